@@ -1,0 +1,96 @@
+// The canonical model: what every bridge maps its legacy tables to, and what the cache stores.
+// Money is integer cents; dates are ISO YYYY-MM-DD; timestamps are ISO with offset.
+import { z } from 'zod';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const IsoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/);
+export const Cents = z.number().int();
+
+export const licenceStatuses = ['active', 'expired', 'suspended', 'closed', 'unknown'] as const;
+export const LicenceStatus = z.enum(licenceStatuses);
+export type LicenceStatus = z.infer<typeof LicenceStatus>;
+
+export const paymentMethods = ['cash', 'check', 'card', 'other'] as const;
+export const PaymentMethod = z.enum(paymentMethods);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+export const inspectionResults = ['pass', 'fail', 'reinspect', 'pending', 'unknown'] as const;
+export const InspectionResult = z.enum(inspectionResults);
+
+export const Business = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  dbaName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  addressLine: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  taxId: z.string().nullable(),
+  openedOn: IsoDate.nullable(),
+  legacyUpdatedAt: IsoTimestamp.nullable(),
+});
+export type Business = z.infer<typeof Business>;
+
+export const LicenceType = z.object({
+  code: z.string().min(1),
+  name: z.string(),
+  termMonths: z.number().int().nullable(),
+});
+export type LicenceType = z.infer<typeof LicenceType>;
+
+export const FeeScheduleEntry = z.object({
+  id: z.string().min(1),
+  licenceTypeCode: z.string(),
+  effectiveOn: IsoDate.nullable(),
+  amountCents: Cents,
+  description: z.string().nullable(),
+});
+export type FeeScheduleEntry = z.infer<typeof FeeScheduleEntry>;
+
+export const Licence = z.object({
+  id: z.string().min(1), // the licence number clerks read and type
+  businessId: z.string(),
+  licenceTypeCode: z.string().nullable(),
+  status: LicenceStatus,
+  issuedOn: IsoDate.nullable(),
+  expiresOn: IsoDate.nullable(),
+  feeCents: Cents.nullable(),
+  legacyUpdatedAt: IsoTimestamp.nullable(),
+});
+export type Licence = z.infer<typeof Licence>;
+
+export const Payment = z.object({
+  id: z.string().min(1),
+  licenceId: z.string(),
+  paidOn: IsoDate.nullable(),
+  amountCents: Cents,
+  method: PaymentMethod,
+  receiptNo: z.string().nullable(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const Inspection = z.object({
+  id: z.string().min(1),
+  licenceId: z.string(),
+  inspectedOn: IsoDate.nullable(),
+  kind: z.string().nullable(),
+  result: InspectionResult,
+  inspector: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+/** The canonical entities a bridge can map, with the schema of one record of each. */
+export const entitySchemas = {
+  business: Business,
+  licenceType: LicenceType,
+  feeSchedule: FeeScheduleEntry,
+  licence: Licence,
+  payment: Payment,
+  inspection: Inspection,
+} as const;
+export type EntityName = keyof typeof entitySchemas;
+export const entityNames = Object.keys(entitySchemas) as EntityName[];
+export type EntityRecord<E extends EntityName> = z.infer<(typeof entitySchemas)[E]>;
