@@ -1,0 +1,72 @@
+// The `workbench` command line: IT and test scripts drive a real desk through the same services
+// as the UI. Run through bin/workbench.cjs, which makes sure Node 24 runs it.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isWorkbenchError } from '../common/errors.ts';
+import { BridgeFileError } from '../node/bridge/load-bridge.ts';
+import { currentActor } from '../node/security/actor.ts';
+import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
+
+const positiveInt = (label: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`${label} must be a whole number`);
+  return n;
+};
+
+
+const program = new Command('workbench')
+  .description('Civic Workbench: licences from the legacy database, on this desk.')
+  .option('--data-dir <dir>', "this desk's data directory (default: $WORKBENCH_HOME or the user's app data folder)")
+  .showHelpAfterError();
+
+const dataDir = () => program.opts<{ dataDir?: string }>().dataDir;
+
+const demo = program.command('demo').description('the built-in demo city, Riverton');
+demo
+  .command('create')
+  .description("create Riverton's legacy database and point this desk at it")
+  .addOption(new Option('--engine <engine>', 'where to create it').choices(['sqlite', 'postgres', 'mariadb']).default('sqlite'))
+  .option('--size <licences>', 'number of licences', positiveInt('--size'), 2000)
+  .option('--seed <n>', 'random seed (same seed, same city)', positiveInt('--seed'), 1)
+  .option('--connection <odbc>', 'ODBC connection string (default: the local server of the engine)')
+  .option('--json', 'print the result as JSON')
+  .action((o) => runDemoCreate(dataDir(), o));
+
+program
+  .command('connect')
+  .description('point this desk at a legacy database through a bridge')
+  .requiredOption('--bridge <name>', 'a bridge under bridges/ (e.g. riverton) or a path to a bridge.yaml')
+  .requiredOption('--connection <odbc>', 'DSN-less ODBC connection string, without password')
+  .action((o) => runConnect(dataDir(), o));
+
+program
+  .command('sync')
+  .description("refresh this desk's cache from the legacy database")
+  .option('--json', 'print the result as JSON')
+  .action((o) => runSync(dataDir(), currentActor(), o));
+
+program
+  .command('search')
+  .description("search this desk's licences (business, DBA, owner, licence number, address, phone)")
+  .argument('<text...>', 'what to look for')
+  .option('--limit <n>', 'at most this many results', positiveInt('--limit'), 50)
+  .option('--json', 'print the results as JSON')
+  .action((text: string[], o) => runSearch(dataDir(), text.join(' '), o));
+
+program
+  .command('status')
+  .description('what this desk holds and when it last refreshed')
+  .option('--json', 'print as JSON')
+  .action((o) => runStatus(dataDir(), o));
+
+program
+  .command('serve')
+  .description('serve the workbench UI on this machine only (browser mode), with a per-launch token')
+  .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', positiveInt('--port'), 0)
+  .action((o) => runServe(dataDir(), o));
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof BridgeFileError) console.error(err.message);
+  else if (isWorkbenchError(err)) console.error(`workbench: ${err.message}`);
+  else console.error(`workbench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+// What each `workbench` command does, on top of the desk's services.
+import { existsSync } from 'node:fs';
+import { WorkbenchError } from '../common/errors.ts';
+import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
+import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
+import { openDesk } from '../node/desk/open-desk.ts';
+import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
+import { createHandlers } from '../node/services/handlers.ts';
+import { currentActor } from '../node/security/actor.ts';
+import { audit } from '../node/security/audit.ts';
+import { refreshAll } from '../node/sync/refresh.ts';
+import { zonedIso } from '../common/time.ts';
+import { stepProgress } from './progress.ts';
+import { startServer } from './server.ts';
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+export async function runDemoCreate(
+  dataDirFlag: string | undefined,
+  o: { engine: 'sqlite' | 'postgres' | 'mariadb'; size: number; seed: number; connection?: string; json?: boolean },
+): Promise<void> {
+  const dataDir = resolveDataDir(dataDirFlag);
+  if (o.connection) assertNoSecret(o.connection);
+  const { createDemoCity } = await import('../node/demo/create-demo-city.ts');
+  const progress = stepProgress();
+  const result = await createDemoCity({
+    engine: o.engine,
+    dataDir,
+    size: o.size,
+    seed: o.seed,
+    ...(o.connection ? { connection: o.connection } : {}),
+    onProgress: (p) => (p.rows >= p.total ? progress.finish(p.table, p.rows) : progress.update(p.table, p.rows, p.total)),
+  });
+  progress.stop();
+  configureDesk(dataDir, 'riverton', result.connection);
+  if (o.json) print({ dataDir, ...result });
+  else {
+    console.log(`Riverton's legacy database is ready on ${o.engine} (${o.size} licences, seed ${o.seed}).`);
+    console.log(`This desk (${dataDir}) now uses it. Next: "workbench sync" to fill the desk's cache.`);
+  }
+}
+
+export async function runConnect(dataDirFlag: string | undefined, o: { bridge: string; connection: string }): Promise<void> {
+  const dataDir = resolveDataDir(dataDirFlag);
+  assertNoSecret(o.connection);
+  const file = resolveBridgePath(o.bridge, projectRoot());
+  if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
+  loadBridge(file); // refuse a broken bridge now rather than at the first sync
+  configureDesk(dataDir, o.bridge, o.connection);
+  console.log(`This desk (${dataDir}) now uses bridge "${o.bridge}". Next: "workbench sync".`);
+}
+
+function configureDesk(dataDir: string, bridge: string, connection: string): void {
+  const paths = deskPaths(dataDir);
+  const previous = readDeskConfig(paths.config);
+  writeDeskConfig(paths.config, { version: 1, deskId: previous?.deskId ?? newDeskId(), bridge, connection });
+  const desk = openDesk({ dataDir });
+  try {
+    audit(desk.cache, {
+      at: zonedIso(new Date(), desk.timeZone),
+      actor: currentActor(),
+      action: 'desk.configure',
+      subject: bridge,
+      detail: { previousBridge: previous?.bridge ?? null },
+    });
+  } finally {
+    desk.close();
+  }
+}
+
+export async function runSync(dataDirFlag: string | undefined, actor: string, o: { json?: boolean }): Promise<void> {
+  const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
+  const progress = o.json ? null : stepProgress();
+  try {
+    const result = await refreshAll(desk, actor, (p) =>
+      p.phase === 'done' ? progress?.finish(p.entity, p.rows) : progress?.update(p.entity, p.rows, p.total),
+    );
+    progress?.stop();
+    if (o.json) print(result);
+    else {
+      const loaded = result.entities.reduce((n, e) => n + e.loaded, 0);
+      const issues = result.entities.reduce((n, e) => n + e.issues, 0);
+      const rejected = result.entities.reduce((n, e) => n + e.rejected, 0);
+      console.log(`Refreshed ${loaded} records from the legacy database.`);
+      if (issues) console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
+      if (rejected) console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
+    }
+  } finally {
+    progress?.stop();
+    desk.close();
+  }
+}
+
+export async function runSearch(dataDirFlag: string | undefined, text: string, o: { limit: number; json?: boolean }): Promise<void> {
+  const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
+  try {
+    const { results, more } = await createHandlers(desk)['licences.search']({ text, limit: o.limit });
+    if (o.json) {
+      print(results);
+      return;
+    }
+    if (results.length === 0) console.log(`No licences match "${text}".`);
+    for (const r of results) {
+      console.log(
+        `${r.licenceId.padEnd(12)} ${r.status.padEnd(9)} ${(r.expiresOn ?? '—').padEnd(10)}  ${r.businessName}${r.dbaName ? ` (${r.dbaName})` : ''}`,
+      );
+    }
+    if (more) console.log(`More licences match; showing the first ${o.limit}. Type more of the name to narrow it.`);
+  } finally {
+    desk.close();
+  }
+}
+
+export async function runStatus(dataDirFlag: string | undefined, o: { json?: boolean }): Promise<void> {
+  const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
+  try {
+    const status = await createHandlers(desk)['desk.status']({});
+    if (o.json) {
+      print(status);
+      return;
+    }
+    console.log(`Desk ${status.deskId}: bridge ${status.bridge ?? '(none)'} on ${status.legacyEngine ?? '(none)'}`);
+    console.log(`${status.licences} licences, ${status.businesses} businesses; last refreshed ${status.lastRefreshedAt ?? 'never'}`);
+  } finally {
+    desk.close();
+  }
+}
+
+export async function runServe(dataDirFlag: string | undefined, o: { port: number }): Promise<void> {
+  const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
+  const server = await startServer({ desk, port: o.port });
+  console.log(`Civic Workbench is serving this desk on this machine only.`);
+  console.log(`Open ${server.url}`);
+  const stop = () => {
+    server.close();
+    desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

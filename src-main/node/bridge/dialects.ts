@@ -1,0 +1,60 @@
+// What differs between legacy engines in the SQL the bridge generates: identifier quoting, how a
+// DECIMAL is read as exact text, how text is cast to a sized VARCHAR (psqlODBC sizes its buffers
+// by the declared width: `text` is 8190 characters, which slows fetches ~7x), and paging.
+// SQL Server and Db2 for i are generated too; their SQL is pinned by tests, not run here.
+import type { dialects } from './bridge-schema.ts';
+
+export type DialectName = (typeof dialects)[number];
+
+export interface Dialect {
+  name: DialectName;
+  quote(identifier: string): string;
+  decimalAsText(expr: string): string;
+  textAsVarchar(expr: string, length: number): string;
+  limit(sql: string, rows: number): string;
+}
+
+const quoteWith = (open: string, close: string) => (identifier: string) =>
+  identifier
+    .split('.')
+    .map((part) => `${open}${part.replaceAll(close, close + close)}${close}`)
+    .join('.');
+
+export const dialectTable: Record<DialectName, Dialect> = {
+  sqlite: {
+    name: 'sqlite',
+    quote: quoteWith('"', '"'),
+    // SQLite stores DECIMAL as REAL or INTEGER; printf keeps two places without binary noise.
+    decimalAsText: (e) => `CASE WHEN ${e} IS NULL THEN NULL ELSE CAST(${e} AS TEXT) END`,
+    textAsVarchar: (e) => e,
+    limit: (sql, n) => `${sql} LIMIT ${n}`,
+  },
+  postgres: {
+    name: 'postgres',
+    quote: quoteWith('"', '"'),
+    decimalAsText: (e) => `CAST(${e} AS VARCHAR(40))`,
+    textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,
+    limit: (sql, n) => `${sql} LIMIT ${n}`,
+  },
+  mariadb: {
+    name: 'mariadb',
+    quote: quoteWith('`', '`'),
+    decimalAsText: (e) => `CAST(${e} AS CHAR(40))`,
+    textAsVarchar: (e, n) => `CAST(${e} AS CHAR(${n}))`,
+    limit: (sql, n) => `${sql} LIMIT ${n}`,
+  },
+  sqlserver: {
+    name: 'sqlserver',
+    quote: quoteWith('[', ']'),
+    decimalAsText: (e) => `CONVERT(VARCHAR(40), ${e})`,
+    textAsVarchar: (e, n) => `CAST(${e} AS NVARCHAR(${n}))`,
+    limit: (sql, n) => sql.replace(/^SELECT /i, `SELECT TOP (${n}) `),
+  },
+  db2i: {
+    name: 'db2i',
+    quote: quoteWith('"', '"'),
+    decimalAsText: (e) => `VARCHAR(${e})`,
+    textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,
+    limit: (sql, n) => `${sql} FETCH FIRST ${n} ROWS ONLY`,
+  },
+};

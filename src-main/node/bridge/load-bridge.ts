@@ -1,0 +1,155 @@
+// Reads and validates a bridge file. Every mistake is reported at once, each with the file, the
+// line and column, the field's path and a plain-language message, so IT can fix a file in one go.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type EntityName, entitySchemas } from '../../common/model.ts';
+import { BridgeFile } from './bridge-schema.ts';
+
+export interface BridgeProblem {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export class BridgeFileError extends Error {
+  readonly problems: BridgeProblem[];
+  constructor(problems: BridgeProblem[]) {
+    super(
+      `The bridge file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
+    );
+    this.name = 'BridgeFileError';
+    this.problems = problems;
+  }
+}
+
+export interface LoadedBridge {
+  file: string;
+  dir: string;
+  definition: BridgeFile;
+}
+
+/** Finds bridges/NAME/bridge.yaml from the project root, or takes a path to a bridge file. */
+export function resolveBridgePath(nameOrPath: string, projectRoot: string): string {
+  if (nameOrPath.endsWith('.yaml') || nameOrPath.endsWith('.yml')) return resolve(nameOrPath);
+  return join(projectRoot, 'bridges', nameOrPath, 'bridge.yaml');
+}
+
+export function loadBridge(file: string): LoadedBridge {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new BridgeFileError([
+      { file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}` },
+    ]);
+  }
+  return { file, dir: dirname(file), definition: parseBridge(text, file) };
+}
+
+export function parseBridge(text: string, file: string): BridgeFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  const problems: BridgeProblem[] = [];
+  for (const e of doc.errors) {
+    problems.push({ file, ...at(e.pos[0]), path: '(yaml)', message: e.message.split('\n')[0] ?? e.message });
+  }
+  if (problems.length) throw new BridgeFileError(problems);
+
+  /** The source position of the deepest node that exists along a path. */
+  const locate = (path: (string | number)[]) => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as { range?: [number] } | null)?.range?.[0];
+    for (const key of path) {
+      type Positioned = { range?: [number]; key?: { value?: unknown; range?: [number] }; value?: unknown };
+      if (!node || typeof node !== 'object' || !('items' in node)) break;
+      const items = (node as { items: Positioned[] }).items;
+      if (isMap(node)) {
+        const pair = items.find((p) => String(p.key?.value) === String(key));
+        if (!pair) break;
+        offset = pair.key?.range?.[0] ?? offset;
+        node = pair.value;
+      } else {
+        const item = items[Number(key)];
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      }
+    }
+    return at(offset);
+  };
+
+  const parsed = BridgeFile.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(describeIssue(file, issue, locate));
+    throw new BridgeFileError(sortProblems(problems));
+  }
+  // Field names must be the canonical model's, and every field must be mapped (to a column or
+  // an explicit value), so a bridge never silently leaves a field empty.
+  for (const [entity, mapping] of Object.entries(parsed.data.entities)) {
+    if (!mapping) continue;
+    const fields = Object.keys((entitySchemas[entity as EntityName] as z.ZodObject).shape);
+    for (const field of Object.keys(mapping.columns)) {
+      if (!fields.includes(field)) {
+        problems.push({
+          file,
+          ...locate(['entities', entity, 'columns', field]),
+          path: `entities.${entity}.columns.${field}`,
+          message: `"${field}" is not a field of ${entity}; its fields are: ${fields.join(', ')}`,
+        });
+      }
+    }
+    for (const field of fields) {
+      if (!(field in mapping.columns)) {
+        problems.push({
+          file,
+          ...locate(['entities', entity, 'columns']),
+          path: `entities.${entity}.columns`,
+          message: `the field "${field}" is not mapped; map it to a column, or write "${field}: { value: null }"`,
+        });
+      }
+    }
+  }
+  if (problems.length) throw new BridgeFileError(sortProblems(problems));
+  return parsed.data;
+}
+
+const sortProblems = (ps: BridgeProblem[]) => ps.sort((a, b) => a.line - b.line || a.column - b.column);
+
+function describeIssue(
+  file: string,
+  issue: z.core.$ZodIssue,
+  locate: (path: (string | number)[]) => { line: number; column: number },
+): BridgeProblem {
+  const path = issue.path.map(String);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    return {
+      file,
+      ...locate([...issue.path, keys[0]!] as (string | number)[]),
+      path: [...path, keys[0]].join('.'),
+      message: `unknown setting${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+    };
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
+  else if (issue.code === 'invalid_union') message = `is not valid here (${unionHint(path)})`;
+  else if (issue.code === 'invalid_value') message = `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+  return { file, ...locate(issue.path as (string | number)[]), path: path.join('.') || '(top)', message };
+}
+
+function unionHint(path: string[]): string {
+  if (path.includes('transform')) {
+    return 'a transform is one of trim, collapse_spaces, upper, lower, title_case, blank_to_null, digits, integer, cents, phone, yes_no, timestamp, or { date: FORMAT }, { map: {...} }, { default: V }, { null_if: [...] }';
+  }
+  if (path.includes('columns')) return 'a column mapping is a column name, { column: NAME, type?, transform? } or { value: V }';
+  return 'see bridges/README.md';
+}

@@ -1,0 +1,114 @@
+// Turns an entity mapping of a bridge file into the SELECT the worker runs and the function that
+// makes a canonical record of each fetched row.
+import type { z } from 'zod';
+import type { EntityName } from '../../common/model.ts';
+import { entitySchemas } from '../../common/model.ts';
+import type { BridgeFile, EntityMapping, FieldMapping } from './bridge-schema.ts';
+import type { Dialect } from './dialects.ts';
+import { type CompiledTransform, compileTransforms, type Raw, TransformProblem } from './transforms.ts';
+
+export interface DataIssue {
+  entity: EntityName;
+  recordId: string | null;
+  field: string;
+  value: string | null;
+  problem: string;
+}
+
+export interface ReadPlan {
+  entity: EntityName;
+  sql: string;
+  /** Makes a canonical record, or null when the row cannot be one (reported in issues). */
+  toRecord(row: Record<string, Raw>, issues: DataIssue[]): Record<string, unknown> | null;
+}
+
+interface FieldReader {
+  field: string;
+  alias: string | null;
+  constant?: Raw;
+  transform: CompiledTransform;
+}
+
+export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: EntityMapping, dialect: Dialect): ReadPlan {
+  const selects: string[] = [];
+  const readers: FieldReader[] = [];
+  Object.entries(mapping.columns).forEach(([field, spec]: [string, FieldMapping], i) => {
+    if (typeof spec === 'object' && 'value' in spec) {
+      readers.push({ field, alias: null, constant: spec.value, transform: (v) => v });
+      return;
+    }
+    const column = typeof spec === 'string' ? spec : spec.column;
+    const alias = `c${i}`;
+    let expr = dialect.quote(column);
+    if (typeof spec === 'object' && spec.type === 'decimal') expr = dialect.decimalAsText(expr);
+    else if (typeof spec === 'object' && spec.type === 'text' && spec.length) expr = dialect.textAsVarchar(expr, spec.length);
+    selects.push(`${expr} AS ${dialect.quote(alias)}`);
+    const steps = typeof spec === 'object' && spec.transform ? [spec.transform].flat() : [];
+    readers.push({ field, alias, transform: compileTransforms(steps, { timeZone: bridge.time_zone }) });
+  });
+  const where = mapping.where ? ` WHERE ${mapping.where}` : '';
+  const sql = `SELECT ${selects.join(', ')} FROM ${dialect.quote(mapping.table)}${where}`;
+  const schema = entitySchemas[entity];
+  // Legacy keys are often numbers while the canonical ids are text: coerce where a string is expected.
+  const stringFields = new Set(
+    Object.entries(schema.shape)
+      .filter(([, t]) => expectsString(t as z.ZodType))
+      .map(([name]) => name),
+  );
+
+  return {
+    entity,
+    sql,
+    toRecord(row, issues) {
+      const record: Record<string, unknown> = {};
+      const problems: Array<{ field: string; value: Raw; problem: string }> = [];
+      for (const r of readers) {
+        let raw: Raw = r.alias === null ? (r.constant ?? null) : normalise(row[r.alias] ?? row[r.alias.toUpperCase()] ?? null);
+        try {
+          raw = r.transform(raw);
+        } catch (err) {
+          if (!(err instanceof TransformProblem)) throw err;
+          problems.push({ field: r.field, value: raw, problem: err.message });
+          raw = null;
+        }
+        // Strings left blank after the transforms are "no value" in the canonical model.
+        if (typeof raw === 'number' && stringFields.has(r.field)) raw = String(raw);
+        record[r.field] = typeof raw === 'string' && raw.trim() === '' ? null : raw;
+      }
+      const id = typeof record.id === 'string' ? record.id : null;
+      for (const p of problems) {
+        issues.push({ entity, recordId: id, field: p.field, value: p.value === null ? null : String(p.value), problem: p.problem });
+      }
+      const parsed = schema.safeParse(record);
+      if (parsed.success) return parsed.data as Record<string, unknown>;
+      // A record that still breaks the canonical schema is set aside, never half-written.
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.');
+        const value = record[field];
+        issues.push({
+          entity,
+          recordId: id,
+          field,
+          value: value === null || value === undefined ? null : String(value),
+          problem: `${issue.message}; the record was not loaded`,
+        });
+      }
+      return null;
+    },
+  };
+}
+
+function expectsString(t: z.ZodType): boolean {
+  const def = (t as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+  if (def.type === 'nullable' || def.type === 'optional') return def.innerType ? expectsString(def.innerType) : false;
+  return def.type === 'string';
+}
+
+/** Driver values to what transforms expect: keys and numbers as text, BigInt kept exact. */
+function normalise(v: unknown): Raw {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof ArrayBuffer) return Buffer.from(v).toString('latin1');
+  return String(v);
+}

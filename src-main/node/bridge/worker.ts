@@ -1,0 +1,115 @@
+// The bridge worker: a child process that owns every ODBC call, so a driver that crashes or hangs
+// takes this process down, never the desk. Started by worker-client.ts (Node) or the Electron
+// shell; speaks worker-protocol.ts over the IPC channel.
+import odbc from 'odbc';
+import { engineOf, parseConnectionString } from './connection-string.ts';
+import { dialectTable } from './dialects.ts';
+import { loadBridge } from './load-bridge.ts';
+import { driverMessage, redactSecrets } from './odbc-errors.ts';
+import { buildReadPlan, type DataIssue } from './read-plan.ts';
+import type { HostMessage, ReadRequest, WorkerMessage } from './worker-protocol.ts';
+
+const send = (m: WorkerMessage) => process.send?.(m);
+
+interface Flow {
+  credits: number;
+  cancelled: boolean;
+  wake: (() => void) | null;
+}
+const flows = new Map<number, Flow>();
+
+process.on('message', (m: HostMessage) => {
+  if (m.t === 'read') {
+    const flow: Flow = { credits: 2, cancelled: false, wake: null };
+    flows.set(m.id, flow);
+    read(m, flow).finally(() => flows.delete(m.id));
+  } else {
+    const flow = flows.get(m.id);
+    if (!flow) return;
+    if (m.t === 'credit') flow.credits += m.n;
+    else flow.cancelled = true;
+    flow.wake?.();
+  }
+});
+process.on('disconnect', () => process.exit(0));
+
+async function read(req: ReadRequest, flow: Flow): Promise<void> {
+  let connection: odbc.Connection | undefined;
+  let rows = 0;
+  let rejected = 0;
+  try {
+    const { definition } = loadBridge(req.bridgeFile);
+    const mapping = definition.entities[req.entity];
+    if (!mapping) {
+      send({ t: 'error', id: req.id, error: { code: 'not_configured', message: `The bridge does not map ${req.entity}.` } });
+      return;
+    }
+    const parts = parseConnectionString(req.connection);
+    const dialectName = definition.dialect ?? engineOf(parts);
+    if (!dialectName) {
+      send({
+        t: 'error',
+        id: req.id,
+        error: { code: 'not_configured', message: 'The connection string names no known driver; set "dialect" in the bridge file.' },
+      });
+      return;
+    }
+    const plan = buildReadPlan(definition, req.entity, mapping, dialectTable[dialectName]);
+    const sql = req.limit ? dialectTable[dialectName].limit(plan.sql, req.limit) : plan.sql;
+    try {
+      connection = await odbc.connect({ connectionString: req.connection, loginTimeout: 15, connectionTimeout: 15 });
+    } catch (err) {
+      throw new LegacyError(`Could not connect to the legacy database: ${driverMessage(err)}`);
+    }
+    if (!req.limit) {
+      // The row count first, so the person watching a long refresh sees how far along it is.
+      const where = mapping.where ? ` WHERE ${mapping.where}` : '';
+      const counted = await connection
+        .query<{ N: unknown; n: unknown }>(`SELECT COUNT(*) AS N FROM ${dialectTable[dialectName].quote(mapping.table)}${where}`)
+        .catch(() => null);
+      const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
+      if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
+    }
+    let cursor: odbc.Cursor;
+    try {
+      cursor = await connection.query(sql, { cursor: true, fetchSize: definition.fetch_size });
+    } catch (err) {
+      throw new LegacyError(`The legacy database refused the read of ${req.entity} (${mapping.table}): ${driverMessage(err)}`);
+    }
+    try {
+      while (!flow.cancelled) {
+        const fetched = (await cursor.fetch()) as unknown as Record<string, never>[];
+        if (fetched.length > 0) {
+          const records: Record<string, unknown>[] = [];
+          const issues: DataIssue[] = [];
+          for (const row of fetched) {
+            const record = plan.toRecord(row, issues);
+            if (record) records.push(record);
+            else rejected++;
+          }
+          rows += fetched.length;
+          while (flow.credits <= 0 && !flow.cancelled) await new Promise<void>((r) => (flow.wake = r));
+          flow.credits--;
+          send({ t: 'batch', id: req.id, records, issues });
+        }
+        if (cursor.noData || fetched.length === 0) break;
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+    send({ t: 'done', id: req.id, rows, rejected });
+  } catch (err) {
+    const message = err instanceof LegacyError ? err.message : `The bridge worker failed: ${driverMessage(err)}`;
+    send({
+      t: 'error',
+      id: req.id,
+      error: { code: err instanceof LegacyError ? 'legacy_unavailable' : 'internal', message: redactSecrets(message, req.connection) },
+    });
+  } finally {
+    await connection?.close().catch(() => {});
+  }
+}
+
+class LegacyError extends Error {}
+
+send({ t: 'ready', pid: process.pid });

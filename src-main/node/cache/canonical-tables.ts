@@ -1,0 +1,84 @@
+// Where each canonical entity lives in the cache: its table and the column of each field.
+import type { EntityName } from '../../common/model.ts';
+
+export interface TableMap {
+  table: string;
+  columns: Record<string, string>;
+}
+
+export const canonicalTables: Record<EntityName, TableMap> = {
+  business: {
+    table: 'business',
+    columns: {
+      id: 'id',
+      name: 'name',
+      dbaName: 'dba_name',
+      ownerName: 'owner_name',
+      addressLine: 'address_line',
+      city: 'city',
+      state: 'state',
+      postalCode: 'postal_code',
+      phone: 'phone',
+      taxId: 'tax_id',
+      openedOn: 'opened_on',
+      legacyUpdatedAt: 'legacy_updated_at',
+    },
+  },
+  licenceType: { table: 'licence_type', columns: { code: 'code', name: 'name', termMonths: 'term_months' } },
+  feeSchedule: {
+    table: 'fee_schedule',
+    columns: {
+      id: 'id',
+      licenceTypeCode: 'licence_type_code',
+      effectiveOn: 'effective_on',
+      amountCents: 'amount_cents',
+      description: 'description',
+    },
+  },
+  licence: {
+    table: 'licence',
+    columns: {
+      id: 'id',
+      businessId: 'business_id',
+      licenceTypeCode: 'licence_type_code',
+      status: 'status',
+      issuedOn: 'issued_on',
+      expiresOn: 'expires_on',
+      feeCents: 'fee_cents',
+      legacyUpdatedAt: 'legacy_updated_at',
+    },
+  },
+  payment: {
+    table: 'payment',
+    columns: {
+      id: 'id',
+      licenceId: 'licence_id',
+      paidOn: 'paid_on',
+      amountCents: 'amount_cents',
+      method: 'method',
+      receiptNo: 'receipt_no',
+    },
+  },
+  inspection: {
+    table: 'inspection',
+    columns: {
+      id: 'id',
+      licenceId: 'licence_id',
+      inspectedOn: 'inspected_on',
+      kind: 'kind',
+      result: 'result',
+      inspector: 'inspector',
+      notes: 'notes',
+    },
+  },
+};
+
+/** The cache's primary-key column of each entity (the canonical key field). */
+export const keyField = (entity: EntityName) => (entity === 'licenceType' ? 'code' : 'id');
+
+/** Reads a cache row back into a canonical record. */
+export function rowToRecord(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(canonicalTables[entity].columns)) out[field] = row[column] ?? null;
+  return out;
+}

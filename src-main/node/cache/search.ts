@@ -1,0 +1,35 @@
+// Search as the clerk types. Every word typed must match the start of a word in the business or
+// DBA name, owner, licence number, address or phone; results are ranked by FTS5's bm25.
+import type { LicenceSummary } from '../../common/contract.ts';
+import type { Cache } from './open-cache.ts';
+
+/** Words of the typed text as an FTS5 query of prefix terms; null when nothing searchable was typed. */
+export function toMatchQuery(text: string): string | null {
+  const words = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+}
+
+export function searchLicences(db: Cache, text: string, limit: number): { results: LicenceSummary[]; more: boolean } {
+  const match = toMatchQuery(text);
+  if (!match) return { results: [], more: false };
+  const rows = db
+    .prepare(
+      `SELECT l.id AS licenceId, b.id AS businessId, b.name AS businessName, b.dba_name AS dbaName,
+              b.owner_name AS ownerName, b.address_line AS addressLine, t.name AS licenceTypeName,
+              l.status AS status, l.expires_on AS expiresOn
+       FROM licence_search s
+       JOIN licence l ON l.rowid = s.rowid
+       JOIN business b ON b.id = l.business_id
+       LEFT JOIN licence_type t ON t.code = l.licence_type_code
+       WHERE licence_search MATCH ?
+       ORDER BY s.rank
+       LIMIT ?`,
+    )
+    .all(match, limit + 1) as LicenceSummary[];
+  return { results: rows.slice(0, limit), more: rows.length > limit };
+}

@@ -1,0 +1,73 @@
+// The composition of one desk for the command line, the loopback host and the Electron shell:
+// its paths, settings, cache, bridge and bridge worker.
+import { WorkbenchError } from '../../common/errors.ts';
+import { type LoadedBridge, loadBridge, resolveBridgePath } from '../bridge/load-bridge.ts';
+import { BridgeWorkerClient } from '../bridge/worker-client.ts';
+import { type Cache, openCache } from '../cache/open-cache.ts';
+import { type DeskConfig, readDeskConfig } from './desk-config.ts';
+import { type DeskPaths, deskPaths, projectRoot } from './paths.ts';
+import { join } from 'node:path';
+
+export interface Desk {
+  paths: DeskPaths;
+  root: string;
+  config: DeskConfig | null;
+  cache: Cache;
+  worker: BridgeWorkerClient;
+  timeZone: string;
+  /** The bridge this desk is configured for; throws not_configured when there is none. */
+  bridge(): LoadedBridge;
+  configured(): DeskConfig;
+  close(): void;
+}
+
+export interface OpenDeskOptions {
+  dataDir: string;
+  /** The bridge worker entry; the Electron shell passes its bundled worker. */
+  workerPath?: string;
+}
+
+export function openDesk(options: OpenDeskOptions): Desk {
+  const paths = deskPaths(options.dataDir);
+  const root = projectRoot();
+  const config = readDeskConfig(paths.config);
+  const cache = openCache(paths.cache, { migrationsDir: join(root, 'migrations') });
+  const worker = new BridgeWorkerClient(options.workerPath ? { workerPath: options.workerPath } : {});
+  let bridge: LoadedBridge | undefined;
+  const configured = () => {
+    if (!config) {
+      throw new WorkbenchError(
+        'not_configured',
+        'This desk is not connected to a legacy database yet. Run "workbench demo create" for the demo city, ' +
+          'or "workbench connect" with your bridge and connection.',
+      );
+    }
+    return config;
+  };
+  const getBridge = () => {
+    bridge ??= loadBridge(resolveBridgePath(configured().bridge, root));
+    return bridge;
+  };
+  let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (config) {
+    try {
+      timeZone = getBridge().definition.time_zone;
+    } catch {
+      // a broken bridge file is reported when it is used; reading the cache still works
+    }
+  }
+  return {
+    paths,
+    root,
+    config,
+    cache,
+    worker,
+    timeZone,
+    bridge: getBridge,
+    configured,
+    close() {
+      worker.close();
+      cache.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// The contract's operations, implemented over a desk's cache. Reads never touch the legacy
+// database: the screen stays fast and keeps working when the legacy system is down.
+import type { DeskStatus, Handlers, LicenceDetail } from '../../common/contract.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import { rowToRecord } from '../cache/canonical-tables.ts';
+import { searchLicences } from '../cache/search.ts';
+import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
+import type { Desk } from '../desk/open-desk.ts';
+
+export function createHandlers(desk: Desk): Handlers {
+  const db = desk.cache;
+  const q = {
+    licence: db.prepare('SELECT * FROM licence WHERE id = ?'),
+    business: db.prepare('SELECT * FROM business WHERE id = ?'),
+    type: db.prepare('SELECT * FROM licence_type WHERE code = ?'),
+    fees: db.prepare('SELECT * FROM fee_schedule WHERE licence_type_code = ? ORDER BY effective_on DESC, id'),
+    payments: db.prepare('SELECT * FROM payment WHERE licence_id = ? ORDER BY paid_on DESC, id DESC'),
+    inspections: db.prepare('SELECT * FROM inspection WHERE licence_id = ? ORDER BY inspected_on DESC, id DESC'),
+    counts: db.prepare('SELECT (SELECT count(*) FROM licence) AS licences, (SELECT count(*) FROM business) AS businesses'),
+    datasets: db.prepare('SELECT dataset, rows, last_completed_at AS lastRefreshedAt FROM sync_state ORDER BY dataset'),
+  };
+
+  return {
+    async 'licences.search'({ text, limit }) {
+      return searchLicences(db, text, limit);
+    },
+
+    async 'licences.get'({ licenceId }) {
+      const licence = q.licence.get(licenceId.trim()) as Record<string, unknown> | undefined;
+      if (!licence) throw new WorkbenchError('not_found', `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`);
+      const business = q.business.get(licence.business_id) as Record<string, unknown> | undefined;
+      if (!business) {
+        throw new WorkbenchError('not_found', `The business of licence ${licenceId} is missing from this desk's cache; refresh the desk.`);
+      }
+      const type = licence.licence_type_code ? (q.type.get(licence.licence_type_code) as Record<string, unknown> | undefined) : undefined;
+      const rows = (stmt: typeof q.fees, key: unknown) => stmt.all(key) as Record<string, unknown>[];
+      return {
+        licence: rowToRecord('licence', licence),
+        business: rowToRecord('business', business),
+        licenceType: type ? rowToRecord('licenceType', type) : null,
+        fees: type ? rows(q.fees, licence.licence_type_code).map((r) => rowToRecord('feeSchedule', r)) : [],
+        payments: rows(q.payments, licence.id).map((r) => rowToRecord('payment', r)),
+        inspections: rows(q.inspections, licence.id).map((r) => rowToRecord('inspection', r)),
+        refreshedAt: licence.refreshed_at,
+      } as LicenceDetail;
+    },
+
+    async 'desk.status'() {
+      const counts = q.counts.get() as { licences: number; businesses: number };
+      const datasets = q.datasets.all() as DeskStatus['datasets'];
+      const times = datasets.map((d) => d.lastRefreshedAt).filter((t): t is string => !!t);
+      // The oldest dataset refresh is the honest "last refreshed" of the desk as a whole.
+      const lastRefreshedAt = times.length && times.length === datasets.length ? times.sort()[0]! : null;
+      return {
+        deskId: desk.config?.deskId ?? 'unconfigured',
+        bridge: desk.config?.bridge ?? null,
+        legacyEngine: desk.config ? (engineOf(parseConnectionString(desk.config.connection)) ?? null) : null,
+        licences: counts.licences,
+        businesses: counts.businesses,
+        lastRefreshedAt,
+        datasets,
+      };
+    },
+  };
+}

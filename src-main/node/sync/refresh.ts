@@ -1,0 +1,98 @@
+// A full refresh of the desk's cache from the legacy database, entity by entity, through the
+// bridge worker. Batches are written as they arrive (memory stays flat however big the table);
+// rows the legacy database no longer has are removed only after a complete pass of their entity.
+import { type EntityName, entityNames } from '../../common/model.ts';
+import { zonedIso } from '../../common/time.ts';
+import { rebuildSearchIndex } from '../cache/search-index.ts';
+import { entityWriter } from '../cache/store.ts';
+import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+
+export interface RefreshProgress {
+  entity: EntityName;
+  rows: number;
+  total: number | null;
+  phase: 'reading' | 'done';
+}
+
+export interface EntityRefreshResult {
+  entity: EntityName;
+  rows: number;
+  loaded: number;
+  rejected: number;
+  removed: number;
+  issues: number;
+}
+
+export interface RefreshResult {
+  startedAt: string;
+  finishedAt: string;
+  entities: EntityRefreshResult[];
+}
+
+export async function refreshAll(desk: Desk, actor: string, onProgress?: (p: RefreshProgress) => void): Promise<RefreshResult> {
+  const { definition, file } = desk.bridge();
+  const config = desk.configured();
+  const db = desk.cache;
+  const startedAt = zonedIso(new Date(), desk.timeZone);
+  const results: EntityRefreshResult[] = [];
+  const stateStart = db.prepare(
+    `INSERT INTO sync_state (dataset, last_started_at, last_error) VALUES (?, ?, NULL)
+     ON CONFLICT (dataset) DO UPDATE SET last_started_at = excluded.last_started_at, last_error = NULL`,
+  );
+  const stateDone = db.prepare(
+    'UPDATE sync_state SET last_completed_at = ?, rows = ?, rejected = ?, last_error = NULL WHERE dataset = ?',
+  );
+  const stateFailed = db.prepare('UPDATE sync_state SET last_error = ? WHERE dataset = ?');
+  const clearIssues = db.prepare('DELETE FROM data_issue WHERE dataset = ?');
+  const addIssue = db.prepare(
+    'INSERT INTO data_issue (dataset, record_id, field, value, problem, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+
+  for (const entity of entityNames) {
+    if (!definition.entities[entity]) continue;
+    stateStart.run(entity, startedAt);
+    clearIssues.run(entity);
+    const writer = entityWriter(db, entity);
+    let loaded = 0;
+    let issues = 0;
+    let total: number | null = null;
+    onProgress?.({ entity, rows: 0, total, phase: 'reading' });
+    try {
+      const { rows, rejected } = await desk.worker.read(
+        { bridgeFile: file, connection: config.connection, entity },
+        (records, found) => {
+          writer.upsert(records, startedAt);
+          if (found.length) {
+            db.transaction(() => {
+              for (const i of found) addIssue.run(entity, i.recordId, i.field, i.value, i.problem, startedAt);
+            })();
+          }
+          loaded += records.length;
+          issues += found.length;
+          onProgress?.({ entity, rows: loaded, total, phase: 'reading' });
+        },
+        (n) => {
+          total = n;
+        },
+      );
+      const removed = writer.removeUnseen(startedAt);
+      stateDone.run(zonedIso(new Date(), desk.timeZone), loaded, rejected, entity);
+      results.push({ entity, rows, loaded, rejected, removed, issues });
+      onProgress?.({ entity, rows: loaded, total: total ?? rows, phase: 'done' });
+    } catch (err) {
+      stateFailed.run((err as Error).message, entity);
+      throw err;
+    }
+  }
+  rebuildSearchIndex(db);
+  const finishedAt = zonedIso(new Date(), desk.timeZone);
+  audit(db, {
+    at: finishedAt,
+    actor,
+    action: 'cache.refresh',
+    subject: definition.name,
+    detail: Object.fromEntries(results.map((r) => [r.entity, { loaded: r.loaded, rejected: r.rejected, removed: r.removed }])),
+  });
+  return { startedAt, finishedAt, entities: results };
+}
