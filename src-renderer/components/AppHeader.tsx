@@ -1,0 +1,64 @@
+// The top bar: product name, which legacy system this desk is bridged to, and the language.
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { BuildingGovernmentFilled } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { useDeskStatus } from '../queries.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXL,
+    paddingInline: tokens.spacingHorizontalL,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexShrink: 0,
+  },
+  product: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  icon: { fontSize: '24px' },
+  name: { color: 'inherit' },
+  desk: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalL,
+    margin: 0,
+    marginInlineEnd: 'auto',
+    fontSize: tokens.fontSizeBase200,
+  },
+  deskItem: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
+  term: { opacity: 0.85 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const status = useDeskStatus();
+  const notConfigured = t('header.notConfigured');
+  return (
+    <header className={styles.root}>
+      <div className={styles.product}>
+        <BuildingGovernmentFilled className={styles.icon} aria-hidden="true" />
+        <Text as="span" size={500} weight="semibold" className={styles.name}>
+          {t('app.name')}
+        </Text>
+      </div>
+      <dl className={styles.desk} aria-label={t('header.desk')}>
+        {status.data ? (
+          <>
+            <div className={styles.deskItem}>
+              <dt className={styles.term}>{t('header.bridge')}:</dt>
+              <dd className={styles.value}>{status.data.bridge ?? notConfigured}</dd>
+            </div>
+            <div className={styles.deskItem}>
+              <dt className={styles.term}>{t('header.engine')}:</dt>
+              <dd className={styles.value}>{status.data.legacyEngine ?? notConfigured}</dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      <LanguageSwitcher />
+    </header>
+  );
+}

@@ -1,0 +1,98 @@
+// The tables of a licence page: the fee schedule of its type, payments and inspections.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { LicenceDetail } from '../../src-main/common/contract.ts';
+import type { FeeScheduleEntry, Inspection, Payment } from '../../src-main/common/model.ts';
+import { formatMoney, text } from '../format.ts';
+import { useLanguage } from '../hooks.ts';
+import { DateText } from './DateText.tsx';
+import { Section } from './Section.tsx';
+import { type Column, SimpleTable } from './SimpleTable.tsx';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  notes: { whiteSpace: 'normal' },
+});
+
+export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const styles = useStyles();
+  const typeName = detail.licenceType?.name?.trim();
+
+  const feeColumns: Column<FeeScheduleEntry>[] = [
+    { key: 'effective', label: t('licence.effective'), render: (f) => <DateText iso={f.effectiveOn} /> },
+    { key: 'description', label: t('licence.description'), render: (f) => text(f.description) },
+    {
+      key: 'amount',
+      label: t('licence.amount'),
+      render: (f) => formatMoney(f.amountCents, language),
+      numeric: true,
+    },
+  ];
+  const paymentColumns: Column<Payment>[] = [
+    { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
+    {
+      key: 'amount',
+      label: t('licence.amount'),
+      render: (p) => formatMoney(p.amountCents, language),
+      numeric: true,
+    },
+    { key: 'method', label: t('licence.method'), render: (p) => t(`paymentMethod.${p.method}`) },
+    {
+      key: 'receipt',
+      label: t('licence.receipt'),
+      render: (p) => <span className={styles.mono}>{text(p.receiptNo)}</span>,
+    },
+  ];
+  const inspectionColumns: Column<Inspection>[] = [
+    { key: 'date', label: t('licence.inspectedOn'), render: (i) => <DateText iso={i.inspectedOn} /> },
+    { key: 'kind', label: t('licence.kind'), render: (i) => text(i.kind) },
+    { key: 'result', label: t('licence.result'), render: (i) => t(`inspectionResult.${i.result}`) },
+    { key: 'inspector', label: t('licence.inspector'), render: (i) => text(i.inspector) },
+    {
+      key: 'notes',
+      label: t('licence.notes'),
+      render: (i) => <span className={styles.notes}>{text(i.notes)}</span>,
+    },
+  ];
+
+  return (
+    <div className={styles.stack}>
+      <Section title={typeName ? t('licence.feesOf', { type: typeName }) : t('licence.fees')}>
+        {(id) => (
+          <SimpleTable
+            labelledBy={id}
+            columns={feeColumns}
+            rows={detail.fees}
+            rowKey={(f) => f.id}
+            empty={t('licence.feesEmpty')}
+          />
+        )}
+      </Section>
+      <Section title={t('licence.payments')}>
+        {(id) => (
+          <SimpleTable
+            labelledBy={id}
+            columns={paymentColumns}
+            rows={detail.payments}
+            rowKey={(p) => p.id}
+            empty={t('licence.paymentsEmpty')}
+          />
+        )}
+      </Section>
+      <Section title={t('licence.inspections')}>
+        {(id) => (
+          <SimpleTable
+            labelledBy={id}
+            columns={inspectionColumns}
+            rows={detail.inspections}
+            rowKey={(i) => i.id}
+            empty={t('licence.inspectionsEmpty')}
+          />
+        )}
+      </Section>
+    </div>
+  );
+}

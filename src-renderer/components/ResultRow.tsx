@@ -1,0 +1,116 @@
+// One search result as an option of the result listbox: number, business (+ DBA), owner, address,
+// type, status and expiry, in the column order of the list's header.
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LicenceSummary } from '../../src-main/common/contract.ts';
+import { formatDate, text } from '../format.ts';
+import { useLanguage } from '../hooks.ts';
+import { DateText } from './DateText.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+export const ROW_HEIGHT = 56;
+export const resultColumns =
+  'minmax(8.5rem, 0.8fr) minmax(12rem, 2fr) minmax(8rem, 1.1fr) minmax(10rem, 1.6fr) minmax(8rem, 1.1fr) 7rem 7.5rem';
+
+export const useRowStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: resultColumns,
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    paddingInline: tokens.spacingHorizontalM,
+  },
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    boxSizing: 'border-box',
+    height: `${ROW_HEIGHT}px`,
+    cursor: 'pointer',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    borderLeftColor: tokens.colorCompoundBrandStroke,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
+  },
+  cell: { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  stack: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  number: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+type Props = {
+  id: string;
+  licence: LicenceSummary;
+  active: boolean;
+  style: CSSProperties;
+  onOpen: () => void;
+};
+
+export function ResultRow({ id, licence, active, style, onOpen }: Props) {
+  const { t } = useTranslation();
+  const styles = useRowStyles();
+  const cell = styles.cell;
+  const language = useLanguage();
+  const dba = licence.dbaName?.trim();
+  // One spoken sentence for screen readers; the cells below are the visual form of the same facts.
+  const label = [
+    licence.licenceId,
+    licence.businessName,
+    dba ? t('search.dba', { name: dba }) : null,
+    licence.ownerName,
+    licence.addressLine,
+    licence.licenceTypeName,
+    t(`status.${licence.status}`),
+    `${t('columns.expires')} ${formatDate(licence.expiresOn, language)}`,
+  ]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(', ');
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the listbox and the search box (aria-activedescendant)
+    <div
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-label={label}
+      tabIndex={-1}
+      className={mergeClasses(styles.grid, styles.row, active && styles.active)}
+      style={style}
+      onClick={onOpen}
+    >
+      <span className={mergeClasses(cell, styles.number)}>{licence.licenceId}</span>
+      <span className={styles.stack}>
+        <span className={mergeClasses(cell, styles.name)} title={licence.businessName}>
+          {text(licence.businessName)}
+        </span>
+        {dba ? (
+          <span className={mergeClasses(cell, styles.sub)} title={dba}>
+            {t('search.dba', { name: dba })}
+          </span>
+        ) : null}
+      </span>
+      <span className={cell} title={licence.ownerName ?? undefined}>
+        {text(licence.ownerName)}
+      </span>
+      <span className={cell} title={licence.addressLine ?? undefined}>
+        {text(licence.addressLine)}
+      </span>
+      <span className={cell} title={licence.licenceTypeName ?? undefined}>
+        {text(licence.licenceTypeName)}
+      </span>
+      <span>
+        <StatusBadge status={licence.status} />
+      </span>
+      <span className={cell}>
+        <DateText iso={licence.expiresOn} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Hash routes (`#/` search, `#/licence/<number>`), so back/forward work, a page can be reloaded,
+// and the app runs unchanged under app:// and under the loopback host.
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'search' } | { name: 'licence'; licenceId: string };
+
+export function parseRoute(hash: string): Route {
+  const m = /^#\/licence\/([^/?#]+)$/.exec(hash);
+  if (m?.[1]) {
+    try {
+      return { name: 'licence', licenceId: decodeURIComponent(m[1]) };
+    } catch {
+      // a malformed escape falls through to the search
+    }
+  }
+  return { name: 'search' };
+}
+
+export const licenceHref = (licenceId: string): string => `#/licence/${encodeURIComponent(licenceId)}`;
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+/** Set by openLicence so Back can return through history (keeping the browser's stack honest). */
+let openedFromSearch = false;
+
+export function openLicence(licenceId: string): void {
+  openedFromSearch = true;
+  window.location.hash = licenceHref(licenceId);
+}
+
+export function backToSearch(): void {
+  if (openedFromSearch && parseRoute(window.location.hash).name === 'licence') {
+    openedFromSearch = false;
+    window.history.back();
+  } else {
+    window.location.hash = '#/';
+  }
+}

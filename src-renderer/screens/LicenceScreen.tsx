@@ -1,0 +1,113 @@
+// One licence: its business, terms, fees, payments and inspections, as the desk's cache holds it.
+// Back (or Escape) returns to the search with the query and the highlighted result kept.
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateText } from '../components/DateText.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { LicenceFacts } from '../components/LicenceFacts.tsx';
+import { LicenceHistory } from '../components/LicenceHistory.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { text } from '../format.ts';
+import { useDocumentTitle } from '../hooks.ts';
+import { useLicence } from '../queries.ts';
+import { backToSearch } from '../route.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalXL,
+    maxWidth: '90rem',
+    boxSizing: 'border-box',
+  },
+  toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  refreshed: { marginInlineStart: 'auto', color: tokens.colorNeutralForeground3 },
+  kbd: {
+    marginInlineStart: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+  },
+  title: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  business: { display: 'flex', flexDirection: 'column' },
+  dba: { color: tokens.colorNeutralForeground3 },
+});
+
+export function LicenceScreen({ licenceId }: { licenceId: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const query = useLicence(licenceId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const detail = query.data;
+  useDocumentTitle(t('app.titleLicence', { id: licenceId }));
+
+  // Move focus to the page's heading when the licence arrives, so screen readers start there.
+  const loaded = Boolean(detail);
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      backToSearch();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const dba = detail?.business.dbaName?.trim();
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <Button icon={<ArrowLeftRegular />} onClick={backToSearch} aria-keyshortcuts="Escape">
+          {t('licence.back')}
+          <span className={styles.kbd} aria-hidden="true">
+            {t('licence.backHint')}
+          </span>
+        </Button>
+        {detail ? (
+          <Text className={styles.refreshed}>
+            {t('licence.lastRefreshed')} <DateText iso={detail.refreshedAt} withTime />
+          </Text>
+        ) : null}
+      </div>
+
+      {detail ? (
+        <>
+          <div className={styles.title}>
+            <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+              {t('licence.heading', { id: detail.licence.id })}
+            </h1>
+            <StatusBadge status={detail.licence.status} size="large" />
+          </div>
+          <div className={styles.business}>
+            <Text size={500}>{text(detail.business.name)}</Text>
+            {dba ? <Text className={styles.dba}>{t('search.dba', { name: dba })}</Text> : null}
+          </div>
+          <LicenceFacts detail={detail} />
+          <LicenceHistory detail={detail} />
+        </>
+      ) : query.isError ? (
+        <>
+          <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+            {t('licence.heading', { id: licenceId })}
+          </h1>
+          <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
+        </>
+      ) : (
+        <Spinner label={t('licence.loading', { id: licenceId })} />
+      )}
+    </div>
+  );
+}
