@@ -87,39 +87,60 @@ export function parseBridge(text: string, file: string): BridgeFile {
     return at(offset);
   };
 
-  const parsed = BridgeFile.safeParse(doc.toJS());
+  const raw = doc.toJS() as unknown;
+  const parsed = BridgeFile.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(describeIssue(file, issue, locate));
-    throw new BridgeFileError(sortProblems(problems));
   }
   // Field names must be the canonical model's, and every field must be mapped (to a column or
-  // an explicit value), so a bridge never silently leaves a field empty.
-  for (const [entity, mapping] of Object.entries(parsed.data.entities)) {
-    if (!mapping) continue;
-    const fields = Object.keys((entitySchemas[entity as EntityName] as z.ZodObject).shape);
-    for (const field of Object.keys(mapping.columns)) {
-      if (!fields.includes(field)) {
-        problems.push({
-          file,
-          ...locate(['entities', entity, 'columns', field]),
-          path: `entities.${entity}.columns.${field}`,
-          message: `"${field}" is not a field of ${entity}; its fields are: ${fields.join(', ')}`,
-        });
-      }
+  // an explicit value), so a bridge never silently leaves a field empty. Checked on the raw file
+  // too, so these mistakes are reported together with the schema's.
+  const entities = (raw as { entities?: unknown })?.entities;
+  for (const [entity, mapping] of Object.entries(entities && typeof entities === 'object' ? entities : {})) {
+    const schema = entitySchemas[entity as EntityName] as z.ZodObject | undefined;
+    const columns = (mapping as { columns?: unknown } | null)?.columns;
+    if (!schema || !columns || typeof columns !== 'object') continue;
+    const fields = Object.keys(schema.shape);
+    const unmapped = new Set(fields.filter((f) => !(f in columns)));
+    for (const field of Object.keys(columns)) {
+      if (fields.includes(field)) continue;
+      // A misspelt field is one mistake: name the likely field instead of also reporting it unmapped.
+      const guess = [...unmapped].find((f) => editDistance(f.toLowerCase(), field.toLowerCase()) <= 2);
+      if (guess) unmapped.delete(guess);
+      problems.push({
+        file,
+        ...locate(['entities', entity, 'columns', field]),
+        path: `entities.${entity}.columns.${field}`,
+        message: guess
+          ? `"${field}" is not a field of ${entity}; did you mean "${guess}"?`
+          : `"${field}" is not a field of ${entity}; its fields are: ${fields.join(', ')}`,
+      });
     }
-    for (const field of fields) {
-      if (!(field in mapping.columns)) {
-        problems.push({
-          file,
-          ...locate(['entities', entity, 'columns']),
-          path: `entities.${entity}.columns`,
-          message: `the field "${field}" is not mapped; map it to a column, or write "${field}: { value: null }"`,
-        });
-      }
+    for (const field of unmapped) {
+      problems.push({
+        file,
+        ...locate(['entities', entity, 'columns']),
+        path: `entities.${entity}.columns`,
+        message: `the field "${field}" is not mapped; map it to a column, or write "${field}: { value: null }"`,
+      });
     }
   }
-  if (problems.length) throw new BridgeFileError(sortProblems(problems));
+  if (problems.length || !parsed.success) throw new BridgeFileError(sortProblems(problems));
   return parsed.data;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
 }
 
 const sortProblems = (ps: BridgeProblem[]) => ps.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -148,7 +148,7 @@ export function titleCase(text: string): string {
     .map((word, i) => {
       if (keepUpper.has(word.toUpperCase())) return word.toUpperCase();
       if (i > 0 && smallWords.has(word)) return word;
-      return word.replace(/^(\p{L})/u, (c) => c.toUpperCase()).replace(/^(mc|o')(\p{L})/u, (_, p, c) => p + c.toUpperCase());
+      return word.replace(/^(\p{L})/u, (c) => c.toUpperCase()).replace(/^(mc|o')(\p{L})/iu, (_, p, c) => p + c.toUpperCase());
     })
     .join('')
     .replace(/^(\p{L})/u, (c) => c.toUpperCase());

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BridgeFileError, loadBridge, parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
+
+const riverton = join(import.meta.dirname, '../../bridges/riverton/bridge.yaml');
+
+function problemsOf(text: string) {
+  try {
+    parseBridge(text, 'bridges/test/bridge.yaml');
+  } catch (err) {
+    if (err instanceof BridgeFileError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected the bridge file to be refused');
+}
+
+describe('bridge files', () => {
+  it('accepts the Riverton bridge and maps every canonical entity', () => {
+    const { definition } = loadBridge(riverton);
+    expect(definition.name).toBe('riverton');
+    expect(Object.keys(definition.entities).sort()).toEqual(
+      ['business', 'feeSchedule', 'inspection', 'licence', 'licenceType', 'payment'].sort(),
+    );
+  });
+
+  it('reports three mistakes as three errors, each with file, line and field', () => {
+    const text = readFileSync(riverton, 'utf8')
+      .replace('time_zone: America/Chicago', 'time_zone: America/Riverton') // 1: unknown zone
+      .replace("status: { column: LICSTS, transform: { map:", "statsu: { column: LICSTS, transform: { map:") // 2: field name
+      .replace('paidOn: { column: PAYDTE, transform: { date: yyyymmdd } }', 'paidOn: { column: PAYDTE, transform: { date: ddmmyyyy } }'); // 3
+    const problems = problemsOf(text);
+    const lines = text.split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    expect(problems).toHaveLength(3);
+    expect(problems.map((p) => p.file)).toEqual(Array(3).fill('bridges/test/bridge.yaml'));
+    expect(problems[0]).toMatchObject({ path: 'time_zone', line: lineOf('time_zone:') });
+    expect(problems[0]!.message).toMatch(/not a known time zone/);
+    expect(problems[1]).toMatchObject({ path: 'entities.licence.columns.statsu', line: lineOf('statsu:') });
+    expect(problems[1]!.message).toMatch(/not a field of licence; did you mean "status"/);
+    expect(problems[2]).toMatchObject({ line: lineOf('paidOn:') });
+    expect(problems[2]!.path).toMatch(/^entities\.payment\.columns\.paidOn/);
+  });
+
+  it('names an unknown setting and a field left unmapped', () => {
+    const problems = problemsOf(`version: 1
+name: tiny
+title: Tiny
+time_zone: UTC
+colour: blue
+entities:
+  licenceType:
+    table: LT
+    key: [CODE]
+    columns:
+      code: CODE
+      name: NAME
+`);
+    expect(problems.map((p) => [p.line, p.path])).toEqual([
+      [5, 'colour'],
+      [10, 'entities.licenceType.columns'],
+    ]);
+    expect(problems[1]!.message).toMatch(/"termMonths" is not mapped/);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const problems = problemsOf('version: 1\nname: [unclosed\n');
+    expect(problems[0]!.path).toBe('(yaml)');
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints every problem in one plain message', () => {
+    try {
+      parseBridge('version: 2\nname: Bad Name\n', 'b.yaml');
+    } catch (err) {
+      expect((err as Error).message).toMatch(/^The bridge file has \d+ problems:/);
+      expect((err as Error).message).toContain('b.yaml:1:1  version');
+      expect((err as Error).message).toContain('b.yaml:2:1  name: must be lower-case');
+      return;
+    }
+    throw new Error('expected a BridgeFileError');
+  });
+});

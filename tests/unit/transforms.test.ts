@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileTransforms,
+  decimalTextToCents,
+  formatPhone,
+  localTimestampToIso,
+  parseLegacyDate,
+  parseLegacyTimestamp,
+  titleCase,
+  TransformProblem,
+} from '../../src-main/node/bridge/transforms.ts';
+
+describe('legacy dates', () => {
+  it('reads YYYYMMDD text, and treats blank and zeros as no date', () => {
+    expect(parseLegacyDate('20240115', 'yyyymmdd')).toBe('2024-01-15');
+    expect(parseLegacyDate('        ', 'yyyymmdd')).toBeNull();
+    expect(parseLegacyDate('00000000', 'yyyymmdd')).toBeNull();
+    expect(parseLegacyDate(null, 'yyyymmdd')).toBeNull();
+  });
+  it('refuses impossible dates instead of rolling them over', () => {
+    expect(() => parseLegacyDate('19990231', 'yyyymmdd')).toThrow(TransformProblem);
+    expect(() => parseLegacyDate('20011345', 'yyyymmdd')).toThrow(/not a real date/);
+    expect(() => parseLegacyDate('2024011', 'yyyymmdd')).toThrow(/YYYYMMDD/);
+  });
+  it('reads CYYMMDD numbers and their text form from a DECIMAL cast', () => {
+    expect(parseLegacyDate(1240115, 'cyymmdd')).toBe('2024-01-15');
+    expect(parseLegacyDate('991231', 'cyymmdd')).toBe('1999-12-31');
+    expect(parseLegacyDate('0991231', 'cyymmdd')).toBe('1999-12-31');
+    expect(parseLegacyDate('1240115.0', 'cyymmdd')).toBe('2024-01-15');
+    expect(parseLegacyDate(0, 'cyymmdd')).toBeNull();
+  });
+  it('reads MM/DD/YY with a century pivot, and serial day numbers', () => {
+    expect(parseLegacyDate('03/07/49', 'mmddyy')).toBe('2049-03-07');
+    expect(parseLegacyDate('03/07/50', 'mmddyy')).toBe('1950-03-07');
+    expect(parseLegacyDate('3/7/1998', 'mmddyyyy')).toBe('1998-03-07');
+    expect(parseLegacyDate(45306, 'serial')).toBe('2024-01-15');
+  });
+  it('turns placeholder dates into no date through the date step', () => {
+    const t = compileTransforms([{ date: { format: 'yyyymmdd', placeholders: ['19870101'] } }], { timeZone: 'UTC' });
+    expect(t('19870101')).toBeNull();
+    expect(t('19870102')).toBe('1987-01-02');
+  });
+});
+
+describe('legacy timestamps', () => {
+  it('attaches the city offset, winter and summer', () => {
+    expect(parseLegacyTimestamp('20240115093000', 'America/Chicago')).toBe('2024-01-15T09:30:00-06:00');
+    expect(parseLegacyTimestamp('20240715093000', 'America/Chicago')).toBe('2024-07-15T09:30:00-05:00');
+    expect(parseLegacyTimestamp('              ', 'America/Chicago')).toBeNull();
+    expect(localTimestampToIso(2024, 3, 10, 12, 0, 0, 'Europe/Madrid')).toBe('2024-03-10T12:00:00+01:00');
+  });
+});
+
+describe('money', () => {
+  it('reads DECIMAL text into exact cents', () => {
+    expect(decimalTextToCents('1234.50')).toBe(123450);
+    expect(decimalTextToCents('0.07')).toBe(7);
+    expect(decimalTextToCents('-12.3')).toBe(-1230);
+    expect(decimalTextToCents('15')).toBe(1500);
+    expect(decimalTextToCents('.5')).toBe(50);
+    expect(decimalTextToCents('99999999999.99')).toBe(9999999999999);
+    expect(decimalTextToCents('')).toBeNull();
+  });
+  it('refuses floats, fractions of a cent and non-numbers', () => {
+    expect(() => decimalTextToCents(12.34)).toThrow(/type: decimal/);
+    expect(() => decimalTextToCents('1.005')).toThrow(/fractions of a cent/);
+    expect(() => decimalTextToCents('12,50')).toThrow(/not an amount/);
+    expect(decimalTextToCents('1.500')).toBe(150);
+  });
+});
+
+describe('text', () => {
+  it('title-cases legacy upper-case names, keeping abbreviations', () => {
+    expect(titleCase('MAIN ST BBQ & GRILL LLC')).toBe('Main St BBQ & Grill LLC');
+    expect(titleCase('HOUSE OF THE RISING SUN')).toBe('House of the Rising Sun');
+    expect(titleCase("O'BRIEN, MCDONALD")).toBe("O'Brien, McDonald");
+  });
+  it('formats phone numbers and keeps what it cannot read', () => {
+    expect(formatPhone('5552013344')).toBe('(555) 201-3344');
+    expect(formatPhone('555-201-3344')).toBe('(555) 201-3344');
+    expect(formatPhone('ext 12')).toBe('ext 12');
+  });
+  it('maps codes, with a fallback, and reports unknown codes', () => {
+    const t = compileTransforms([{ map: { A: 'active', E: 'expired' } }], { timeZone: 'UTC' });
+    expect(t('A ')).toBe('active');
+    expect(() => t('Z')).toThrow(/code "Z"/);
+    const withFallback = compileTransforms([{ map: { A: 'active', '*': 'unknown' } }], { timeZone: 'UTC' });
+    expect(withFallback('Z')).toBe('unknown');
+  });
+  it('chains steps in order', () => {
+    const t = compileTransforms(['collapse_spaces', 'title_case'], { timeZone: 'UTC' });
+    expect(t('  RIVERSIDE   BAKERY  ')).toBe('Riverside Bakery');
+    const yn = compileTransforms(['yes_no'], { timeZone: 'UTC' });
+    expect([yn('Y'), yn('-1'), yn('0'), yn(' ')]).toEqual([true, true, false, null]);
+  });
+});
