@@ -1,4 +1,5 @@
-// Maps any failure to the translation key of the plain-language message a person should see.
+// Maps any failure to the translation key of the plain-language message a person should see, and
+// says whether trying again could help.
 import { isWorkbenchError } from '../src-main/common/errors.ts';
 import { TransportError } from './transport.ts';
 
@@ -7,3 +8,8 @@ export function errorKey(error: unknown): string {
   if (error instanceof TransportError) return 'errors.offline';
   return 'errors.internal';
 }
+
+const permanent = new Set(['invalid_input', 'not_found', 'unauthorized', 'not_configured']);
+
+/** Asking again will not change this answer (the record is not there, the request is wrong...). */
+export const isPermanent = (error: unknown): boolean => isWorkbenchError(error) && permanent.has(error.code);

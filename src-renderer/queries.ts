@@ -1,12 +1,10 @@
 // TanStack Query hooks over the contract: one query key per operation and input.
 import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
-import { isWorkbenchError } from '../src-main/common/errors.ts';
 import { useApi } from './api-context.tsx';
+import { isPermanent } from './error-text.ts';
 
 /** How many results one search asks for; the list is virtualised, so hundreds are fine. */
 export const SEARCH_LIMIT = 500;
-
-const permanent = new Set(['invalid_input', 'not_found', 'unauthorized', 'not_configured']);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -15,7 +13,7 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // Asking again will not change a permanent answer; anything else gets one more try.
-        retry: (failures, error) => !(isWorkbenchError(error) && permanent.has(error.code)) && failures < 1,
+        retry: (failures, error) => !isPermanent(error) && failures < 1,
       },
     },
   });

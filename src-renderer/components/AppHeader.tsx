@@ -27,7 +27,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   deskItem: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
-  term: { opacity: 0.85 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -48,11 +47,11 @@ export function AppHeader() {
         {status.data ? (
           <>
             <div className={styles.deskItem}>
-              <dt className={styles.term}>{t('header.bridge')}:</dt>
+              <dt>{t('header.bridge')}:</dt>
               <dd className={styles.value}>{status.data.bridge ?? notConfigured}</dd>
             </div>
             <div className={styles.deskItem}>
-              <dt className={styles.term}>{t('header.engine')}:</dt>
+              <dt>{t('header.engine')}:</dt>
               <dd className={styles.value}>{status.data.legacyEngine ?? notConfigured}</dd>
             </div>
           </>

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   icon: { fontSize: '48px', color: tokens.colorNeutralForeground3 },
-  body: { maxWidth: '36rem' },
+  title: { margin: 0 },
+  body: { margin: 0, maxWidth: '36rem' },
 });
 
 export function EmptyState({
@@ -32,7 +33,7 @@ export function EmptyState({
       <span className={styles.icon} aria-hidden="true">
         {icon}
       </span>
-      <Text as="p" size={500} weight="semibold">
+      <Text as="p" size={500} weight="semibold" className={styles.title}>
         {title}
       </Text>
       {children ? (

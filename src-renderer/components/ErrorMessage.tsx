@@ -1,14 +1,14 @@
 // A failure in plain words, in the UI language, with a way to try again.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { errorKey } from '../error-text.ts';
+import { errorKey, isPermanent } from '../error-text.ts';
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>{t(errorKey(error))}</MessageBarBody>
-      {onRetry ? (
+      {onRetry && !isPermanent(error) ? (
         <MessageBarActions>
           <Button onClick={onRetry}>{t('search.retry')}</Button>
         </MessageBarActions>

@@ -43,7 +43,8 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
     {
       key: 'receipt',
       label: t('licence.receipt'),
-      render: (p) => <span className={styles.mono}>{text(p.receiptNo)}</span>,
+      render: (p) =>
+        p.receiptNo?.trim() ? <span className={styles.mono}>{p.receiptNo.trim()}</span> : text(null),
     },
   ];
   const inspectionColumns: Column<Inspection>[] = [

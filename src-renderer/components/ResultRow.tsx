@@ -4,8 +4,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceSummary } from '../../src-main/common/contract.ts';
-import { formatDate, text } from '../format.ts';
-import { useLanguage } from '../hooks.ts';
+import { text } from '../format.ts';
 import { DateText } from './DateText.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -57,29 +56,13 @@ export function ResultRow({ id, licence, active, style, onOpen }: Props) {
   const { t } = useTranslation();
   const styles = useRowStyles();
   const cell = styles.cell;
-  const language = useLanguage();
   const dba = licence.dbaName?.trim();
-  // One spoken sentence for screen readers; the cells below are the visual form of the same facts.
-  const label = [
-    licence.licenceId,
-    licence.businessName,
-    dba ? t('search.dba', { name: dba }) : null,
-    licence.ownerName,
-    licence.addressLine,
-    licence.licenceTypeName,
-    t(`status.${licence.status}`),
-    `${t('columns.expires')} ${formatDate(licence.expiresOn, language)}`,
-  ]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(', ');
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the listbox and the search box (aria-activedescendant)
     <div
       id={id}
       role="option"
       aria-selected={active}
-      aria-label={label}
       tabIndex={-1}
       className={mergeClasses(styles.grid, styles.row, active && styles.active)}
       style={style}

@@ -43,7 +43,11 @@ export function SimpleTable<T>({ labelledBy, columns, rows, rowKey, empty }: Pro
         <TableHeader>
           <TableRow>
             {columns.map((c) => (
-              <TableHeaderCell key={c.key} className={c.numeric ? styles.numeric : undefined}>
+              <TableHeaderCell
+                key={c.key}
+                className={c.numeric ? styles.numeric : undefined}
+                button={c.numeric ? { className: styles.numeric } : undefined}
+              >
                 {c.label}
               </TableHeaderCell>
             ))}

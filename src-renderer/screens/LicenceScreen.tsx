@@ -36,7 +36,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase600,
     lineHeight: tokens.lineHeightBase600,
     fontWeight: tokens.fontWeightSemibold,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    // Focus lands here programmatically (for screen readers); it is not a control, so no ring.
+    outlineStyle: 'none',
   },
   business: { display: 'flex', flexDirection: 'column' },
   dba: { color: tokens.colorNeutralForeground3 },

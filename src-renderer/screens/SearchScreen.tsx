@@ -38,7 +38,8 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   search: { maxWidth: '48rem' },
   box: { maxWidth: 'none', width: '100%' },
-  summary: { minHeight: '20px', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  summary: { minHeight: '20px' },
+  count: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
 export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
@@ -149,8 +150,12 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
       </search>
 
       <div role="status" className={styles.summary}>
-        {searching ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
-        {summary ? <Text>{summary}</Text> : null}
+        {summary ? (
+          <div className={styles.count}>
+            {searching ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
+            <Text>{summary}</Text>
+          </div>
+        ) : null}
         {noResults ? (
           <EmptyState icon={<SearchInfoRegular />} title={t('search.noResults', { text: typed })}>
             {t('search.noResultsHint')}
