@@ -81,3 +81,11 @@ entities:
     throw new Error('expected a BridgeFileError');
   });
 });
+
+describe('the shipped JSON Schema', () => {
+  it('is the one generated from the bridge format (run bridge-json-schema.ts --write after a change)', async () => {
+    const { bridgeJsonSchema } = await import('../../src-main/node/bridge/bridge-json-schema.ts');
+    const shipped = readFileSync(join(import.meta.dirname, '../../bridges/bridge.schema.json'), 'utf8');
+    expect(shipped).toBe(bridgeJsonSchema());
+  });
+});

@@ -1,0 +1,33 @@
+// Runs the real `workbench` command line (bin/workbench.cjs → Node 24 → src-main/host/cli.ts)
+// against a test-owned desk directory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const bin = join(repoRoot, 'bin', 'workbench.cjs');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function workbench(dataDir: string, args: string[], timeoutMs = 600_000): CliResult {
+  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a command that must succeed; on failure the error shows what the command printed. */
+export function workbenchOk(dataDir: string, args: string[], timeoutMs?: number): string {
+  const r = workbench(dataDir, args, timeoutMs);
+  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}\n${r.stdout}`);
+  return r.stdout;
+}
+
+export const newDeskDir = (label: string) => mkdtempSync(join(tmpdir(), `wb-${label}-`));
