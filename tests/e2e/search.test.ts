@@ -1,0 +1,190 @@
+// End to end, as a clerk uses it: a fresh desk on the demo city (Riverton on SQLite), synced by the
+// real command line, served by `workbench serve`, used in Debian's Chromium by keyboard. Every
+// screen visited gets a screenshot in test-results/e2e/ and an axe scan.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
+
+type Hit = {
+  licenceId: string;
+  businessName: string;
+  dbaName?: string | null;
+  status: string;
+  expiresOn: string | null;
+};
+type Status = { licences: number; businesses: number; legacyEngine: string | null; bridge: string | null };
+
+let dataDir: string;
+let served: Served | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+let status: Status;
+let hit: Hit;
+let typed: string;
+
+/** A calendar date as a clerk reads it in a locale (the app shows dates in the chosen language). */
+const readable = (iso: string, locale: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, d),
+  );
+};
+
+/**
+ * Picks a real licence and the part of its business name a clerk would type: the first word and
+ * the start of the second. The licence expected is the first one the desk ranks for that text
+ * (the same search the UI runs), so ArrowDown + Enter opens exactly it.
+ */
+function pickLicence(): { hit: Hit; typed: string } {
+  for (const letter of ['b', 'c', 'm', 's', 'g', 'h', 'p', 'r', 't', 'a']) {
+    for (const candidate of workbenchJson<Hit[]>(dataDir, ['search', letter, '--limit', '100'])) {
+      const words = candidate.businessName
+        .trim()
+        .split(/\s+/)
+        .filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w));
+      if (words.length < 2 || !candidate.expiresOn) continue;
+      const [first, second] = words as [string, string];
+      const part = `${first} ${second.slice(0, Math.max(2, Math.ceil(second.length / 2)))}`;
+      const ranked = workbenchJson<Hit[]>(dataDir, ['search', part, '--limit', '500']);
+      const top = ranked[0];
+      if (top?.expiresOn && top.businessName.toLowerCase().includes(first.toLowerCase())) {
+        return { hit: top, typed: part };
+      }
+    }
+  }
+  throw new Error('no licence with a two-word business name and an expiry date in the demo city');
+}
+
+/** The text on screen (rendered, as a person sees it: hidden text excluded). */
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we mean to check
+const shown = (locator: Locator): Promise<string> => locator.innerText();
+
+/** The value next to a label in a licence page's facts (<dt>label</dt><dd>value</dd>). */
+const fact = (label: string | RegExp): Locator =>
+  page
+    .locator('dt')
+    .filter({ hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label })
+    .locator('xpath=following-sibling::dd[1]');
+
+async function checkScreen(name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousAxeViolations(page, name), `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
+  await ensureRendererBuilt();
+  workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '2000', '--seed', '7']);
+  workbench(dataDir, ['sync']);
+  status = workbenchJson<Status>(dataDir, ['status']);
+  ({ hit, typed } = pickLicence());
+  console.log(
+    `e2e: typing "${typed}" to find ${hit.licenceId} ${hit.businessName} (expires ${hit.expiresOn})`,
+  );
+  served = await serve(dataDir);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  page = await context.newPage();
+  page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('searching and opening a licence in browser mode', () => {
+  it('opens on the search screen, focused, with the desk in the header and status bar', async () => {
+    await page.goto(served!.url);
+    const box = page.getByRole('combobox', { name: 'Search licences' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => shown(page.getByRole('contentinfo')))
+      .toContain(`${status.licences.toLocaleString('en-US')} licences`);
+    const footer = await shown(page.getByRole('contentinfo'));
+    expect(footer).toContain(`${status.businesses.toLocaleString('en-US')} businesses`);
+    expect(footer).toMatch(/Last refresh \w{3} \d{1,2}, \d{4}/);
+    const banner = await shown(page.getByRole('banner'));
+    expect(banner).toContain('Civic Workbench');
+    if (status.legacyEngine) expect(banner).toContain(status.legacyEngine);
+    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Find a licence');
+    expect(await shown(page.getByRole('main'))).toContain('Start typing to find a licence');
+    await checkScreen('01-search-empty');
+  });
+
+  it('finds the licence as the clerk types part of the business name', async () => {
+    await page.keyboard.type(typed, { delay: 40 });
+    const first = page.getByRole('option').first();
+    await expect.poll(() => shown(first), { timeout: 10_000 }).toContain(hit.licenceId);
+    const row = await shown(first);
+    expect(row).toContain(hit.businessName.trim());
+    expect(row).toContain(readable(hit.expiresOn!, 'en-US'));
+    expect(await shown(page.getByRole('main').getByRole('status'))).toMatch(/^\d[\d,]* licences? found\.$/);
+    expect(await first.getAttribute('aria-selected')).toBe('false');
+    await checkScreen('02-search-results');
+  });
+
+  it('opens it with ArrowDown and Enter and shows its number and expiry date', async () => {
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => shown(heading), { timeout: 10_000 }).toBe(`Licence ${hit.licenceId}`);
+    expect(new URL(page.url()).hash).toBe(`#/licence/${encodeURIComponent(hit.licenceId)}`);
+    expect(await shown(fact('Licence number'))).toBe(hit.licenceId);
+    expect(await shown(fact('Business name'))).toBe(hit.businessName.trim());
+    const expires = fact('Expires');
+    expect(await shown(expires)).toBe(readable(hit.expiresOn!, 'en-US'));
+    expect(await expires.locator('time').getAttribute('datetime')).toBe(hit.expiresOn);
+    const main = await shown(page.getByRole('main'));
+    for (const section of ['Business', 'Licence', 'Payment history', 'Inspections']) {
+      expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).count()).toBe(1);
+    }
+    expect(main).toMatch(/Last refreshed \w{3} \d{1,2}, \d{4}/);
+    expect(main).not.toMatch(/\bnull\b|\bundefined\b|NaN|Invalid Date/);
+    await checkScreen('03-licence');
+  });
+
+  it('switches to Spanish and shows the licence in Spanish', async () => {
+    await page.getByLabel('Language').selectOption('es');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => shown(heading)).toBe(`Licencia ${hit.licenceId}`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.getByRole('button', { name: /Volver a la búsqueda/ }).count()).toBe(1);
+    expect(await shown(fact('Vence'))).toBe(readable(hit.expiresOn!, 'es-US'));
+    expect(await shown(fact('Número de licencia'))).toBe(hit.licenceId);
+    expect(await page.getByRole('heading', { level: 2, name: 'Historial de pagos' }).count()).toBe(1);
+    expect(await shown(page.getByRole('contentinfo'))).toContain('licencias');
+    await checkScreen('04-licence-es');
+  });
+
+  it('goes back with Escape, keeping the query and the highlighted licence', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
+    const box = page.getByRole('combobox', { name: 'Buscar licencias' });
+    expect(await box.inputValue()).toBe(typed);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    const selected = page.locator('[role="option"][aria-selected="true"]');
+    await expect.poll(() => shown(selected)).toContain(hit.licenceId);
+    expect(await shown(page.getByRole('main').getByRole('status'))).toMatch(/licencias? encontradas?\.$/);
+    await checkScreen('05-search-es-back');
+  });
+
+  it('says plainly when nothing matches, and remembers the language after a reload', async () => {
+    await page.getByRole('combobox', { name: 'Buscar licencias' }).fill('zzqxv');
+    await expect
+      .poll(() => shown(page.getByRole('main')), { timeout: 10_000 })
+      .toContain('Ninguna licencia coincide con «zzqxv».');
+    expect(await page.getByRole('option').count()).toBe(0);
+    await checkScreen('06-search-es-no-results');
+    await page.reload();
+    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
+  });
+});

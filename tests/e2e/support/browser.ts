@@ -1,0 +1,48 @@
+// Debian's Chromium through playwright-core, with the two checks every screen gets: a screenshot
+// under test-results/e2e/ and an axe scan that fails on serious or critical violations.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { repoRoot } from './workbench.ts';
+
+export const screenshotDir = join(repoRoot, 'test-results', 'e2e');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/** A PNG of the whole screen, taller than the window when the page's <main> scrolls. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  const viewport = page.viewportSize();
+  const extra = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
+  });
+  if (viewport && extra > 0)
+    await page.setViewportSize({ width: viewport.width, height: viewport.height + extra });
+  await page.screenshot({ path });
+  if (viewport && extra > 0) await page.setViewportSize(viewport);
+  return path;
+}
+
+export type Violation = { id: string; impact: string | null | undefined; help: string; targets: string[] };
+
+/** Runs axe on the page as it is; prints every violation, returns the serious and critical ones. */
+export async function seriousAxeViolations(page: Page, screen: string): Promise<Violation[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const all: Violation[] = result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+  for (const v of all)
+    console.log(`axe [${screen}] ${v.impact}: ${v.id} — ${v.help}\n  ${v.targets.join('\n  ')}`);
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
