@@ -25,8 +25,10 @@ export function App() {
   const searchInput = useRef<HTMLInputElement>(null);
 
   useSearchShortcut(() => {
-    if (route.name === 'search') searchInput.current?.focus();
-    else backToSearch(); // the search screen focuses its box when it mounts
+    if (route.name === 'search') {
+      searchInput.current?.focus();
+      searchInput.current?.select(); // typing replaces the old query; arrows keep it
+    } else backToSearch(); // the search screen focuses its box when it mounts
   });
 
   // The route is the page: start each one scrolled to the top.

@@ -35,6 +35,8 @@ export const en = {
     dba: 'DBA {{name}}',
     expires: 'Expires',
     retry: 'Try again',
+    emptyDesk:
+      'This desk’s cache holds no licences yet, so searches will find nothing. Ask IT to connect the desk and refresh it.',
   },
   columns: {
     licence: 'Licence no.',

@@ -36,6 +36,8 @@ export const es: Messages = {
     dba: 'Nombre comercial: {{name}}',
     expires: 'Vence',
     retry: 'Reintentar',
+    emptyDesk:
+      'La caché de este puesto aún no tiene licencias, así que las búsquedas no encontrarán nada. Pida a Informática que conecte el puesto y lo actualice.',
   },
   columns: {
     licence: 'N.º de licencia',

@@ -18,7 +18,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ResultList } from '../components/ResultList.tsx';
 import { useDebouncedValue, useDocumentTitle } from '../hooks.ts';
-import { useLicenceSearch } from '../queries.ts';
+import { useDeskStatus, useLicenceSearch } from '../queries.ts';
 import { openLicence } from '../route.ts';
 import { useSearchState } from '../search-state.tsx';
 
@@ -49,6 +49,7 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
   const { query, setQuery, selectedId, setSelectedId } = useSearchState();
   const debounced = useDebouncedValue(query, DEBOUNCE_MS);
   const search = useLicenceSearch(debounced);
+  const emptyDesk = useDeskStatus().data?.licences === 0;
   useDocumentTitle(t('app.titleSearch'));
 
   useEffect(() => {
@@ -148,6 +149,12 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
           />
         </Field>
       </search>
+
+      {emptyDesk ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('search.emptyDesk')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       <div role="status" className={styles.summary}>
         {summary ? (

@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { repoRoot } from './workbench.ts';
 
-const sources = [join(repoRoot, 'src-renderer'), join(repoRoot, 'src-main', 'common')];
+// What the built UI depends on, this build recipe included.
+const sources = [join(repoRoot, 'src-renderer'), join(repoRoot, 'src-main', 'common'), import.meta.dirname];
 const outDir = join(repoRoot, 'out', 'renderer');
 
 function newestMtime(dir: string): number {
@@ -23,12 +24,21 @@ export async function ensureRendererBuilt(): Promise<void> {
   const index = join(outDir, 'index.html');
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (builtAt > Math.max(...sources.map(newestMtime))) return;
-  await build({
-    configFile: false,
-    root: join(repoRoot, 'src-renderer'),
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 },
-  });
+  // vitest runs with NODE_ENV=test, which would give React's development build and JSX transform;
+  // the served UI must be the production build, as scripts/setup.sh makes it.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      mode: 'production',
+      root: join(repoRoot, 'src-renderer'),
+      base: './',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
