@@ -1,0 +1,76 @@
+// The desktop shell's composition root: which desk, the app:// scheme, the guards, the window,
+// the IPC server, and a clean quit. Every piece lives in its own file; this one only wires them.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, type BrowserWindow, dialog, session } from 'electron';
+import { createDispatcher } from '../common/dispatch.ts';
+import { isWorkbenchError } from '../common/errors.ts';
+import { type Desk, openDesk } from '../node/desk/open-desk.ts';
+import { resolveDataDir } from '../node/desk/paths.ts';
+import { createHandlers } from '../node/services/handlers.ts';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { dataDirFlag } from './args.ts';
+import { registerIpcServer } from './ipc-server.ts';
+import { shellLayout } from './layout.ts';
+import { installContentsGuards, lockDownSession } from './security-guards.ts';
+import { createMainWindow } from './window.ts';
+
+const layout = shellLayout(dirname(fileURLToPath(import.meta.url)));
+// bridges/ and migrations/ sit at the app root; the bundled paths.ts cannot find it from its own
+// location, so tell it (an explicit WORKBENCH_ROOT still wins).
+process.env.WORKBENCH_ROOT ??= app.getAppPath();
+const dataDir = resolveDataDir(dataDirFlag(process.argv));
+// Chromium's profile lives with the desk, so the single-instance lock below is per data
+// directory: several desks can run side by side, but never two shells on one cache.
+app.setPath('userData', join(dataDir, 'electron-profile'));
+
+app.enableSandbox();
+registerAppScheme();
+installContentsGuards(app);
+
+let desk: Desk | null = null;
+let mainWindow: BrowserWindow | null = null;
+let stopIpc: (() => void) | null = null;
+
+function start(): void {
+  lockDownSession(session.defaultSession);
+  serveAppProtocol(layout.rendererDir);
+  desk = openDesk({ dataDir, workerPath: layout.workerPath });
+  const onInternalError = (err: unknown) => console.error('internal error:', err);
+  const dispatch = createDispatcher(createHandlers(desk), onInternalError);
+  stopIpc = registerIpcServer({ dispatch, window: () => mainWindow, onInternalError });
+  mainWindow = createMainWindow({ preloadPath: layout.preloadPath, devTools: !app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function fail(err: unknown): void {
+  console.error('the workbench could not start:', err);
+  const detail = isWorkbenchError(err) ? err.message : 'Please try again; if it keeps happening, call IT.';
+  dialog.showErrorBox('Civic Workbench could not start', `${detail}\n\nDesk data: ${dataDir}`);
+  closeDesk();
+  app.exit(1);
+}
+
+function closeDesk(): void {
+  stopIpc?.();
+  stopIpc = null;
+  desk?.close();
+  desk = null;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another shell already has this desk open; it is brought to the front (second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', closeDesk);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  app.whenReady().then(start).catch(fail);
+}

@@ -1,0 +1,43 @@
+// App-wide guards from the Electron security checklist, applied to every webContents the app
+// ever creates (not only our window) and to the session: no navigation away from app://, no new
+// windows, no webviews, no permissions, no network requests.
+import type { App, Session } from 'electron';
+import { isAppUrl } from './app-url.ts';
+
+/** Call before the app is ready, so no webContents escapes the guards. */
+export function installContentsGuards(app: App): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const denyNavigation = (event: Electron.Event, url: string) => {
+      if (!isAppUrl(url)) {
+        event.preventDefault();
+        console.warn(`blocked navigation to ${url}`);
+      }
+    };
+    contents.on('will-navigate', (event) => denyNavigation(event, event.url));
+    contents.on('will-frame-navigate', (event) => denyNavigation(event, event.url));
+    contents.on('will-redirect', (event) => denyNavigation(event, event.url));
+    contents.setWindowOpenHandler(({ url }) => {
+      console.warn(`blocked a new window for ${url}`);
+      return { action: 'deny' };
+    });
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+      console.warn('blocked a <webview>');
+    });
+  });
+}
+
+/** Call once the app is ready, for every session the app uses. */
+export function lockDownSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // The UI talks to the desk only over IPC; it has no business on the network.
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => {
+      console.warn(`blocked a network request to ${details.url}`);
+      callback({ cancel: true });
+    },
+  );
+}
