@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 
 export interface ShellLayout {
+  /** The app root holding bridges/ and migrations/: the checkout, or app.asar when packaged. */
+  appRoot: string;
   /** The bridge worker bundled next to main (the `bridge-worker` entry). */
   workerPath: string;
   /** The sandboxed preload, bundled as CommonJS. */
@@ -13,6 +15,7 @@ export interface ShellLayout {
 
 export function shellLayout(mainDir: string): ShellLayout {
   return {
+    appRoot: join(mainDir, '..', '..'),
     workerPath: join(mainDir, 'bridge-worker.js'),
     preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
     rendererDir: join(mainDir, '..', 'renderer'),

@@ -16,9 +16,9 @@ import { installContentsGuards, lockDownSession } from './security-guards.ts';
 import { createMainWindow } from './window.ts';
 
 const layout = shellLayout(dirname(fileURLToPath(import.meta.url)));
-// bridges/ and migrations/ sit at the app root; the bundled paths.ts cannot find it from its own
-// location, so tell it (an explicit WORKBENCH_ROOT still wins).
-process.env.WORKBENCH_ROOT ??= app.getAppPath();
+// bridges/ and migrations/ sit at the app root; bundled into out/main, paths.ts would look three
+// levels above the bundle, so tell it where the root is (an explicit WORKBENCH_ROOT still wins).
+process.env.WORKBENCH_ROOT ??= layout.appRoot;
 const dataDir = resolveDataDir(dataDirFlag(process.argv));
 // Chromium's profile lives with the desk, so the single-instance lock below is per data
 // directory: several desks can run side by side, but never two shells on one cache.
