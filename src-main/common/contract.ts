@@ -95,7 +95,9 @@ export type OpOutput<K extends OperationName> = z.output<Operations[K]['output']
 export type Api = { [K in OperationName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
 
 /** Server-side handlers receive the parsed (defaulted) input. */
-export type Handlers = { [K in OperationName]: (input: z.output<Operations[K]['input']>) => Promise<OpOutput<K>> };
+export type Handlers = {
+  [K in OperationName]: (input: z.output<Operations[K]['input']>) => Promise<OpOutput<K>>;
+};
 
 /** What travels back over any transport. */
 export const CallResult = z.discriminatedUnion('ok', [

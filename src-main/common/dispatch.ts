@@ -8,7 +8,10 @@ export type Dispatch = (operation: unknown, input: unknown) => Promise<CallResul
 export function createDispatcher(handlers: Handlers, onInternalError: (err: unknown) => void): Dispatch {
   return async (operation, input) => {
     if (!isOperationName(operation)) {
-      return { ok: false, error: { code: 'invalid_input', message: `There is no operation called "${String(operation)}".` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `There is no operation called "${String(operation)}".` },
+      };
     }
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
@@ -23,13 +26,25 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         onInternalError(new Error(`output of ${operation} broke the contract: ${checked.error.message}`));
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.',
+          },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (err) {
       if (isWorkbenchError(err)) return { ok: false, error: err.toShape() };
       onInternalError(err);
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.',
+        },
+      };
     }
   };
 }

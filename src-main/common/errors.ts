@@ -33,7 +33,9 @@ export class WorkbenchError extends Error {
     this.fields = fields;
   }
   toShape(): WorkbenchErrorShape {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -12,10 +12,12 @@ const positiveInt = (label: string) => (value: string) => {
   return n;
 };
 
-
 const program = new Command('workbench')
   .description('Civic Workbench: licences from the legacy database, on this desk.')
-  .option('--data-dir <dir>', "this desk's data directory (default: $WORKBENCH_HOME or the user's app data folder)")
+  .option(
+    '--data-dir <dir>',
+    "this desk's data directory (default: $WORKBENCH_HOME or the user's app data folder)",
+  )
   .showHelpAfterError();
 
 const dataDir = () => program.opts<{ dataDir?: string }>().dataDir;
@@ -24,7 +26,11 @@ const demo = program.command('demo').description('the built-in demo city, Rivert
 demo
   .command('create')
   .description("create Riverton's legacy database and point this desk at it")
-  .addOption(new Option('--engine <engine>', 'where to create it').choices(['sqlite', 'postgres', 'mariadb']).default('sqlite'))
+  .addOption(
+    new Option('--engine <engine>', 'where to create it')
+      .choices(['sqlite', 'postgres', 'mariadb'])
+      .default('sqlite'),
+  )
   .option('--size <licences>', 'number of licences', positiveInt('--size'), 2000)
   .option('--seed <n>', 'random seed (same seed, same city)', positiveInt('--seed'), 1)
   .option('--connection <odbc>', 'ODBC connection string (default: the local server of the engine)')
@@ -67,6 +73,9 @@ program
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);
   else if (isWorkbenchError(err)) console.error(`workbench: ${err.message}`);
-  else console.error(`workbench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  else
+    console.error(
+      `workbench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
   process.exit(1);
 });

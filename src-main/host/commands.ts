@@ -1,15 +1,15 @@
 // What each `workbench` command does, on top of the desk's services.
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../common/errors.ts';
+import { zonedIso } from '../common/time.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
-import { createHandlers } from '../node/services/handlers.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { audit } from '../node/security/audit.ts';
+import { createHandlers } from '../node/services/handlers.ts';
 import { refreshAll } from '../node/sync/refresh.ts';
-import { zonedIso } from '../common/time.ts';
 import { stepProgress } from './progress.ts';
 import { startServer } from './server.ts';
 
@@ -17,7 +17,13 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 
 export async function runDemoCreate(
   dataDirFlag: string | undefined,
-  o: { engine: 'sqlite' | 'postgres' | 'mariadb'; size: number; seed: number; connection?: string; json?: boolean },
+  o: {
+    engine: 'sqlite' | 'postgres' | 'mariadb';
+    size: number;
+    seed: number;
+    connection?: string;
+    json?: boolean;
+  },
 ): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
   if (o.connection) assertNoSecret(o.connection);
@@ -29,7 +35,8 @@ export async function runDemoCreate(
     size: o.size,
     seed: o.seed,
     ...(o.connection ? { connection: o.connection } : {}),
-    onProgress: (p) => (p.rows >= p.total ? progress.finish(p.table, p.rows) : progress.update(p.table, p.rows, p.total)),
+    onProgress: (p) =>
+      p.rows >= p.total ? progress.finish(p.table, p.rows) : progress.update(p.table, p.rows, p.total),
   });
   progress.stop();
   configureDesk(dataDir, 'riverton', result.connection);
@@ -40,7 +47,10 @@ export async function runDemoCreate(
   }
 }
 
-export async function runConnect(dataDirFlag: string | undefined, o: { bridge: string; connection: string }): Promise<void> {
+export async function runConnect(
+  dataDirFlag: string | undefined,
+  o: { bridge: string; connection: string },
+): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
   assertNoSecret(o.connection);
   const file = resolveBridgePath(o.bridge, projectRoot());
@@ -68,7 +78,11 @@ function configureDesk(dataDir: string, bridge: string, connection: string): voi
   }
 }
 
-export async function runSync(dataDirFlag: string | undefined, actor: string, o: { json?: boolean }): Promise<void> {
+export async function runSync(
+  dataDirFlag: string | undefined,
+  actor: string,
+  o: { json?: boolean },
+): Promise<void> {
   const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
   const progress = o.json ? null : stepProgress();
   try {
@@ -82,8 +96,10 @@ export async function runSync(dataDirFlag: string | undefined, actor: string, o:
       const issues = result.entities.reduce((n, e) => n + e.issues, 0);
       const rejected = result.entities.reduce((n, e) => n + e.rejected, 0);
       console.log(`Refreshed ${loaded} records from the legacy database.`);
-      if (issues) console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
-      if (rejected) console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
+      if (issues)
+        console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
+      if (rejected)
+        console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
     }
   } finally {
     progress?.stop();
@@ -91,7 +107,11 @@ export async function runSync(dataDirFlag: string | undefined, actor: string, o:
   }
 }
 
-export async function runSearch(dataDirFlag: string | undefined, text: string, o: { limit: number; json?: boolean }): Promise<void> {
+export async function runSearch(
+  dataDirFlag: string | undefined,
+  text: string,
+  o: { limit: number; json?: boolean },
+): Promise<void> {
   const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
   try {
     const { results, more } = await createHandlers(desk)['licences.search']({ text, limit: o.limit });
@@ -105,7 +125,8 @@ export async function runSearch(dataDirFlag: string | undefined, text: string, o
         `${r.licenceId.padEnd(12)} ${r.status.padEnd(9)} ${(r.expiresOn ?? '—').padEnd(10)}  ${r.businessName}${r.dbaName ? ` (${r.dbaName})` : ''}`,
       );
     }
-    if (more) console.log(`More licences match; showing the first ${o.limit}. Type more of the name to narrow it.`);
+    if (more)
+      console.log(`More licences match; showing the first ${o.limit}. Type more of the name to narrow it.`);
   } finally {
     desk.close();
   }
@@ -119,8 +140,12 @@ export async function runStatus(dataDirFlag: string | undefined, o: { json?: boo
       print(status);
       return;
     }
-    console.log(`Desk ${status.deskId}: bridge ${status.bridge ?? '(none)'} on ${status.legacyEngine ?? '(none)'}`);
-    console.log(`${status.licences} licences, ${status.businesses} businesses; last refreshed ${status.lastRefreshedAt ?? 'never'}`);
+    console.log(
+      `Desk ${status.deskId}: bridge ${status.bridge ?? '(none)'} on ${status.legacyEngine ?? '(none)'}`,
+    );
+    console.log(
+      `${status.licences} licences, ${status.businesses} businesses; last refreshed ${status.lastRefreshedAt ?? 'never'}`,
+    );
   } finally {
     desk.close();
   }

@@ -29,7 +29,8 @@ export function stepProgress(stream: NodeJS.WriteStream = process.stderr): StepP
       }
       return a;
     };
-    const rate = (a: { started: number }, done: number) => Math.round(done / Math.max(0.001, (Date.now() - a.started) / 1000));
+    const rate = (a: { started: number }, done: number) =>
+      Math.round(done / Math.max(0.001, (Date.now() - a.started) / 1000));
     return {
       update(step, done, total) {
         const a = get(step, total ?? done);

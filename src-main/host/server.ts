@@ -57,7 +57,9 @@ const CSP =
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = options.rendererDir ?? join(projectRoot(), 'out', 'renderer');
-  const dispatch = createDispatcher(createHandlers(options.desk), (err) => console.error('internal error:', err));
+  const dispatch = createDispatcher(createHandlers(options.desk), (err) =>
+    console.error('internal error:', err),
+  );
   let port = options.port;
 
   const sameToken = (candidate: string | undefined) => {
@@ -71,7 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       baseHeaders(res);
       const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-      if (!hosts.includes(req.headers.host ?? '')) return plain(res, 421, 'This server answers only to 127.0.0.1.');
+      if (!hosts.includes(req.headers.host ?? ''))
+        return plain(res, 421, 'This server answers only to 127.0.0.1.');
       const origin = req.headers.origin;
       if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) {
         return plain(res, 403, 'Requests from other sites are refused.');
@@ -82,14 +85,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (req.method !== 'POST') return plain(res, 405, 'API calls use POST.');
         // The header (not the cookie) authorises API calls, so a forged form post cannot.
         if (!sameToken(header(req, 'x-workbench-token'))) return json(res, 401, unauthorized());
-        if (!origin) return json(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Missing Origin.' } });
+        if (!origin)
+          return json(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Missing Origin.' } });
         const body = await readBody(req);
-        if (body === null) return json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+        if (body === null)
+          return json(res, 413, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'The request is too large.' },
+          });
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body) : {};
         } catch {
-          return json(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+          return json(res, 400, {
+            ok: false,
+            error: { code: 'invalid_input', message: 'The request body is not JSON.' },
+          });
         }
         const result = await dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
         return json(res, result.ok ? 200 : statusOf[result.error.code], result);
@@ -98,13 +109,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
       const fromUrl = url.searchParams.get('token') ?? undefined;
       if (fromUrl !== undefined) {
-        if (!sameToken(fromUrl)) return plain(res, 401, 'That address is from an earlier launch. Use the one the workbench printed now.');
+        if (!sameToken(fromUrl))
+          return plain(
+            res,
+            401,
+            'That address is from an earlier launch. Use the one the workbench printed now.',
+          );
         res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
         res.setHeader('Location', '/');
         return plain(res, 303, 'Opening the workbench…');
       }
       if (!sameToken(cookie(req, COOKIE))) {
-        return plain(res, 401, 'Open the workbench with the address it printed when it started (it carries a one-time token).');
+        return plain(
+          res,
+          401,
+          'Open the workbench with the address it printed when it started (it carries a one-time token).',
+        );
       }
       return serveFile(res, rendererDir, url.pathname, token);
     } catch (err) {
@@ -129,11 +149,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 function serveFile(res: ServerResponse, dir: string, pathname: string, token: string): void {
   if (!existsSync(join(dir, 'index.html'))) {
-    return plain(res, 503, 'The workbench UI is not built yet. Run "bash scripts/setup.sh", then start again.');
+    plain(res, 503, 'The workbench UI is not built yet. Run "bash scripts/setup.sh", then start again.');
+    return;
   }
   const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   let file = join(dir, rel);
-  if (!file.startsWith(dir + sep) && file !== dir) return plain(res, 404, 'Not found.');
+  if (!file.startsWith(dir + sep) && file !== dir) {
+    plain(res, 404, 'Not found.');
+    return;
+  }
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html'); // client-side routes
   const type = types[extname(file)] ?? 'application/octet-stream';
   res.setHeader('Content-Type', type);
@@ -177,7 +201,10 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
 
 const unauthorized = (): CallResult => ({
   ok: false,
-  error: { code: 'unauthorized', message: 'This page is not authorised; reopen the workbench with the address it printed.' },
+  error: {
+    code: 'unauthorized',
+    message: 'This page is not authorised; reopen the workbench with the address it printed.',
+  },
 });
 
 function plain(res: ServerResponse, status: number, text: string): void {

@@ -8,19 +8,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
-import { writeDeskConfig, newDeskId } from '../../src-main/node/desk/desk-config.ts';
-import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { deskPaths } from '../../src-main/node/desk/paths.ts';
-import { searchLicences } from '../../src-main/node/cache/search.ts';
-import { refreshAll } from '../../src-main/node/sync/refresh.ts';
+import { entityNames } from '../../src-main/common/model.ts';
+import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
-import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
-import { entityNames } from '../../src-main/common/model.ts';
+import { searchLicences } from '../../src-main/node/cache/search.ts';
+import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
+import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
+import { openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { deskPaths } from '../../src-main/node/desk/paths.ts';
+import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { dropDatabase } from '../integration/support/legacy-databases.ts';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '200000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '200000' }, keep: { type: 'boolean', default: false } },
+});
 const size = Number(values.size);
 const database = `wb_bench_${process.pid}`;
 const connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${database}`;
@@ -52,7 +54,12 @@ async function main() {
   const totalRows = Object.values(created.counts).reduce((a, b) => a + b, 0);
   console.log(`demo city created: ${totalRows} legacy rows in ${created.seconds.toFixed(1)} s`);
 
-  writeDeskConfig(deskPaths(dataDir).config, { version: 1, deskId: newDeskId(), bridge: 'riverton', connection });
+  writeDeskConfig(deskPaths(dataDir).config, {
+    version: 1,
+    deskId: newDeskId(),
+    bridge: 'riverton',
+    connection,
+  });
   const desk = openDesk({ dataDir });
   let peakSelf = 0;
   let peakWorker = 0;
@@ -76,20 +83,41 @@ async function main() {
     const mapping = definition.entities[entity];
     if (!mapping) continue;
     const { sql } = buildReadPlan(definition, entity, mapping, dialectTable.postgres);
-    execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-q', '-c', `\\copy (${sql}) TO '${join(out, entity)}.csv' CSV`]);
+    execFileSync('psql', [
+      '-h',
+      '127.0.0.1',
+      '-U',
+      'postgres',
+      '-d',
+      database,
+      '-q',
+      '-c',
+      `\\copy (${sql}) TO '${join(out, entity)}.csv' CSV`,
+    ]);
   }
   const copySecs = (performance.now() - t1) / 1000;
   rmSync(out, { recursive: true, force: true });
 
-  console.log('\n## Hydrate (legacy PostgreSQL → ODBC worker → canonical records → SQLite cache + FTS index)');
-  console.log(`rows: ${loaded} (${licences} licences) in ${hydrateSecs.toFixed(1)} s = ${Math.round(loaded / hydrateSecs)} rows/s`);
+  console.log(
+    '\n## Hydrate (legacy PostgreSQL → ODBC worker → canonical records → SQLite cache + FTS index)',
+  );
+  console.log(
+    `rows: ${loaded} (${licences} licences) in ${hydrateSecs.toFixed(1)} s = ${Math.round(loaded / hydrateSecs)} rows/s`,
+  );
   console.log(`peak RSS: desk process ${mb(peakSelf)} MB, bridge worker ${mb(peakWorker)} MB`);
-  console.log(`baseline psql \\copy of the same rows: ${copySecs.toFixed(1)} s = ${Math.round(loaded / copySecs)} rows/s`);
+  console.log(
+    `baseline psql \\copy of the same rows: ${copySecs.toFixed(1)} s = ${Math.round(loaded / copySecs)} rows/s`,
+  );
   console.log(`ratio: hydrate takes ${(hydrateSecs / copySecs).toFixed(1)}x the time of \\copy`);
-  for (const e of result.entities) console.log(`  ${e.entity.padEnd(12)} ${String(e.rows).padStart(8)} rows, ${e.issues} data issues, ${e.rejected} rejected`);
+  for (const e of result.entities)
+    console.log(
+      `  ${e.entity.padEnd(12)} ${String(e.rows).padStart(8)} rows, ${e.issues} data issues, ${e.rejected} rejected`,
+    );
 
   // Search latency for what a clerk types: prefixes of real business names.
-  const names = (desk.cache.prepare('SELECT name FROM business ORDER BY rowid LIMIT 2000').all() as { name: string }[]).map((r) => r.name);
+  const names = (
+    desk.cache.prepare('SELECT name FROM business ORDER BY rowid LIMIT 2000').all() as { name: string }[]
+  ).map((r) => r.name);
   console.log('\n## Search latency (licences.search, limit 100, warm cache)');
   for (const chars of [1, 3, 8]) {
     const times: number[] = [];
@@ -101,7 +129,9 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
-    console.log(`${chars} character${chars > 1 ? 's' : ' '}: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${times.length} searches)`);
+    console.log(
+      `${chars} character${chars > 1 ? 's' : ' '}: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (${times.length} searches)`,
+    );
   }
   desk.close();
   if (!values.keep) {

@@ -19,7 +19,17 @@ const desks = {} as Record<Engine, { dir: string; database?: string; connection?
 beforeAll(() => {
   for (const engine of engines) {
     const dir = newDeskDir(engine);
-    const args = ['demo', 'create', '--engine', engine, '--size', String(SIZE), '--seed', String(SEED), '--json'];
+    const args = [
+      'demo',
+      'create',
+      '--engine',
+      engine,
+      '--size',
+      String(SIZE),
+      '--seed',
+      String(SEED),
+      '--json',
+    ];
     let database: string | undefined;
     let connection: string | undefined;
     if (engine !== 'sqlite') {
@@ -89,21 +99,29 @@ describe('Riverton through ODBC on three engines', () => {
     );
     const db = new Database(join(desks.postgres.dir, 'cache.sqlite'), { readonly: true });
     for (const row of rows) {
-      const cached = db.prepare('SELECT amount_cents FROM payment WHERE id = ?').get(String(row.PAYNO)) as { amount_cents: number };
+      const cached = db.prepare('SELECT amount_cents FROM payment WHERE id = ?').get(String(row.PAYNO)) as {
+        amount_cents: number;
+      };
       const [whole, frac = ''] = row.AMT.trim().split('.');
-      expect(cached.amount_cents).toBe(Number(whole) * 100 + Math.sign(Number(`${whole}1`)) * Number(frac.padEnd(2, '0').slice(0, 2)));
+      expect(cached.amount_cents).toBe(
+        Number(whole) * 100 + Math.sign(Number(`${whole}1`)) * Number(frac.padEnd(2, '0').slice(0, 2)),
+      );
     }
     db.close();
   });
 
   it('turns legacy dirt into clean values and records what it could not read', () => {
     const db = new Database(join(desks.sqlite.dir, 'cache.sqlite'), { readonly: true });
-    const dates = db.prepare('SELECT opened_on FROM business WHERE opened_on IS NOT NULL').all() as { opened_on: string }[];
+    const dates = db.prepare('SELECT opened_on FROM business WHERE opened_on IS NOT NULL').all() as {
+      opened_on: string;
+    }[];
     for (const d of dates) expect(d.opened_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(dates.some((d) => d.opened_on === '1987-01-01')).toBe(false); // the placeholder became "unknown"
     const names = db.prepare('SELECT name FROM business').all() as { name: string }[];
     for (const n of names) expect(n.name).toBe(n.name.trim().replace(/\s+/g, ' '));
-    const issues = db.prepare(`SELECT count(*) AS n FROM data_issue WHERE dataset = 'business' AND field = 'openedOn'`).get() as { n: number };
+    const issues = db
+      .prepare(`SELECT count(*) AS n FROM data_issue WHERE dataset = 'business' AND field = 'openedOn'`)
+      .get() as { n: number };
     expect(issues.n).toBeGreaterThan(0); // impossible dates such as 19990231 are reported, not invented
     const audit = db.prepare(`SELECT action FROM audit_log WHERE action = 'cache.refresh'`).all();
     expect(audit).toHaveLength(1);
@@ -115,7 +133,9 @@ describe('Riverton through ODBC on three engines', () => {
     const word = sample.name.split(' ').find((w) => w.length >= 4) ?? sample.name;
     const part = word.slice(0, Math.max(3, word.length - 2));
     for (const engine of engines) {
-      const results = JSON.parse(workbenchOk(desks[engine].dir, ['search', part, '--json', '--limit', '500'])) as Array<{
+      const results = JSON.parse(
+        workbenchOk(desks[engine].dir, ['search', part, '--json', '--limit', '500']),
+      ) as Array<{
         licenceId: string;
         businessId: string;
         businessName: string;
@@ -123,9 +143,14 @@ describe('Riverton through ODBC on three engines', () => {
         expiresOn: string | null;
       }>;
       expect(results.length, engine).toBeGreaterThan(0);
-      expect(results.some((r) => r.businessId === sample.id), engine).toBe(true);
+      expect(
+        results.some((r) => r.businessId === sample.id),
+        engine,
+      ).toBe(true);
       for (const r of results) {
-        expect(Object.keys(r)).toEqual(expect.arrayContaining(['licenceId', 'businessName', 'status', 'expiresOn']));
+        expect(Object.keys(r)).toEqual(
+          expect.arrayContaining(['licenceId', 'businessName', 'status', 'expiresOn']),
+        );
       }
     }
   });
@@ -133,7 +158,13 @@ describe('Riverton through ODBC on three engines', () => {
   it('says plainly when the legacy database cannot be reached, and keeps the cache', () => {
     const dir = desks.postgres.dir;
     const before = canonicalSnapshot(dir).licence!.length;
-    workbenchOk(dir, ['connect', '--bridge', 'riverton', '--connection', connectionFor('postgres', 'wbt_does_not_exist')]);
+    workbenchOk(dir, [
+      'connect',
+      '--bridge',
+      'riverton',
+      '--connection',
+      connectionFor('postgres', 'wbt_does_not_exist'),
+    ]);
     const r = workbench(dir, ['sync']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Could not connect to the legacy database/);
@@ -143,7 +174,13 @@ describe('Riverton through ODBC on three engines', () => {
   });
 
   it('refuses a connection string with a password: secrets never go into a file', () => {
-    const r = workbench(desks.sqlite.dir, ['connect', '--bridge', 'riverton', '--connection', 'Driver=SQLite3;Database=/x;PWD=hunter2']);
+    const r = workbench(desks.sqlite.dir, [
+      'connect',
+      '--bridge',
+      'riverton',
+      '--connection',
+      'Driver=SQLite3;Database=/x;PWD=hunter2',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Passwords are kept only in the OS keychain/);
     expect(r.stderr).not.toContain('hunter2');

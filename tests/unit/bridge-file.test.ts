@@ -27,8 +27,11 @@ describe('bridge files', () => {
   it('reports three mistakes as three errors, each with file, line and field', () => {
     const text = readFileSync(riverton, 'utf8')
       .replace('time_zone: America/Chicago', 'time_zone: America/Riverton') // 1: unknown zone
-      .replace("status: { column: LICSTS, transform: { map:", "statsu: { column: LICSTS, transform: { map:") // 2: field name
-      .replace('paidOn: { column: PAYDTE, transform: { date: yyyymmdd } }', 'paidOn: { column: PAYDTE, transform: { date: ddmmyyyy } }'); // 3
+      .replace('status: { column: LICSTS, transform: { map:', 'statsu: { column: LICSTS, transform: { map:') // 2: field name
+      .replace(
+        'paidOn: { column: PAYDTE, transform: { date: yyyymmdd } }',
+        'paidOn: { column: PAYDTE, transform: { date: ddmmyyyy } }',
+      ); // 3
     const problems = problemsOf(text);
     const lines = text.split('\n');
     const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations, schemaVersion } from '../../src-main/node/cache/migrate.ts';
 import { openCache } from '../../src-main/node/cache/open-cache.ts';
-import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { searchLicences, toMatchQuery } from '../../src-main/node/cache/search.ts';
+import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 
 const migrationsDir = join(import.meta.dirname, '../../migrations');
@@ -17,7 +17,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const tables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations, one test each', () => {
   const all = readMigrations(migrationsDir);
@@ -27,9 +31,24 @@ describe('migrations, one test each', () => {
     migrate(db, all.slice(0, 1));
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['business', 'licence', 'licence_type', 'fee_schedule', 'payment', 'inspection', 'sync_state', 'data_issue', 'audit_log', 'desk_meta']),
+      expect.arrayContaining([
+        'business',
+        'licence',
+        'licence_type',
+        'fee_schedule',
+        'payment',
+        'inspection',
+        'sync_state',
+        'data_issue',
+        'audit_log',
+        'desk_meta',
+      ]),
     );
-    expect(() => db.prepare(`INSERT INTO licence (id, business_id, status, refreshed_at) VALUES ('L', 'B', 'lost', 'x')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO licence (id, business_id, status, refreshed_at) VALUES ('L', 'B', 'lost', 'x')`)
+        .run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 
@@ -77,7 +96,9 @@ describe('opening a cache', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 999');
     raw.close();
-    expect(() => openCache(file, { migrationsDir })).toThrow(/newer version of Civic Workbench \(cache version 999/);
+    expect(() => openCache(file, { migrationsDir })).toThrow(
+      /newer version of Civic Workbench \(cache version 999/,
+    );
     const again = new Database(file);
     expect(again.pragma('user_version', { simple: true })).toBe(999);
     again.close();
@@ -86,7 +107,9 @@ describe('opening a cache', () => {
   it('refuses a damaged file with what to do', () => {
     const file = join(dir, 'c.sqlite');
     writeFileSync(file, Buffer.alloc(4096, 7));
-    expect(() => openCache(file, { migrationsDir })).toThrow(/could not be (opened|prepared)|damaged|not a database/);
+    expect(() => openCache(file, { migrationsDir })).toThrow(
+      /could not be (opened|prepared)|damaged|not a database/,
+    );
   });
 });
 
@@ -102,15 +125,59 @@ describe('search', () => {
     const at = '2026-11-23T10:00:00-06:00';
     entityWriter(db, 'business').upsert(
       [
-        { id: '1', name: 'Riverside Bakery', dbaName: 'Sweet Rolls', ownerName: 'Gonzalez, Maria', addressLine: '12 N Main St', city: 'Riverton', state: 'IL', postalCode: '60000', phone: '(555) 201-3344', taxId: null, openedOn: null, legacyUpdatedAt: null },
-        { id: '2', name: 'Golden Dragon Restaurant', dbaName: null, ownerName: 'Chen, Wei', addressLine: '400 Elm St', city: 'Riverton', state: 'IL', postalCode: '60001', phone: null, taxId: null, openedOn: null, legacyUpdatedAt: null },
+        {
+          id: '1',
+          name: 'Riverside Bakery',
+          dbaName: 'Sweet Rolls',
+          ownerName: 'Gonzalez, Maria',
+          addressLine: '12 N Main St',
+          city: 'Riverton',
+          state: 'IL',
+          postalCode: '60000',
+          phone: '(555) 201-3344',
+          taxId: null,
+          openedOn: null,
+          legacyUpdatedAt: null,
+        },
+        {
+          id: '2',
+          name: 'Golden Dragon Restaurant',
+          dbaName: null,
+          ownerName: 'Chen, Wei',
+          addressLine: '400 Elm St',
+          city: 'Riverton',
+          state: 'IL',
+          postalCode: '60001',
+          phone: null,
+          taxId: null,
+          openedOn: null,
+          legacyUpdatedAt: null,
+        },
       ],
       at,
     );
     entityWriter(db, 'licence').upsert(
       [
-        { id: 'RV-0000001', businessId: '1', licenceTypeCode: null, status: 'active', issuedOn: '2025-01-01', expiresOn: '2026-12-31', feeCents: 5000, legacyUpdatedAt: null },
-        { id: 'RV-0000002', businessId: '2', licenceTypeCode: null, status: 'expired', issuedOn: null, expiresOn: '2024-06-30', feeCents: null, legacyUpdatedAt: null },
+        {
+          id: 'RV-0000001',
+          businessId: '1',
+          licenceTypeCode: null,
+          status: 'active',
+          issuedOn: '2025-01-01',
+          expiresOn: '2026-12-31',
+          feeCents: 5000,
+          legacyUpdatedAt: null,
+        },
+        {
+          id: 'RV-0000002',
+          businessId: '2',
+          licenceTypeCode: null,
+          status: 'expired',
+          issuedOn: null,
+          expiresOn: '2024-06-30',
+          feeCents: null,
+          legacyUpdatedAt: null,
+        },
       ],
       at,
     );
@@ -127,7 +194,11 @@ describe('search', () => {
     const limited = searchLicences(db, 'riverton', 1);
     expect(limited.results).toHaveLength(1);
     expect(limited.more).toBe(true);
-    expect(searchLicences(db, 'dragon', 5).results[0]).toMatchObject({ businessName: 'Golden Dragon Restaurant', status: 'expired', expiresOn: '2024-06-30' });
+    expect(searchLicences(db, 'dragon', 5).results[0]).toMatchObject({
+      businessName: 'Golden Dragon Restaurant',
+      status: 'expired',
+      expiresOn: '2024-06-30',
+    });
     db.close();
   });
 });

@@ -10,7 +10,9 @@ import {
 
 describe('ODBC connection strings', () => {
   it('parses braced values with semicolons and round-trips', () => {
-    const parts = parseConnectionString('Driver={PostgreSQL Unicode};Server=127.0.0.1;Pwd={a;b}}c};Database=riverton');
+    const parts = parseConnectionString(
+      'Driver={PostgreSQL Unicode};Server=127.0.0.1;Pwd={a;b}}c};Database=riverton',
+    );
     expect(parts).toEqual([
       ['Driver', 'PostgreSQL Unicode'],
       ['Server', '127.0.0.1'],

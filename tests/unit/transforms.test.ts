@@ -6,8 +6,8 @@ import {
   localTimestampToIso,
   parseLegacyDate,
   parseLegacyTimestamp,
-  titleCase,
   TransformProblem,
+  titleCase,
 } from '../../src-main/node/bridge/transforms.ts';
 
 describe('legacy dates', () => {
@@ -36,7 +36,9 @@ describe('legacy dates', () => {
     expect(parseLegacyDate(45306, 'serial')).toBe('2024-01-15');
   });
   it('turns placeholder dates into no date through the date step', () => {
-    const t = compileTransforms([{ date: { format: 'yyyymmdd', placeholders: ['19870101'] } }], { timeZone: 'UTC' });
+    const t = compileTransforms([{ date: { format: 'yyyymmdd', placeholders: ['19870101'] } }], {
+      timeZone: 'UTC',
+    });
     expect(t('19870101')).toBeNull();
     expect(t('19870102')).toBe('1987-01-02');
   });

@@ -11,7 +11,11 @@ export function bridgeJsonSchema(): string {
   return `${JSON.stringify({ ...schema, title: 'Civic Workbench bridge file', $id: 'https://civic-workbench.local/bridge.schema.json' }, null, 2)}\n`;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '') && process.argv.includes('--write')) {
+if (
+  process.argv[1] &&
+  import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '') &&
+  process.argv.includes('--write')
+) {
   writeFileSync(join(projectRoot(), 'bridges', 'bridge.schema.json'), bridgeJsonSchema());
   console.log('wrote bridges/bridge.schema.json');
 }

@@ -7,7 +7,10 @@ import { TransformStep } from './transforms.ts';
 
 const Identifier = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_$#@]*(\.[A-Za-z_][A-Za-z0-9_$#@]*)?$/, 'must be a plain table or column name (letters, digits, _)');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_$#@]*(\.[A-Za-z_][A-Za-z0-9_$#@]*)?$/,
+    'must be a plain table or column name (letters, digits, _)',
+  );
 
 export const columnTypes = ['text', 'integer', 'decimal', 'date', 'timestamp'] as const;
 
@@ -33,7 +36,10 @@ export const ChangeDetection = z.discriminatedUnion('mode', [
     /** Re-read this many minutes before the last high-water mark, for clock skew and slow commits. */
     overlap_minutes: z.number().int().min(0).max(1440).default(15),
   }),
-  z.strictObject({ mode: z.literal('row_hash'), chunk_size: z.number().int().min(100).max(100_000).default(5000) }),
+  z.strictObject({
+    mode: z.literal('row_hash'),
+    chunk_size: z.number().int().min(100).max(100_000).default(5000),
+  }),
   z.strictObject({ mode: z.literal('full') }),
 ]);
 

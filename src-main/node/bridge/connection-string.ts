@@ -11,7 +11,10 @@ export function parseConnectionString(text: string): ConnectionParts {
     while (text[i] === ';' || text[i] === ' ') i++;
     if (i >= text.length) break;
     const eq = text.indexOf('=', i);
-    if (eq < 0) throw new Error(`connection string: "${text.slice(i)}" has no "=" (expected Key=Value pairs separated by ";")`);
+    if (eq < 0)
+      throw new Error(
+        `connection string: "${text.slice(i)}" has no "=" (expected Key=Value pairs separated by ";")`,
+      );
     const key = text.slice(i, eq).trim();
     i = eq + 1;
     let value = '';
@@ -39,7 +42,9 @@ export function parseConnectionString(text: string): ConnectionParts {
 
 export function formatConnectionString(parts: ConnectionParts): string {
   return parts
-    .map(([k, v]) => (/[;{}=\s]/.test(v) || /^\s|\s$/.test(v) ? `${k}={${v.replaceAll('}', '}}')}}` : `${k}=${v}`))
+    .map(([k, v]) =>
+      /[;{}=\s]/.test(v) || /^\s|\s$/.test(v) ? `${k}={${v.replaceAll('}', '}}')}}` : `${k}=${v}`,
+    )
     .join(';');
 }
 

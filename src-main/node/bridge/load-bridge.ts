@@ -45,7 +45,13 @@ export function loadBridge(file: string): LoadedBridge {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new BridgeFileError([
-      { file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}` },
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: '(file)',
+        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      },
     ]);
   }
   return { file, dir: dirname(file), definition: parseBridge(text, file) };
@@ -163,7 +169,8 @@ function describeIssue(
   }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
   else if (issue.code === 'invalid_union') message = `is not valid here (${unionHint(path)})`;
-  else if (issue.code === 'invalid_value') message = `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+  else if (issue.code === 'invalid_value')
+    message = `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
   return { file, ...locate(issue.path as (string | number)[]), path: path.join('.') || '(top)', message };
 }
 
@@ -171,6 +178,7 @@ function unionHint(path: string[]): string {
   if (path.includes('transform')) {
     return 'a transform is one of trim, collapse_spaces, upper, lower, title_case, blank_to_null, digits, integer, cents, phone, yes_no, timestamp, or { date: FORMAT }, { map: {...} }, { default: V }, { null_if: [...] }';
   }
-  if (path.includes('columns')) return 'a column mapping is a column name, { column: NAME, type?, transform? } or { value: V }';
+  if (path.includes('columns'))
+    return 'a column mapping is a column name, { column: NAME, type?, transform? } or { value: V }';
   return 'see bridges/README.md';
 }

@@ -29,7 +29,12 @@ interface FieldReader {
   transform: CompiledTransform;
 }
 
-export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: EntityMapping, dialect: Dialect): ReadPlan {
+export function buildReadPlan(
+  bridge: BridgeFile,
+  entity: EntityName,
+  mapping: EntityMapping,
+  dialect: Dialect,
+): ReadPlan {
   const selects: string[] = [];
   const readers: FieldReader[] = [];
   Object.entries(mapping.columns).forEach(([field, spec]: [string, FieldMapping], i) => {
@@ -41,7 +46,8 @@ export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: E
     const alias = `c${i}`;
     let expr = dialect.quote(column);
     if (typeof spec === 'object' && spec.type === 'decimal') expr = dialect.decimalAsText(expr);
-    else if (typeof spec === 'object' && spec.type === 'text' && spec.length) expr = dialect.textAsVarchar(expr, spec.length);
+    else if (typeof spec === 'object' && spec.type === 'text' && spec.length)
+      expr = dialect.textAsVarchar(expr, spec.length);
     selects.push(`${expr} AS ${dialect.quote(alias)}`);
     const steps = typeof spec === 'object' && spec.transform ? [spec.transform].flat() : [];
     readers.push({ field, alias, transform: compileTransforms(steps, { timeZone: bridge.time_zone }) });
@@ -63,7 +69,10 @@ export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: E
       const record: Record<string, unknown> = {};
       const problems: Array<{ field: string; value: Raw; problem: string }> = [];
       for (const r of readers) {
-        let raw: Raw = r.alias === null ? (r.constant ?? null) : normalise(row[r.alias] ?? row[r.alias.toUpperCase()] ?? null);
+        let raw: Raw =
+          r.alias === null
+            ? (r.constant ?? null)
+            : normalise(row[r.alias] ?? row[r.alias.toUpperCase()] ?? null);
         try {
           raw = r.transform(raw);
         } catch (err) {
@@ -77,7 +86,13 @@ export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: E
       }
       const id = typeof record.id === 'string' ? record.id : null;
       for (const p of problems) {
-        issues.push({ entity, recordId: id, field: p.field, value: p.value === null ? null : String(p.value), problem: p.problem });
+        issues.push({
+          entity,
+          recordId: id,
+          field: p.field,
+          value: p.value === null ? null : String(p.value),
+          problem: p.problem,
+        });
       }
       const parsed = schema.safeParse(record);
       if (parsed.success) return parsed.data as Record<string, unknown>;
@@ -100,7 +115,8 @@ export function buildReadPlan(bridge: BridgeFile, entity: EntityName, mapping: E
 
 function expectsString(t: z.ZodType): boolean {
   const def = (t as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
-  if (def.type === 'nullable' || def.type === 'optional') return def.innerType ? expectsString(def.innerType) : false;
+  if (def.type === 'nullable' || def.type === 'optional')
+    return def.innerType ? expectsString(def.innerType) : false;
   return def.type === 'string';
 }
 

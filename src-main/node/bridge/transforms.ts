@@ -80,7 +80,14 @@ function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((asUtc - utcMs) / 60_000);
 }
 
@@ -119,7 +126,9 @@ export function parseLegacyTimestamp(raw: Raw, timeZone: string): string | null 
 export function decimalTextToCents(raw: Raw): number | null {
   if (raw === null) return null;
   if (typeof raw === 'number' && !Number.isInteger(raw)) {
-    throw new TransformProblem('money arrived as a floating-point number; declare the column `type: decimal`');
+    throw new TransformProblem(
+      'money arrived as a floating-point number; declare the column `type: decimal`',
+    );
   }
   const text = String(raw).trim();
   if (text === '') return null;
@@ -138,7 +147,24 @@ export function decimalTextToCents(raw: Raw): number | null {
 // ---- text ------------------------------------------------------------------------------------
 
 const smallWords = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'on', 'at', 'for', 'de', 'la', 'y', 'del']);
-const keepUpper = new Set(['LLC', 'INC', 'LLP', 'LP', 'DBA', 'USA', 'II', 'III', 'IV', 'BBQ', 'PC', 'PLLC', 'NE', 'NW', 'SE', 'SW']);
+const keepUpper = new Set([
+  'LLC',
+  'INC',
+  'LLP',
+  'LP',
+  'DBA',
+  'USA',
+  'II',
+  'III',
+  'IV',
+  'BBQ',
+  'PC',
+  'PLLC',
+  'NE',
+  'NW',
+  'SE',
+  'SW',
+]);
 
 /** "MAIN ST BBQ & GRILL LLC" -> "Main St BBQ & Grill LLC": for legacy all-caps names. */
 export function titleCase(text: string): string {
@@ -148,7 +174,9 @@ export function titleCase(text: string): string {
     .map((word, i) => {
       if (keepUpper.has(word.toUpperCase())) return word.toUpperCase();
       if (i > 0 && smallWords.has(word)) return word;
-      return word.replace(/^(\p{L})/u, (c) => c.toUpperCase()).replace(/^(mc|o')(\p{L})/iu, (_, p, c) => p + c.toUpperCase());
+      return word
+        .replace(/^(\p{L})/u, (c) => c.toUpperCase())
+        .replace(/^(mc|o')(\p{L})/iu, (_, p, c) => p + c.toUpperCase());
     })
     .join('')
     .replace(/^(\p{L})/u, (c) => c.toUpperCase());

@@ -43,7 +43,11 @@ export class BridgeWorkerClient {
     this.stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
   }
 
-  read(request: Omit<ReadRequest, 't' | 'id'>, onBatch: BatchHandler, onTotal?: TotalHandler): Promise<ReadResult> {
+  read(
+    request: Omit<ReadRequest, 't' | 'id'>,
+    onBatch: BatchHandler,
+    onTotal?: TotalHandler,
+  ): Promise<ReadResult> {
     const child = this.ensureChild();
     const id = this.nextId++;
     return new Promise<ReadResult>((resolve, reject) => {
@@ -99,9 +103,15 @@ export class BridgeWorkerClient {
         this.settle(m.id, () => p.reject(err));
       });
     } else if (m.t === 'done') {
-      p.chain.then(() => this.settle(m.id, () => p.resolve({ rows: m.rows, rejected: m.rejected })), () => {});
+      p.chain.then(
+        () => this.settle(m.id, () => p.resolve({ rows: m.rows, rejected: m.rejected })),
+        () => {},
+      );
     } else {
-      p.chain.then(() => this.settle(m.id, () => p.reject(new WorkbenchError(m.error.code, m.error.message))), () => {});
+      p.chain.then(
+        () => this.settle(m.id, () => p.reject(new WorkbenchError(m.error.code, m.error.message))),
+        () => {},
+      );
     }
   }
 
@@ -131,7 +141,8 @@ export class BridgeWorkerClient {
   }
 
   private failAll(message: string): void {
-    for (const [id, p] of this.pending) this.settle(id, () => p.reject(new WorkbenchError('legacy_unavailable', message)));
+    for (const [id, p] of this.pending)
+      this.settle(id, () => p.reject(new WorkbenchError('legacy_unavailable', message)));
   }
 
   private post(child: ChildProcess, m: HostMessage): void {

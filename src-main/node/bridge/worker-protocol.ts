@@ -21,4 +21,8 @@ export type WorkerMessage =
   | { t: 'total'; id: number; total: number }
   | { t: 'batch'; id: number; records: Record<string, unknown>[]; issues: DataIssue[] }
   | { t: 'done'; id: number; rows: number; rejected: number }
-  | { t: 'error'; id: number; error: { code: 'legacy_unavailable' | 'not_configured' | 'internal'; message: string } };
+  | {
+      t: 'error';
+      id: number;
+      error: { code: 'legacy_unavailable' | 'not_configured' | 'internal'; message: string };
+    };

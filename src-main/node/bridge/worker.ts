@@ -41,7 +41,11 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     const { definition } = loadBridge(req.bridgeFile);
     const mapping = definition.entities[req.entity];
     if (!mapping) {
-      send({ t: 'error', id: req.id, error: { code: 'not_configured', message: `The bridge does not map ${req.entity}.` } });
+      send({
+        t: 'error',
+        id: req.id,
+        error: { code: 'not_configured', message: `The bridge does not map ${req.entity}.` },
+      });
       return;
     }
     const parts = parseConnectionString(req.connection);
@@ -50,14 +54,21 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       send({
         t: 'error',
         id: req.id,
-        error: { code: 'not_configured', message: 'The connection string names no known driver; set "dialect" in the bridge file.' },
+        error: {
+          code: 'not_configured',
+          message: 'The connection string names no known driver; set "dialect" in the bridge file.',
+        },
       });
       return;
     }
     const plan = buildReadPlan(definition, req.entity, mapping, dialectTable[dialectName]);
     const sql = req.limit ? dialectTable[dialectName].limit(plan.sql, req.limit) : plan.sql;
     try {
-      connection = await odbc.connect({ connectionString: req.connection, loginTimeout: 15, connectionTimeout: 15 });
+      connection = await odbc.connect({
+        connectionString: req.connection,
+        loginTimeout: 15,
+        connectionTimeout: 15,
+      });
     } catch (err) {
       throw new LegacyError(`Could not connect to the legacy database: ${driverMessage(err)}`);
     }
@@ -65,7 +76,9 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       // The row count first, so the person watching a long refresh sees how far along it is.
       const where = mapping.where ? ` WHERE ${mapping.where}` : '';
       const counted = await connection
-        .query<{ N: unknown; n: unknown }>(`SELECT COUNT(*) AS N FROM ${dialectTable[dialectName].quote(mapping.table)}${where}`)
+        .query<{ N: unknown; n: unknown }>(
+          `SELECT COUNT(*) AS N FROM ${dialectTable[dialectName].quote(mapping.table)}${where}`,
+        )
         .catch(() => null);
       const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
       if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
@@ -74,7 +87,9 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     try {
       cursor = await connection.query(sql, { cursor: true, fetchSize: definition.fetch_size });
     } catch (err) {
-      throw new LegacyError(`The legacy database refused the read of ${req.entity} (${mapping.table}): ${driverMessage(err)}`);
+      throw new LegacyError(
+        `The legacy database refused the read of ${req.entity} (${mapping.table}): ${driverMessage(err)}`,
+      );
     }
     try {
       while (!flow.cancelled) {
@@ -99,11 +114,15 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     }
     send({ t: 'done', id: req.id, rows, rejected });
   } catch (err) {
-    const message = err instanceof LegacyError ? err.message : `The bridge worker failed: ${driverMessage(err)}`;
+    const message =
+      err instanceof LegacyError ? err.message : `The bridge worker failed: ${driverMessage(err)}`;
     send({
       t: 'error',
       id: req.id,
-      error: { code: err instanceof LegacyError ? 'legacy_unavailable' : 'internal', message: redactSecrets(message, req.connection) },
+      error: {
+        code: err instanceof LegacyError ? 'legacy_unavailable' : 'internal',
+        message: redactSecrets(message, req.connection),
+      },
     });
   } finally {
     await connection?.close().catch(() => {});

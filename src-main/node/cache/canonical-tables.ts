@@ -79,6 +79,7 @@ export const keyField = (entity: EntityName) => (entity === 'licenceType' ? 'cod
 /** Reads a cache row back into a canonical record. */
 export function rowToRecord(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(canonicalTables[entity].columns)) out[field] = row[column] ?? null;
+  for (const [field, column] of Object.entries(canonicalTables[entity].columns))
+    out[field] = row[column] ?? null;
   return out;
 }

@@ -20,7 +20,10 @@ export function openCache(file: string, options: OpenCacheOptions): Cache {
   try {
     db = new Database(file, { fileMustExist: false });
   } catch (err) {
-    throw new WorkbenchError('cache_unavailable', `The desk's cache at ${file} could not be opened: ${(err as Error).message}`);
+    throw new WorkbenchError(
+      'cache_unavailable',
+      `The desk's cache at ${file} could not be opened: ${(err as Error).message}`,
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -39,6 +42,9 @@ export function openCache(file: string, options: OpenCacheOptions): Cache {
   } catch (err) {
     db.close();
     if (err instanceof WorkbenchError) throw err;
-    throw new WorkbenchError('cache_unavailable', `The desk's cache at ${file} could not be prepared: ${(err as Error).message}`);
+    throw new WorkbenchError(
+      'cache_unavailable',
+      `The desk's cache at ${file} could not be prepared: ${(err as Error).message}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ const documentSql = `
   FROM licence l JOIN business b ON b.id = l.business_id`;
 
 function registerFunctions(db: Cache): void {
-  db.function('digits_only', { deterministic: true }, (v: unknown) => (v == null ? null : String(v).replace(/\D/g, '') || null));
+  db.function('digits_only', { deterministic: true }, (v: unknown) =>
+    v == null ? null : String(v).replace(/\D/g, '') || null,
+  );
 }
 
 /** Rebuilds the whole index; used after a full refresh. */

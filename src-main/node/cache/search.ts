@@ -14,7 +14,11 @@ export function toMatchQuery(text: string): string | null {
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
 }
 
-export function searchLicences(db: Cache, text: string, limit: number): { results: LicenceSummary[]; more: boolean } {
+export function searchLicences(
+  db: Cache,
+  text: string,
+  limit: number,
+): { results: LicenceSummary[]; more: boolean } {
   const match = toMatchQuery(text);
   if (!match) return { results: [], more: false };
   const rows = db

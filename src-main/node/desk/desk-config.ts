@@ -19,7 +19,11 @@ export const DeskConfig = z.object({
 export type DeskConfig = z.infer<typeof DeskConfig>;
 
 export function newDeskId(): string {
-  const host = hostname().toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 24) || 'desk';
+  const host =
+    hostname()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 24) || 'desk';
   return `${host}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -39,7 +43,10 @@ export function readDeskConfig(file: string): DeskConfig | null {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new WorkbenchError('not_configured', `The desk settings in ${file} cannot be read: ${(err as Error).message}`);
+    throw new WorkbenchError(
+      'not_configured',
+      `The desk settings in ${file} cannot be read: ${(err as Error).message}`,
+    );
   }
   const parsed = DeskConfig.safeParse(raw);
   if (!parsed.success) {

@@ -1,12 +1,13 @@
 // The composition of one desk for the command line, the loopback host and the Electron shell:
 // its paths, settings, cache, bridge and bridge worker.
+
+import { join } from 'node:path';
 import { WorkbenchError } from '../../common/errors.ts';
 import { type LoadedBridge, loadBridge, resolveBridgePath } from '../bridge/load-bridge.ts';
 import { BridgeWorkerClient } from '../bridge/worker-client.ts';
 import { type Cache, openCache } from '../cache/open-cache.ts';
 import { type DeskConfig, readDeskConfig } from './desk-config.ts';
 import { type DeskPaths, deskPaths, projectRoot } from './paths.ts';
-import { join } from 'node:path';
 
 export interface Desk {
   paths: DeskPaths;

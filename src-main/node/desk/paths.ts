@@ -5,8 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function defaultDataDir(): string {
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Civic Workbench');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Civic Workbench');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Civic Workbench');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Civic Workbench');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'civic-workbench');
 }
 

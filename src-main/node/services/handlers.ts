@@ -2,9 +2,9 @@
 // database: the screen stays fast and keeps working when the legacy system is down.
 import type { DeskStatus, Handlers, LicenceDetail } from '../../common/contract.ts';
 import { WorkbenchError } from '../../common/errors.ts';
+import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import { searchLicences } from '../cache/search.ts';
-import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
 import type { Desk } from '../desk/open-desk.ts';
 
 export function createHandlers(desk: Desk): Handlers {
@@ -15,9 +15,15 @@ export function createHandlers(desk: Desk): Handlers {
     type: db.prepare('SELECT * FROM licence_type WHERE code = ?'),
     fees: db.prepare('SELECT * FROM fee_schedule WHERE licence_type_code = ? ORDER BY effective_on DESC, id'),
     payments: db.prepare('SELECT * FROM payment WHERE licence_id = ? ORDER BY paid_on DESC, id DESC'),
-    inspections: db.prepare('SELECT * FROM inspection WHERE licence_id = ? ORDER BY inspected_on DESC, id DESC'),
-    counts: db.prepare('SELECT (SELECT count(*) FROM licence) AS licences, (SELECT count(*) FROM business) AS businesses'),
-    datasets: db.prepare('SELECT dataset, rows, last_completed_at AS lastRefreshedAt FROM sync_state ORDER BY dataset'),
+    inspections: db.prepare(
+      'SELECT * FROM inspection WHERE licence_id = ? ORDER BY inspected_on DESC, id DESC',
+    ),
+    counts: db.prepare(
+      'SELECT (SELECT count(*) FROM licence) AS licences, (SELECT count(*) FROM business) AS businesses',
+    ),
+    datasets: db.prepare(
+      'SELECT dataset, rows, last_completed_at AS lastRefreshedAt FROM sync_state ORDER BY dataset',
+    ),
   };
 
   return {
@@ -27,12 +33,21 @@ export function createHandlers(desk: Desk): Handlers {
 
     async 'licences.get'({ licenceId }) {
       const licence = q.licence.get(licenceId.trim()) as Record<string, unknown> | undefined;
-      if (!licence) throw new WorkbenchError('not_found', `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`);
+      if (!licence)
+        throw new WorkbenchError(
+          'not_found',
+          `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`,
+        );
       const business = q.business.get(licence.business_id) as Record<string, unknown> | undefined;
       if (!business) {
-        throw new WorkbenchError('not_found', `The business of licence ${licenceId} is missing from this desk's cache; refresh the desk.`);
+        throw new WorkbenchError(
+          'not_found',
+          `The business of licence ${licenceId} is missing from this desk's cache; refresh the desk.`,
+        );
       }
-      const type = licence.licence_type_code ? (q.type.get(licence.licence_type_code) as Record<string, unknown> | undefined) : undefined;
+      const type = licence.licence_type_code
+        ? (q.type.get(licence.licence_type_code) as Record<string, unknown> | undefined)
+        : undefined;
       const rows = (stmt: typeof q.fees, key: unknown) => stmt.all(key) as Record<string, unknown>[];
       return {
         licence: rowToRecord('licence', licence),

@@ -30,7 +30,11 @@ export interface RefreshResult {
   entities: EntityRefreshResult[];
 }
 
-export async function refreshAll(desk: Desk, actor: string, onProgress?: (p: RefreshProgress) => void): Promise<RefreshResult> {
+export async function refreshAll(
+  desk: Desk,
+  actor: string,
+  onProgress?: (p: RefreshProgress) => void,
+): Promise<RefreshResult> {
   const { definition, file } = desk.bridge();
   const config = desk.configured();
   const db = desk.cache;
@@ -92,7 +96,9 @@ export async function refreshAll(desk: Desk, actor: string, onProgress?: (p: Ref
     actor,
     action: 'cache.refresh',
     subject: definition.name,
-    detail: Object.fromEntries(results.map((r) => [r.entity, { loaded: r.loaded, rejected: r.rejected, removed: r.removed }])),
+    detail: Object.fromEntries(
+      results.map((r) => [r.entity, { loaded: r.loaded, rejected: r.rejected, removed: r.removed }]),
+    ),
   });
   return { startedAt, finishedAt, entities: results };
 }

@@ -6,8 +6,10 @@ import odbc from 'odbc';
 export type ServerEngine = 'postgres' | 'mariadb';
 
 const serverConnection: Record<ServerEngine, (db?: string) => string> = {
-  postgres: (db = 'postgres') => `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${db}`,
-  mariadb: (db) => `Driver={MariaDB Unicode};Server=127.0.0.1;Port=3306;User=root${db ? `;Database=${db}` : ''}`,
+  postgres: (db = 'postgres') =>
+    `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${db}`,
+  mariadb: (db) =>
+    `Driver={MariaDB Unicode};Server=127.0.0.1;Port=3306;User=root${db ? `;Database=${db}` : ''}`,
 };
 
 export const uniqueDatabaseName = (label: string) => `wbt_${label}_${randomBytes(4).toString('hex')}`;
@@ -25,7 +27,10 @@ export async function dropDatabase(engine: ServerEngine, database: string): Prom
 }
 
 /** Runs one query on a legacy database through ODBC (for assertions on what the legacy DB holds). */
-export async function queryLegacy<T = Record<string, unknown>>(connection: string, sql: string): Promise<T[]> {
+export async function queryLegacy<T = Record<string, unknown>>(
+  connection: string,
+  sql: string,
+): Promise<T[]> {
   const conn = await odbc.connect(connection);
   try {
     return [...((await conn.query(sql)) as unknown as T[])];

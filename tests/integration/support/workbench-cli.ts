@@ -26,7 +26,8 @@ export function workbench(dataDir: string, args: string[], timeoutMs = 600_000):
 /** Runs a command that must succeed; on failure the error shows what the command printed. */
 export function workbenchOk(dataDir: string, args: string[], timeoutMs?: number): string {
   const r = workbench(dataDir, args, timeoutMs);
-  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}\n${r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}\n${r.stdout}`);
   return r.stdout;
 }
 
