@@ -62,7 +62,11 @@ export function LicenceFacts({ detail }: { detail: LicenceDetail }) {
               {
                 key: 'taxId',
                 label: t('licence.taxId'),
-                value: <span className={styles.mono}>{text(business.taxId)}</span>,
+                value: business.taxId?.trim() ? (
+                  <span className={styles.mono}>{business.taxId.trim()}</span>
+                ) : (
+                  MISSING
+                ),
               },
               { key: 'opened', label: t('licence.opened'), value: <DateText iso={business.openedOn} /> },
             ]}

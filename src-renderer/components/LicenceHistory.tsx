@@ -2,10 +2,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../src-main/common/contract.ts';
-import type { FeeScheduleEntry, Inspection, Payment } from '../../src-main/common/model.ts';
+import type { Inspection, Payment } from '../../src-main/common/model.ts';
 import { formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
+import { FeeSchedule } from './FeeSchedule.tsx';
 import { Section } from './Section.tsx';
 import { type Column, SimpleTable } from './SimpleTable.tsx';
 
@@ -21,16 +22,6 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   const styles = useStyles();
   const typeName = detail.licenceType?.name?.trim();
 
-  const feeColumns: Column<FeeScheduleEntry>[] = [
-    { key: 'effective', label: t('licence.effective'), render: (f) => <DateText iso={f.effectiveOn} /> },
-    { key: 'description', label: t('licence.description'), render: (f) => text(f.description) },
-    {
-      key: 'amount',
-      label: t('licence.amount'),
-      render: (f) => formatMoney(f.amountCents, language),
-      numeric: true,
-    },
-  ];
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
     {
@@ -62,15 +53,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   return (
     <div className={styles.stack}>
       <Section title={typeName ? t('licence.feesOf', { type: typeName }) : t('licence.fees')}>
-        {(id) => (
-          <SimpleTable
-            labelledBy={id}
-            columns={feeColumns}
-            rows={detail.fees}
-            rowKey={(f) => f.id}
-            empty={t('licence.feesEmpty')}
-          />
-        )}
+        {(id) => <FeeSchedule labelledBy={id} fees={detail.fees} />}
       </Section>
       <Section title={t('licence.payments')}>
         {(id) => (

@@ -53,7 +53,7 @@ function pickLicence(): { hit: Hit; typed: string } {
       const part = `${first} ${second.slice(0, Math.max(2, Math.ceil(second.length / 2)))}`;
       const ranked = workbenchJson<Hit[]>(dataDir, ['search', part, '--limit', '500']);
       const top = ranked[0];
-      if (top?.expiresOn && top.businessName.toLowerCase().includes(first.toLowerCase())) {
+      if (top?.expiresOn && top.businessName.toLowerCase().includes(part.toLowerCase())) {
         return { hit: top, typed: part };
       }
     }
@@ -64,6 +64,9 @@ function pickLicence(): { hit: Hit; typed: string } {
 /** The text on screen (rendered, as a person sees it: hidden text excluded). */
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we mean to check
 const shown = (locator: Locator): Promise<string> => locator.innerText();
+
+/** The rows of the search result list (not the <option>s of the language picker). */
+const resultRows = (): Locator => page.getByRole('main').getByRole('option');
 
 /** The value next to a label in a licence page's facts (<dt>label</dt><dd>value</dd>). */
 const fact = (label: string | RegExp): Locator =>
@@ -121,7 +124,7 @@ describe('searching and opening a licence in browser mode', () => {
 
   it('finds the licence as the clerk types part of the business name', async () => {
     await page.keyboard.type(typed, { delay: 40 });
-    const first = page.getByRole('option').first();
+    const first = resultRows().first();
     await expect.poll(() => shown(first), { timeout: 10_000 }).toContain(hit.licenceId);
     const row = await shown(first);
     expect(row).toContain(hit.businessName.trim());
@@ -133,7 +136,7 @@ describe('searching and opening a licence in browser mode', () => {
 
   it('opens it with ArrowDown and Enter and shows its number and expiry date', async () => {
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+    expect(await resultRows().first().getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => shown(heading), { timeout: 10_000 }).toBe(`Licence ${hit.licenceId}`);
@@ -148,8 +151,20 @@ describe('searching and opening a licence in browser mode', () => {
       expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).count()).toBe(1);
     }
     expect(main).toMatch(/Last refreshed \w{3} \d{1,2}, \d{4}/);
+    // The fee schedule of its type: amounts as money; the current fees first, earlier ones on request.
+    const fees = page.getByRole('table', { name: /^Fee schedule/ });
+    const feeRows = fees.getByRole('row');
+    const currentFees = (await feeRows.count()) - 1;
+    expect(currentFees).toBeGreaterThan(0);
+    expect(await shown(fees)).toMatch(/\$\d[\d,]*\.\d{2}/);
     expect(main).not.toMatch(/\bnull\b|\bundefined\b|NaN|Invalid Date/);
     await checkScreen('03-licence');
+    const earlier = page.getByRole('button', { name: /^Show \d+ earlier fees?$/ });
+    if ((await earlier.count()) > 0) {
+      const more = Number(/\d+/.exec(await shown(earlier))?.[0]);
+      await earlier.press('Enter');
+      await expect.poll(() => feeRows.count()).toBe(currentFees + more + 1);
+    }
   });
 
   it('switches to Spanish and shows the licence in Spanish', async () => {
@@ -171,7 +186,7 @@ describe('searching and opening a licence in browser mode', () => {
     const box = page.getByRole('combobox', { name: 'Buscar licencias' });
     expect(await box.inputValue()).toBe(typed);
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    const selected = page.locator('[role="option"][aria-selected="true"]');
+    const selected = page.getByRole('main').locator('[role="option"][aria-selected="true"]');
     await expect.poll(() => shown(selected)).toContain(hit.licenceId);
     expect(await shown(page.getByRole('main').getByRole('status'))).toMatch(/licencias? encontradas?\.$/);
     await checkScreen('05-search-es-back');
@@ -182,7 +197,7 @@ describe('searching and opening a licence in browser mode', () => {
     await expect
       .poll(() => shown(page.getByRole('main')), { timeout: 10_000 })
       .toContain('Ninguna licencia coincide con «zzqxv».');
-    expect(await page.getByRole('option').count()).toBe(0);
+    expect(await resultRows().count()).toBe(0);
     await checkScreen('06-search-es-no-results');
     await page.reload();
     await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');

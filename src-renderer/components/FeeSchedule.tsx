@@ -1,0 +1,83 @@
+// The fee schedule of a licence type: the fees in effect today (and any already announced for
+// later) first; the history of earlier fees behind a button, since a type can have decades of it.
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeeScheduleEntry } from '../../src-main/common/model.ts';
+import { formatDate, formatMoney, text } from '../format.ts';
+import { useLanguage } from '../hooks.ts';
+import { DateText } from './DateText.tsx';
+import { type Column, SimpleTable } from './SimpleTable.tsx';
+
+const useStyles = makeStyles({
+  note: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
+  toggle: { marginTop: tokens.spacingVerticalS },
+});
+
+/** Today on this desk's calendar, as YYYY-MM-DD. */
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Splits the schedule into the fees in effect (or announced) and the earlier ones. */
+export function splitFees(fees: FeeScheduleEntry[], today: string) {
+  const started = fees.map((f) => f.effectiveOn).filter((d): d is string => d !== null && d <= today);
+  const since = started.sort().at(-1) ?? null; // ISO dates sort as text
+  if (!since) return { since: null, current: fees, earlier: [] };
+  return {
+    since,
+    current: fees.filter((f) => f.effectiveOn === null || f.effectiveOn >= since),
+    earlier: fees.filter((f) => f.effectiveOn !== null && f.effectiveOn < since),
+  };
+}
+
+export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: FeeScheduleEntry[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const styles = useStyles();
+  const [showEarlier, setShowEarlier] = useState(false);
+  const { since, current, earlier } = splitFees(fees, todayIso());
+
+  const columns: Column<FeeScheduleEntry>[] = [
+    { key: 'effective', label: t('licence.effective'), render: (f) => <DateText iso={f.effectiveOn} /> },
+    { key: 'description', label: t('licence.description'), render: (f) => text(f.description) },
+    {
+      key: 'amount',
+      label: t('licence.amount'),
+      render: (f) => formatMoney(f.amountCents, language),
+      numeric: true,
+    },
+  ];
+  return (
+    <>
+      {since && earlier.length > 0 ? (
+        <Text className={styles.note}>
+          {t('licence.feesInEffect', { date: formatDate(since, language) })}
+        </Text>
+      ) : null}
+      <SimpleTable
+        labelledBy={labelledBy}
+        columns={columns}
+        rows={showEarlier ? fees : current}
+        rowKey={(f) => f.id}
+        empty={t('licence.feesEmpty')}
+      />
+      {earlier.length > 0 ? (
+        <Button
+          className={styles.toggle}
+          appearance="subtle"
+          icon={showEarlier ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          aria-expanded={showEarlier}
+          onClick={() => setShowEarlier((v) => !v)}
+        >
+          {showEarlier
+            ? t('licence.hideEarlierFees')
+            : t('licence.showEarlierFees', { count: earlier.length })}
+        </Button>
+      ) : null}
+    </>
+  );
+}
