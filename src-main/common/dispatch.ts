@@ -21,7 +21,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
       return { ok: false, error: { code: 'invalid_input', message: 'The request was not valid.', fields } };
     }
     try {
-      // biome-ignore lint/suspicious/noExplicitAny: the table is indexed by a checked name
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is indexed by a checked name
       const value = await (handlers[operation] as (i: any) => Promise<unknown>)(parsed.data);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {

@@ -58,7 +58,7 @@ export function ResultRow({ id, licence, active, style, onOpen }: Props) {
   const cell = styles.cell;
   const dba = licence.dbaName?.trim();
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the listbox and the search box (aria-activedescendant)
+    // keys are handled by the listbox and the search box (aria-activedescendant)
     <div
       id={id}
       role="option"

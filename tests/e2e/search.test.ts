@@ -62,7 +62,7 @@ function pickLicence(): { hit: Hit; typed: string } {
 }
 
 /** The text on screen (rendered, as a person sees it: hidden text excluded). */
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text we mean to check
+// Playwright's innerText is the rendered text we mean to check
 const shown = (locator: Locator): Promise<string> => locator.innerText();
 
 /** The rows of the search result list (not the <option>s of the language picker). */

@@ -104,7 +104,7 @@ describe('the IPC server', () => {
     win = ourWindow;
     const { CALL_CHANNEL, registerIpcServer } = await import('../../src-main/electron/ipc-server.ts');
     handlers.clear();
-    // biome-ignore lint/suspicious/noExplicitAny: the fake window stands in for BrowserWindow
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake window stands in for BrowserWindow
     registerIpcServer({ dispatch, window: () => win as any, onInternalError });
     expect(CALL_CHANNEL).toBe('workbench:call');
     expect([...handlers.keys()]).toEqual(['workbench:call']);

@@ -1,0 +1,39 @@
+// ESLint for correctness (formatting is Prettier's; the layer rule is dependency-cruiser's).
+// Biome was the first pick, but the npm registry these machines reach lacks several of its
+// platform packages, which makes `npm ci` refuse the lock file; ESLint is pure JavaScript.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeGlobals = {
+  require: 'readonly',
+  module: 'writable',
+  process: 'readonly',
+  __dirname: 'readonly',
+  console: 'readonly',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', '.toolchain/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
