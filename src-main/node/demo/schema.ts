@@ -1,0 +1,335 @@
+// Riverton's legacy schema (a 1990s licensing system): the tables, their columns and the SQL that
+// creates and fills them on SQLite, PostgreSQL and MariaDB. The DDL has the same shape on the three
+// engines: the same upper-case names (quoted, so PostgreSQL keeps the case), CHAR/DECIMAL types,
+// every column NOT NULL (the legacy system writes blanks and zeros, never NULL).
+//
+// Generated rows hold logical values: CHAR values unpadded (the SQL pads them to the column width,
+// as a legacy CHAR column holds them), DECIMAL values as integers in units of the column's scale —
+// a DECIMAL(9,2) amount is integer cents (12550 = 125.50), a DECIMAL(7,0) date is its CYYMMDD number.
+
+export type DemoEngine = 'sqlite' | 'postgres' | 'mariadb';
+
+export type ColumnDef =
+  | { name: string; kind: 'integer' }
+  | { name: string; kind: 'char' | 'varchar'; length: number }
+  | { name: string; kind: 'decimal'; precision: number; scale: number };
+
+export interface TableDef {
+  name: TableName;
+  description: string;
+  columns: readonly ColumnDef[];
+  primaryKey?: string;
+}
+
+export const TABLE_NAMES = [
+  'RVDEMO',
+  'RVSTAT',
+  'RVLTYP',
+  'RVFEE',
+  'BUSMST',
+  'LICMST',
+  'PAYHST',
+  'INSPCT',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+/** The tables that hold the city (everything but the RVDEMO marker). */
+export const DATA_TABLES = ['RVSTAT', 'RVLTYP', 'RVFEE', 'BUSMST', 'LICMST', 'PAYHST', 'INSPCT'] as const;
+export type DataTableName = (typeof DATA_TABLES)[number];
+
+const int = (name: string): ColumnDef => ({ name, kind: 'integer' });
+const char = (name: string, length: number): ColumnDef => ({
+  name,
+  kind: 'char',
+  length,
+});
+const varchar = (name: string, length: number): ColumnDef => ({
+  name,
+  kind: 'varchar',
+  length,
+});
+const dec = (name: string, precision: number, scale: number): ColumnDef => ({
+  name,
+  kind: 'decimal',
+  precision,
+  scale,
+});
+
+export const TABLES: Record<TableName, TableDef> = {
+  RVDEMO: {
+    name: 'RVDEMO',
+    description: 'marker: these tables were made by the demo generator (version, seed, size, when)',
+    columns: [int('GENVER'), int('SEED'), int('SIZE'), char('CREATED', 14)],
+  },
+  RVSTAT: {
+    name: 'RVSTAT',
+    description: 'licence status codes',
+    columns: [char('STCODE', 1), char('STDESC', 20)],
+    primaryKey: 'STCODE',
+  },
+  RVLTYP: {
+    name: 'RVLTYP',
+    description: 'licence types',
+    columns: [char('LTCODE', 4), char('LTDESC', 40), dec('LTTERM', 3, 0)],
+    primaryKey: 'LTCODE',
+  },
+  RVFEE: {
+    name: 'RVFEE',
+    description: 'fee schedule by licence type and effective date',
+    columns: [int('FSNO'), char('FSLTYP', 4), dec('FSEFDT', 7, 0), dec('FSAMT', 9, 2), char('FSDESC', 30)],
+    primaryKey: 'FSNO',
+  },
+  BUSMST: {
+    name: 'BUSMST',
+    description: 'business master',
+    columns: [
+      int('BUSNO'),
+      char('BUSNAM', 40),
+      char('BUSDBA', 40),
+      char('BUSOWN', 40),
+      char('BUSAD1', 40),
+      char('BUSCTY', 20),
+      char('BUSST', 2),
+      char('BUSZIP', 10),
+      char('BUSPHN', 14),
+      char('BUSTAX', 11),
+      char('BUSOPN', 8),
+      char('BUSUPD', 14),
+    ],
+    primaryKey: 'BUSNO',
+  },
+  LICMST: {
+    name: 'LICMST',
+    description: 'licence master',
+    columns: [
+      char('LICNO', 10),
+      int('LICBUS'),
+      char('LICTYP', 4),
+      char('LICSTS', 1),
+      dec('LICISS', 7, 0),
+      dec('LICEXP', 7, 0),
+      dec('LICFEE', 9, 2),
+      char('LICUPD', 14),
+    ],
+    primaryKey: 'LICNO',
+  },
+  PAYHST: {
+    name: 'PAYHST',
+    description: 'payment history',
+    columns: [
+      int('PAYNO'),
+      char('PAYLIC', 10),
+      char('PAYDTE', 8),
+      dec('PAYAMT', 9, 2),
+      char('PAYMTH', 2),
+      char('PAYRCT', 10),
+    ],
+    primaryKey: 'PAYNO',
+  },
+  INSPCT: {
+    name: 'INSPCT',
+    description: 'inspections',
+    columns: [
+      int('INSNO'),
+      char('INSLIC', 10),
+      dec('INSDTE', 7, 0),
+      char('INSTYP', 4),
+      char('INSRES', 1),
+      char('INSBY', 8),
+      varchar('INSNOT', 200),
+    ],
+    primaryKey: 'INSNO',
+  },
+};
+
+/** Secondary indexes, named like the legacy logical files. Created after the rows are loaded. */
+export const INDEXES = [
+  { name: 'LICMSTL1', table: 'LICMST', column: 'LICBUS' },
+  { name: 'PAYHSTL1', table: 'PAYHST', column: 'PAYLIC' },
+  { name: 'INSPCTL1', table: 'INSPCT', column: 'INSLIC' },
+] as const;
+
+// ---- rows ------------------------------------------------------------------------------------
+
+export type RvdemoRow = {
+  GENVER: number;
+  SEED: number;
+  SIZE: number;
+  CREATED: string;
+};
+export type RvstatRow = { STCODE: string; STDESC: string };
+export type RvltypRow = { LTCODE: string; LTDESC: string; LTTERM: number };
+export type RvfeeRow = {
+  FSNO: number;
+  FSLTYP: string;
+  FSEFDT: number;
+  FSAMT: number;
+  FSDESC: string;
+};
+export type BusmstRow = {
+  BUSNO: number;
+  BUSNAM: string;
+  BUSDBA: string;
+  BUSOWN: string;
+  BUSAD1: string;
+  BUSCTY: string;
+  BUSST: string;
+  BUSZIP: string;
+  BUSPHN: string;
+  BUSTAX: string;
+  BUSOPN: string;
+  BUSUPD: string;
+};
+export type LicmstRow = {
+  LICNO: string;
+  LICBUS: number;
+  LICTYP: string;
+  LICSTS: string;
+  LICISS: number;
+  LICEXP: number;
+  LICFEE: number;
+  LICUPD: string;
+};
+export type PayhstRow = {
+  PAYNO: number;
+  PAYLIC: string;
+  PAYDTE: string;
+  PAYAMT: number;
+  PAYMTH: string;
+  PAYRCT: string;
+};
+export type InspctRow = {
+  INSNO: number;
+  INSLIC: string;
+  INSDTE: number;
+  INSTYP: string;
+  INSRES: string;
+  INSBY: string;
+  INSNOT: string;
+};
+
+export interface RowOf {
+  RVDEMO: RvdemoRow;
+  RVSTAT: RvstatRow;
+  RVLTYP: RvltypRow;
+  RVFEE: RvfeeRow;
+  BUSMST: BusmstRow;
+  LICMST: LicmstRow;
+  PAYHST: PayhstRow;
+  INSPCT: InspctRow;
+}
+export type AnyRow = Record<string, string | number>;
+
+// ---- SQL -------------------------------------------------------------------------------------
+
+export function quoteIdent(engine: DemoEngine, name: string): string {
+  return engine === 'mariadb' ? `\`${name.replaceAll('`', '``')}\`` : `"${name.replaceAll('"', '""')}"`;
+}
+
+function columnType(c: ColumnDef): string {
+  switch (c.kind) {
+    case 'integer':
+      return 'INTEGER';
+    case 'char':
+      return `CHAR(${c.length})`;
+    case 'varchar':
+      return `VARCHAR(${c.length})`;
+    case 'decimal':
+      return `DECIMAL(${c.precision},${c.scale})`;
+  }
+}
+
+function columnDefault(c: ColumnDef): string {
+  return c.kind === 'char' || c.kind === 'varchar' ? "''" : '0';
+}
+
+export function createTableSql(engine: DemoEngine, table: TableName): string {
+  const t = TABLES[table];
+  const q = (n: string) => quoteIdent(engine, n);
+  const cols = t.columns.map((c) => `${q(c.name)} ${columnType(c)} DEFAULT ${columnDefault(c)} NOT NULL`);
+  if (t.primaryKey) cols.push(`PRIMARY KEY (${q(t.primaryKey)})`);
+  const tail = engine === 'mariadb' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4' : '';
+  return `CREATE TABLE ${q(table)} (${cols.join(', ')})${tail}`;
+}
+
+export function dropTableSql(engine: DemoEngine, table: string): string {
+  return `DROP TABLE IF EXISTS ${quoteIdent(engine, table)}`;
+}
+
+export function createIndexSql(engine: DemoEngine, index: (typeof INDEXES)[number]): string {
+  const q = (n: string) => quoteIdent(engine, n);
+  return `CREATE INDEX ${q(index.name)} ON ${q(index.table)} (${q(index.column)})`;
+}
+
+/** A DECIMAL literal from its unscaled integer: (12550, 2) -> '125.50', (-5, 2) -> '-0.05'. */
+export function decimalText(units: number, scale: number): string {
+  if (!Number.isSafeInteger(units))
+    throw new RangeError(`decimal units must be a safe integer, got ${units}`);
+  if (scale === 0) return String(units);
+  const sign = units < 0 ? '-' : '';
+  const digits = String(Math.abs(units)).padStart(scale + 1, '0');
+  return `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** The text a CHAR column holds: the value cut to the column width and padded with spaces. */
+export const padChar = (value: string, length: number): string => value.slice(0, length).padEnd(length, ' ');
+
+/**
+ * A SQL literal of one value. Strings have quotes doubled (and, for MariaDB, backslashes doubled:
+ * its default sql_mode treats a backslash as an escape). The data is generated, never user input.
+ */
+export function sqlLiteral(engine: DemoEngine, column: ColumnDef, value: string | number): string {
+  switch (column.kind) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        throw new TypeError(`${column.name}: expected an integer, got ${String(value)}`);
+      }
+      return String(value);
+    case 'decimal':
+      if (typeof value !== 'number')
+        throw new TypeError(`${column.name}: expected a number, got ${String(value)}`);
+      return decimalText(value, column.scale);
+    case 'char':
+    case 'varchar': {
+      if (typeof value !== 'string')
+        throw new TypeError(`${column.name}: expected text, got ${String(value)}`);
+      let text = column.kind === 'char' ? padChar(value, column.length) : value.slice(0, column.length);
+      if (text.includes("'")) text = text.replaceAll("'", "''");
+      if (engine === 'mariadb' && text.includes('\\')) text = text.replaceAll('\\', '\\\\');
+      return `'${text}'`;
+    }
+  }
+}
+
+type RowRenderer = (row: AnyRow) => string;
+const renderers = new Map<string, RowRenderer>();
+
+/** A compiled function that writes one row as a parenthesised list of literals, in column order. */
+function rowRenderer(engine: DemoEngine, table: TableName): RowRenderer {
+  const key = `${engine}.${table}`;
+  let render = renderers.get(key);
+  if (!render) {
+    const columns = TABLES[table].columns;
+    render = (row) => {
+      let out = '(';
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
+        const v = row[c.name];
+        if (v === undefined) throw new TypeError(`${table}.${c.name} is missing from a generated row`);
+        if (i > 0) out += ',';
+        out += sqlLiteral(engine, c, v);
+      }
+      return `${out})`;
+    };
+    renderers.set(key, render);
+  }
+  return render;
+}
+
+/** One multi-row INSERT of the given rows (all of the same table). */
+export function insertSql(engine: DemoEngine, table: TableName, rows: readonly AnyRow[]): string {
+  const q = (n: string) => quoteIdent(engine, n);
+  const render = rowRenderer(engine, table);
+  let sql = `INSERT INTO ${q(table)} (${TABLES[table].columns.map((c) => q(c.name)).join(',')}) VALUES `;
+  for (let i = 0; i < rows.length; i++) sql += i === 0 ? render(rows[i]!) : `,${render(rows[i]!)}`;
+  return sql;
+}

@@ -1,0 +1,447 @@
+// The Riverton generator on its own (no database): determinism, proportions, dirt, referential
+// integrity, legacy encodings and the SQL it writes.
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  dayOf,
+  fromCyymmdd,
+  isoOf,
+  toCyymmdd,
+  toTimestamp,
+  toYyyymmdd,
+  ymdOf,
+} from '../../src-main/node/demo/dates.ts';
+import {
+  countDemoCity,
+  type DemoBatch,
+  feeScheduleRows,
+  feesOn,
+  generateDemoCity,
+  LICNO_PATTERN,
+  MAX_SIZE,
+} from '../../src-main/node/demo/generator.ts';
+import {
+  type BusmstRow,
+  createTableSql,
+  DATA_TABLES,
+  decimalText,
+  type InspctRow,
+  insertSql,
+  type LicmstRow,
+  type PayhstRow,
+  TABLES,
+} from '../../src-main/node/demo/schema.ts';
+import {
+  ABBREVIATIONS,
+  IMPOSSIBLE_OPENED_DATES,
+  LEGAL_SUFFIXES,
+  LICENCE_TYPES,
+  PLACEHOLDER_OPENED_DATES,
+} from '../../src-main/node/demo/word-lists.ts';
+
+const TODAY_CYYMMDD = 1261101; // GENERATOR_TODAY, 2026-11-01
+
+interface City {
+  batches: DemoBatch[];
+  businesses: BusmstRow[];
+  licences: LicmstRow[];
+  payments: PayhstRow[];
+  inspections: InspctRow[];
+}
+
+function city(size: number, seed: number, batchSize?: number): City {
+  const batches = [...generateDemoCity({ size, seed, ...(batchSize ? { batchSize } : {}) })];
+  const rows = <T>(table: string) => batches.filter((b) => b.table === table).flatMap((b) => b.rows as T[]);
+  return {
+    batches,
+    businesses: rows<BusmstRow>('BUSMST'),
+    licences: rows<LicmstRow>('LICMST'),
+    payments: rows<PayhstRow>('PAYHST'),
+    inspections: rows<InspctRow>('INSPCT'),
+  };
+}
+
+/** Digest of every row of every table, in table order (the batches interleave tables). */
+function digest(c: City): string {
+  const h = createHash('sha256');
+  for (const table of DATA_TABLES) {
+    for (const b of c.batches)
+      if (b.table === table) for (const r of b.rows) h.update(`${table}${JSON.stringify(r)}\n`);
+  }
+  return h.digest('hex');
+}
+
+/** A real calendar date written YYYYMMDD? */
+const isRealYyyymmdd = (t: string) =>
+  /^\d{8}$/.test(t) && toYyyymmdd(dayOf(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6, 8))) === t;
+
+const isRealCyymmdd = (n: number) => n > 0 && toCyymmdd(fromCyymmdd(n)) === n;
+
+let big: City;
+beforeAll(() => {
+  big = city(5000, 42);
+});
+
+describe('determinism', () => {
+  it('gives identical rows for the same (size, seed), whatever the batch size', () => {
+    const a = city(1500, 7);
+    const b = city(1500, 7);
+    const c = city(1500, 7, 37);
+    expect(digest(b)).toBe(digest(a));
+    expect(digest(c)).toBe(digest(a));
+    expect(b.licences[123]).toEqual(a.licences[123]);
+  });
+
+  it('gives a different city for another seed, with the same code tables', () => {
+    const a = city(1500, 7);
+    const b = city(1500, 8);
+    expect(digest(b)).not.toBe(digest(a));
+    expect(
+      b.businesses[0]!.BUSNAM === a.businesses[0]!.BUSNAM &&
+        b.businesses[1]!.BUSNAM === a.businesses[1]!.BUSNAM,
+    ).toBe(false);
+    const codes = (c: City) => c.batches.filter((x) => ['RVSTAT', 'RVLTYP', 'RVFEE'].includes(x.table));
+    expect(codes(b)).toEqual(codes(a));
+  });
+
+  it('counts exactly what it generates, from the shapes alone', () => {
+    const counts = countDemoCity(5000, 42);
+    expect(counts).toEqual({
+      RVSTAT: 4,
+      RVLTYP: 15,
+      RVFEE: feeScheduleRows().length,
+      BUSMST: big.businesses.length,
+      LICMST: 5000,
+      PAYHST: big.payments.length,
+      INSPCT: big.inspections.length,
+    });
+  });
+
+  it('streams: batches never exceed the batch size and the largest city starts at once', () => {
+    for (const b of big.batches) expect(b.rows.length).toBeLessThanOrEqual(500);
+    const started = performance.now();
+    const huge = generateDemoCity({ size: MAX_SIZE, seed: 1 });
+    let rows = 0;
+    for (let i = 0; i < 40; i++) rows += huge.next().value?.rows.length ?? 0;
+    expect(rows).toBeGreaterThan(10_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // lazily, not the 40 million rows first
+  });
+
+  it('rejects sizes and seeds out of range', () => {
+    expect(() => generateDemoCity({ size: 0, seed: 1 }).next()).toThrow(/size/);
+    expect(() => generateDemoCity({ size: 10, seed: -1 }).next()).toThrow(/seed/);
+    expect(() => countDemoCity(1.5, 1)).toThrow(/size/);
+    expect(() => countDemoCity(MAX_SIZE + 1, 1)).toThrow(/size/);
+  });
+});
+
+describe('proportions at 5000 licences', () => {
+  it('has about 0.8 businesses per licence, most with one licence and some with 2-3', () => {
+    expect(big.licences).toHaveLength(5000);
+    expect(big.businesses.length / 5000).toBeGreaterThan(0.76);
+    expect(big.businesses.length / 5000).toBeLessThan(0.84);
+    const perBusiness = new Map<number, number>();
+    for (const l of big.licences) perBusiness.set(l.LICBUS, (perBusiness.get(l.LICBUS) ?? 0) + 1);
+    const many = [...perBusiness.values()].filter((n) => n >= 2).length;
+    expect(many / perBusiness.size).toBeGreaterThan(0.12);
+    expect(Math.max(...perBusiness.values())).toBe(3);
+  });
+
+  it('has the status mix 62/20/5/13 within a few points', () => {
+    const share = (s: string) => big.licences.filter((l) => l.LICSTS === s).length / 5000;
+    expect(share('A')).toBeCloseTo(0.62, 1);
+    expect(Math.abs(share('A') - 0.62)).toBeLessThan(0.025);
+    expect(Math.abs(share('E') - 0.2)).toBeLessThan(0.02);
+    expect(Math.abs(share('S') - 0.05)).toBeLessThan(0.012);
+    expect(Math.abs(share('C') - 0.13)).toBeLessThan(0.015);
+  });
+
+  it('has about 2.5 payments and 0.6 inspections per licence, more inspections for FOOD and LIQR', () => {
+    expect(big.payments.length / 5000).toBeGreaterThan(2.25);
+    expect(big.payments.length / 5000).toBeLessThan(2.75);
+    expect(big.inspections.length / 5000).toBeGreaterThan(0.5);
+    expect(big.inspections.length / 5000).toBeLessThan(0.7);
+    const typeOf = new Map(big.licences.map((l) => [l.LICNO, l.LICTYP]));
+    const rate = (types: string[]) => {
+      const lic = big.licences.filter((l) => types.includes(l.LICTYP)).length;
+      const ins = big.inspections.filter((i) => types.includes(typeOf.get(i.INSLIC)!)).length;
+      return ins / lic;
+    };
+    expect(rate(['FOOD', 'LIQR'])).toBeGreaterThan(3 * rate(['GENL', 'HOME', 'TAXI', 'PEDL']));
+  });
+
+  it('uses every licence type, with realistic names', () => {
+    const types = new Set(big.licences.map((l) => l.LICTYP));
+    expect([...types].sort()).toEqual(LICENCE_TYPES.map((t) => t.code).sort());
+    const names = big.businesses.map((b) => b.BUSNAM.trim().replace(/\s+/g, ' ').toUpperCase());
+    expect(names.filter((n) => /^[A-Z0-9'&.,\- ]+$/.test(n)).length).toBe(names.length);
+    expect(names.filter((n) => n.split(' ').length >= 2).length / names.length).toBeGreaterThan(0.9);
+    expect(new Set(names).size / names.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe('dates consistent with status', () => {
+  it('active licences expire after 2026-11-01, expired ones before; issue + term = expiry', () => {
+    const term = new Map(LICENCE_TYPES.map((t) => [t.code, t.term]));
+    for (const l of big.licences) {
+      expect(isRealCyymmdd(l.LICISS), l.LICNO).toBe(true);
+      expect(l.LICISS).toBeLessThanOrEqual(TODAY_CYYMMDD);
+      if (l.LICSTS === 'A') expect(l.LICEXP).toBeGreaterThan(TODAY_CYYMMDD);
+      if (l.LICSTS === 'E') expect(l.LICEXP).toBeLessThan(TODAY_CYYMMDD);
+      if (l.LICEXP === 0) {
+        expect(l.LICSTS).toBe('C');
+        continue;
+      }
+      expect(isRealCyymmdd(l.LICEXP)).toBe(true);
+      expect(l.LICISS).toBeLessThan(l.LICEXP);
+      expect(toCyymmdd(addMonths(fromCyymmdd(l.LICISS), term.get(l.LICTYP)!))).toBe(l.LICEXP);
+    }
+    const noExpiry = big.licences.filter((l) => l.LICEXP === 0).length;
+    expect(noExpiry).toBeGreaterThan(0);
+    expect(noExpiry).toBeLessThan(50);
+  });
+
+  it('bills each licence the fee of its type in force at its issue date', () => {
+    for (const l of big.licences) expect(l.LICFEE).toBe(feesOn(l.LICTYP, fromCyymmdd(l.LICISS)).base);
+  });
+
+  it('takes payments at the fee schedule of the time (base, + application, + late), some split', () => {
+    const typeOf = new Map(big.licences.map((l) => [l.LICNO, l.LICTYP]));
+    const allowed = new Map<string, Set<number>>();
+    for (const f of feeScheduleRows()) {
+      const fees = feesOn(f.FSLTYP, fromCyymmdd(f.FSEFDT));
+      const set = allowed.get(f.FSLTYP) ?? new Set<number>();
+      for (const a of [fees.base, fees.base + fees.application, fees.base + fees.late]) set.add(a);
+      allowed.set(f.FSLTYP, set);
+    }
+    const bad: PayhstRow[] = [];
+    let whole = 0;
+    let split = 0;
+    const ps = big.payments;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      if (!isRealYyyymmdd(p.PAYDTE) || p.PAYDTE < '19950101' || p.PAYDTE > '20261101' || p.PAYAMT <= 0)
+        bad.push(p);
+      if (p.PAYMTH === 'CC' && p.PAYDTE < '20000101') bad.push(p); // no cards before 2000
+      const ok = allowed.get(typeOf.get(p.PAYLIC)!)!;
+      const next = ps[i + 1]?.PAYLIC === p.PAYLIC ? ps[i + 1] : undefined;
+      const prev = ps[i - 1]?.PAYLIC === p.PAYLIC ? ps[i - 1] : undefined;
+      if (ok.has(p.PAYAMT)) whole++;
+      else if ((next && ok.has(p.PAYAMT + next.PAYAMT)) || (prev && ok.has(p.PAYAMT + prev.PAYAMT))) split++;
+      else if (!next && p.PAYAMT % 100 === 0)
+        split++; // a first part whose rest is not paid (yet)
+      else bad.push(p);
+      expect(['CA', 'CK', 'CC', 'MO']).toContain(p.PAYMTH);
+    }
+    expect(bad).toEqual([]);
+    expect(whole / ps.length).toBeGreaterThan(0.8);
+    expect(split / ps.length).toBeGreaterThan(0.03);
+  });
+
+  it('has rising fees from 1995 to 2025, several effective dates per type', () => {
+    const rows = feeScheduleRows();
+    expect(new Set(rows.map((r) => r.FSNO)).size).toBe(rows.length);
+    for (const t of LICENCE_TYPES) {
+      const base = rows.filter((r) => r.FSLTYP === t.code && r.FSDESC === 'BASE FEE');
+      expect(base.length).toBeGreaterThanOrEqual(4);
+      expect(base[0]!.FSEFDT).toBe(950101);
+      for (let i = 1; i < base.length; i++) {
+        expect(base[i]!.FSEFDT).toBeGreaterThan(base[i - 1]!.FSEFDT);
+        expect(base[i]!.FSAMT).toBeGreaterThan(base[i - 1]!.FSAMT);
+      }
+    }
+    expect(rows.some((r) => r.FSEFDT === 1240701)).toBe(true);
+    expect(rows.some((r) => r.FSEFDT === 1250701)).toBe(true);
+  });
+
+  it('dates inspections within the licence life; only recent ones are pending', () => {
+    const licence = new Map(big.licences.map((l) => [l.LICNO, l]));
+    for (const i of big.inspections) {
+      expect(isRealCyymmdd(i.INSDTE)).toBe(true);
+      expect(i.INSDTE).toBeLessThanOrEqual(TODAY_CYYMMDD);
+      expect(['FIRE', 'HLTH', 'ZONE', 'BLDG']).toContain(i.INSTYP);
+      expect(['P', 'F', 'R', ' ']).toContain(i.INSRES);
+      if (i.INSRES === ' ') expect(i.INSDTE).toBeGreaterThanOrEqual(toCyymmdd(dayOf(2026, 9, 1)));
+      const l = licence.get(i.INSLIC)!;
+      if (l.LICEXP) expect(i.INSDTE).toBeLessThanOrEqual(l.LICEXP);
+    }
+    const blankNotes = big.inspections.filter((i) => i.INSNOT === '').length / big.inspections.length;
+    expect(blankNotes).toBeGreaterThan(0.4);
+  });
+});
+
+describe('dirt', () => {
+  it('has placeholder, unknown and impossible opened dates; the rest are real', () => {
+    const opened = big.businesses.map((b) => b.BUSOPN);
+    const count = (pred: (s: string) => boolean) => opened.filter(pred).length;
+    expect(count((s) => s === PLACEHOLDER_OPENED_DATES[0])).toBeGreaterThan(big.businesses.length * 0.015);
+    expect(count((s) => s === '00000000')).toBeGreaterThan(0);
+    expect(count((s) => s === '')).toBeGreaterThan(0);
+    const impossible = opened.filter((s) => s !== '' && s !== '00000000' && !isRealYyyymmdd(s));
+    expect(impossible.length).toBeGreaterThan(5);
+    for (const s of impossible) expect(IMPOSSIBLE_OPENED_DATES).toContain(s);
+    expect(impossible).toContain(impossible.find((s) => s.slice(4, 6) > '12' || s.slice(6) > '28'));
+  });
+
+  it('leaves about 10% of the last-update columns blank, the others real timestamps', () => {
+    const blankBus = big.businesses.filter((b) => b.BUSUPD === '').length / big.businesses.length;
+    const blankLic = big.licences.filter((l) => l.LICUPD === '').length / big.licences.length;
+    expect(blankBus).toBeGreaterThan(0.07);
+    expect(blankBus).toBeLessThan(0.13);
+    expect(blankLic).toBeGreaterThan(0.07);
+    expect(blankLic).toBeLessThan(0.13);
+    for (const t of [...big.businesses.map((b) => b.BUSUPD), ...big.licences.map((l) => l.LICUPD)]) {
+      if (t === '') continue;
+      expect(t).toMatch(/^\d{14}$/);
+      expect(isRealYyyymmdd(t.slice(0, 8))).toBe(true);
+      expect(+t.slice(8, 10)).toBeLessThan(24);
+      expect(+t.slice(10, 12)).toBeLessThan(60);
+      expect(t.slice(0, 8) <= '20261101').toBe(true);
+    }
+  });
+
+  it('has near-duplicate businesses: same phone or tax id, name spelled another way', () => {
+    const long = new Map(ABBREVIATIONS.map(([s, l]) => [l, s]));
+    const legal = new Set<string>([...LEGAL_SUFFIXES.map((s) => s.replace('.', '')), 'LLC']);
+    const norm = (name: string) =>
+      name
+        .toUpperCase()
+        .replace(/[.,']/g, '')
+        .trim()
+        .split(/\s+/)
+        .map((w) => long.get(w) ?? w)
+        .filter((w) => !legal.has(w))
+        .join(' ');
+    const seen = new Map<string, BusmstRow>();
+    const pairs: Array<[BusmstRow, BusmstRow]> = [];
+    for (const b of big.businesses) {
+      const keys = [
+        b.BUSPHN && `P${b.BUSPHN.replace(/\D/g, '').slice(-7)}`,
+        b.BUSTAX && `T${b.BUSTAX.replace(/\D/g, '')}`,
+      ]
+        .filter(Boolean)
+        .map((k) => `${norm(b.BUSNAM)}|${k}`);
+      const earlier = keys.map((k) => seen.get(k)).find((x) => x);
+      if (earlier && earlier.BUSNAM !== b.BUSNAM) pairs.push([earlier, b]);
+      for (const k of keys) if (!seen.has(k)) seen.set(k, b);
+    }
+    expect(pairs.length / big.businesses.length).toBeGreaterThan(0.01);
+    expect(pairs.length / big.businesses.length).toBeLessThan(0.04);
+    expect(pairs.some(([a, b]) => a.BUSNAM.toUpperCase() === b.BUSNAM.toUpperCase())).toBe(true); // case only
+  });
+
+  it('has stray spaces and some mixed-case rows, mostly upper case', () => {
+    const names = big.businesses.map((b) => b.BUSNAM);
+    expect(names.filter((n) => n.startsWith(' ')).length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.includes('  ')).length).toBeGreaterThan(0);
+    expect(big.businesses.filter((b) => b.BUSAD1.includes('  ')).length).toBeGreaterThan(0);
+    const mixed = names.filter((n) => /[a-z]/.test(n)).length / names.length;
+    expect(mixed).toBeGreaterThan(0.01);
+    expect(mixed).toBeLessThan(0.1);
+  });
+
+  it('writes phone numbers in several formats, some blank', () => {
+    const phones = big.businesses.map((b) => b.BUSPHN);
+    expect(phones.some((p) => /^\(555\) \d{3}-\d{4}$/.test(p))).toBe(true);
+    expect(phones.some((p) => /^555-\d{3}-\d{4}$/.test(p))).toBe(true);
+    expect(phones.some((p) => /^555\d{7}$/.test(p))).toBe(true);
+    expect(phones.filter((p) => p === '').length / phones.length).toBeGreaterThan(0.05);
+    expect(big.businesses.some((b) => /^\d{2}-\d{7}$/.test(b.BUSTAX))).toBe(true);
+    expect(big.businesses.some((b) => b.BUSTAX === '')).toBe(true);
+  });
+});
+
+describe('integrity and encodings', () => {
+  it('links every licence to a business and every payment and inspection to a licence', () => {
+    const busNos = new Set(big.businesses.map((b) => b.BUSNO));
+    const licNos = new Set(big.licences.map((l) => l.LICNO));
+    expect(busNos.size).toBe(big.businesses.length);
+    expect(licNos.size).toBe(big.licences.length);
+    expect(new Set(big.payments.map((p) => p.PAYNO)).size).toBe(big.payments.length);
+    expect(new Set(big.inspections.map((i) => i.INSNO)).size).toBe(big.inspections.length);
+    for (const l of big.licences) expect(busNos.has(l.LICBUS)).toBe(true);
+    for (const p of big.payments) expect(licNos.has(p.PAYLIC)).toBe(true);
+    for (const i of big.inspections) expect(licNos.has(i.INSLIC)).toBe(true);
+    for (const l of big.licences) expect(l.LICNO).toMatch(LICNO_PATTERN);
+    expect(big.licences[0]!.LICNO).toBe('RV-0000001');
+  });
+
+  it('fits every value in its column', () => {
+    const misfits: string[] = [];
+    for (const table of ['BUSMST', 'LICMST', 'PAYHST', 'INSPCT'] as const) {
+      const rows = big.batches
+        .filter((b) => b.table === table)
+        .flatMap((b) => b.rows as unknown as Record<string, unknown>[]);
+      for (const c of TABLES[table].columns) {
+        for (const r of rows) {
+          const v = r[c.name];
+          const fits =
+            c.kind === 'char' || c.kind === 'varchar'
+              ? typeof v === 'string' && v.length <= c.length
+              : Number.isSafeInteger(v) &&
+                (c.kind !== 'decimal' || Math.abs(v as number) < 10 ** c.precision);
+          if (!fits) misfits.push(`${table}.${c.name} = ${JSON.stringify(v)}`);
+        }
+      }
+    }
+    expect(misfits).toEqual([]);
+  });
+
+  it('encodes CYYMMDD with C = 0 for 19xx and 1 for 20xx', () => {
+    expect(toCyymmdd(dayOf(2024, 7, 1))).toBe(1240701);
+    expect(toCyymmdd(dayOf(1995, 3, 15))).toBe(950315);
+    expect(toCyymmdd(dayOf(1999, 12, 31))).toBe(991231);
+    expect(toCyymmdd(dayOf(2000, 1, 1))).toBe(1000101);
+    expect(isoOf(fromCyymmdd(1240229))).toBe('2024-02-29');
+    expect(isoOf(fromCyymmdd(950101))).toBe('1995-01-01');
+    expect(toYyyymmdd(dayOf(2003, 4, 9))).toBe('20030409');
+    expect(toTimestamp(dayOf(2003, 4, 9), 13 * 3600 + 5 * 60 + 7)).toBe('20030409130507');
+    for (let day = dayOf(1899, 12, 25); day < dayOf(2101, 1, 5); day += 13) {
+      const { y, m, d } = ymdOf(day);
+      expect(dayOf(y, m, d)).toBe(day);
+    }
+    expect(isoOf(addMonths(dayOf(2023, 1, 31), 1))).toBe('2023-02-28');
+    expect(isoOf(addMonths(dayOf(2024, 3, 31), -1))).toBe('2024-02-29');
+  });
+});
+
+describe('SQL', () => {
+  it('writes DECIMAL literals from scaled integers, exactly', () => {
+    expect(decimalText(12550, 2)).toBe('125.50');
+    expect(decimalText(5, 2)).toBe('0.05');
+    expect(decimalText(-5, 2)).toBe('-0.05');
+    expect(decimalText(1240701, 0)).toBe('1240701');
+  });
+
+  it('pads CHAR values, doubles quotes, and doubles backslashes for MariaDB only', () => {
+    const row = {
+      PAYNO: 1,
+      PAYLIC: "O'B\\",
+      PAYDTE: '20240101',
+      PAYAMT: 12550,
+      PAYMTH: 'CK',
+      PAYRCT: '',
+    };
+    expect(insertSql('postgres', 'PAYHST', [row])).toBe(
+      'INSERT INTO "PAYHST" ("PAYNO","PAYLIC","PAYDTE","PAYAMT","PAYMTH","PAYRCT") ' +
+        "VALUES (1,'O''B\\      ','20240101',125.50,'CK','          ')",
+    );
+    expect(insertSql('mariadb', 'PAYHST', [row, { ...row, PAYNO: 2 }])).toBe(
+      'INSERT INTO `PAYHST` (`PAYNO`,`PAYLIC`,`PAYDTE`,`PAYAMT`,`PAYMTH`,`PAYRCT`) ' +
+        "VALUES (1,'O''B\\\\      ','20240101',125.50,'CK','          '),(2,'O''B\\\\      ','20240101',125.50,'CK','          ')",
+    );
+    expect(() => insertSql('sqlite', 'PAYHST', [{ ...row, PAYAMT: '1.5' }])).toThrow(/PAYAMT/);
+  });
+
+  it('declares the same columns and types on the three engines', () => {
+    const shape = (sql: string) => sql.replace(/[`"]/g, '').replace(/ ENGINE=.*$/, '');
+    for (const table of ['RVDEMO', ...DATA_TABLES] as const) {
+      const sqlite = createTableSql('sqlite', table);
+      expect(shape(createTableSql('postgres', table))).toBe(shape(sqlite));
+      expect(shape(createTableSql('mariadb', table))).toBe(shape(sqlite));
+    }
+    expect(createTableSql('postgres', 'LICMST')).toContain('"LICFEE" DECIMAL(9,2) DEFAULT 0 NOT NULL');
+    expect(createTableSql('mariadb', 'BUSMST')).toContain("`BUSNAM` CHAR(40) DEFAULT '' NOT NULL");
+  });
+});
