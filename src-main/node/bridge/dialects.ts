@@ -12,6 +12,12 @@ export interface Dialect {
   decimalAsText(expr: string): string;
   textAsVarchar(expr: string, length: number): string;
   limit(sql: string, rows: number): string;
+  /**
+   * Whether the driver streams a result through an ODBC block cursor correctly. MariaDB's
+   * Connector/ODBC returns only the first block through node-odbc's cursor (measured here: every
+   * later fetch is empty), so its reads page by key instead.
+   */
+  cursorStreaming: boolean;
 }
 
 const quoteWith = (open: string, close: string) => (identifier: string) =>
@@ -23,6 +29,7 @@ const quoteWith = (open: string, close: string) => (identifier: string) =>
 export const dialectTable: Record<DialectName, Dialect> = {
   sqlite: {
     name: 'sqlite',
+    cursorStreaming: true,
     quote: quoteWith('"', '"'),
     // SQLite stores DECIMAL as REAL or INTEGER; printf keeps two places without binary noise.
     decimalAsText: (e) => `CASE WHEN ${e} IS NULL THEN NULL ELSE CAST(${e} AS TEXT) END`,
@@ -31,6 +38,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   postgres: {
     name: 'postgres',
+    cursorStreaming: true,
     quote: quoteWith('"', '"'),
     decimalAsText: (e) => `CAST(${e} AS VARCHAR(40))`,
     textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,
@@ -38,6 +46,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   mariadb: {
     name: 'mariadb',
+    cursorStreaming: false,
     quote: quoteWith('`', '`'),
     decimalAsText: (e) => `CAST(${e} AS CHAR(40))`,
     textAsVarchar: (e, n) => `CAST(${e} AS CHAR(${n}))`,
@@ -45,6 +54,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   sqlserver: {
     name: 'sqlserver',
+    cursorStreaming: true,
     quote: quoteWith('[', ']'),
     decimalAsText: (e) => `CONVERT(VARCHAR(40), ${e})`,
     textAsVarchar: (e, n) => `CAST(${e} AS NVARCHAR(${n}))`,
@@ -52,6 +62,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   db2i: {
     name: 'db2i',
+    cursorStreaming: true,
     quote: quoteWith('"', '"'),
     decimalAsText: (e) => `VARCHAR(${e})`,
     textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,

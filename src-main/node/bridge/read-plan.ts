@@ -18,6 +18,10 @@ export interface DataIssue {
 export interface ReadPlan {
   entity: EntityName;
   sql: string;
+  /** Keyset paging, for drivers whose cursors do not stream: the next page after `after` (null: the first). */
+  pageSql(after: Raw[] | null, rows: number): string;
+  /** Number of leading key columns appended to each row as k0, k1, ... for pageSql. */
+  keyAliases: string[];
   /** Makes a canonical record, or null when the row cannot be one (reported in issues). */
   toRecord(row: Record<string, Raw>, issues: DataIssue[]): Record<string, unknown> | null;
 }
@@ -53,7 +57,25 @@ export function buildReadPlan(
     readers.push({ field, alias, transform: compileTransforms(steps, { timeZone: bridge.time_zone }) });
   });
   const where = mapping.where ? ` WHERE ${mapping.where}` : '';
-  const sql = `SELECT ${selects.join(', ')} FROM ${dialect.quote(mapping.table)}${where}`;
+  const from = ` FROM ${dialect.quote(mapping.table)}`;
+  const sql = `SELECT ${selects.join(', ')}${from}${where}`;
+  const keyAliases = mapping.key.map((_, i) => `k${i}`);
+  const keyCols = mapping.key.map((k) => dialect.quote(k));
+  const keySelects = keyCols.map((k, i) => `${k} AS ${dialect.quote(keyAliases[i]!)}`);
+  const pageSql = (after: Raw[] | null, rows: number) => {
+    const conditions = mapping.where ? [`(${mapping.where})`] : [];
+    if (after) {
+      // Row-value comparison walks a composite key in order; literals come from the previous page.
+      const literal = (v: Raw) =>
+        typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
+      conditions.push(`(${keyCols.join(', ')}) > (${after.map(literal).join(', ')})`);
+    }
+    const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    return dialect.limit(
+      `SELECT ${[...selects, ...keySelects].join(', ')}${from}${filter} ORDER BY ${keyCols.join(', ')}`,
+      rows,
+    );
+  };
   const schema = entitySchemas[entity];
   // Legacy keys are often numbers while the canonical ids are text: coerce where a string is expected.
   const stringFields = new Set(
@@ -65,6 +87,8 @@ export function buildReadPlan(
   return {
     entity,
     sql,
+    pageSql,
+    keyAliases,
     toRecord(row, issues) {
       const record: Record<string, unknown> = {};
       const problems: Array<{ field: string; value: Raw; problem: string }> = [];

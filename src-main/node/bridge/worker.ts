@@ -6,7 +6,9 @@ import { engineOf, parseConnectionString } from './connection-string.ts';
 import { dialectTable } from './dialects.ts';
 import { loadBridge } from './load-bridge.ts';
 import { driverMessage, redactSecrets } from './odbc-errors.ts';
-import { buildReadPlan, type DataIssue } from './read-plan.ts';
+import { buildReadPlan, type DataIssue, type ReadPlan } from './read-plan.ts';
+import type { Dialect } from './dialects.ts';
+import type { Raw } from './transforms.ts';
 import type { HostMessage, ReadRequest, WorkerMessage } from './worker-protocol.ts';
 
 const send = (m: WorkerMessage) => process.send?.(m);
@@ -62,7 +64,6 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       return;
     }
     const plan = buildReadPlan(definition, req.entity, mapping, dialectTable[dialectName]);
-    const sql = req.limit ? dialectTable[dialectName].limit(plan.sql, req.limit) : plan.sql;
     try {
       connection = await odbc.connect({
         connectionString: req.connection,
@@ -83,34 +84,31 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
       if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
     }
-    let cursor: odbc.Cursor;
-    try {
-      cursor = await connection.query(sql, { cursor: true, fetchSize: definition.fetch_size });
-    } catch (err) {
-      throw new LegacyError(
+    const refused = (err: unknown) =>
+      new LegacyError(
         `The legacy database refused the read of ${req.entity} (${mapping.table}): ${driverMessage(err)}`,
       );
-    }
-    try {
-      while (!flow.cancelled) {
-        const fetched = (await cursor.fetch()) as unknown as Record<string, never>[];
-        if (fetched.length > 0) {
-          const records: Record<string, unknown>[] = [];
-          const issues: DataIssue[] = [];
-          for (const row of fetched) {
-            const record = plan.toRecord(row, issues);
-            if (record) records.push(record);
-            else rejected++;
-          }
-          rows += fetched.length;
-          while (flow.credits <= 0 && !flow.cancelled) await new Promise<void>((r) => (flow.wake = r));
-          flow.credits--;
-          send({ t: 'batch', id: req.id, records, issues });
-        }
-        if (cursor.noData || fetched.length === 0) break;
+    const batches = fetchBatches(
+      connection,
+      plan,
+      dialectTable[dialectName],
+      definition.fetch_size,
+      req.limit,
+      refused,
+    );
+    for await (const fetched of batches) {
+      if (flow.cancelled) break;
+      const records: Record<string, unknown>[] = [];
+      const issues: DataIssue[] = [];
+      for (const row of fetched) {
+        const record = plan.toRecord(row, issues);
+        if (record) records.push(record);
+        else rejected++;
       }
-    } finally {
-      await cursor.close().catch(() => {});
+      rows += fetched.length;
+      while (flow.credits <= 0 && !flow.cancelled) await new Promise<void>((r) => (flow.wake = r));
+      flow.credits--;
+      send({ t: 'batch', id: req.id, records, issues });
     }
     send({ t: 'done', id: req.id, rows, rejected });
   } catch (err) {
@@ -130,5 +128,51 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
 }
 
 class LegacyError extends Error {}
+
+type Row = Record<string, Raw>;
+
+/**
+ * The rows of a read in batches, never the whole table at once: through a block cursor where the
+ * driver streams one correctly, else page by page in key order (keyset paging).
+ */
+async function* fetchBatches(
+  connection: odbc.Connection,
+  plan: ReadPlan,
+  dialect: Dialect,
+  fetchSize: number,
+  limit: number | undefined,
+  refused: (err: unknown) => Error,
+): AsyncGenerator<Row[]> {
+  if (dialect.cursorStreaming) {
+    const sql = limit ? dialect.limit(plan.sql, limit) : plan.sql;
+    const cursor = await connection.query(sql, { cursor: true, fetchSize }).catch((err) => {
+      throw refused(err);
+    });
+    try {
+      while (true) {
+        const fetched = (await cursor.fetch()) as unknown as Row[];
+        if (fetched.length > 0) yield fetched;
+        if (cursor.noData || fetched.length === 0) return;
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  }
+  let after: Raw[] | null = null;
+  let left = limit ?? Number.POSITIVE_INFINITY;
+  while (left > 0) {
+    const page = Math.min(fetchSize, left);
+    const fetched: Row[] = [
+      ...((await connection.query(plan.pageSql(after, page)).catch((err) => {
+        throw refused(err);
+      })) as unknown as Row[]),
+    ];
+    if (fetched.length > 0) yield fetched;
+    if (fetched.length < page) return;
+    const last: Row = fetched[fetched.length - 1]!;
+    after = plan.keyAliases.map((k): Raw => last[k] ?? null);
+    left -= fetched.length;
+  }
+}
 
 send({ t: 'ready', pid: process.pid });
