@@ -90,6 +90,17 @@ export function defaultDemoConnection(engine: DemoEngine, dataDir: string): stri
 
 // ---- connecting, with plain errors -----------------------------------------------------------
 
+/**
+ * A driver message as one plain sentence without its final full stop; libpq's own "Is the server
+ * running on that host...?" is dropped, as the message we wrap it in asks that already.
+ */
+const oneLine = (message: string) =>
+  message
+    .replace(/\s*Is the server running on that host[^?]*\?/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.\s]+$/, '');
+
 /** Where a connection string points, for messages: 'PostgreSQL at 127.0.0.1:5432' or 'the SQLite file /x'. */
 function placeOf(engine: DemoEngine, parts: ConnectionParts): string {
   if (engine === 'sqlite') return `the SQLite file ${databaseOf(parts) ?? '(none given)'}`;
@@ -105,7 +116,7 @@ function connectError(
   connection: string,
   err: unknown,
 ): WorkbenchError {
-  const message = redactSecrets(driverMessage(err), connection);
+  const message = oneLine(redactSecrets(driverMessage(err), connection));
   const place = placeOf(engine, parts);
   const state = sqlState(err);
   if (state === 'IM002' || /data source name not found|can't open lib|file not found/i.test(message)) {
@@ -178,7 +189,7 @@ async function ensureServerDatabase(
     throw new WorkbenchError(
       'legacy_unavailable',
       `Could not create the database "${database}" on ${placeOf(engine, parts)}: ` +
-        `${redactSecrets(driverMessage(err), connection)}.`,
+        `${oneLine(redactSecrets(driverMessage(err), connection))}.`,
     );
   } finally {
     await conn.close().catch(() => {});
@@ -259,7 +270,15 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
     const file = databaseOf(parts);
     if (!file)
       throw new WorkbenchError('invalid_input', 'The SQLite connection string names no file (Database=...).');
-    mkdirSync(dirname(resolve(file)), { recursive: true });
+    const folder = dirname(resolve(file));
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (err) {
+      throw new WorkbenchError(
+        'invalid_input',
+        `Could not make the folder ${folder} for the SQLite file: ${(err as Error).message}.`,
+      );
+    }
   } else {
     const database = databaseOf(parts);
     if (!database) parts = withPart(parts, 'Database', DEFAULT_DEMO_DATABASE);
@@ -315,7 +334,8 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
     if (err instanceof WorkbenchError) throw err;
     throw new WorkbenchError(
       'legacy_unavailable',
-      `Creating the demo city in ${place} failed while ${stage}: ${redactSecrets(driverMessage(err), connection)}.`,
+      `Creating the demo city in ${place} failed while ${stage}: ` +
+        `${oneLine(redactSecrets(driverMessage(err), connection))}.`,
     );
   } finally {
     await conn.close().catch(() => {});
