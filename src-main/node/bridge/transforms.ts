@@ -2,6 +2,7 @@
 // (string, number, bigint or null) and returns the canonical value, or reports a problem: a
 // problem never stops a sync, it makes the field null and is recorded as a data issue for IT.
 import { z } from 'zod';
+import { formatOffset, zoneOffsetMinutes } from '../../common/time.ts';
 
 export type Raw = string | number | bigint | boolean | null;
 export class TransformProblem extends Error {}
@@ -67,30 +68,6 @@ export function parseLegacyDate(raw: Raw, format: DateFormat, pivot = 50): strin
   }
 }
 
-/** Offset of `timeZone` at the given UTC instant, in minutes east of UTC. */
-function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - utcMs) / 60_000);
-}
-
 /** A wall-clock time in the city's zone as ISO 8601 with its offset, e.g. 2024-03-10T09:30:00-05:00. */
 export function localTimestampToIso(
   y: number,
@@ -104,9 +81,7 @@ export function localTimestampToIso(
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   let offset = zoneOffsetMinutes(wall, timeZone);
   offset = zoneOffsetMinutes(wall - offset * 60_000, timeZone); // second pass settles DST edges
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${isoDate(y, mo, d, `${y}${mo}${d}`)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${isoDate(y, mo, d, `${y}${mo}${d}`)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${formatOffset(offset)}`;
 }
 
 export function parseLegacyTimestamp(raw: Raw, timeZone: string): string | null {

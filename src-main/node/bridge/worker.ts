@@ -2,7 +2,13 @@
 // takes this process down, never the desk. Started by worker-client.ts (Node) or the Electron
 // shell; speaks worker-protocol.ts over the IPC channel.
 import odbc from 'odbc';
-import { engineOf, parseConnectionString } from './connection-string.ts';
+import {
+  engineOf,
+  formatConnectionString,
+  getPart,
+  parseConnectionString,
+  withPart,
+} from './connection-string.ts';
 import { dialectTable } from './dialects.ts';
 import { loadBridge } from './load-bridge.ts';
 import { driverMessage, redactSecrets } from './odbc-errors.ts';
@@ -65,8 +71,14 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     }
     const plan = buildReadPlan(definition, req.entity, mapping, dialectTable[dialectName]);
     try {
+      let streaming = parts;
+      for (const [key, value] of Object.entries(
+        dialectTable[dialectName].streamingOptions(definition.fetch_size),
+      )) {
+        if (getPart(streaming, key) === undefined) streaming = withPart(streaming, key, value);
+      }
       connection = await odbc.connect({
-        connectionString: req.connection,
+        connectionString: formatConnectionString(streaming),
         loginTimeout: 15,
         connectionTimeout: 15,
       });

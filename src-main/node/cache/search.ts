@@ -1,6 +1,7 @@
 // Search as the clerk types. Every word typed must match the start of a word in the business or
 // DBA name, owner, licence number, address or phone; results are ranked by FTS5's bm25.
 import type { LicenceSummary } from '../../common/contract.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Cache } from './open-cache.ts';
 
 /** Words of the typed text as an FTS5 query of prefix terms; null when nothing searchable was typed. */
@@ -21,9 +22,27 @@ export function searchLicences(
 ): { results: LicenceSummary[]; more: boolean } {
   const match = toMatchQuery(text);
   if (!match) return { results: [], more: false };
-  const rows = db
-    .prepare(
-      `SELECT l.id AS licenceId, b.id AS businessId, b.name AS businessName, b.dba_name AS dbaName,
+  // Ranking every match costs most when the text is one or two characters (a large share of the
+  // city matches) and helps least; then the cheaper index order is used, and ranking starts with
+  // the third character typed.
+  const ranked = text.replace(/[^\p{L}\p{N}]/gu, '').length >= 3;
+  const q = queries(db);
+  const rows = (ranked ? q.ranked : q.unranked).all(match, limit + 1) as LicenceSummary[];
+  return { results: rows.slice(0, limit), more: rows.length > limit };
+}
+
+const statements = new WeakMap<Cache, { ranked: Statement; unranked: Statement }>();
+function queries(db: Cache) {
+  let q = statements.get(db);
+  if (!q) {
+    q = { ranked: db.prepare(searchSql('ORDER BY s.rank')), unranked: db.prepare(searchSql('')) };
+    statements.set(db, q);
+  }
+  return q;
+}
+
+function searchSql(order: string): string {
+  return `SELECT l.id AS licenceId, b.id AS businessId, b.name AS businessName, b.dba_name AS dbaName,
               b.owner_name AS ownerName, b.address_line AS addressLine, t.name AS licenceTypeName,
               l.status AS status, l.expires_on AS expiresOn
        FROM licence_search s
@@ -31,9 +50,6 @@ export function searchLicences(
        JOIN business b ON b.id = l.business_id
        LEFT JOIN licence_type t ON t.code = l.licence_type_code
        WHERE licence_search MATCH ?
-       ORDER BY s.rank
-       LIMIT ?`,
-    )
-    .all(match, limit + 1) as LicenceSummary[];
-  return { results: rows.slice(0, limit), more: rows.length > limit };
+       ${order}
+       LIMIT ?`;
 }

@@ -23,11 +23,13 @@ export function entityWriter(db: Cache, entity: EntityName): EntityWriter {
         .join(', ')}`,
   );
   const remove = db.prepare(`DELETE FROM ${table} WHERE refreshed_at <> ?`);
+  // Joins the caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
   const write = db.transaction((records: Record<string, unknown>[], refreshedAt: string) => {
     for (const r of records) upsert.run(...fields.map((f) => toSql(r[f])), refreshedAt);
   });
   return {
-    upsert: (records, refreshedAt) => write.immediate(records, refreshedAt),
+    upsert: (records, refreshedAt) =>
+      db.inTransaction ? write(records, refreshedAt) : write.immediate(records, refreshedAt),
     removeUnseen: (refreshedAt) => remove.run(refreshedAt).changes,
   };
 }

@@ -7,6 +7,9 @@ import { rebuildSearchIndex } from '../cache/search-index.ts';
 import { entityWriter } from '../cache/store.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import type { DataIssue } from '../bridge/read-plan.ts';
+
+const WRITE_BATCH = 10_000;
 
 export interface RefreshProgress {
   entity: EntityName;
@@ -63,23 +66,36 @@ export async function refreshAll(
     let total: number | null = null;
     onProgress?.({ entity, rows: 0, total, phase: 'reading' });
     try {
+      // Batches arrive per driver fetch; they are written several at a time, because each
+      // transaction ends in an fsync (synchronous=FULL) and that, not the insert, is the cost.
+      let pending: Record<string, unknown>[] = [];
+      let pendingIssues: DataIssue[] = [];
+      const flush = () => {
+        if (pending.length === 0 && pendingIssues.length === 0) return;
+        const records = pending;
+        const found = pendingIssues;
+        db.transaction(() => {
+          writer.upsert(records, startedAt);
+          for (const i of found) addIssue.run(entity, i.recordId, i.field, i.value, i.problem, startedAt);
+        }).immediate();
+        loaded += records.length;
+        issues += found.length;
+        pending = [];
+        pendingIssues = [];
+        onProgress?.({ entity, rows: loaded, total, phase: 'reading' });
+      };
       const { rows, rejected } = await desk.worker.read(
         { bridgeFile: file, connection: config.connection, entity },
         (records, found) => {
-          writer.upsert(records, startedAt);
-          if (found.length) {
-            db.transaction(() => {
-              for (const i of found) addIssue.run(entity, i.recordId, i.field, i.value, i.problem, startedAt);
-            })();
-          }
-          loaded += records.length;
-          issues += found.length;
-          onProgress?.({ entity, rows: loaded, total, phase: 'reading' });
+          pending.push(...records);
+          pendingIssues.push(...found);
+          if (pending.length >= WRITE_BATCH) flush();
         },
         (n) => {
           total = n;
         },
       );
+      flush();
       const removed = writer.removeUnseen(startedAt);
       stateDone.run(zonedIso(new Date(), desk.timeZone), loaded, rejected, entity);
       results.push({ entity, rows, loaded, rejected, removed, issues });
