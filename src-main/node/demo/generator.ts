@@ -1,6 +1,6 @@
 // The deterministic generator of Riverton's legacy licensing data. Rows depend only on (size, seed):
-// each business draws from its own seeded stream, dates are computed against a fixed "today"
-// (GENERATOR_TODAY), never the clock. Rows come out in batches, table by table, interleaved as the
+// each business draws from its own two seeded streams (shape, then text), dates are computed
+// against a fixed "today" (GENERATOR_TODAY), never the clock. Rows come out in batches, table by table, interleaved as the
 // businesses are made, so memory stays bounded at any size: at most one batch per table is held.
 //
 // size = number of licences (LICMST rows). LICNO is 'RV-' followed by a 7-digit sequence number

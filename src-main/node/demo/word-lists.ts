@@ -806,7 +806,7 @@ export const STREETS: readonly (readonly [name: string, suffix: string, directio
 ];
 export const DIRECTIONS = ['N', 'S', 'E', 'W'] as const;
 /** Unit designators appended to some addresses ('1234 N MAIN ST STE 200'). */
-export const UNITS = ['STE', 'UNIT', '#', 'APT'] as const;
+export const UNITS = ['STE', 'STE', 'UNIT', '#'] as const;
 
 /** Spelled-out forms of the abbreviations, used when a business is keyed in twice. */
 export const ABBREVIATIONS: readonly (readonly [short: string, long: string])[] = [
