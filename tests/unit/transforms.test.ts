@@ -51,6 +51,14 @@ describe('legacy timestamps', () => {
     expect(parseLegacyTimestamp('              ', 'America/Chicago')).toBeNull();
     expect(localTimestampToIso(2024, 3, 10, 12, 0, 0, 'Europe/Madrid')).toBe('2024-03-10T12:00:00+01:00');
   });
+  it('gets the offset right on the days clocks change', () => {
+    expect(parseLegacyTimestamp('20240310013000', 'America/Chicago')).toBe('2024-03-10T01:30:00-06:00');
+    expect(parseLegacyTimestamp('20240310033000', 'America/Chicago')).toBe('2024-03-10T03:30:00-05:00');
+    expect(parseLegacyTimestamp('20241103000500', 'America/Chicago')).toBe('2024-11-03T00:05:00-05:00');
+    expect(parseLegacyTimestamp('20241103050000', 'America/Chicago')).toBe('2024-11-03T05:00:00-06:00');
+    // the day after, cached, still right
+    expect(parseLegacyTimestamp('20241104050000', 'America/Chicago')).toBe('2024-11-04T05:00:00-06:00');
+  });
 });
 
 describe('money', () => {
@@ -76,6 +84,8 @@ describe('text', () => {
     expect(titleCase('MAIN ST BBQ & GRILL LLC')).toBe('Main St BBQ & Grill LLC');
     expect(titleCase('HOUSE OF THE RISING SUN')).toBe('House of the Rising Sun');
     expect(titleCase("O'BRIEN, MCDONALD")).toBe("O'Brien, McDonald");
+    expect(titleCase('LIQUOR ON-PREMISES')).toBe('Liquor On-Premises');
+    expect(titleCase('JOE’S   DINER  #2')).toBe('Joe’s   Diner  #2');
   });
   it('formats phone numbers and keeps what it cannot read', () => {
     expect(formatPhone('5552013344')).toBe('(555) 201-3344');

@@ -68,6 +68,33 @@ export function parseLegacyDate(raw: Raw, format: DateFormat, pivot = 50): strin
   }
 }
 
+// Converting a wall-clock time needs the zone's offset, which changes only on DST days: remember
+// each day's offset when it is the same at both ends of the day (most days), else work it out.
+const dayOffsets = new Map<string, number | null>();
+
+function offsetAtWallTime(wall: number, timeZone: string): number {
+  const exact = () => {
+    const first = zoneOffsetMinutes(wall, timeZone);
+    return zoneOffsetMinutes(wall - first * 60_000, timeZone); // second pass settles DST edges
+  };
+  const day = Math.floor(wall / 86_400_000);
+  const key = `${timeZone}|${day}`;
+  let cached = dayOffsets.get(key);
+  if (cached === undefined) {
+    const startOfDay = day * 86_400_000;
+    const atStart = zoneOffsetMinutes(
+      startOfDay - zoneOffsetMinutes(startOfDay, timeZone) * 60_000,
+      timeZone,
+    );
+    const endOfDay = startOfDay + 86_399_000;
+    const atEnd = zoneOffsetMinutes(endOfDay - zoneOffsetMinutes(endOfDay, timeZone) * 60_000, timeZone);
+    cached = atStart === atEnd ? atStart : null;
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    dayOffsets.set(key, cached);
+  }
+  return cached ?? exact();
+}
+
 /** A wall-clock time in the city's zone as ISO 8601 with its offset, e.g. 2024-03-10T09:30:00-05:00. */
 export function localTimestampToIso(
   y: number,
@@ -79,8 +106,7 @@ export function localTimestampToIso(
   timeZone: string,
 ): string {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  let offset = zoneOffsetMinutes(wall, timeZone);
-  offset = zoneOffsetMinutes(wall - offset * 60_000, timeZone); // second pass settles DST edges
+  const offset = offsetAtWallTime(wall, timeZone);
   return `${isoDate(y, mo, d, `${y}${mo}${d}`)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${formatOffset(offset)}`;
 }
 
@@ -141,20 +167,22 @@ const keepUpper = new Set([
   'SW',
 ]);
 
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 /** "MAIN ST BBQ & GRILL LLC" -> "Main St BBQ & Grill LLC": for legacy all-caps names. */
 export function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/(\s+|-|\/)/)
-    .map((word, i) => {
-      if (keepUpper.has(word.toUpperCase())) return word.toUpperCase();
-      if (i > 0 && smallWords.has(word)) return word;
-      return word
-        .replace(/^(\p{L})/u, (c) => c.toUpperCase())
-        .replace(/^(mc|o')(\p{L})/iu, (_, p, c) => p + c.toUpperCase());
-    })
-    .join('')
-    .replace(/^(\p{L})/u, (c) => c.toUpperCase());
+  // One pass over the words (letters, digits, apostrophes); separators stay as they are.
+  return text.toLowerCase().replace(/[\p{L}\p{N}'’]+/gu, (word: string, offset: number) => {
+    const upper = word.toUpperCase();
+    if (keepUpper.has(upper)) return upper;
+    if (offset > 0 && smallWords.has(word) && text[offset - 1] === ' ' && text[offset + word.length] !== '-')
+      return word;
+    if (word.length > 2 && word.startsWith('mc')) return `Mc${capitalise(word.slice(2))}`;
+    if (word.length > 2 && (word.startsWith("o'") || word.startsWith('o’'))) {
+      return `O${word[1]}${capitalise(word.slice(2))}`;
+    }
+    return capitalise(word);
+  });
 }
 
 /** US-style phone numbers to "(555) 201-3344"; anything else is kept as written. */
