@@ -85,6 +85,7 @@ describe('text', () => {
     expect(titleCase('HOUSE OF THE RISING SUN')).toBe('House of the Rising Sun');
     expect(titleCase("O'BRIEN, MCDONALD")).toBe("O'Brien, McDonald");
     expect(titleCase('LIQUOR ON-PREMISES')).toBe('Liquor On-Premises');
+    expect(titleCase('GOLDEN DRAGON SALOON INC.')).toBe('Golden Dragon Saloon Inc.');
     expect(titleCase('JOE’S   DINER  #2')).toBe('Joe’s   Diner  #2');
   });
   it('formats phone numbers and keeps what it cannot read', () => {

@@ -150,7 +150,6 @@ export function decimalTextToCents(raw: Raw): number | null {
 const smallWords = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'on', 'at', 'for', 'de', 'la', 'y', 'del']);
 const keepUpper = new Set([
   'LLC',
-  'INC',
   'LLP',
   'LP',
   'DBA',

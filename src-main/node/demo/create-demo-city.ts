@@ -295,6 +295,7 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
   if (engine !== 'sqlite') await ensureServerDatabase(engine, parts, connection);
 
   let conn = await connect(engine, connection);
+  const extra: odbc.Connection[] = [];
   const counts: Record<string, number> = {};
   let stage = 'checking the existing tables';
   try {
@@ -324,21 +325,28 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
 
     const totals = countDemoCity(size, seed);
     for (const table of DATA_TABLES) counts[table] = 0;
-    await loadRows(conn, engine, size, seed, totals, counts, opts.onProgress, (t) => {
-      stage = `loading ${t}`;
-    });
+    stage = 'loading the rows';
+    // A server engine loads over two connections (its work per INSERT is the bottleneck); SQLite
+    // has one writer.
+    if (engine !== 'sqlite') extra.push(await connect(engine, connection));
+    await loadRows([conn, ...extra], engine, size, seed, totals, counts, opts.onProgress);
 
     stage = 'creating the indexes';
     for (const index of INDEXES) await conn.query(createIndexSql(engine, index));
-  } catch (err) {
-    if (err instanceof WorkbenchError) throw err;
+  } catch (caught) {
+    if (caught instanceof WorkbenchError) throw caught;
+    let err = caught;
+    if (err instanceof LoadFailure) {
+      stage = `loading ${err.table}`;
+      err = err.reason;
+    }
     throw new WorkbenchError(
       'legacy_unavailable',
       `Creating the demo city in ${place} failed while ${stage}: ` +
         `${oneLine(redactSecrets(driverMessage(err), connection))}.`,
     );
   } finally {
-    await conn.close().catch(() => {});
+    for (const c of [conn, ...extra]) await c.close().catch(() => {});
   }
   return {
     connection,
@@ -348,68 +356,108 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
   };
 }
 
+/** A failure while loading one table's batch (so the message can say which). */
+class LoadFailure extends Error {
+  readonly table: TableName;
+  readonly reason: unknown;
+  constructor(table: TableName, reason: unknown) {
+    super(`loading ${table} failed`);
+    this.table = table;
+    this.reason = reason;
+  }
+}
+
+/** One connection loading batches: at most one INSERT in flight, a commit every COMMIT_EVERY_ROWS. */
+class Loader {
+  private readonly conn: odbc.Connection;
+  private inFlight: { promise: Promise<unknown>; table: TableName; rows: number } | null = null;
+  private inTransaction = false;
+  private sinceCommit = 0;
+
+  constructor(conn: odbc.Connection) {
+    this.conn = conn;
+  }
+
+  /** Waits for the INSERT in flight, if any; returns what it loaded. */
+  async settle(): Promise<{ table: TableName; rows: number } | null> {
+    const done = this.inFlight;
+    if (!done) return null;
+    this.inFlight = null;
+    try {
+      await done.promise;
+    } catch (err) {
+      throw new LoadFailure(done.table, err);
+    }
+    this.sinceCommit += done.rows;
+    return { table: done.table, rows: done.rows };
+  }
+
+  /** Starts an INSERT (call settle() first). */
+  async send(table: TableName, rows: number, sql: string): Promise<void> {
+    try {
+      if (this.inTransaction && this.sinceCommit >= COMMIT_EVERY_ROWS) {
+        await this.conn.commit();
+        this.inTransaction = false;
+        this.sinceCommit = 0;
+      }
+      if (!this.inTransaction) {
+        await this.conn.beginTransaction();
+        this.inTransaction = true;
+      }
+    } catch (err) {
+      throw new LoadFailure(table, err);
+    }
+    const promise = this.conn.query(sql);
+    promise.catch(() => {}); // awaited in settle(); no unhandled rejection meanwhile
+    this.inFlight = { promise, table, rows };
+  }
+
+  async commit(): Promise<void> {
+    if (this.inTransaction) await this.conn.commit();
+    this.inTransaction = false;
+  }
+
+  /** After a failure: lets the INSERT in flight end, rolls back the open transaction. */
+  async abandon(): Promise<void> {
+    await this.inFlight?.promise.catch(() => {});
+    this.inFlight = null;
+    if (this.inTransaction) await this.conn.rollback().catch(() => {});
+    this.inTransaction = false;
+  }
+}
+
 /**
- * Streams the generated batches into the database. While one INSERT runs in the driver (node-odbc
- * runs it off the main thread), the next batch is generated and its SQL built.
+ * Streams the generated batches into the database over the given connections, round robin. While
+ * the drivers run INSERTs (node-odbc runs them off the main thread), the next batch is generated
+ * and its SQL built. Progress is reported per table as batches complete, in the order sent.
  */
 async function loadRows(
-  conn: odbc.Connection,
+  connections: odbc.Connection[],
   engine: DemoEngine,
   size: number,
   seed: number,
   totals: Record<string, number>,
   counts: Record<string, number>,
   onProgress: CreateDemoOptions['onProgress'],
-  onTable: (table: TableName) => void,
 ): Promise<void> {
-  let inFlight: {
-    promise: Promise<unknown>;
-    table: TableName;
-    rows: number;
-  } | null = null;
-  let sinceCommit = 0;
-  let inTransaction = false;
-  const settle = async () => {
-    if (!inFlight) return;
-    const done = inFlight;
-    inFlight = null;
-    await done.promise;
+  const loaders = connections.map((c) => new Loader(c));
+  const report = (done: { table: TableName; rows: number } | null) => {
+    if (!done) return;
     counts[done.table] = (counts[done.table] ?? 0) + done.rows;
-    sinceCommit += done.rows;
-    onProgress?.({
-      table: done.table,
-      rows: counts[done.table]!,
-      total: totals[done.table]!,
-    });
+    onProgress?.({ table: done.table, rows: counts[done.table]!, total: totals[done.table]! });
   };
+  let next = 0;
   try {
-    for (const batch of generateDemoCity({
-      size,
-      seed,
-      batchSize: DEFAULT_BATCH_SIZE,
-    })) {
+    for (const batch of generateDemoCity({ size, seed, batchSize: DEFAULT_BATCH_SIZE })) {
       const sql = insertSql(engine, batch.table, batch.rows);
-      await settle();
-      if (sinceCommit >= COMMIT_EVERY_ROWS) {
-        await conn.commit();
-        inTransaction = false;
-        sinceCommit = 0;
-      }
-      if (!inTransaction) {
-        await conn.beginTransaction();
-        inTransaction = true;
-      }
-      onTable(batch.table);
-      const promise = conn.query(sql);
-      promise.catch(() => {}); // awaited in settle(); avoid an unhandled rejection meanwhile
-      inFlight = { promise, table: batch.table, rows: batch.rows.length };
+      const loader = loaders[next++ % loaders.length]!;
+      report(await loader.settle());
+      await loader.send(batch.table, batch.rows.length, sql);
     }
-    await settle();
-    if (inTransaction) await conn.commit();
-    inTransaction = false;
+    for (let i = 0; i < loaders.length; i++) report(await loaders[(next + i) % loaders.length]!.settle());
+    for (const loader of loaders) await loader.commit();
   } catch (err) {
-    if (inFlight) await (inFlight as { promise: Promise<unknown> }).promise.catch(() => {});
-    if (inTransaction) await conn.rollback().catch(() => {});
+    for (const loader of loaders) await loader.abandon();
     throw err;
   }
 }
