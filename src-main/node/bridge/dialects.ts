@@ -20,7 +20,7 @@ export interface Dialect {
   cursorStreaming: boolean;
   /**
    * Driver options that make it stream instead of caching the whole result on the client, added
-   * to the connection string unless the desk's string sets them. psqlODBC reads every row into
+   * to the connection string unless the desk's string sets them. psqlODBC, for one, reads every row into
    * memory before the first fetch unless UseDeclareFetch is on (measured here: 755 MB for a
    * 500,000-row table, against a flat footprint with it).
    */
@@ -37,7 +37,9 @@ export const dialectTable: Record<DialectName, Dialect> = {
   sqlite: {
     name: 'sqlite',
     cursorStreaming: true,
-    streamingOptions: () => ({}),
+    // The SQLite ODBC driver reads a whole result with sqlite3_get_table unless StepAPI is on
+    // (measured here: 151 MB against 92 MB peak for 250,000 rows).
+    streamingOptions: () => ({ StepAPI: '1' }),
     quote: quoteWith('"', '"'),
     // SQLite stores DECIMAL as REAL or INTEGER; printf keeps two places without binary noise.
     decimalAsText: (e) => `CASE WHEN ${e} IS NULL THEN NULL ELSE CAST(${e} AS TEXT) END`,
