@@ -1,7 +1,9 @@
-// ESLint for correctness (formatting is Prettier's; the layer rule is dependency-cruiser's).
-// Biome was the first pick, but the npm registry these machines reach lacks several of its
-// platform packages, which makes `npm ci` refuse the lock file; ESLint is pure JavaScript.
+// ESLint is the one lint and format tool: correctness rules, plus formatting as a rule (Prettier's
+// layout through eslint-plugin-prettier; `npm run format` fixes it). The layer rule is
+// dependency-cruiser's. Biome was the first pick, but the npm registry these machines reach lacks
+// several of its platform packages, so `npm ci` refused the lock file; ESLint is pure JavaScript.
 import js from '@eslint/js';
+import prettier from 'eslint-plugin-prettier/recommended';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -17,6 +19,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.toolchain/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
