@@ -1,7 +1,9 @@
 // What differs between legacy engines in the SQL the bridge generates: identifier quoting, how a
-// DECIMAL is read as exact text, how text is cast to a sized VARCHAR (psqlODBC sizes its buffers
-// by the declared width: `text` is 8190 characters, which slows fetches ~7x), and paging.
-// SQL Server and Db2 for i are generated too; their SQL is pinned by tests, not run here.
+// DECIMAL is read as exact text, how dates and timestamps are read as text, how text is cast to a
+// sized VARCHAR (psqlODBC sizes its buffers by the declared width: `text` is 8190 characters,
+// which slows fetches ~7x), paging, and the locking re-read that replay uses. Parameters are the
+// ODBC marker `?` on every engine (the driver manager translates). SQL Server and Db2 for i are
+// generated too; their SQL is pinned by tests (tests/unit/dialects.test.ts), not run here.
 import type { dialects } from './bridge-schema.ts';
 
 export type DialectName = (typeof dialects)[number];
@@ -11,7 +13,13 @@ export interface Dialect {
   quote(identifier: string): string;
   decimalAsText(expr: string): string;
   textAsVarchar(expr: string, length: number): string;
+  dateAsText(expr: string): string;
+  timestampAsText(expr: string): string;
   limit(sql: string, rows: number): string;
+  /** The table reference of a SELECT that re-reads rows to change them, locking them until commit. */
+  lockingFrom(table: string): string;
+  /** What follows WHERE in that SELECT to lock the rows read. */
+  lockingSuffix: string;
   /**
    * Whether the driver streams a result through an ODBC block cursor correctly. MariaDB's
    * Connector/ODBC returns only the first block through node-odbc's cursor (measured here: every
@@ -36,6 +44,11 @@ const quoteWith = (open: string, close: string) => (identifier: string) =>
 export const dialectTable: Record<DialectName, Dialect> = {
   sqlite: {
     name: 'sqlite',
+    dateAsText: (e) => `strftime('%Y-%m-%d', ${e})`,
+    timestampAsText: (e) => `strftime('%Y-%m-%d %H:%M:%S', ${e})`,
+    // SQLite locks the whole database for a write transaction (BEGIN IMMEDIATE), not rows.
+    lockingFrom: (t) => t,
+    lockingSuffix: '',
     cursorStreaming: true,
     // The SQLite ODBC driver reads a whole result with sqlite3_get_table unless StepAPI is on
     // (measured here: 151 MB against 92 MB peak for 250,000 rows).
@@ -48,6 +61,10 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   postgres: {
     name: 'postgres',
+    dateAsText: (e) => `TO_CHAR(${e}, 'YYYY-MM-DD')`,
+    timestampAsText: (e) => `TO_CHAR(${e}, 'YYYY-MM-DD HH24:MI:SS')`,
+    lockingFrom: (t) => t,
+    lockingSuffix: ' FOR UPDATE',
     cursorStreaming: true,
     streamingOptions: (n) => ({ UseDeclareFetch: '1', Fetch: String(n) }),
     quote: quoteWith('"', '"'),
@@ -57,6 +74,10 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   mariadb: {
     name: 'mariadb',
+    dateAsText: (e) => `DATE_FORMAT(${e}, '%Y-%m-%d')`,
+    timestampAsText: (e) => `DATE_FORMAT(${e}, '%Y-%m-%d %H:%i:%s')`,
+    lockingFrom: (t) => t,
+    lockingSuffix: ' FOR UPDATE',
     cursorStreaming: false,
     streamingOptions: () => ({}),
     quote: quoteWith('`', '`'),
@@ -66,6 +87,10 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   sqlserver: {
     name: 'sqlserver',
+    dateAsText: (e) => `CONVERT(VARCHAR(10), ${e}, 23)`,
+    timestampAsText: (e) => `CONVERT(VARCHAR(19), ${e}, 120)`,
+    lockingFrom: (t) => `${t} WITH (UPDLOCK, ROWLOCK)`,
+    lockingSuffix: '',
     cursorStreaming: true,
     streamingOptions: () => ({}),
     quote: quoteWith('[', ']'),
@@ -75,6 +100,11 @@ export const dialectTable: Record<DialectName, Dialect> = {
   },
   db2i: {
     name: 'db2i',
+    dateAsText: (e) => `VARCHAR_FORMAT(${e}, 'YYYY-MM-DD')`,
+    timestampAsText: (e) => `VARCHAR_FORMAT(${e}, 'YYYY-MM-DD HH24:MI:SS')`,
+    lockingFrom: (t) => t,
+    // Read stability keeps the rows locked to the end of the unit of work (commitment control).
+    lockingSuffix: ' FOR UPDATE WITH RS',
     cursorStreaming: true,
     streamingOptions: () => ({}),
     quote: quoteWith('"', '"'),

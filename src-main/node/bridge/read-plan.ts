@@ -20,6 +20,11 @@ export interface ReadPlan {
   sql: string;
   /** Keyset paging, for drivers whose cursors do not stream: the next page after `after` (null: the first). */
   pageSql(after: Raw[] | null, rows: number): string;
+  /**
+   * Re-reads one record by its legacy key (parameters `?`, in key order) and locks its row until
+   * the transaction ends: replay compares it with the version the clerk saw before writing.
+   */
+  rereadSql: string;
   /** Number of leading key columns appended to each row as k0, k1, ... for pageSql. */
   keyAliases: string[];
   /** Makes a canonical record, or null when the row cannot be one (reported in issues). */
@@ -50,6 +55,8 @@ export function buildReadPlan(
     const alias = `c${i}`;
     let expr = dialect.quote(column);
     if (typeof spec === 'object' && spec.type === 'decimal') expr = dialect.decimalAsText(expr);
+    else if (typeof spec === 'object' && spec.type === 'date') expr = dialect.dateAsText(expr);
+    else if (typeof spec === 'object' && spec.type === 'timestamp') expr = dialect.timestampAsText(expr);
     else if (typeof spec === 'object' && spec.type === 'text' && spec.length)
       expr = dialect.textAsVarchar(expr, spec.length);
     selects.push(`${expr} AS ${dialect.quote(alias)}`);
@@ -62,13 +69,24 @@ export function buildReadPlan(
   const keyAliases = mapping.key.map((_, i) => `k${i}`);
   const keyCols = mapping.key.map((k) => dialect.quote(k));
   const keySelects = keyCols.map((k, i) => `${k} AS ${dialect.quote(keyAliases[i]!)}`);
+  const keyMatch = keyCols.map((k) => `${k} = ?`).join(' AND ');
+  const rereadSql =
+    `SELECT ${selects.join(', ')} FROM ${dialect.lockingFrom(dialect.quote(mapping.table))}` +
+    ` WHERE ${mapping.where ? `(${mapping.where}) AND ` : ''}${keyMatch}${dialect.lockingSuffix}`;
   const pageSql = (after: Raw[] | null, rows: number) => {
     const conditions = mapping.where ? [`(${mapping.where})`] : [];
     if (after) {
-      // Row-value comparison walks a composite key in order; literals come from the previous page.
+      // "After this key" spelled out (a > x OR a = x AND b > y ...), which every engine accepts;
+      // SQL Server has no row-value comparison. Literals come from the previous page.
       const literal = (v: Raw) =>
         typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
-      conditions.push(`(${keyCols.join(', ')}) > (${after.map(literal).join(', ')})`);
+      const values = after.map(literal);
+      const alternatives = keyCols.map((col, i) =>
+        [...keyCols.slice(0, i).map((c, j) => `${c} = ${values[j]}`), `${col} > ${values[i]}`].join(' AND '),
+      );
+      conditions.push(
+        alternatives.length > 1 ? `(${alternatives.map((a) => `(${a})`).join(' OR ')})` : alternatives[0]!,
+      );
     }
     const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
     return dialect.limit(
@@ -88,6 +106,7 @@ export function buildReadPlan(
     entity,
     sql,
     pageSql,
+    rereadSql,
     keyAliases,
     toRecord(row, issues) {
       const record: Record<string, unknown> = {};
