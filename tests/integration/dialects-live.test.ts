@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import odbc from 'odbc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
+import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
+import { bindParams } from '../../src-main/node/bridge/command-params.ts';
 import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from './support/legacy-databases.ts';
 
@@ -70,6 +71,58 @@ describe.each(engines)('%s', (engine) => {
         after = [last.k0!, last.k1!];
       }
       expect(seen.size).toBe(total);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it("runs Riverton's write statements, as replay will, and reads their effect back", async () => {
+    const plan = buildReadPlan(definition, 'licence', definition.entities.licence!, dialectTable[engine]);
+    const payments = buildReadPlan(definition, 'payment', definition.entities.payment!, dialectTable[engine]);
+    const conn = await odbc.connect(connections[engine]);
+    const values: Record<string, unknown> = {
+      licenceId: 'RV-0000042',
+      newExpiresOn: '2028-03-31',
+      feeCents: 45005,
+      renewedAt: '2026-11-23T15:04:05Z',
+      amountCents: 45005,
+      method: 'card',
+      paidOn: '2026-11-23',
+    };
+    try {
+      await conn.beginTransaction();
+      for (const name of ['renewLicence', 'recordPayment'] as const) {
+        for (const statement of definition.commands![name]!.statements) {
+          const params = bindParams(statement.params, values, definition.time_zone);
+          if ('query' in statement) {
+            const rows = (await conn.query(
+              expandIdentifiers(statement.query, dialectTable[engine]),
+              params as (string | number)[],
+            )) as unknown as Record<string, unknown>[];
+            values[statement.into] = Number(Object.values(rows[0]!)[0]);
+          } else {
+            const result = await conn.query(
+              expandIdentifiers(statement.sql, dialectTable[engine]),
+              params as (string | number)[],
+            );
+            if (statement.expect_rows !== undefined) expect(result.count).toBe(statement.expect_rows);
+          }
+        }
+      }
+      const licence = plan.toRecord(((await conn.query(plan.rereadSql, ['RV-0000042'])) as never[])[0]!, []);
+      expect(licence).toMatchObject({ expiresOn: '2028-03-31', feeCents: 45005, status: 'active' });
+      expect(licence!.legacyUpdatedAt).toBe('2026-11-23T09:04:05-06:00');
+      const paid = payments.toRecord(
+        ((await conn.query(payments.rereadSql, [values.paymentNo as number])) as never[])[0]!,
+        [],
+      );
+      expect(paid).toMatchObject({
+        licenceId: 'RV-0000042',
+        amountCents: 45005,
+        method: 'card',
+        paidOn: '2026-11-23',
+      });
+      await conn.rollback();
     } finally {
       await conn.close();
     }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BridgeFileError, loadBridge, parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
@@ -90,5 +91,43 @@ describe('the shipped JSON Schema', () => {
     const { bridgeJsonSchema } = await import('../../src-main/node/bridge/bridge-json-schema.ts');
     const shipped = readFileSync(join(import.meta.dirname, '../../bridges/bridge.schema.json'), 'utf8');
     expect(shipped).toBe(bridgeJsonSchema());
+  });
+});
+
+describe('write statements and query files', () => {
+  it('loads the Riverton commands and its connection template', () => {
+    const { definition } = loadBridge(riverton);
+    expect(definition.commands?.renewLicence?.statements).toHaveLength(1);
+    expect(definition.commands?.recordPayment?.statements[0]).toMatchObject({ into: 'paymentNo' });
+    expect(definition.connection?.template).toContain('${server}');
+  });
+
+  it('names a parameter that is not a field of the command, and a marker count that does not match', () => {
+    const text = readFileSync(riverton, 'utf8')
+      .replace('- { field: renewedAt, as: timestamp14 }', '- { field: renewdAt, as: timestamp14 }')
+      .replace('VALUES (?, ?, ?, ?, ?, ?)', 'VALUES (?, ?, ?, ?, ?)');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.path)).toEqual([
+      'commands.renewLicence.statements.0.params.2',
+      'commands.recordPayment.statements.1',
+    ]);
+    expect(problems[0]!.message).toMatch(/"renewdAt" is not a field of renewLicence/);
+    expect(problems[1]!.message).toMatch(/has 5 "\?" markers but 6 params/);
+    expect(problems[0]!.line).toBe(text.split('\n').findIndex((l) => l.includes('renewdAt')) + 1);
+  });
+
+  it('reads an entity from a query file beside the bridge, and says when it is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-bridge-'));
+    const text = readFileSync(riverton, 'utf8').replace('    table: RVLTYP\n', '    query_file: types.sql\n');
+    writeFileSync(join(dir, 'bridge.yaml'), text);
+    expect(() => loadBridge(join(dir, 'bridge.yaml'))).toThrow(
+      /entities\.licenceType\.query_file: cannot be read: ENOENT/,
+    );
+    writeFileSync(join(dir, 'types.sql'), "SELECT * FROM RVLTYP WHERE LTCODE <> 'XXXX';\n");
+    const { definition } = loadBridge(join(dir, 'bridge.yaml'));
+    expect(definition.entities.licenceType).toMatchObject({
+      query: "SELECT * FROM RVLTYP WHERE LTCODE <> 'XXXX'",
+    });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

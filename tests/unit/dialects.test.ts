@@ -4,7 +4,7 @@
 // on purpose.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
+import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 
@@ -87,5 +87,17 @@ describe('the engines that run here', () => {
   it('read DECIMAL as exact text on every engine', () => {
     expect(dialectTable.postgres.decimalAsText('"X"')).toBe('CAST("X" AS VARCHAR(40))');
     expect(dialectTable.mariadb.decimalAsText('`X`')).toBe('CAST(`X` AS CHAR(40))');
+  });
+});
+
+describe('identifiers in write statements', () => {
+  it('quotes {NAME} per engine and leaves ODBC escapes alone', () => {
+    const sql =
+      "UPDATE {LICMST} SET {LICUPD} = {fn NOW()}, {LICISS} = {d '2024-01-15'} WHERE {RIVLIB.LICNO} = ?";
+    expect(expandIdentifiers(sql, dialectTable.mariadb)).toBe(
+      "UPDATE `LICMST` SET `LICUPD` = {fn NOW()}, `LICISS` = {d '2024-01-15'} WHERE `RIVLIB`.`LICNO` = ?",
+    );
+    expect(expandIdentifiers(sql, dialectTable.sqlserver)).toMatch(/^UPDATE \[LICMST\] SET \[LICUPD\]/);
+    expect(expandIdentifiers(sql, dialectTable.db2i)).toMatch(/WHERE "RIVLIB"\."LICNO" = \?$/);
   });
 });

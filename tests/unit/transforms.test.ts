@@ -107,3 +107,13 @@ describe('text', () => {
     expect([yn('Y'), yn('-1'), yn('0'), yn(' ')]).toEqual([true, true, false, null]);
   });
 });
+
+describe('legacy code pages', () => {
+  it('repairs text a driver handed over as Latin-1', () => {
+    const cp437 = compileTransforms([{ decode: 'cp437' }], { timeZone: 'UTC' });
+    expect(cp437('CAF\u0082 \u00a5O \u00a4')).toBe('CAFé ÑO ñ');
+    const win = compileTransforms([{ decode: 'windows-1252' }], { timeZone: 'UTC' });
+    expect(win('\u0093Joe\u0092s\u0094 \u0080 5')).toBe('“Joe’s” € 5');
+    expect(win('plain ascii')).toBe('plain ascii');
+  });
+});

@@ -3,6 +3,7 @@
 // validate and complete bridge files as IT writes them.
 import { z } from 'zod';
 import { entitySchemas } from '../../common/model.ts';
+import { type LegacyCommandName, legacyCommandNames } from '../../common/legacy-commands.ts';
 import { TransformStep } from './transforms.ts';
 
 const Identifier = z
@@ -44,8 +45,13 @@ export const ChangeDetection = z.discriminatedUnion('mode', [
 ]);
 
 export const EntityMapping = z.strictObject({
-  /** The legacy table (optionally schema-qualified). */
-  table: Identifier,
+  /** The legacy table (optionally schema-qualified), or… */
+  table: Identifier.optional(),
+  /** …a SELECT in a .sql file beside bridge.yaml, for entities spread over several tables. */
+  query_file: z
+    .string()
+    .regex(/^[\w./-]+\.sql$/, 'must be a .sql file beside bridge.yaml')
+    .optional(),
   /** The legacy key columns, in order. */
   key: z.array(Identifier).min(1),
   /** An optional SQL filter on the table, written in the legacy dialect. */
@@ -53,7 +59,73 @@ export const EntityMapping = z.strictObject({
   changes: ChangeDetection.default({ mode: 'full' }),
   columns: z.record(z.string(), FieldMapping),
 });
-export type EntityMapping = z.infer<typeof EntityMapping>;
+export type EntityMapping = z.infer<typeof EntityMapping> & {
+  /** The text of query_file, filled in by the loader. */
+  query?: string;
+};
+
+/** The write formats a command parameter can be sent in (the reverse of the read transforms). */
+export const paramFormats = [
+  'text',
+  'integer',
+  'decimal', // integer cents -> "123.45"
+  'yyyymmdd', // ISO date -> "20240115"
+  'cyymmdd', // ISO date -> 1240115
+  'iso_date',
+  'timestamp14', // ISO timestamp -> "20240115093000" in the bridge's time zone
+  'iso_timestamp', // ISO timestamp -> "2024-01-15 09:30:00" in the bridge's time zone
+] as const;
+
+export const CommandParam = z.union([
+  z.string().regex(/^[A-Za-z_]\w*$/, 'must name a field of the command or a value read earlier'),
+  z.strictObject({
+    field: z.string().regex(/^[A-Za-z_]\w*$/),
+    as: z.enum(paramFormats).optional(),
+    map: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    pad: z.number().int().positive().max(1000).optional(),
+  }),
+]);
+export type CommandParam = z.infer<typeof CommandParam>;
+
+export const CommandStatement = z.union([
+  z.strictObject({
+    /** A parameterised INSERT/UPDATE with `?` markers, bound in order from params. */
+    sql: z.string().min(1),
+    params: z.array(CommandParam).default([]),
+    /** The statement must change exactly this many rows, else the command is not applied. */
+    expect_rows: z.number().int().min(0).optional(),
+  }),
+  z.strictObject({
+    /** A SELECT whose first column of the first row is kept under `into`, e.g. the next legacy number. */
+    query: z.string().min(1),
+    params: z.array(CommandParam).default([]),
+    into: z.string().regex(/^[A-Za-z_]\w*$/),
+  }),
+]);
+
+export const CommandMapping = z.strictObject({
+  /** The canonical entity whose legacy row the command changes (re-read and locked before writing). */
+  entity: z.enum(
+    Object.keys(entitySchemas) as [keyof typeof entitySchemas, ...(keyof typeof entitySchemas)[]],
+  ),
+  statements: z.array(CommandStatement).min(1),
+});
+export type CommandMapping = z.infer<typeof CommandMapping>;
+
+/** How a desk reaches the legacy database: a DSN-less connection-string template. */
+export const ConnectionTemplate = z.strictObject({
+  /** The ODBC driver name the template is written for, e.g. "PostgreSQL Unicode". */
+  driver: z.string().min(1),
+  /**
+   * The connection string with {placeholders} a desk fills in (workbench connect --set NAME=VALUE),
+   * e.g. "Driver={PostgreSQL Unicode};Server={server};Port={port};Database={database};Uid={user}".
+   * It never holds the password: that comes from the OS keychain into `secret_keyword`.
+   */
+  template: z.string().min(1),
+  defaults: z.record(z.string(), z.string()).default({}),
+  /** The keyword the keychain's secret is passed under (PWD for most drivers). */
+  secret_keyword: z.string().default('PWD'),
+});
 
 export const dialects = ['sqlite', 'postgres', 'mariadb', 'sqlserver', 'db2i'] as const;
 
@@ -74,6 +146,7 @@ export const BridgeFile = z.strictObject({
   }, 'is not a known time zone (use an IANA name such as America/Chicago)'),
   /** The dialect; when left out it follows the driver in the desk's connection string. */
   dialect: z.enum(dialects).optional(),
+  connection: ConnectionTemplate.optional(),
   /** Rows per fetch from the driver's cursor. */
   fetch_size: z.number().int().min(10).max(10_000).default(1000),
   entities: z.strictObject(
@@ -82,5 +155,14 @@ export const BridgeFile = z.strictObject({
       z.ZodOptional<typeof EntityMapping>
     >,
   ),
+  /** The parameterised write statements of each command the desk sends back. */
+  commands: z
+    .strictObject(
+      Object.fromEntries(legacyCommandNames.map((name) => [name, CommandMapping.optional()])) as Record<
+        LegacyCommandName,
+        z.ZodOptional<typeof CommandMapping>
+      >,
+    )
+    .optional(),
 });
 export type BridgeFile = z.infer<typeof BridgeFile>;

@@ -113,3 +113,14 @@ export const dialectTable: Record<DialectName, Dialect> = {
     limit: (sql, n) => `${sql} FETCH FIRST ${n} ROWS ONLY`,
   },
 };
+
+/**
+ * Write statements in bridge files name tables and columns as {NAME}, so one statement serves
+ * every engine: each becomes the dialect's quoted identifier. ODBC escape sequences such as
+ * {fn NOW()} or {d '2024-01-15'} contain a space and are left alone.
+ */
+export function expandIdentifiers(sql: string, dialect: Dialect): string {
+  return sql.replace(/\{([A-Za-z_][A-Za-z0-9_$#@]*(?:\.[A-Za-z_][A-Za-z0-9_$#@]*)?)\}/g, (_, name: string) =>
+    dialect.quote(name),
+  );
+}

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type EntityName, entitySchemas } from '../../common/model.ts';
-import { BridgeFile } from './bridge-schema.ts';
+import { type LegacyCommandName, legacyCommandFields } from '../../common/legacy-commands.ts';
+import { BridgeFile, type EntityMapping } from './bridge-schema.ts';
 
 export interface BridgeProblem {
   file: string;
@@ -131,8 +132,76 @@ export function parseBridge(text: string, file: string): BridgeFile {
       });
     }
   }
+  if (parsed.success)
+    problems.push(...checkSources(parsed.data, file, locate), ...checkCommands(parsed.data, file, locate));
   if (problems.length || !parsed.success) throw new BridgeFileError(sortProblems(problems));
   return parsed.data;
+}
+
+type Locate = (path: (string | number)[]) => { line: number; column: number };
+
+/** Each entity reads a table or a query file (read here, relative to the bridge file). */
+function checkSources(bridge: BridgeFile, file: string, locate: Locate): BridgeProblem[] {
+  const problems: BridgeProblem[] = [];
+  for (const [entity, mapping] of Object.entries(bridge.entities)) {
+    if (!mapping) continue;
+    const at = (key: string) => ({
+      file,
+      ...locate(['entities', entity, key]),
+      path: `entities.${entity}.${key}`,
+    });
+    if (!mapping.table === !mapping.query_file) {
+      problems.push({
+        ...at(mapping.table ? 'query_file' : 'table'),
+        message: 'give either "table" or "query_file", not both or neither',
+      });
+    } else if (mapping.query_file) {
+      try {
+        (mapping as EntityMapping).query = readFileSync(join(dirname(file), mapping.query_file), 'utf8')
+          .trim()
+          .replace(/;\s*$/, '');
+      } catch (err) {
+        problems.push({
+          ...at('query_file'),
+          message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Write statements may bind only the command's fields and values read by earlier statements. */
+function checkCommands(bridge: BridgeFile, file: string, locate: Locate): BridgeProblem[] {
+  const problems: BridgeProblem[] = [];
+  for (const [name, command] of Object.entries(bridge.commands ?? {})) {
+    if (!command) continue;
+    const known = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
+    command.statements.forEach((statement, i) => {
+      statement.params.forEach((param, j) => {
+        const field = typeof param === 'string' ? param : param.field;
+        if (!known.has(field)) {
+          problems.push({
+            file,
+            ...locate(['commands', name, 'statements', i, 'params', j]),
+            path: `commands.${name}.statements.${i}.params.${j}`,
+            message: `"${field}" is not a field of ${name}; it has: ${[...known].join(', ')}`,
+          });
+        }
+      });
+      const markers = ('sql' in statement ? statement.sql : statement.query).split('?').length - 1;
+      if (markers !== statement.params.length) {
+        problems.push({
+          file,
+          ...locate(['commands', name, 'statements', i]),
+          path: `commands.${name}.statements.${i}`,
+          message: `has ${markers} "?" marker${markers === 1 ? '' : 's'} but ${statement.params.length} param${statement.params.length === 1 ? '' : 's'}`,
+        });
+      }
+      if ('into' in statement) known.add(statement.into);
+    });
+  }
+  return problems;
 }
 
 function editDistance(a: string, b: string): number {

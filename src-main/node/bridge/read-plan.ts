@@ -18,6 +18,10 @@ export interface DataIssue {
 export interface ReadPlan {
   entity: EntityName;
   sql: string;
+  /** Counts the rows `sql` reads, for progress. */
+  countSql: string;
+  /** The legacy table, or the query file, the entity is read from (for messages). */
+  source: string;
   /** Keyset paging, for drivers whose cursors do not stream: the next page after `after` (null: the first). */
   pageSql(after: Raw[] | null, rows: number): string;
   /**
@@ -64,14 +68,16 @@ export function buildReadPlan(
     readers.push({ field, alias, transform: compileTransforms(steps, { timeZone: bridge.time_zone }) });
   });
   const where = mapping.where ? ` WHERE ${mapping.where}` : '';
-  const from = ` FROM ${dialect.quote(mapping.table)}`;
+  // A query_file entity reads from its SELECT as a derived table.
+  const from = mapping.table ? ` FROM ${dialect.quote(mapping.table)}` : ` FROM (${mapping.query ?? ''}) q`;
+  const source = mapping.table ?? mapping.query_file ?? '(query)';
   const sql = `SELECT ${selects.join(', ')}${from}${where}`;
   const keyAliases = mapping.key.map((_, i) => `k${i}`);
   const keyCols = mapping.key.map((k) => dialect.quote(k));
   const keySelects = keyCols.map((k, i) => `${k} AS ${dialect.quote(keyAliases[i]!)}`);
   const keyMatch = keyCols.map((k) => `${k} = ?`).join(' AND ');
   const rereadSql =
-    `SELECT ${selects.join(', ')} FROM ${dialect.lockingFrom(dialect.quote(mapping.table))}` +
+    `SELECT ${selects.join(', ')}${mapping.table ? ` FROM ${dialect.lockingFrom(dialect.quote(mapping.table))}` : from}` +
     ` WHERE ${mapping.where ? `(${mapping.where}) AND ` : ''}${keyMatch}${dialect.lockingSuffix}`;
   const pageSql = (after: Raw[] | null, rows: number) => {
     const conditions = mapping.where ? [`(${mapping.where})`] : [];
@@ -105,6 +111,8 @@ export function buildReadPlan(
   return {
     entity,
     sql,
+    countSql: `SELECT COUNT(*) AS ${dialect.quote('N')}${from}${where}`,
+    source,
     pageSql,
     rereadSql,
     keyAliases,

@@ -193,6 +193,30 @@ export function formatPhone(text: string): string {
   return text;
 }
 
+// ---- code pages -------------------------------------------------------------------------------
+
+// Drivers that do not know a column's code page hand its bytes over as Latin-1 characters; taking
+// those bytes back and decoding them with the right code page repairs the text.
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+function isKnownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function codePageDecoder(label: string): (text: string) => string {
+  if (label === 'cp437') {
+    return (text) => text.replace(/[\u0080-\u00ff]/g, (c) => CP437_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  const decoder = new TextDecoder(label);
+  return (text) => (/[\u0080-\uffff]/.test(text) ? decoder.decode(Buffer.from(text, 'latin1')) : text);
+}
+
 // ---- the step table --------------------------------------------------------------------------
 
 const stringOf = (v: Raw): string | null => (v === null ? null : String(v));
@@ -227,6 +251,12 @@ export const TransformStep = z.union([
     map: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }),
   z.strictObject({ default: z.union([z.string(), z.number(), z.boolean(), z.null()]) }),
+  z.strictObject({
+    /** Text stored in a legacy code page: cp437 or any WHATWG label (windows-1252, iso-8859-15, ibm866, …). */
+    decode: z
+      .string()
+      .refine((label) => label === 'cp437' || isKnownEncoding(label), 'is not a code page this desk knows'),
+  }),
   z.strictObject({ null_if: z.array(z.union([z.string(), z.number()])) }),
 ]);
 export type TransformStep = z.infer<typeof TransformStep>;
@@ -305,6 +335,10 @@ function compileStep(step: TransformStep, ctx: TransformContext): CompiledTransf
     };
   }
   if ('default' in step) return (v) => (v === null || v === '' ? step.default : v);
+  if ('decode' in step) {
+    const decode = codePageDecoder(step.decode);
+    return (v) => (typeof v === 'string' ? decode(v) : v);
+  }
   const nulls = new Set(step.null_if.map((x) => String(x).trim()));
   return (v) => (v !== null && nulls.has(String(v).trim()) ? null : v);
 }

@@ -87,18 +87,13 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     }
     if (!req.limit) {
       // The row count first, so the person watching a long refresh sees how far along it is.
-      const where = mapping.where ? ` WHERE ${mapping.where}` : '';
-      const counted = await connection
-        .query<{ N: unknown; n: unknown }>(
-          `SELECT COUNT(*) AS N FROM ${dialectTable[dialectName].quote(mapping.table)}${where}`,
-        )
-        .catch(() => null);
+      const counted = await connection.query<{ N: unknown; n: unknown }>(plan.countSql).catch(() => null);
       const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
       if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
     }
     const refused = (err: unknown) =>
       new LegacyError(
-        `The legacy database refused the read of ${req.entity} (${mapping.table}): ${driverMessage(err)}`,
+        `The legacy database refused the read of ${req.entity} (${plan.source}): ${driverMessage(err)}`,
       );
     const batches = fetchBatches(
       connection,

@@ -1,0 +1,19 @@
+// The commands a desk sends back to the legacy database, and the fields of each command's payload
+// that a bridge's write statements may bind. The commands themselves (outbox, replay) build on
+// this; a bridge file is checked against it so a misspelt field is caught when the file is loaded.
+export const legacyCommandFields = {
+  renewLicence: ['operationId', 'actor', 'licenceId', 'newExpiresOn', 'feeCents', 'renewedAt'],
+  recordPayment: [
+    'operationId',
+    'actor',
+    'licenceId',
+    'amountCents',
+    'method',
+    'paidOn',
+    'paidAt',
+    'receiptNo',
+  ],
+} as const;
+
+export type LegacyCommandName = keyof typeof legacyCommandFields;
+export const legacyCommandNames = Object.keys(legacyCommandFields) as LegacyCommandName[];

@@ -1,0 +1,73 @@
+// Binds a command's payload to the `?` markers of a bridge's write statement, in the legacy
+// formats the statement declares (the reverse of the read transforms): ISO dates to YYYYMMDD text
+// or CYYMMDD numbers, cents to exact decimal text, timestamps to the legacy system's wall clock.
+// node-odbc refuses undefined and JS Dates as parameters, so only text, numbers and null leave here.
+import { zonedIso } from '../../common/time.ts';
+import type { CommandParam } from './bridge-schema.ts';
+
+export type ParamValue = string | number | null;
+
+export class CommandBindError extends Error {}
+
+export function bindParams(
+  params: CommandParam[],
+  values: Record<string, unknown>,
+  timeZone: string,
+): ParamValue[] {
+  return params.map((param) => {
+    const spec = typeof param === 'string' ? { field: param } : param;
+    if (!(spec.field in values) || values[spec.field] === undefined) {
+      throw new CommandBindError(`the command has no value for "${spec.field}"`);
+    }
+    let value = format(values[spec.field], 'as' in spec ? spec.as : undefined, timeZone, spec.field);
+    if ('map' in spec && spec.map && value !== null) {
+      const mapped = spec.map[String(value)];
+      if (mapped === undefined)
+        throw new CommandBindError(`"${String(value)}" has no legacy code for ${spec.field}`);
+      value = mapped;
+    }
+    if ('pad' in spec && spec.pad && typeof value === 'string') value = value.padEnd(spec.pad);
+    return value;
+  });
+}
+
+function format(value: unknown, as: string | undefined, timeZone: string, field: string): ParamValue {
+  if (value === null) return null;
+  const fail = (what: string) => new CommandBindError(`${field}: "${String(value)}" is not ${what}`);
+  switch (as) {
+    case undefined:
+    case 'text':
+      return typeof value === 'number' && as === undefined ? value : String(value);
+    case 'integer': {
+      const n = Number(value);
+      if (!Number.isSafeInteger(n)) throw fail('a whole number');
+      return n;
+    }
+    case 'decimal': {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw fail('an amount in cents');
+      const sign = value < 0 ? '-' : '';
+      const abs = Math.abs(value);
+      return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+    }
+    case 'yyyymmdd':
+    case 'cyymmdd':
+    case 'iso_date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+      if (!m) throw fail('a date (YYYY-MM-DD)');
+      if (as === 'iso_date') return String(value);
+      if (as === 'yyyymmdd') return `${m[1]}${m[2]}${m[3]}`;
+      const year = Number(m[1]);
+      if (year < 1900 || year > 2899) throw fail('a date a CYYMMDD field can hold');
+      return Number(`${Math.floor((year - 1900) / 100)}${String(year % 100).padStart(2, '0')}${m[2]}${m[3]}`);
+    }
+    case 'timestamp14':
+    case 'iso_timestamp': {
+      const instant = new Date(String(value));
+      if (Number.isNaN(instant.getTime()) || !/T\d{2}:\d{2}/.test(String(value))) throw fail('a timestamp');
+      const wall = zonedIso(instant, timeZone).slice(0, 19); // YYYY-MM-DDTHH:MM:SS in the legacy zone
+      return as === 'iso_timestamp' ? wall.replace('T', ' ') : wall.replace(/[-T:]/g, '');
+    }
+    default:
+      throw new CommandBindError(`${field}: unknown format ${as}`);
+  }
+}

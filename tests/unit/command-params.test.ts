@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { bindParams, CommandBindError } from '../../src-main/node/bridge/command-params.ts';
+
+const tz = 'America/Chicago';
+
+describe("binding a command's payload to a legacy write statement", () => {
+  it('writes each legacy format exactly', () => {
+    const values = {
+      licenceId: 'RV-0000042',
+      newExpiresOn: '2027-06-30',
+      feeCents: 32250,
+      renewedAt: '2026-11-23T15:04:05Z',
+      method: 'check',
+    };
+    expect(
+      bindParams(
+        [
+          { field: 'newExpiresOn', as: 'cyymmdd' },
+          { field: 'newExpiresOn', as: 'yyyymmdd' },
+          { field: 'feeCents', as: 'decimal' },
+          { field: 'renewedAt', as: 'timestamp14' },
+          { field: 'renewedAt', as: 'iso_timestamp' },
+          { field: 'method', map: { cash: 'CA', check: 'CK', card: 'CC' } },
+          { field: 'licenceId', pad: 12 },
+          'licenceId',
+        ],
+        values,
+        tz,
+      ),
+    ).toEqual([
+      1270630,
+      '20270630',
+      '322.50',
+      '20261123090405',
+      '2026-11-23 09:04:05',
+      'CK',
+      'RV-0000042  ',
+      'RV-0000042',
+    ]);
+  });
+
+  it('keeps cents exact, negatives and small amounts included', () => {
+    const bind = (cents: number) => bindParams([{ field: 'c', as: 'decimal' }], { c: cents }, tz)[0];
+    expect([bind(7), bind(100), bind(-1205), bind(9007199254740991)]).toEqual([
+      '0.07',
+      '1.00',
+      '-12.05',
+      '90071992547409.91',
+    ]);
+  });
+
+  it('dates of the 1900s get century digit 0', () => {
+    expect(bindParams([{ field: 'd', as: 'cyymmdd' }], { d: '1999-12-31' }, tz)).toEqual([991231]);
+  });
+
+  it('passes null as null and refuses a missing value (node-odbc fails on undefined)', () => {
+    expect(bindParams(['receiptNo'], { receiptNo: null }, tz)).toEqual([null]);
+    expect(() => bindParams(['receiptNo'], {}, tz)).toThrow(CommandBindError);
+    expect(() => bindParams(['receiptNo'], { receiptNo: undefined }, tz)).toThrow(/no value for "receiptNo"/);
+  });
+
+  it('refuses values that do not fit their format, with the field named', () => {
+    expect(() => bindParams([{ field: 'd', as: 'cyymmdd' }], { d: '30/06/2027' }, tz)).toThrow(
+      /d: .* not a date/,
+    );
+    expect(() => bindParams([{ field: 'c', as: 'decimal' }], { c: 12.5 }, tz)).toThrow(
+      /not an amount in cents/,
+    );
+    expect(() => bindParams([{ field: 'm', map: { cash: 'CA' } }], { m: 'bitcoin' }, tz)).toThrow(
+      /no legacy code/,
+    );
+  });
+});
