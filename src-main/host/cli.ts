@@ -41,7 +41,12 @@ program
   .command('connect')
   .description('point this desk at a legacy database through a bridge')
   .requiredOption('--bridge <name>', 'a bridge under bridges/ (e.g. riverton) or a path to a bridge.yaml')
-  .requiredOption('--connection <odbc>', 'DSN-less ODBC connection string, without password')
+  .option('--connection <odbc>', 'DSN-less ODBC connection string, without password')
+  .option(
+    '--set <name=value>',
+    "fill the bridge's connection template instead (repeatable), e.g. --set server=db.city.local",
+    (v: string, all: string[] = []) => [...all, v],
+  )
   .action((o) => runConnect(dataDir(), o));
 
 program

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../common/errors.ts';
 import { zonedIso } from '../common/time.ts';
+import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
@@ -49,14 +50,39 @@ export async function runDemoCreate(
 
 export async function runConnect(
   dataDirFlag: string | undefined,
-  o: { bridge: string; connection: string },
+  o: { bridge: string; connection?: string; set?: string[] },
 ): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
-  assertNoSecret(o.connection);
   const file = resolveBridgePath(o.bridge, projectRoot());
   if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
-  loadBridge(file); // refuse a broken bridge now rather than at the first sync
-  configureDesk(dataDir, o.bridge, o.connection);
+  const { definition } = loadBridge(file); // refuse a broken bridge now rather than at the first sync
+  let connection = o.connection;
+  if (!connection) {
+    // No string given: fill the bridge's template with --set NAME=VALUE and its defaults.
+    if (!definition.connection) {
+      throw new WorkbenchError(
+        'invalid_input',
+        `Bridge "${o.bridge}" has no connection template: give --connection.`,
+      );
+    }
+    const values: Record<string, string> = {};
+    for (const pair of o.set ?? []) {
+      const eq = pair.indexOf('=');
+      if (eq < 1) throw new WorkbenchError('invalid_input', `--set takes NAME=VALUE, not "${pair}".`);
+      values[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    try {
+      connection = fillConnectionTemplate(
+        definition.connection.template,
+        values,
+        definition.connection.defaults,
+      );
+    } catch (err) {
+      throw new WorkbenchError('invalid_input', `Bridge "${o.bridge}": ${(err as Error).message}.`);
+    }
+  }
+  assertNoSecret(connection);
+  configureDesk(dataDir, o.bridge, connection);
   console.log(`This desk (${dataDir}) now uses bridge "${o.bridge}". Next: "workbench sync".`);
 }
 

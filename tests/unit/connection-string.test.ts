@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   engineOf,
+  fillConnectionTemplate,
   formatConnectionString,
   hasSecret,
   parseConnectionString,
@@ -39,5 +40,22 @@ describe('ODBC connection strings', () => {
   });
   it('says what is wrong with a malformed string', () => {
     expect(() => parseConnectionString('Driver=X;oops')).toThrow(/has no "="/);
+  });
+});
+
+describe('connection templates of bridges', () => {
+  it('fills ${name} from the desk, then the defaults, and leaves ODBC braces alone', () => {
+    expect(
+      fillConnectionTemplate(
+        'Driver={PostgreSQL Unicode};Server=${server};Port=${port};Uid=${user}',
+        { server: 'db' },
+        { port: '5432', user: 'wb' },
+      ),
+    ).toBe('Driver={PostgreSQL Unicode};Server=db;Port=5432;Uid=wb');
+  });
+  it('names every value it lacks', () => {
+    expect(() => fillConnectionTemplate('Server=${server};Database=${database}', {})).toThrow(
+      '--set server=... --set database=...',
+    );
   });
 });

@@ -95,3 +95,26 @@ export function engineOf(parts: ConnectionParts): Engine | undefined {
 export function databaseOf(parts: ConnectionParts): string | undefined {
   return getPart(parts, 'Database') ?? getPart(parts, 'DB');
 }
+
+/**
+ * Fills a bridge's connection template: `${name}` takes the desk's value for name, or the bridge's
+ * default. ODBC's own braces ({PostgreSQL Unicode}) are not placeholders.
+ */
+export function fillConnectionTemplate(
+  template: string,
+  values: Record<string, string>,
+  defaults: Record<string, string> = {},
+): string {
+  const missing = new Set<string>();
+  const filled = template.replace(/\$\{([A-Za-z_]\w*)\}/g, (_, name: string) => {
+    const value = values[name] ?? defaults[name];
+    if (value === undefined) missing.add(name);
+    return value ?? '';
+  });
+  if (missing.size) {
+    throw new Error(
+      `the connection needs ${[...missing].map((n) => `--set ${n}=...`).join(' ')} (the bridge's template has no default for ${missing.size === 1 ? 'it' : 'them'})`,
+    );
+  }
+  return filled;
+}
