@@ -84,6 +84,15 @@ export const Inspection = z.object({
 });
 export type Inspection = z.infer<typeof Inspection>;
 
+/** One code of a legacy code table (statuses, payment methods, inspection kinds…), with its label. */
+export const CodeValue = z.object({
+  id: z.string().min(1), // codeTable + ':' + code
+  codeTable: z.string().min(1),
+  code: z.string(),
+  label: z.string().nullable(),
+});
+export type CodeValue = z.infer<typeof CodeValue>;
+
 /** The canonical entities a bridge can map, with the schema of one record of each. */
 export const entitySchemas = {
   business: Business,
@@ -92,6 +101,7 @@ export const entitySchemas = {
   licence: Licence,
   payment: Payment,
   inspection: Inspection,
+  codeValue: CodeValue,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

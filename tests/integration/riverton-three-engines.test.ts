@@ -57,7 +57,15 @@ function canonicalSnapshot(dir: string) {
   const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
   try {
     const out: Record<string, unknown[]> = {};
-    for (const table of ['licence_type', 'fee_schedule', 'business', 'licence', 'payment', 'inspection']) {
+    for (const table of [
+      'licence_type',
+      'fee_schedule',
+      'business',
+      'licence',
+      'payment',
+      'inspection',
+      'code_value',
+    ]) {
       out[table] = db
         .prepare(`SELECT * FROM ${table} ORDER BY 1`)
         .all()
@@ -90,6 +98,19 @@ describe('Riverton through ODBC on three engines', () => {
     const sqlite = canonicalSnapshot(desks.sqlite.dir);
     expect(canonicalSnapshot(desks.postgres.dir)).toEqual(sqlite);
     expect(canonicalSnapshot(desks.mariadb.dir)).toEqual(sqlite);
+  });
+
+  it('reads the legacy code tables through a query file, with labels', () => {
+    for (const engine of engines) {
+      const codes = canonicalSnapshot(desks[engine].dir).code_value as Array<Record<string, unknown>>;
+      expect(codes, engine).toContainEqual({
+        id: 'licenceStatus:S',
+        code_table: 'licenceStatus',
+        code: 'S',
+        label: 'Suspended',
+      });
+      expect(codes.filter((c) => c.code_table === 'licenceType').length, engine).toBe(15);
+    }
   });
 
   it('reads DECIMAL amounts exactly, as cents, matching the legacy text', async () => {

@@ -1,14 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BridgeFileError, loadBridge, parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
 
 const riverton = join(import.meta.dirname, '../../bridges/riverton/bridge.yaml');
+// Beside the real bridge, so its query files resolve; never written.
+const testFile = join(import.meta.dirname, '../../bridges/riverton/edited-bridge.yaml');
 
 function problemsOf(text: string) {
   try {
-    parseBridge(text, 'bridges/test/bridge.yaml');
+    parseBridge(text, testFile);
   } catch (err) {
     if (err instanceof BridgeFileError) return err.problems;
     throw err;
@@ -21,7 +23,7 @@ describe('bridge files', () => {
     const { definition } = loadBridge(riverton);
     expect(definition.name).toBe('riverton');
     expect(Object.keys(definition.entities).sort()).toEqual(
-      ['business', 'feeSchedule', 'inspection', 'licence', 'licenceType', 'payment'].sort(),
+      ['business', 'codeValue', 'feeSchedule', 'inspection', 'licence', 'licenceType', 'payment'].sort(),
     );
   });
 
@@ -37,7 +39,7 @@ describe('bridge files', () => {
     const lines = text.split('\n');
     const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
     expect(problems).toHaveLength(3);
-    expect(problems.map((p) => p.file)).toEqual(Array(3).fill('bridges/test/bridge.yaml'));
+    expect(problems.map((p) => p.file)).toEqual(Array(3).fill(testFile));
     expect(problems[0]).toMatchObject({ path: 'time_zone', line: lineOf('time_zone:') });
     expect(problems[0]!.message).toMatch(/not a known time zone/);
     expect(problems[1]).toMatchObject({ path: 'entities.licence.columns.statsu', line: lineOf('statsu:') });
@@ -94,6 +96,18 @@ describe('the shipped JSON Schema', () => {
   });
 });
 
+describe('fields made from other fields', () => {
+  it('builds a code value id from its table and code, and refuses a template naming an unknown field', () => {
+    const text = readFileSync(riverton, 'utf8').replace(
+      "id: { template: '${codeTable}:${code}' }",
+      "id: { template: '${codeTable}:${kode}' }",
+    );
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.path)).toEqual(['entities.codeValue.columns.id.template']);
+    expect(problems[0]!.message).toMatch(/"\$\{kode\}" must name a field of codeValue/);
+  });
+});
+
 describe('write statements and query files', () => {
   it('loads the Riverton commands and its connection template', () => {
     const { definition } = loadBridge(riverton);
@@ -120,6 +134,7 @@ describe('write statements and query files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-bridge-'));
     const text = readFileSync(riverton, 'utf8').replace('    table: RVLTYP\n', '    query_file: types.sql\n');
     writeFileSync(join(dir, 'bridge.yaml'), text);
+    writeFileSync(join(dir, 'code-values.sql'), readFileSync(join(dirname(riverton), 'code-values.sql')));
     expect(() => loadBridge(join(dir, 'bridge.yaml'))).toThrow(
       /entities\.licenceType\.query_file: cannot be read: ENOENT/,
     );

@@ -61,6 +61,18 @@ describe('migrations, one test each', () => {
     db.close();
   });
 
+  it('0003 adds legacy code values, one per table and code', () => {
+    const db = new Database(join(dir, 'c.sqlite'));
+    migrate(db, all.slice(0, 3));
+    expect(schemaVersion(db)).toBe(3);
+    const insert = db.prepare(
+      `INSERT INTO code_value (id, code_table, code, label, refreshed_at) VALUES (?, 'licenceStatus', 'A', 'Active', 'x')`,
+    );
+    insert.run('licenceStatus:A');
+    expect(() => insert.run('other-id')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('every migration is numbered without gaps and applies in one go', () => {
     expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
     const db = new Database(join(dir, 'c.sqlite'));

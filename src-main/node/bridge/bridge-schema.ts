@@ -26,6 +26,8 @@ export const FieldMapping = z.union([
     transform: z.union([TransformStep, z.array(TransformStep)]).optional(),
   }),
   z.strictObject({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) }),
+  /** Made from other fields of the same record, e.g. '${codeTable}:${code}' or '${first} ${last}'. */
+  z.strictObject({ template: z.string().regex(/\$\{[A-Za-z_]\w*\}/, 'must use at least one ${field}') }),
 ]);
 export type FieldMapping = z.infer<typeof FieldMapping>;
 

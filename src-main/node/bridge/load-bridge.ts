@@ -123,6 +123,22 @@ export function parseBridge(text: string, file: string): BridgeFile {
           : `"${field}" is not a field of ${entity}; its fields are: ${fields.join(', ')}`,
       });
     }
+    for (const [field, spec] of Object.entries(columns as Record<string, unknown>)) {
+      const template = (spec as { template?: unknown } | null)?.template;
+      if (typeof template !== 'string') continue;
+      for (const m of template.matchAll(/\$\{([A-Za-z_]\w*)\}/g)) {
+        const ref = m[1]!;
+        const refSpec = (columns as Record<string, unknown>)[ref];
+        if (!fields.includes(ref) || (refSpec as { template?: unknown } | null)?.template !== undefined) {
+          problems.push({
+            file,
+            ...locate(['entities', entity, 'columns', field]),
+            path: `entities.${entity}.columns.${field}.template`,
+            message: `"\${${ref}}" must name a field of ${entity} read from a column or value`,
+          });
+        }
+      }
+    }
     for (const field of unmapped) {
       problems.push({
         file,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { EntityName } from '../../common/model.ts';
 import { entitySchemas } from '../../common/model.ts';
 import type { BridgeFile, EntityMapping, FieldMapping } from './bridge-schema.ts';
-import type { Dialect } from './dialects.ts';
+import { type Dialect, expandIdentifiers } from './dialects.ts';
 import { type CompiledTransform, compileTransforms, type Raw, TransformProblem } from './transforms.ts';
 
 export interface DataIssue {
@@ -50,7 +50,12 @@ export function buildReadPlan(
 ): ReadPlan {
   const selects: string[] = [];
   const readers: FieldReader[] = [];
+  const templates: Array<{ field: string; template: string }> = [];
   Object.entries(mapping.columns).forEach(([field, spec]: [string, FieldMapping], i) => {
+    if (typeof spec === 'object' && 'template' in spec) {
+      templates.push({ field, template: spec.template });
+      return;
+    }
     if (typeof spec === 'object' && 'value' in spec) {
       readers.push({ field, alias: null, constant: spec.value, transform: (v) => v });
       return;
@@ -69,7 +74,9 @@ export function buildReadPlan(
   });
   const where = mapping.where ? ` WHERE ${mapping.where}` : '';
   // A query_file entity reads from its SELECT as a derived table.
-  const from = mapping.table ? ` FROM ${dialect.quote(mapping.table)}` : ` FROM (${mapping.query ?? ''}) q`;
+  const from = mapping.table
+    ? ` FROM ${dialect.quote(mapping.table)}`
+    : ` FROM (${expandIdentifiers(mapping.query ?? '', dialect)}) q`;
   const source = mapping.table ?? mapping.query_file ?? '(query)';
   const sql = `SELECT ${selects.join(', ')}${from}${where}`;
   const keyAliases = mapping.key.map((_, i) => `k${i}`);
@@ -134,6 +141,20 @@ export function buildReadPlan(
         // Strings left blank after the transforms are "no value" in the canonical model.
         if (typeof raw === 'number' && stringFields.has(r.field)) raw = String(raw);
         record[r.field] = typeof raw === 'string' && raw.trim() === '' ? null : raw;
+      }
+      // Fields made from others, once those are read: "${a} ${b}" with blanks dropped.
+      for (const t of templates) {
+        let any = false;
+        const text = t.template
+          .replace(/\$\{([A-Za-z_]\w*)\}/g, (_, name: string) => {
+            const v = record[name];
+            if (v === null || v === undefined || v === '') return '';
+            any = true;
+            return String(v);
+          })
+          .replace(/\s+/g, ' ')
+          .trim();
+        record[t.field] = any ? text : null;
       }
       const id = typeof record.id === 'string' ? record.id : null;
       for (const p of problems) {

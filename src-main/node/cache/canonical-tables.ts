@@ -71,6 +71,10 @@ export const canonicalTables: Record<EntityName, TableMap> = {
       notes: 'notes',
     },
   },
+  codeValue: {
+    table: 'code_value',
+    columns: { id: 'id', codeTable: 'code_table', code: 'code', label: 'label' },
+  },
 };
 
 /** The cache's primary-key column of each entity (the canonical key field). */
