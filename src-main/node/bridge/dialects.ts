@@ -66,7 +66,9 @@ export const dialectTable: Record<DialectName, Dialect> = {
     lockingFrom: (t) => t,
     lockingSuffix: ' FOR UPDATE',
     cursorStreaming: true,
-    streamingOptions: (n) => ({ UseDeclareFetch: '1', Fetch: String(n) }),
+    // Debian's odbcinst.ini turns psqlODBC's CommLog on, which writes every session's traffic to
+    // /tmp/psqlodbc_*.log: off, so nothing a desk sends lands in a stray file.
+    streamingOptions: (n) => ({ UseDeclareFetch: '1', Fetch: String(n), CommLog: '0', Debug: '0' }),
     quote: quoteWith('"', '"'),
     decimalAsText: (e) => `CAST(${e} AS VARCHAR(40))`,
     textAsVarchar: (e, n) => `CAST(${e} AS VARCHAR(${n}))`,
