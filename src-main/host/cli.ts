@@ -5,6 +5,7 @@ import { isWorkbenchError } from '../common/errors.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
+import { registerCredentialsCommands } from './credentials-command.ts';
 
 const positiveInt = (label: string) => (value: string) => {
   const n = Number(value);
@@ -74,6 +75,8 @@ program
   .description('serve the workbench UI on this machine only (browser mode), with a per-launch token')
   .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', positiveInt('--port'), 0)
   .action((o) => runServe(dataDir(), o));
+
+registerCredentialsCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

@@ -15,6 +15,19 @@ export const DeskConfig = z.object({
   bridge: z.string().min(1),
   /** DSN-less ODBC connection string, without password. */
   connection: z.string().min(1),
+  /**
+   * Where the password is: only a reference to the OS keychain entry (bridge + account), never
+   * the secret. `key` is the connection-string keyword the secret goes into (default PWD).
+   */
+  credential: z
+    .strictObject({
+      account: z.string().min(1),
+      key: z
+        .string()
+        .regex(/^[A-Za-z][\w ]*$/, 'must be a connection-string keyword such as PWD')
+        .optional(),
+    })
+    .optional(),
 });
 export type DeskConfig = z.infer<typeof DeskConfig>;
 

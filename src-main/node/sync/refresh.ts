@@ -7,6 +7,8 @@ import { rebuildSearchIndex } from '../cache/search-index.ts';
 import { entityWriter } from '../cache/store.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import { connectionWithSecret } from '../security/connection-secret.ts';
+import { keytarCredentialStore } from '../security/credential-store.ts';
 import type { DataIssue } from '../bridge/read-plan.ts';
 
 const WRITE_BATCH = 10_000;
@@ -85,7 +87,11 @@ export async function refreshAll(
         onProgress?.({ entity, rows: loaded, total, phase: 'reading' });
       };
       const { rows, rejected } = await desk.worker.read(
-        { bridgeFile: file, connection: config.connection, entity },
+        {
+          bridgeFile: file,
+          connection: await connectionWithSecret(config, definition.name, keytarCredentialStore()),
+          entity,
+        },
         (records, found) => {
           pending.push(...records);
           pendingIssues.push(...found);
