@@ -14,9 +14,11 @@ NODE_VERSION=24.21.0   # Node 24 LTS, the Node that Electron 45 embeds
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
-# 1. System packages: the ODBC driver manager and the three drivers the demo city uses.
-packages=(unixodbc unixodbc-dev libsqliteodbc odbc-postgresql odbc-mariadb postgresql-client)
-[ "$want_test" = 1 ] && packages+=(chromium fonts-dejavu-core poppler-utils dbus gnome-keyring libsecret-1-dev)
+# 1. System packages: the ODBC driver manager and the three drivers the demo city uses, and
+# libsecret (keytar, the OS keychain's client, builds against it). The tests add Chromium and a
+# Secret Service to run against: gnome-keyring on a D-Bus session bus (scripts/with-keyring.sh).
+packages=(unixodbc unixodbc-dev libsqliteodbc odbc-postgresql odbc-mariadb postgresql-client libsecret-1-dev)
+[ "$want_test" = 1 ] && packages+=(chromium fonts-dejavu-core poppler-utils dbus gnome-keyring)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

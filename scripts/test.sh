@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs the whole test suite: lint (format, types, layer rule), unit, integration
-# (real ODBC drivers against SQLite, PostgreSQL and MariaDB) and end-to-end (Chromium).
+# (real ODBC drivers against SQLite, PostgreSQL and MariaDB, a real Secret Service keychain) and
+# end-to-end (Chromium).
 #   bash scripts/test.sh                 everything
 #   bash scripts/test.sh unit            one vitest project (unit | integration | e2e)
 set -euo pipefail
@@ -18,7 +19,10 @@ npm run --silent lint
 echo "== tests"
 mkdir -p test-results
 status=0
-npx vitest run "${project_args[@]}" --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+# Inside a D-Bus session with an unlocked gnome-keyring when there is none: the credential tests
+# run against a real Secret Service.
+bash scripts/with-keyring.sh npx vitest run "${project_args[@]}" --reporter=default --reporter=json \
+  --outputFile.json=test-results/vitest.json || status=$?
 # One plain closing line that any CI reads, whatever the runner.
 node -e '
   const r = JSON.parse(require("node:fs").readFileSync("test-results/vitest.json", "utf8"));
