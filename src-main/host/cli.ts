@@ -23,16 +23,23 @@ const program = new Command('workbench')
 
 const dataDir = () => program.opts<{ dataDir?: string }>().dataDir;
 
-const demo = program.command('demo').description('the built-in demo city, Riverton');
+const demo = program
+  .command('demo')
+  .description('the built-in demo legacy systems: Riverton (1990s) and PermitFlow (2000s, in Lakeside)');
 demo
   .command('create')
-  .description("create Riverton's legacy database and point this desk at it")
+  .description("create a demo city's legacy database and point this desk at it")
+  .addOption(
+    new Option('--system <system>', 'which legacy system')
+      .choices(['riverton', 'permitflow'])
+      .default('riverton'),
+  )
   .addOption(
     new Option('--engine <engine>', 'where to create it')
       .choices(['sqlite', 'postgres', 'mariadb'])
       .default('sqlite'),
   )
-  .option('--size <licences>', 'number of licences', positiveInt('--size'), 2000)
+  .option('--size <licences>', 'number of licences (permits for PermitFlow)', positiveInt('--size'), 2000)
   .option('--seed <n>', 'random seed (same seed, same city)', positiveInt('--seed'), 1)
   .option('--connection <odbc>', 'ODBC connection string (default: the local server of the engine)')
   .option('--json', 'print the result as JSON')

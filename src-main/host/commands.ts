@@ -19,6 +19,7 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 export async function runDemoCreate(
   dataDirFlag: string | undefined,
   o: {
+    system?: 'riverton' | 'permitflow';
     engine: 'sqlite' | 'postgres' | 'mariadb';
     size: number;
     seed: number;
@@ -28,9 +29,14 @@ export async function runDemoCreate(
 ): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
   if (o.connection) assertNoSecret(o.connection);
-  const { createDemoCity } = await import('../node/demo/create-demo-city.ts');
+  // Which demo legacy system: Riverton (a 1990s system) or PermitFlow (a 2000s product, in Lakeside).
+  const system = o.system ?? 'riverton';
+  const create =
+    system === 'permitflow'
+      ? (await import('../node/demo/permitflow/create-permit-demo.ts')).createPermitDemo
+      : (await import('../node/demo/create-demo-city.ts')).createDemoCity;
   const progress = stepProgress();
-  const result = await createDemoCity({
+  const result = await create({
     engine: o.engine,
     dataDir,
     size: o.size,
@@ -40,10 +46,14 @@ export async function runDemoCreate(
       p.rows >= p.total ? progress.finish(p.table, p.rows) : progress.update(p.table, p.rows, p.total),
   });
   progress.stop();
-  configureDesk(dataDir, 'riverton', result.connection);
-  if (o.json) print({ dataDir, ...result });
+  configureDesk(dataDir, system, result.connection);
+  if (o.json) print({ dataDir, system, ...result });
   else {
-    console.log(`Riverton's legacy database is ready on ${o.engine} (${o.size} licences, seed ${o.seed}).`);
+    console.log(
+      system === 'permitflow'
+        ? `Lakeside's PermitFlow database is ready on ${o.engine} (${o.size} permits, seed ${o.seed}).`
+        : `Riverton's legacy database is ready on ${o.engine} (${o.size} licences, seed ${o.seed}).`,
+    );
     console.log(`This desk (${dataDir}) now uses it. Next: "workbench sync" to fill the desk's cache.`);
   }
 }

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalSnapshot } from './support/canonical-snapshot.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
@@ -51,34 +52,6 @@ afterAll(async () => {
     rmSync(d.dir, { recursive: true, force: true });
   }
 });
-
-/** Every canonical table of a desk's cache, without the per-desk refresh stamps. */
-function canonicalSnapshot(dir: string) {
-  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const table of [
-      'licence_type',
-      'fee_schedule',
-      'business',
-      'licence',
-      'payment',
-      'inspection',
-      'code_value',
-    ]) {
-      out[table] = db
-        .prepare(`SELECT * FROM ${table} ORDER BY 1`)
-        .all()
-        .map((r) => {
-          const { refreshed_at, ...rest } = r as Record<string, unknown>;
-          return rest;
-        });
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 describe('Riverton through ODBC on three engines', () => {
   it('loads every licence into each cache, with the canonical shapes', () => {
