@@ -1,4 +1,6 @@
-// Plain-language messages for ODBC failures, with every secret redacted.
+// Plain-language messages for ODBC failures, with every secret redacted, and the classification
+// the bridge worker acts on: a connection that is gone is discarded and rebuilt, a statement that
+// ran out of time is reported as such.
 import { redactConnectionString } from './connection-string.ts';
 
 interface OdbcErrorLike {
@@ -13,8 +15,50 @@ export function driverMessage(err: unknown): string {
   return first.replace(/^(\[[^\]]*\])+\s*/, '').trim();
 }
 
+/** driverMessage on one line: drivers split theirs over lines with tabs and stray ";". */
+export function driverMessageOneLine(err: unknown): string {
+  return driverMessage(err)
+    .split(/\s*\n\s*/)
+    .map((line) => line.replace(/^;\s*|\s*;$/g, '').trim())
+    .filter((line) => line !== '')
+    .join('; ');
+}
+
 export function sqlState(err: unknown): string | undefined {
   return (err as OdbcErrorLike)?.odbcErrors?.[0]?.state;
+}
+
+const sqlStates = (err: unknown): string[] =>
+  ((err as OdbcErrorLike)?.odbcErrors ?? []).map((x) => (x.state ?? '').toUpperCase());
+
+/**
+ * SQLSTATEs that mean the session is gone: class 08 (connection exception: 08001 cannot connect,
+ * 08S01 communication link failure, 08003 not open, 08006 failure...), PostgreSQL's 57P01-57P03
+ * (administrator / crash shutdown, cannot connect now) and HYT01 (connection timeout).
+ */
+const lostStates = /^(08...|57P0[123]|HYT01)$/;
+
+/**
+ * Words drivers use when they report a lost session under a generic SQLSTATE (HY000), measured
+ * with psqlODBC, MariaDB Connector/ODBC and the SQLite driver, plus the usual ones of other drivers.
+ */
+const lostWords =
+  /connection (has been |was )?lost|connection lost|server closed the connection|terminating connection|could not (send|receive) data|no connection to the server|server has gone away|lost connection|communication link failure|connection reset|broken pipe|connection (is )?(not open|closed|dead)/i;
+
+/** True when the error says the connection itself is gone: it must not be used again. */
+export function isConnectionLost(err: unknown): boolean {
+  if (sqlStates(err).some((s) => lostStates.test(s))) return true;
+  const e = err as OdbcErrorLike;
+  const words = [e?.message ?? '', ...(e?.odbcErrors ?? []).map((x) => x.message ?? '')].join('\n');
+  return lostWords.test(words);
+}
+
+/**
+ * True when the statement ran out of the time it was given (SQL_ATTR_QUERY_TIMEOUT): HYT00, or
+ * 57014 (PostgreSQL's statement timeout, which psqlODBC uses for it). The connection survives.
+ */
+export function isStatementTimeout(err: unknown): boolean {
+  return sqlStates(err).some((s) => s === 'HYT00' || s === '57014');
 }
 
 export function redactSecrets(text: string, connection: string): string {

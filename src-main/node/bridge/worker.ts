@@ -1,7 +1,9 @@
 // The bridge worker: a child process that owns every ODBC call, so a driver that crashes or hangs
 // takes this process down, never the desk. Started by worker-client.ts (Node) or the Electron
-// shell; speaks worker-protocol.ts over the IPC channel.
-import odbc from 'odbc';
+// shell; speaks worker-protocol.ts over the IPC channel. Connections are kept between reads and
+// health-checked before reuse (connection-cache.ts); one that failed is never used again.
+import type odbc from 'odbc';
+import { ConnectionCache, DriverHangError, type Lease } from './connection-cache.ts';
 import {
   engineOf,
   formatConnectionString,
@@ -9,15 +11,32 @@ import {
   parseConnectionString,
   withPart,
 } from './connection-string.ts';
-import { dialectTable } from './dialects.ts';
-import { loadBridge } from './load-bridge.ts';
-import { driverMessage, redactSecrets } from './odbc-errors.ts';
+import { type DialectName, dialectTable } from './dialects.ts';
+import { type LoadedBridge, loadBridge } from './load-bridge.ts';
+import {
+  driverMessage,
+  driverMessageOneLine,
+  isConnectionLost,
+  isStatementTimeout,
+  redactSecrets,
+} from './odbc-errors.ts';
 import { buildReadPlan, type DataIssue, type ReadPlan } from './read-plan.ts';
 import type { Dialect } from './dialects.ts';
 import type { Raw } from './transforms.ts';
-import type { HostMessage, ReadRequest, WorkerMessage } from './worker-protocol.ts';
+import {
+  defaultWorkerSettings,
+  type HostMessage,
+  type PingRequest,
+  type ReadRequest,
+  type WorkerErrorCode,
+  type WorkerMessage,
+  type WorkerSettings,
+} from './worker-protocol.ts';
 
 const send = (m: WorkerMessage) => process.send?.(m);
+
+let settings: WorkerSettings = defaultWorkerSettings;
+const connections = new ConnectionCache(() => settings);
 
 interface Flow {
   credits: number;
@@ -27,10 +46,17 @@ interface Flow {
 const flows = new Map<number, Flow>();
 
 process.on('message', (m: HostMessage) => {
-  if (m.t === 'read') {
+  if (m.t === 'configure') {
+    settings = { ...defaultWorkerSettings, ...m.settings };
+  } else if (m.t === 'read') {
     const flow: Flow = { credits: 2, cancelled: false, wake: null };
     flows.set(m.id, flow);
-    read(m, flow).finally(() => flows.delete(m.id));
+    read(m, flow).finally(() => {
+      flows.delete(m.id);
+      retireIfWedged();
+    });
+  } else if (m.t === 'ping') {
+    ping(m).finally(retireIfWedged);
   } else {
     const flow = flows.get(m.id);
     if (!flow) return;
@@ -39,70 +65,94 @@ process.on('message', (m: HostMessage) => {
     flow.wake?.();
   }
 });
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => {
+  connections.closeAll();
+  process.exit(0);
+});
+
+let retiring = false;
+/** A driver call this process gave up on still holds one of its threads: ask to be replaced. */
+function retireIfWedged(): void {
+  if (retiring || connections.abandoned === 0) return;
+  retiring = true;
+  send({ t: 'retire', reason: 'a driver call did not return' });
+}
+
+/** An error already worded for a person. */
+class LegacyError extends Error {}
+
+interface Target {
+  definition: LoadedBridge['definition'];
+  dialectName: DialectName;
+  /** The connection string as the worker opens it: the desk's, plus the dialect's streaming options. */
+  connectionString: string;
+}
+
+function targetOf(bridgeFile: string, connection: string): Target {
+  const { definition } = loadBridge(bridgeFile);
+  const parts = parseConnectionString(connection);
+  const dialectName = definition.dialect ?? engineOf(parts);
+  if (!dialectName) {
+    throw new ConfigError('The connection string names no known driver; set "dialect" in the bridge file.');
+  }
+  let streaming = parts;
+  for (const [key, value] of Object.entries(
+    dialectTable[dialectName].streamingOptions(definition.fetch_size),
+  )) {
+    if (getPart(streaming, key) === undefined) streaming = withPart(streaming, key, value);
+  }
+  return { definition, dialectName, connectionString: formatConnectionString(streaming) };
+}
+
+class ConfigError extends Error {}
+
+const KEEPS_WORKING = 'The desk keeps working from its cache.';
+
+async function connect(target: Target): Promise<Lease> {
+  try {
+    return await connections.acquire(target.connectionString, target.dialectName);
+  } catch (err) {
+    const said = err instanceof DriverHangError ? err.message : driverMessageOneLine(err);
+    throw new LegacyError(
+      `Could not connect to the legacy database: ${said.replace(/\.$/, '')}. ${KEEPS_WORKING} ` +
+        'Check that the legacy database is running and that this computer can reach it on the network, then try again.',
+    );
+  }
+}
+
+/** The statement options that carry the statement timeout, when there is one. */
+type Timed = { timeout?: number };
+const timed = (): Timed =>
+  settings.statementTimeoutSec > 0 ? { timeout: settings.statementTimeoutSec } : {};
 
 async function read(req: ReadRequest, flow: Flow): Promise<void> {
-  let connection: odbc.Connection | undefined;
+  let lease: Lease | undefined;
+  let healthy = false;
   let rows = 0;
   let rejected = 0;
+  let source: string = req.entity;
   try {
-    const { definition } = loadBridge(req.bridgeFile);
-    const mapping = definition.entities[req.entity];
-    if (!mapping) {
-      send({
-        t: 'error',
-        id: req.id,
-        error: { code: 'not_configured', message: `The bridge does not map ${req.entity}.` },
-      });
-      return;
-    }
-    const parts = parseConnectionString(req.connection);
-    const dialectName = definition.dialect ?? engineOf(parts);
-    if (!dialectName) {
-      send({
-        t: 'error',
-        id: req.id,
-        error: {
-          code: 'not_configured',
-          message: 'The connection string names no known driver; set "dialect" in the bridge file.',
-        },
-      });
-      return;
-    }
-    const plan = buildReadPlan(definition, req.entity, mapping, dialectTable[dialectName]);
-    try {
-      let streaming = parts;
-      for (const [key, value] of Object.entries(
-        dialectTable[dialectName].streamingOptions(definition.fetch_size),
-      )) {
-        if (getPart(streaming, key) === undefined) streaming = withPart(streaming, key, value);
-      }
-      connection = await odbc.connect({
-        connectionString: formatConnectionString(streaming),
-        loginTimeout: 15,
-        connectionTimeout: 15,
-      });
-    } catch (err) {
-      throw new LegacyError(`Could not connect to the legacy database: ${driverMessage(err)}`);
-    }
+    const target = targetOf(req.bridgeFile, req.connection);
+    const mapping = target.definition.entities[req.entity];
+    if (!mapping) throw new ConfigError(`The bridge does not map ${req.entity}.`);
+    const dialect = dialectTable[target.dialectName];
+    const plan = buildReadPlan(target.definition, req.entity, mapping, dialect);
+    source = plan.source;
+    lease = await connect(target);
+    send({ t: 'connected', id: req.id, reused: lease.reused });
+    const connection = lease.connection;
     if (!req.limit) {
       // The row count first, so the person watching a long refresh sees how far along it is.
-      const counted = await connection.query<{ N: unknown; n: unknown }>(plan.countSql).catch(() => null);
+      const counted = await connection
+        .query<{ N: unknown; n: unknown }, Timed>(plan.countSql, timed())
+        .catch((err: unknown) => {
+          if (isConnectionLost(err)) throw err;
+          return null;
+        });
       const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
       if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
     }
-    const refused = (err: unknown) =>
-      new LegacyError(
-        `The legacy database refused the read of ${req.entity} (${plan.source}): ${driverMessage(err)}`,
-      );
-    const batches = fetchBatches(
-      connection,
-      plan,
-      dialectTable[dialectName],
-      definition.fetch_size,
-      req.limit,
-      refused,
-    );
+    const batches = fetchBatches(connection, plan, dialect, target.definition.fetch_size, req.limit);
     for await (const fetched of batches) {
       if (flow.cancelled) break;
       const records: Record<string, unknown>[] = [];
@@ -117,24 +167,54 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       flow.credits--;
       send({ t: 'batch', id: req.id, records, issues });
     }
+    healthy = true;
     send({ t: 'done', id: req.id, rows, rejected });
   } catch (err) {
-    const message =
-      err instanceof LegacyError ? err.message : `The bridge worker failed: ${driverMessage(err)}`;
-    send({
-      t: 'error',
-      id: req.id,
-      error: {
-        code: err instanceof LegacyError ? 'legacy_unavailable' : 'internal',
-        message: redactSecrets(message, req.connection),
-      },
-    });
+    sendError(req.id, err, req.connection, `the read of ${req.entity} (${source})`);
   } finally {
-    await connection?.close().catch(() => {});
+    if (lease) connections.release(lease, healthy);
   }
 }
 
-class LegacyError extends Error {}
+async function ping(req: PingRequest): Promise<void> {
+  const started = performance.now();
+  let lease: Lease | undefined;
+  try {
+    lease = await connect(targetOf(req.bridgeFile, req.connection));
+    send({ t: 'pong', id: req.id, ms: Math.round(performance.now() - started), reused: lease.reused });
+    connections.release(lease, true);
+  } catch (err) {
+    sendError(req.id, err, req.connection, 'the connection check');
+  }
+}
+
+/** Says what went wrong in words a person can act on, with the connection's secrets redacted. */
+function sendError(id: number, err: unknown, connection: string, during: string): void {
+  let code: WorkerErrorCode = 'legacy_unavailable';
+  let message: string;
+  if (err instanceof LegacyError) {
+    message = err.message;
+  } else if (err instanceof ConfigError) {
+    code = 'not_configured';
+    message = err.message;
+  } else if (isOdbcError(err) && isConnectionLost(err)) {
+    message =
+      `The connection to the legacy database was lost during ${during} (${driverMessageOneLine(err).replace(/\.$/, '')}). ` +
+      `${KEEPS_WORKING} Try again when the legacy database and the network are back: the connection is opened afresh.`;
+  } else if (isOdbcError(err) && isStatementTimeout(err)) {
+    message =
+      `The legacy database took longer than ${settings.statementTimeoutSec} seconds over ${during}, so it was stopped. ` +
+      `${KEEPS_WORKING} Try again later, and tell IT if it keeps happening.`;
+  } else if (isOdbcError(err)) {
+    message = `The legacy database refused ${during}: ${driverMessageOneLine(err)}`;
+  } else {
+    code = 'internal';
+    message = `The bridge worker failed: ${driverMessage(err)}`;
+  }
+  send({ t: 'error', id, error: { code, message: redactSecrets(message, connection) } });
+}
+
+const isOdbcError = (err: unknown): boolean => Array.isArray((err as { odbcErrors?: unknown })?.odbcErrors);
 
 type Row = Record<string, Raw>;
 
@@ -148,13 +228,10 @@ async function* fetchBatches(
   dialect: Dialect,
   fetchSize: number,
   limit: number | undefined,
-  refused: (err: unknown) => Error,
 ): AsyncGenerator<Row[]> {
   if (dialect.cursorStreaming) {
     const sql = limit ? dialect.limit(plan.sql, limit) : plan.sql;
-    const cursor = await connection.query(sql, { cursor: true, fetchSize }).catch((err) => {
-      throw refused(err);
-    });
+    const cursor = await connection.query(sql, { cursor: true, fetchSize, ...timed() });
     try {
       while (true) {
         const fetched = (await cursor.fetch()) as unknown as Row[];
@@ -170,9 +247,7 @@ async function* fetchBatches(
   while (left > 0) {
     const page = Math.min(fetchSize, left);
     const fetched: Row[] = [
-      ...((await connection.query(plan.pageSql(after, page)).catch((err) => {
-        throw refused(err);
-      })) as unknown as Row[]),
+      ...((await connection.query<Row, Timed>(plan.pageSql(after, page), timed())) as unknown as Row[]),
     ];
     if (fetched.length > 0) yield fetched;
     if (fetched.length < page) return;
