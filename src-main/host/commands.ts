@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../common/errors.ts';
 import { zonedIso } from '../common/time.ts';
 import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
+import { connectionUser } from '../node/security/connection-secret.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
@@ -99,7 +100,19 @@ export async function runConnect(
 function configureDesk(dataDir: string, bridge: string, connection: string): void {
   const paths = deskPaths(dataDir);
   const previous = readDeskConfig(paths.config);
-  writeDeskConfig(paths.config, { version: 1, deskId: previous?.deskId ?? newDeskId(), bridge, connection });
+  // The keychain reference stays while the desk keeps its bridge and account: reconnecting to a
+  // moved server must not silently drop the password.
+  const keep =
+    previous?.credential && previous.bridge === bridge && sameAccount(previous.connection, connection)
+      ? { credential: previous.credential }
+      : {};
+  writeDeskConfig(paths.config, {
+    version: 1,
+    deskId: previous?.deskId ?? newDeskId(),
+    bridge,
+    connection,
+    ...keep,
+  });
   const desk = openDesk({ dataDir });
   try {
     audit(desk.cache, {
@@ -112,6 +125,11 @@ function configureDesk(dataDir: string, bridge: string, connection: string): voi
   } finally {
     desk.close();
   }
+}
+
+function sameAccount(a: string, b: string): boolean {
+  const user = (text: string) => connectionUser(text)?.toLowerCase() ?? null;
+  return user(a) === user(b);
 }
 
 export async function runSync(
