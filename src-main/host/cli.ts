@@ -6,6 +6,8 @@ import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
 import { registerCredentialsCommands } from './credentials-command.ts';
+import { registerBridgeCheckCommand } from './bridge-check-command.ts';
+import { registerDiscoverCommand } from './discover-command.ts';
 
 const positiveInt = (label: string) => (value: string) => {
   const n = Number(value);
@@ -84,6 +86,8 @@ program
   .action((o) => runServe(dataDir(), o));
 
 registerCredentialsCommands(program, dataDir);
+registerDiscoverCommand(program);
+registerBridgeCheckCommand(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);
