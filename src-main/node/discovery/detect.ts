@@ -420,7 +420,7 @@ export function detectCodes(
 ): Array<{ value: string; count: number }> | null {
   const { kind, length, scale } = profile.type;
   const codeLike =
-    ((kind === 'char' || kind === 'varchar') && (length === null || length <= 20)) ||
+    ((kind === 'char' || kind === 'varchar') && (length === null || length <= 50)) ||
     kind === 'integer' ||
     (kind === 'decimal' && (scale ?? 0) === 0);
   if (!codeLike || profile.distinct === null || profile.distinct === 0 || profile.distinct > maxCodes)

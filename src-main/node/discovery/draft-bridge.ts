@@ -283,6 +283,27 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
           todos,
         };
       }
+      // Free-text codes keyed in several cases ('Passed', 'PASSED') are compared in lower case.
+      // (Engines with case-insensitive collations, such as MariaDB's, group them together, so the
+      // sample is looked at too.)
+      const variants = new Set([...info.codes.map((c) => c.value), ...profile.sample.map((v) => v.trim())]);
+      const fold =
+        text &&
+        new Set([...variants].map((v) => v.toLowerCase())).size < variants.size &&
+        info.codes.some((c) => /\p{L}/u.test(c.value));
+      if (fold) {
+        const folded = new Map<string, (typeof info.codes)[number]>();
+        for (const c of info.codes) {
+          const key = c.value.toLowerCase();
+          const had = folded.get(key);
+          folded.set(key, {
+            value: key,
+            count: (had?.count ?? 0) + (c.count ?? 0),
+            description: had?.description ?? c.description,
+          });
+        }
+        info.codes = [...folded.values()];
+      }
       const map: Record<string, string> = {};
       const unknown: string[] = [];
       for (const c of info.codes) {
@@ -304,7 +325,11 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
           ? `give the meaning of ${unknown.join(', ')} (one of ${allowedLabels[field.field]?.join(', ')}); check the guessed ones`
           : `check the guessed meaning of each ${field.field} code (one of ${allowedLabels[field.field]?.join(', ')})`,
       );
-      return { value: spec(guess.column, decimal, [{ map }]), comments, todos };
+      return {
+        value: spec(guess.column, decimal, fold ? ['trim', 'lower', { map }] : [{ map }]),
+        comments,
+        todos,
+      };
     }
     case 'name':
     case 'text':
@@ -316,6 +341,8 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
       else if (field.want === 'phone') steps = ['phone'];
       else if (field.want === 'name' && found.upperCase && NAME_FIELDS.has(field.field))
         steps.push('title_case');
+      // Notes keep their line breaks: only the ends are trimmed.
+      else if (field.field === 'notes' && steps.length) steps = ['trim'];
       const placeholders = placeholderValues(found, false);
       if (placeholders.length) {
         steps.push({ null_if: placeholders });

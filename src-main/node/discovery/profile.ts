@@ -61,10 +61,14 @@ export function valueExpression(column: CatalogColumn, expr: string, dialect: Di
   }
 }
 
+/** Whether the engine can count distinct values of the column and group by it. */
 const canCompare = (column: CatalogColumn, dialect: Dialect) =>
   column.type.kind !== 'binary' &&
-  column.type.kind !== 'boolean' &&
   !(column.type.kind === 'longtext' && (dialect.name === 'sqlserver' || dialect.name === 'db2i'));
+
+/** Whether MIN and MAX apply (PostgreSQL has none for booleans). */
+const canOrder = (column: CatalogColumn, dialect: Dialect) =>
+  canCompare(column, dialect) && column.type.kind !== 'boolean' && column.type.kind !== 'longtext';
 
 const isText = (column: CatalogColumn) => ['char', 'varchar', 'longtext'].includes(column.type.kind);
 
@@ -119,7 +123,7 @@ export async function profileTable(
     const value = valueExpression(column, col, dialect);
     const aggregates: string[] = [`COUNT(${col}) AS ${q('nn')}`];
     if (canCompare(column, dialect) && !sampled) aggregates.push(`COUNT(DISTINCT ${col}) AS ${q('nd')}`);
-    if (canCompare(column, dialect) && column.type.kind !== 'longtext' && value !== null) {
+    if (canOrder(column, dialect) && value !== null) {
       aggregates.push(`${valueExpression(column, `MIN(${col})`, dialect)} AS ${q('mn')}`);
       aggregates.push(`${valueExpression(column, `MAX(${col})`, dialect)} AS ${q('mx')}`);
     }
