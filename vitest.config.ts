@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: unit (pure logic and the cache), integration (real ODBC drivers against SQLite,
-// PostgreSQL and MariaDB), e2e (Playwright in Debian's Chromium against `workbench serve`).
+// Four suites: unit (pure logic and the cache), integration (real ODBC drivers against SQLite,
+// PostgreSQL and MariaDB), e2e (Playwright in Debian's Chromium against `workbench serve`), fault
+// (kills, stalls, cuts and restarts against a test-owned PostgreSQL behind a test-owned proxy).
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +24,16 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'fault',
+          include: ['tests/fault/**/*.test.ts'],
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

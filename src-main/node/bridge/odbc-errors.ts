@@ -15,13 +15,33 @@ export function driverMessage(err: unknown): string {
   return first.replace(/^(\[[^\]]*\])+\s*/, '').trim();
 }
 
-/** driverMessage on one line: drivers split theirs over lines with tabs and stray ";". */
+/**
+ * driverMessage as sentences on one line. Drivers wrap theirs over lines (libpq indents the
+ * continuation with a tab) and psqlODBC joins its own message to libpq's with ";" on a line of its
+ * own; a line that starts a new sentence gets the full stop its predecessor lacked.
+ */
 export function driverMessageOneLine(err: unknown): string {
   return driverMessage(err)
-    .split(/\s*\n\s*/)
-    .map((line) => line.replace(/^;\s*|\s*;$/g, '').trim())
-    .filter((line) => line !== '')
-    .join('; ');
+    .split(/\s*;\s*\n\s*/)
+    .map((part) =>
+      part
+        .split(/\s*\n\s*/)
+        .filter((line) => line !== '')
+        .reduce((text, line) => {
+          if (text === '') return line;
+          return /[.:;!?]$/.test(text) || !/^[A-Z]/.test(line) ? `${text} ${line}` : `${text}. ${line}`;
+        }, '')
+        .replace(/[.;\s]+$/, ''),
+    )
+    .filter((part) => part !== '')
+    .map(sentence)
+    .join(' ');
+}
+
+/** The text with a full stop at its end unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 export function sqlState(err: unknown): string | undefined {

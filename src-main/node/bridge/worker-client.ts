@@ -278,10 +278,11 @@ export class BridgeWorkerClient {
     if (p.busy > 0) return;
     const ms = p.heard ? this.stallTimeoutMs : this.connectPhaseMs;
     p.timer = setTimeout(() => {
-      const seconds = Math.round(ms / 1000);
+      const n = Math.round(ms / 1000);
+      const seconds = `${n} second${n === 1 ? '' : 's'}`;
       const what = p.heard
-        ? `did not answer for ${seconds} seconds`
-        : `did not answer within ${seconds} seconds of being asked to connect`;
+        ? `did not answer for ${seconds}`
+        : `did not answer within ${seconds} of being asked to connect`;
       this.settle(id, () =>
         p.reject(
           new WorkbenchError(

@@ -19,6 +19,7 @@ import {
   isConnectionLost,
   isStatementTimeout,
   redactSecrets,
+  sentence,
 } from './odbc-errors.ts';
 import { buildReadPlan, type DataIssue, type ReadPlan } from './read-plan.ts';
 import type { Dialect } from './dialects.ts';
@@ -114,7 +115,7 @@ async function connect(target: Target): Promise<Lease> {
   } catch (err) {
     const said = err instanceof DriverHangError ? err.message : driverMessageOneLine(err);
     throw new LegacyError(
-      `Could not connect to the legacy database: ${said.replace(/\.$/, '')}. ${KEEPS_WORKING} ` +
+      `Could not connect to the legacy database: ${sentence(said)} ${KEEPS_WORKING} ` +
         'Check that the legacy database is running and that this computer can reach it on the network, then try again.',
     );
   }
@@ -199,11 +200,12 @@ function sendError(id: number, err: unknown, connection: string, during: string)
     message = err.message;
   } else if (isOdbcError(err) && isConnectionLost(err)) {
     message =
-      `The connection to the legacy database was lost during ${during} (${driverMessageOneLine(err).replace(/\.$/, '')}). ` +
+      `The connection to the legacy database was lost during ${during}: ${driverMessageOneLine(err)} ` +
       `${KEEPS_WORKING} Try again when the legacy database and the network are back: the connection is opened afresh.`;
   } else if (isOdbcError(err) && isStatementTimeout(err)) {
+    const seconds = settings.statementTimeoutSec;
     message =
-      `The legacy database took longer than ${settings.statementTimeoutSec} seconds over ${during}, so it was stopped. ` +
+      `The legacy database took longer than ${seconds} second${seconds === 1 ? '' : 's'} over ${during}, so it was stopped. ` +
       `${KEEPS_WORKING} Try again later, and tell IT if it keeps happening.`;
   } else if (isOdbcError(err)) {
     message = `The legacy database refused ${during}: ${driverMessageOneLine(err)}`;
