@@ -400,13 +400,14 @@ export function detectFlag(profile: Pick<ColumnProfile, 'top' | 'distinct' | 'ty
   );
   if (profile.type.kind === 'boolean')
     return values.has('TRUE') || values.has('FALSE') ? 'true/false' : '1/0';
-  if (values.size === 0 || values.size > 2 || (profile.distinct ?? 0) > 3) return null;
+  // Every distinct value must be among the frequent ones counted, or some may be missing here.
+  if (values.size === 0 || values.size > 2 || (profile.distinct ?? 0) > profile.top.length) return null;
   if (!isTextKind(profile.type.kind) && profile.type.kind !== 'integer' && profile.type.kind !== 'decimal')
     return null;
   for (const [style, allowed] of flagSets) {
     if ([...values].every((v) => allowed.includes(v))) {
       // A lone 0 or 1 is a constant, not a flag; "-1" says Access even alone.
-      if (style === '1/0' && values.size < 2) return null;
+      if (values.size < 2 && (values.has('0') || values.has('1'))) return null;
       return style;
     }
   }
