@@ -92,6 +92,17 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
     }
   });
 
+  it('adds the foreign keys on the servers once the rows are in', async () => {
+    for (const engine of servers) {
+      const [fks] = await legacy<{ N: unknown }>(
+        engine,
+        'SELECT COUNT(*) AS {N} FROM information_schema.referential_constraints ' +
+          `WHERE constraint_schema = ${engine === 'mariadb' ? 'DATABASE()' : 'current_schema()'}`,
+      );
+      expect(Number(fks!.N), engine).toBe(7);
+    }
+  });
+
   it('gives the same canonical records on PostgreSQL, MariaDB and SQLite', () => {
     const postgres = canonicalSnapshot(desks.postgres.dir);
     expect(postgres.licence!.length).toBeGreaterThan(SIZE * 0.97);

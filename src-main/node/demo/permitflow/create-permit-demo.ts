@@ -22,11 +22,12 @@ import type { DemoEngine } from '../schema.ts';
 import { countPermitDemo, DEFAULT_BATCH_SIZE, generatePermitDemo } from './generator.ts';
 import { checkDemoParams } from '../generator.ts';
 import {
-  addForeignKeySql,
+  addForeignKeysSql,
   createIndexSql,
   createTableSql,
   dropTableSql,
   insertSql,
+  orphanCountSql,
   PF_DATA_TABLES,
   PF_FOREIGN_KEYS,
   PF_INDEXES,
@@ -300,11 +301,19 @@ export async function createPermitDemo(opts: CreatePermitDemoOptions): Promise<C
 
     stage = 'creating the indexes';
     for (const index of PF_INDEXES) await conn.query(createIndexSql(engine, index));
-    stage = 'adding the foreign keys';
+    stage = 'checking the references';
+    // Every reference must find its row (SQLite too, which cannot add the keys afterwards).
     for (const fk of PF_FOREIGN_KEYS) {
-      const sql = addForeignKeySql(engine, fk);
-      if (sql) await conn.query(sql);
+      const [found] = (await conn.query(orphanCountSql(engine, fk))) as unknown as Record<string, unknown>[];
+      const orphans = Number(Object.values(found ?? {})[0] ?? 0);
+      if (orphans > 0)
+        throw new Error(`${orphans} rows of ${fk.table} name a ${fk.column} that ${fk.references} lacks`);
     }
+    stage = 'adding the foreign keys';
+    // Checked just above: MariaDB then adds them in place instead of copying each table.
+    if (engine === 'mariadb') await conn.query('SET SESSION foreign_key_checks = 0');
+    for (const sql of addForeignKeysSql(engine)) await conn.query(sql);
+    if (engine === 'mariadb') await conn.query('SET SESSION foreign_key_checks = 1');
     for (const sql of resetIdentitySql(engine)) await conn.query(sql);
   } catch (caught) {
     if (caught instanceof WorkbenchError) throw caught;

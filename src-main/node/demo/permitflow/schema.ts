@@ -389,13 +389,31 @@ export function createIndexSql(engine: DemoEngine, index: (typeof PF_INDEXES)[nu
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(index.table)} (${q(index.column)})`;
 }
 
-/** ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY; SQLite cannot add one to an existing table (null). */
-export function addForeignKeySql(engine: DemoEngine, fk: (typeof PF_FOREIGN_KEYS)[number]): string | null {
-  if (engine === 'sqlite') return null;
+/**
+ * The foreign keys as one ALTER TABLE per table (MariaDB copies a table for each ALTER that adds a
+ * checked foreign key). None on SQLite, which cannot add one to an existing table.
+ */
+export function addForeignKeysSql(engine: DemoEngine): string[] {
+  if (engine === 'sqlite') return [];
   const q = (n: string) => quoteIdent(engine, n);
+  const tables = [...new Set(PF_FOREIGN_KEYS.map((fk) => fk.table))];
+  return tables.map((table) => {
+    const adds = PF_FOREIGN_KEYS.filter((fk) => fk.table === table).map(
+      (fk) =>
+        `ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${q(fk.column)}) ` +
+        `REFERENCES ${q(fk.references)} (${q(PF_TABLES[fk.references].primaryKey)})`,
+    );
+    return `ALTER TABLE ${q(table)} ${adds.join(', ')}`;
+  });
+}
+
+/** Counts the rows of a foreign key's table whose reference has no row (0 when the data is whole). */
+export function orphanCountSql(engine: DemoEngine, fk: (typeof PF_FOREIGN_KEYS)[number]): string {
+  const q = (n: string) => quoteIdent(engine, n);
+  const key = q(PF_TABLES[fk.references].primaryKey);
   return (
-    `ALTER TABLE ${q(fk.table)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${q(fk.column)}) ` +
-    `REFERENCES ${q(fk.references)} (${q(PF_TABLES[fk.references].primaryKey)})`
+    `SELECT COUNT(*) AS ${q('N')} FROM ${q(fk.table)} c LEFT JOIN ${q(fk.references)} p ` +
+    `ON p.${key} = c.${q(fk.column)} WHERE c.${q(fk.column)} IS NOT NULL AND p.${key} IS NULL`
   );
 }
 
