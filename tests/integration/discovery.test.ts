@@ -406,7 +406,7 @@ describe('discover on PermitFlow (2000s, SQL Server style) on PostgreSQL', () =>
       / {4}table: Businesses\n(?: {4}#.*\n)? {4}key: \[BusinessId\]\n {4}# Rows marked.*\n {4}where: .*\n/,
       '    query_file: business.sql\n    key: [BusinessId]\n',
     );
-    edit(/ownerName: OwnerFirstName/, 'ownerName: { column: OwnerName, transform: collapse_spaces }');
+    edit(/ownerName: .*/, 'ownerName: { column: OwnerName, transform: [collapse_spaces, title_case] }');
     // Each TODO answered is deleted.
     text = text.replace(/^[ \t]*# TODO: .*\n/gm, '');
     expect(text).not.toMatch(/^[ \t]*# TODO:/m);

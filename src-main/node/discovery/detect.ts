@@ -371,12 +371,16 @@ export function detectPadding(values: string[], type: Pick<ColumnType, 'kind'>):
   };
 }
 
+/** The share of values with words that are written all in capitals. */
+export function upperCaseShare(values: string[]): number {
+  const lettered = values.filter((v) => /\p{L}{2,}/u.test(v));
+  if (lettered.length < 5) return 0;
+  return lettered.filter((v) => v === v.toUpperCase()).length / lettered.length;
+}
+
 /** Whether the text is (almost) all upper case, as 1990s systems keyed it. */
 export function detectUpperCase(values: string[]): boolean {
-  const lettered = values.filter((v) => /\p{L}{2,}/u.test(v));
-  if (lettered.length < 5) return false;
-  const upper = lettered.filter((v) => v === v.toUpperCase()).length;
-  return upper / lettered.length >= 0.9;
+  return upperCaseShare(values) >= 0.9;
 }
 
 // ---- flags, codes, money, keys -----------------------------------------------------------------
@@ -471,6 +475,8 @@ export interface ColumnFindings {
   placeholders: Placeholder[];
   padding: PaddingFinding | null;
   upperCase: boolean;
+  /** Share of the sampled values keyed all in capitals (some systems mix converted rows in capitals). */
+  upperShare: number;
   flag: FlagStyle | null;
   codes: Array<{ value: string; count: number }> | null;
   money: boolean;
@@ -491,7 +497,8 @@ export function analyseColumn(profile: ColumnProfile, inPrimaryKey = false): Col
   const codes = date || timestamp || flag || key ? null : detectCodes(profile);
   const money = !date && !timestamp && !flag && detectMoney(profile.type, profile.name);
   const padding = detectPadding(values, profile.type);
-  const upperCase = isTextKind(profile.type.kind) && !date && !timestamp && detectUpperCase(values);
+  const upperShare = isTextKind(profile.type.kind) && !date && !timestamp ? upperCaseShare(values) : 0;
+  const upperCase = upperShare >= 0.9;
   const placeholders = detectPlaceholders(profile, date);
   const labels: string[] = [];
   if (key) labels.push(inPrimaryKey ? 'primary key' : 'key candidate (unique, never empty)');
@@ -516,12 +523,14 @@ export function analyseColumn(profile: ColumnProfile, inPrimaryKey = false): Col
   if (padding && padding.leading > 0) labels.push(`leading spaces (${pct(padding.leading)})`);
   if (padding && padding.inner > 0) labels.push(`double spaces (${pct(padding.inner)})`);
   if (upperCase) labels.push('upper case');
+  else if (upperShare >= 0.05 && !codes) labels.push(`${pct(upperShare)} in capitals`);
   return {
     date,
     timestamp,
     placeholders,
     padding,
     upperCase,
+    upperShare,
     flag,
     codes,
     money,

@@ -19,6 +19,8 @@ export interface DraftTodo {
   /** The table and column the TODO is about, for links in the report. */
   table: string | null;
   column: string | null;
+  /** The lines of the draft the TODO is about (comments, then the setting). */
+  snippet: string[];
 }
 
 export interface DraftBridge {
@@ -309,20 +311,27 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
       for (const c of info.codes) {
         const label = guessLabel(field.field, c.value, c.description);
         map[c.value] = label ?? 'TODO';
-        if (!label) unknown.push(c.value === '' ? '(blank)' : c.value);
+        if (!label)
+          unknown.push(
+            c.value === ''
+              ? c.description === '(null)'
+                ? "'' (null or blank)"
+                : "'' (blank)"
+              : `${c.value}${c.description ? ` (${c.description})` : ''}`,
+          );
       }
       const fb = fallback[field.field];
       if (fb) map['*'] = fb;
       const seen = info.codes
         .map(
           (c) =>
-            `${c.value === '' ? '(blank)' : c.value}${c.description ? ` = ${c.description}` : ''}${c.count !== null ? ` (${plural(c.count, 'row')})` : ' (unused)'}`,
+            `${c.value === '' ? '(blank)' : c.value}${c.description && c.description !== '(null)' ? ` = ${c.description}` : c.description ? ' (null or blank)' : ''}${c.count !== null ? ` (${plural(c.count, 'row')})` : ' (unused)'}`,
         )
         .join(', ');
       comments.push(`codes seen${info.lookup ? ` (described in ${info.lookup})` : ''}: ${seen}`);
       todos.push(
         unknown.length
-          ? `give the meaning of ${unknown.join(', ')} (one of ${allowedLabels[field.field]?.join(', ')}); check the guessed ones`
+          ? `say what ${field.field} ${unknown.join(', ')} ${unknown.length === 1 ? 'means' : 'mean'} (one of ${allowedLabels[field.field]?.join(', ')}) in place of TODO, and check the guessed ones`
           : `check the guessed meaning of each ${field.field} code (one of ${allowedLabels[field.field]?.join(', ')})`,
       );
       return {
@@ -339,8 +348,14 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
       let steps: unknown[] = textSteps(profile, found);
       if (field.want === 'state') steps = ['trim', 'upper'];
       else if (field.want === 'phone') steps = ['phone'];
-      else if (field.want === 'name' && found.upperCase && NAME_FIELDS.has(field.field))
+      // Names keyed in capitals (all of them, or the rows of an old conversion) read as names.
+      else if (field.want === 'name' && found.upperShare >= 0.05 && NAME_FIELDS.has(field.field)) {
         steps.push('title_case');
+        if (!found.upperCase)
+          comments.push(
+            `${Math.round(found.upperShare * 100)}% of ${guess.column} is in capitals: title case makes them read alike`,
+          );
+      }
       // Notes keep their line breaks: only the ends are trimmed.
       else if (field.field === 'notes' && steps.length) steps = ['trim'];
       const placeholders = placeholderValues(found, false);
@@ -455,7 +470,7 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
   const push = (line: string) => lines.push(line);
   const todo = (indent: string, message: string, path: string, table: string | null, col: string | null) => {
     push(`${indent}# TODO: ${message}`);
-    todos.push({ line: lines.length, path, message, table, column: col });
+    todos.push({ line: lines.length, path, message, table, column: col, snippet: [] });
   };
   const dialect = dialectTable[options.dialect];
 
@@ -589,6 +604,19 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
     }
   }
   while (lines[lines.length - 1] === '') lines.pop();
+  // What each TODO is about, as the file has it: the comments and the line it precedes.
+  for (const t of todos) {
+    for (let i = t.line - 2; i >= 0 && /^\s*#/.test(lines[i]!) && !/^\s*# TODO:/.test(lines[i]!); i--)
+      t.snippet.unshift(lines[i]!);
+    if (t.path === 'time_zone' || t.path.split('.').length < 3) t.snippet = [];
+    for (let i = t.line; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.trim() === '') break;
+      if (/^\s*# TODO:/.test(line)) continue;
+      t.snippet.push(line);
+      if (!/^\s*#/.test(line)) break;
+    }
+  }
   return { text: `${lines.join('\n')}\n`, todos, queries, codeTables: codeTableList };
 }
 

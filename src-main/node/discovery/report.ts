@@ -33,6 +33,12 @@ const esc = (s: string) =>
 export const anchor = (table: string, column?: string | null) =>
   `t-${table}${column ? `-${column}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/** Lines without the indentation they share. */
+function dedent(lines: string[]): string[] {
+  const indent = Math.min(...lines.map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent));
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const pct = (part: number, whole: number) => {
   if (whole === 0 || part === 0) return '0%';
@@ -74,27 +80,29 @@ function topChart(c: ColumnProfile, f: ColumnFindings, limit = 12): string {
   const max = Math.max(...items.map((i) => i.count), 1);
   const placeholders = new Set(f.placeholders.map((p) => p.value));
   const rowH = 18;
-  const labelW = 150;
-  const barW = 220;
+  const labelW = 130;
+  const barW = 150;
   const h = items.length * rowH + 4;
   const bars = items
     .map((item, i) => {
       const y = i * rowH + 2;
       const v = item.value;
-      const empty = v === null || v.trim() === '' || /^0+$/.test(v.trim().replace(/\.0+$/, ''));
+      // Blank, null and (in date columns) all-zero values are "no value": grey.
+      const empty = v === null || v.trim() === '' || (!!f.date && /^0+$/.test(v.trim().replace(/\.0+$/, '')));
       const label = v === null ? 'null' : v.trim() === '' ? '(blank)' : v.trim();
       const isPlaceholder =
         v !== null && (placeholders.has(v.trim()) || placeholders.has(v.trim().slice(0, 10)));
       const width = Math.max(1, Math.round((item.count / max) * barW));
       const fill = isPlaceholder ? '#c53030' : empty ? '#a0aec0' : '#2b6cb0';
       return (
-        `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(label.length > 22 ? `${label.slice(0, 21)}…` : label)}</text>` +
+        `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${esc(label.length > 20 ? `${label.slice(0, 19)}…` : label)}</text>` +
         `<rect x="${labelW}" y="${y + 2}" width="${width}" height="${rowH - 6}" fill="${fill}"><title>${esc(label)}: ${fmt(item.count)} rows</title></rect>` +
         `<text x="${labelW + width + 4}" y="${y + 12}">${fmt(item.count)}${isPlaceholder ? ' placeholder?' : ''}</text>`
       );
     })
     .join('');
-  return `<svg class="top" width="${labelW + barW + 110}" height="${h}" role="img" aria-label="Most frequent values of ${esc(c.name)}">${bars}</svg>`;
+  const w = labelW + barW + 90;
+  return `<svg class="top" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px" role="img" aria-label="Most frequent values of ${esc(c.name)}">${bars}</svg>`;
 }
 
 function typeText(c: ColumnProfile): string {
@@ -169,7 +177,8 @@ export function renderReport(input: ReportInput): string {
     .map(
       (t) =>
         `<li><a class="line" href="#${t.table ? anchor(t.table, t.column) : 'matching'}"><code>${esc(input.bridgeFileName)}:${t.line}</code></a> ` +
-        `<span class="path">${esc(t.path)}</span><br>${esc(t.message)}</li>`,
+        `<span class="path">${esc(t.path)}</span><br>${esc(t.message)}` +
+        `${t.snippet.length ? `<pre class="snippet">${esc(dedent(t.snippet).join('\n'))}</pre>` : ''}</li>`,
     )
     .join('');
   const problemItems = input.problems
@@ -277,6 +286,7 @@ a { color: var(--blue); }
 ol.todos { padding-left: 22px; }
 ol.todos li { margin: 0 0 10px; }
 ol.todos .path { color: var(--muted); font-size: 13px; }
+pre.snippet { font: 12.5px/1.4 ui-monospace, "Cascadia Mono", Consolas, "DejaVu Sans Mono", monospace; background: #f7fafc; border: 1px solid var(--line); border-radius: 4px; padding: 6px 10px; margin: 4px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .ok { background: #f0fff4; border-left: 4px solid #38a169; padding: 8px 12px; }
 .warn { background: #fffaf0; border-left: 4px solid #dd6b20; padding: 6px 10px; margin: 6px 0; font-size: 13px; }
 table { border-collapse: collapse; width: 100%; }
