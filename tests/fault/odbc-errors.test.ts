@@ -1,0 +1,73 @@
+// How the bridge worker classifies ODBC failures, on the errors psqlODBC actually raised in the
+// fault tests (measured through the test proxy and a restarted server), plus the other drivers'
+// usual words. A connection-class failure makes the worker discard the connection; a statement
+// timeout leaves it alone.
+import { describe, expect, it } from 'vitest';
+import {
+  driverMessageOneLine,
+  isConnectionLost,
+  isStatementTimeout,
+} from '../../src-main/node/bridge/odbc-errors.ts';
+
+const odbcError = (state: string, message: string) => ({
+  message: '[odbc] Error executing the sql statement',
+  odbcErrors: [{ state, code: 35, message }],
+});
+
+const serverRestarted = odbcError(
+  '57P01',
+  'FATAL: terminating connection due to administrator command;\nThe connection has been lost',
+);
+const afterRestart = odbcError('08S01', 'SQLExecDirect unable due to the connection lost');
+const networkCut = odbcError(
+  '08S01',
+  'server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n;\nThe connection has been lost',
+);
+const refusedConnect = odbcError(
+  '08001',
+  'connection to server at "127.0.0.1", port 42447 failed: Connection reset by peer\n\tIs the server running on that host and accepting TCP/IP connections?\n',
+);
+const statementTimeout = odbcError(
+  '57014',
+  'ERROR: canceling statement due to statement timeout;\nError while executing the query',
+);
+
+describe('ODBC failures, classified', () => {
+  it('a lost connection, by SQLSTATE (08xxx, 57P01) or by the words under HY000', () => {
+    for (const err of [serverRestarted, afterRestart, networkCut, refusedConnect])
+      expect(isConnectionLost(err)).toBe(true);
+    expect(isConnectionLost(odbcError('HY000', 'server closed the connection unexpectedly'))).toBe(true);
+    expect(isConnectionLost(odbcError('HY000', '[ma-3.1.20]Lost connection to server during query'))).toBe(
+      true,
+    );
+    expect(isConnectionLost(odbcError('HY000', 'MySQL server has gone away'))).toBe(true);
+    expect(isConnectionLost(odbcError('HYT01', 'Connection timeout expired'))).toBe(true);
+  });
+
+  it('not a lost connection: a statement timeout, a syntax error, a missing table', () => {
+    expect(isConnectionLost(statementTimeout)).toBe(false);
+    expect(isConnectionLost(odbcError('42601', 'ERROR: syntax error at or near "FORM"'))).toBe(false);
+    expect(isConnectionLost(odbcError('42P01', 'ERROR: relation "LICMST" does not exist'))).toBe(false);
+    expect(isConnectionLost(new Error('Cannot read properties of undefined'))).toBe(false);
+  });
+
+  it('a statement timeout: 57014 (psqlODBC) or HYT00', () => {
+    expect(isStatementTimeout(statementTimeout)).toBe(true);
+    expect(isStatementTimeout(odbcError('HYT00', 'Query timeout expired'))).toBe(true);
+    expect(isStatementTimeout(networkCut)).toBe(false);
+  });
+
+  it("puts the driver's words on one line, as sentences", () => {
+    expect(driverMessageOneLine(networkCut)).toBe(
+      'server closed the connection unexpectedly. This probably means the server terminated abnormally ' +
+        'before or while processing the request. The connection has been lost.',
+    );
+    expect(driverMessageOneLine(serverRestarted)).toBe(
+      'FATAL: terminating connection due to administrator command. The connection has been lost.',
+    );
+    expect(driverMessageOneLine(refusedConnect)).toBe(
+      'connection to server at "127.0.0.1", port 42447 failed: Connection reset by peer. ' +
+        'Is the server running on that host and accepting TCP/IP connections?',
+    );
+  });
+});
