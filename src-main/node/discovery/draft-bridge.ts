@@ -587,7 +587,7 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
         const other = namePartner(t, g.column);
         if (other)
           m.todos.push(
-            `the owner's name is in two columns, ${g.column} and ${other}; to show both, read ${q} through a query_file that joins them (e.g. CONCAT_WS(' ', {${g.column}}, {${other}}) AS {OwnerName}) and map ownerName to it`,
+            `the owner's name is in two columns, ${g.column} and ${other}; to show both, read ${q} through a query_file that joins them (e.g. ${joinNames(options.dialect, g.column, other)} AS {OwnerName}) and map ownerName to it`,
           );
       }
       for (const c of m.comments) push(`      # ${c}`);
@@ -657,6 +657,13 @@ function licenceNumberQuery(
     ...(conditions.length ? [`WHERE ${conditions.join('\n  AND ')}`] : []),
     '',
   ].join('\n');
+}
+
+/** Two name columns as one, in the engine's SQL (SQLite and Db2 have no CONCAT_WS). */
+function joinNames(dialect: DialectName, first: string, second: string): string {
+  return dialect === 'sqlite' || dialect === 'db2i'
+    ? `TRIM(COALESCE({${first}}, '') || ' ' || COALESCE({${second}}, ''))`
+    : `CONCAT_WS(' ', {${first}}, {${second}})`;
 }
 
 /** OwnerFirstName -> OwnerLastName, FNAME -> LNAME: the other half of a split name. */
