@@ -491,7 +491,9 @@ export interface ColumnFindings {
 export function analyseColumn(profile: ColumnProfile, inPrimaryKey = false): ColumnFindings {
   const values = [...profile.sample];
   const key = isKeyCandidate(profile, inPrimaryKey);
-  const date = key ? null : detectDateFormat(values, profile.type, profile.name);
+  // A declared key is no date; a unique column may well be (small tables, timestamps).
+  const date =
+    inPrimaryKey || profile.autoIncrement ? null : detectDateFormat(values, profile.type, profile.name);
   const timestamp = date ? null : detectTimestamp(values, profile.type);
   const flag = date || timestamp ? null : detectFlag(profile);
   const codes = date || timestamp || flag || key ? null : detectCodes(profile);
