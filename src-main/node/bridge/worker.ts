@@ -107,6 +107,12 @@ function targetOf(bridgeFile: string, connection: string): Target {
 
 class ConfigError extends Error {}
 
+/**
+ * Server connections are kept between reads; an SQLite file is not: opening it costs nothing, and
+ * a handle kept open would hold on to a file IT replaces (on Windows, keep it from being replaced).
+ */
+const keepsConnections = (target: Target) => target.dialectName !== 'sqlite';
+
 const KEEPS_WORKING = 'The desk keeps working from its cache.';
 
 async function connect(target: Target): Promise<Lease> {
@@ -132,8 +138,10 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
   let rows = 0;
   let rejected = 0;
   let source: string = req.entity;
+  let keep = false;
   try {
     const target = targetOf(req.bridgeFile, req.connection);
+    keep = keepsConnections(target);
     const mapping = target.definition.entities[req.entity];
     if (!mapping) throw new ConfigError(`The bridge does not map ${req.entity}.`);
     const dialect = dialectTable[target.dialectName];
@@ -168,12 +176,14 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
       flow.credits--;
       send({ t: 'batch', id: req.id, records, issues });
     }
-    healthy = true;
+    // A read stopped part-way may leave the driver mid-transaction (psqlODBC's declare/fetch):
+    // that connection is closed rather than kept.
+    healthy = !flow.cancelled;
     send({ t: 'done', id: req.id, rows, rejected });
   } catch (err) {
     sendError(req.id, err, req.connection, `the read of ${req.entity} (${source})`);
   } finally {
-    if (lease) connections.release(lease, healthy);
+    if (lease) connections.release(lease, healthy && keep);
   }
 }
 
@@ -181,9 +191,10 @@ async function ping(req: PingRequest): Promise<void> {
   const started = performance.now();
   let lease: Lease | undefined;
   try {
-    lease = await connect(targetOf(req.bridgeFile, req.connection));
+    const target = targetOf(req.bridgeFile, req.connection);
+    lease = await connect(target);
     send({ t: 'pong', id: req.id, ms: Math.round(performance.now() - started), reused: lease.reused });
-    connections.release(lease, true);
+    connections.release(lease, keepsConnections(target));
   } catch (err) {
     sendError(req.id, err, req.connection, 'the connection check');
   }
