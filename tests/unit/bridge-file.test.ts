@@ -146,3 +146,30 @@ describe('write statements and query files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('query files and filters written once for every engine', () => {
+  it('strips SQL comments outside quoted text (SQLite refuses a ";" even in a comment)', async () => {
+    const { stripSqlComments } = await import('../../src-main/node/bridge/load-bridge.ts');
+    expect(
+      stripSqlComments("SELECT 'a--b', x -- why; it matters\nFROM t /* old; */ WHERE y = 'O''Brien'"),
+    ).toBe("SELECT 'a--b', x \nFROM t   WHERE y = 'O''Brien'");
+  });
+
+  it('quotes {NAME} in a where filter, and lets _scratch fields feed templates without reaching the record', async () => {
+    const { buildReadPlan } = await import('../../src-main/node/bridge/read-plan.ts');
+    const { dialectTable } = await import('../../src-main/node/bridge/dialects.ts');
+    const text = readFileSync(riverton, 'utf8').replace(
+      'ownerName: { column: BUSOWN, transform: [collapse_spaces, title_case] }',
+      "ownerName: { template: '${_first} ${_last}' }\n      _first: { column: BUSOWN, transform: trim }\n      _last: { value: 'Jr' }",
+    );
+    const bridge = parseBridge(text, testFile);
+    const mapping = { ...bridge.entities.business!, where: '{BUSST} = ?' };
+    const plan = buildReadPlan(bridge, 'business', mapping, dialectTable.mariadb);
+    expect(plan.sql).toMatch(/ WHERE `BUSST` = \?$/);
+    const aliasOf = (column: string) => plan.sql.match(new RegExp(`\`${column}\` AS \`(c\\d+)\``))![1]!;
+    const row = { [aliasOf('BUSNO')]: 7, [aliasOf('BUSNAM')]: 'ACME', [aliasOf('BUSOWN')]: ' Ann Lee ' };
+    const record = plan.toRecord(row, []);
+    expect(record).toMatchObject({ id: '7', name: 'Acme', ownerName: 'Ann Lee Jr' });
+    expect(Object.keys(record!).some((k) => k.startsWith('_'))).toBe(false);
+  });
+});

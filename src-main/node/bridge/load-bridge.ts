@@ -110,7 +110,7 @@ export function parseBridge(text: string, file: string): BridgeFile {
     const fields = Object.keys(schema.shape);
     const unmapped = new Set(fields.filter((f) => !(f in columns)));
     for (const field of Object.keys(columns)) {
-      if (fields.includes(field)) continue;
+      if (fields.includes(field) || /^_\w+$/.test(field)) continue; // _name: a scratch field for templates
       // A misspelt field is one mistake: name the likely field instead of also reporting it unmapped.
       const guess = [...unmapped].find((f) => editDistance(f.toLowerCase(), field.toLowerCase()) <= 2);
       if (guess) unmapped.delete(guess);
@@ -129,12 +129,13 @@ export function parseBridge(text: string, file: string): BridgeFile {
       for (const m of template.matchAll(/\$\{([A-Za-z_]\w*)\}/g)) {
         const ref = m[1]!;
         const refSpec = (columns as Record<string, unknown>)[ref];
-        if (!fields.includes(ref) || (refSpec as { template?: unknown } | null)?.template !== undefined) {
+        const known = fields.includes(ref) || (ref.startsWith('_') && refSpec !== undefined);
+        if (!known || (refSpec as { template?: unknown } | null)?.template !== undefined) {
           problems.push({
             file,
             ...locate(['entities', entity, 'columns', field]),
             path: `entities.${entity}.columns.${field}.template`,
-            message: `"\${${ref}}" must name a field of ${entity} read from a column or value`,
+            message: `"\${${ref}}" must name a field of ${entity}, or a _scratch field, read from a column or value`,
           });
         }
       }
@@ -173,7 +174,9 @@ function checkSources(bridge: BridgeFile, file: string, locate: Locate): BridgeP
       });
     } else if (mapping.query_file) {
       try {
-        (mapping as EntityMapping).query = readFileSync(join(dirname(file), mapping.query_file), 'utf8')
+        (mapping as EntityMapping).query = stripSqlComments(
+          readFileSync(join(dirname(file), mapping.query_file), 'utf8'),
+        )
           .trim()
           .replace(/;\s*$/, '');
       } catch (err) {
@@ -185,6 +188,31 @@ function checkSources(bridge: BridgeFile, file: string, locate: Locate): BridgeP
     }
   }
   return problems;
+}
+
+/**
+ * Removes -- and /* *\/ comments outside quoted text: some drivers (SQLite's) refuse a ";" even
+ * inside a comment, and the query is embedded in a larger SELECT.
+ */
+export function stripSqlComments(sql: string): string {
+  let out = '';
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"' || c === '`') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end < 0 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      while (i < sql.length && sql[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 1;
+      out += ' ';
+    } else out += c;
+  }
+  return out;
 }
 
 /** Write statements may bind only the command's fields and values read by earlier statements. */

@@ -72,7 +72,9 @@ export function buildReadPlan(
     const steps = typeof spec === 'object' && spec.transform ? [spec.transform].flat() : [];
     readers.push({ field, alias, transform: compileTransforms(steps, { timeZone: bridge.time_zone }) });
   });
-  const where = mapping.where ? ` WHERE ${mapping.where}` : '';
+  // {NAME} in a filter is quoted for the engine, as in write statements and query files.
+  const filterSql = mapping.where ? expandIdentifiers(mapping.where, dialect) : undefined;
+  const where = filterSql ? ` WHERE ${filterSql}` : '';
   // A query_file entity reads from its SELECT as a derived table.
   const from = mapping.table
     ? ` FROM ${dialect.quote(mapping.table)}`
@@ -85,9 +87,9 @@ export function buildReadPlan(
   const keyMatch = keyCols.map((k) => `${k} = ?`).join(' AND ');
   const rereadSql =
     `SELECT ${selects.join(', ')}${mapping.table ? ` FROM ${dialect.lockingFrom(dialect.quote(mapping.table))}` : from}` +
-    ` WHERE ${mapping.where ? `(${mapping.where}) AND ` : ''}${keyMatch}${dialect.lockingSuffix}`;
+    ` WHERE ${filterSql ? `(${filterSql}) AND ` : ''}${keyMatch}${dialect.lockingSuffix}`;
   const pageSql = (after: Raw[] | null, rows: number) => {
-    const conditions = mapping.where ? [`(${mapping.where})`] : [];
+    const conditions = filterSql ? [`(${filterSql})`] : [];
     if (after) {
       // "After this key" spelled out (a > x OR a = x AND b > y ...), which every engine accepts;
       // SQL Server has no row-value comparison. Literals come from the previous page.
@@ -156,6 +158,8 @@ export function buildReadPlan(
           .trim();
         record[t.field] = any ? text : null;
       }
+      // Scratch fields (_name) feed templates only; they are not part of the canonical record.
+      for (const key of Object.keys(record)) if (key.startsWith('_')) delete record[key];
       const id = typeof record.id === 'string' ? record.id : null;
       for (const p of problems) {
         issues.push({
