@@ -61,6 +61,16 @@ export async function discover(request: DiscoverRequest): Promise<DiscoverResult
       'The connection string names no driver this workbench knows; say which SQL to speak with --dialect (sqlite, postgres, mariadb, sqlserver or db2i).',
     );
   }
+  if (request.timeZone) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: request.timeZone });
+    } catch {
+      throw new WorkbenchError(
+        'invalid_input',
+        `"${request.timeZone}" is not a time zone this machine knows; give an IANA name such as America/Chicago.`,
+      );
+    }
+  }
   const options = { ...defaultDiscoveryOptions, ...request.options };
   const source = redactConnectionString(request.connection);
   const client = new DiscoveryClient(request.workerPath ? { workerPath: request.workerPath } : {});

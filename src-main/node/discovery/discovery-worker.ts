@@ -50,6 +50,9 @@ async function connect(req: DiscoveryHostMessage): Promise<odbc.Connection> {
   // The SQLite driver reads whole results into memory unless StepAPI is on.
   if (req.dialect === 'sqlite' && getPart(parts, 'StepAPI') === undefined)
     parts = withPart(parts, 'StepAPI', '1');
+  // Looking at a database must not create one: the SQLite driver makes a missing file unless told.
+  if (req.dialect === 'sqlite' && getPart(parts, 'NoCreat') === undefined)
+    parts = withPart(parts, 'NoCreat', '1');
   try {
     return await odbc.connect({
       connectionString: formatConnectionString(parts),
@@ -57,7 +60,10 @@ async function connect(req: DiscoveryHostMessage): Promise<odbc.Connection> {
       connectionTimeout: 15,
     });
   } catch (err) {
-    throw new LegacyError(`Could not connect to the legacy database: ${driverMessage(err)}`);
+    const file = req.dialect === 'sqlite' ? databaseOf(parts) : undefined;
+    throw new LegacyError(
+      `Could not connect to the legacy database: ${driverMessage(err)}${file ? ` (is there a SQLite database at ${file}?)` : ''}`,
+    );
   }
 }
 

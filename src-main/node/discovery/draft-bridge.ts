@@ -328,7 +328,8 @@ function mapField(guess: FieldGuess, entity: EntityGuess, analysis: Analysis, di
             `${c.value === '' ? '(blank)' : c.value}${c.description && c.description !== '(null)' ? ` = ${c.description}` : c.description ? ' (null or blank)' : ''}${c.count !== null ? ` (${plural(c.count, 'row')})` : ' (unused)'}`,
         )
         .join(', ');
-      comments.push(`codes seen${info.lookup ? ` (described in ${info.lookup})` : ''}: ${seen}`);
+      const where = profile.topSampled ? ' in a sample of the rows' : '';
+      comments.push(`codes seen${where}${info.lookup ? ` (described in ${info.lookup})` : ''}: ${seen}`);
       todos.push(
         unknown.length
           ? `say what ${field.field} ${unknown.join(', ')} ${unknown.length === 1 ? 'means' : 'mean'} (one of ${allowedLabels[field.field]?.join(', ')}) in place of TODO, and check the guessed ones`
