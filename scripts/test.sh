@@ -3,7 +3,7 @@
 # (real ODBC drivers against SQLite, PostgreSQL and MariaDB, a real Secret Service keychain) and
 # end-to-end (Chromium).
 #   bash scripts/test.sh                 everything
-#   bash scripts/test.sh unit            one vitest project (unit | integration | e2e)
+#   bash scripts/test.sh unit            one vitest project (unit | integration | fault | e2e)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test

@@ -117,12 +117,8 @@ describe("the worker's redaction of a secret put in by the keychain", () => {
     },
   );
 
-  // KNOWN GAP, reported with issue 3: redactSecrets (src-main/node/bridge/odbc-errors.ts) reads a
-  // braced value only up to its first "}", so a password holding "}" (written "}}" in the string)
-  // is redacted only up to there. The drivers here never quote the password (wrong-password errors
-  // name only the user), so nothing leaks today; when the redaction parses the value with
-  // parseConnectionString, this test starts failing: turn `it.fails` into `it`.
-  it.fails('removes a secret holding "}"', () => {
+  // A password holding "}" is written "}}" inside braces; redaction parses the value the same way.
+  it('removes a secret holding "}"', () => {
     const secret = 'ab}cd;efgh';
     const connection = withSecret(secret);
     const out = redactSecrets(`failed for ${connection}; the password was ${secret}.`, connection);

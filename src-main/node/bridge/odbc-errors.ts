@@ -1,7 +1,7 @@
 // Plain-language messages for ODBC failures, with every secret redacted, and the classification
 // the bridge worker acts on: a connection that is gone is discarded and rebuilt, a statement that
 // ran out of time is reported as such.
-import { redactConnectionString } from './connection-string.ts';
+import { parseConnectionString, redactConnectionString } from './connection-string.ts';
 
 interface OdbcErrorLike {
   message?: string;
@@ -82,10 +82,21 @@ export function isStatementTimeout(err: unknown): boolean {
 }
 
 export function redactSecrets(text: string, connection: string): string {
-  let out = text;
-  for (const m of connection.matchAll(/(?:pwd|password|passwd)\s*=\s*(\{[^}]*\}|[^;]*)/gi)) {
-    const secret = (m[1] ?? '').replace(/^\{|\}$/g, '');
-    if (secret.length > 0) out = out.split(secret).join('***');
+  // The whole string first (as written, braces and all), then each secret value on its own,
+  // as the connection-string parser reads it (a braced value may hold ";" and "}}").
+  let out = text.split(connection).join(redactConnectionString(connection));
+  let secrets: string[] = [];
+  try {
+    secrets = parseConnectionString(connection)
+      .filter(([key, value]) => /^(pwd|password|passwd|secret|token)$/i.test(key.trim()) && value.length > 0)
+      .map(([, value]) => value);
+  } catch {
+    // an unreadable string: fall back to what can be cut out by pattern
+    for (const m of connection.matchAll(/(?:pwd|password|passwd)\s*=\s*(\{[^}]*\}|[^;]*)/gi)) {
+      const secret = (m[1] ?? '').replace(/^\{|\}$/g, '');
+      if (secret) secrets.push(secret);
+    }
   }
-  return out.split(connection).join(redactConnectionString(connection));
+  for (const secret of secrets.sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+  return out;
 }

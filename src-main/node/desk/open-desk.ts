@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { WorkbenchError } from '../../common/errors.ts';
 import { type LoadedBridge, loadBridge, resolveBridgePath } from '../bridge/load-bridge.ts';
-import { BridgeWorkerClient } from '../bridge/worker-client.ts';
+import { BridgeWorkerClient, type WorkerClientOptions } from '../bridge/worker-client.ts';
 import { type Cache, openCache } from '../cache/open-cache.ts';
 import { type DeskConfig, readDeskConfig } from './desk-config.ts';
 import { type DeskPaths, deskPaths, projectRoot } from './paths.ts';
@@ -26,6 +26,8 @@ export interface OpenDeskOptions {
   dataDir: string;
   /** The bridge worker entry; the Electron shell passes its bundled worker. */
   workerPath?: string;
+  /** Timeouts and the like of the bridge worker (see WorkerClientOptions). */
+  worker?: WorkerClientOptions;
 }
 
 export function openDesk(options: OpenDeskOptions): Desk {
@@ -33,7 +35,10 @@ export function openDesk(options: OpenDeskOptions): Desk {
   const root = projectRoot();
   const config = readDeskConfig(paths.config);
   const cache = openCache(paths.cache, { migrationsDir: join(root, 'migrations') });
-  const worker = new BridgeWorkerClient(options.workerPath ? { workerPath: options.workerPath } : {});
+  const worker = new BridgeWorkerClient({
+    ...options.worker,
+    ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+  });
   let bridge: LoadedBridge | undefined;
   const configured = () => {
     if (!config) {
