@@ -204,11 +204,11 @@ export function renderReport(input: ReportInput): string {
         ? [
             `<tr><th scope="row">${entityTitle.codeValue} <span class="muted">(codeValue)</span></th><td>${input.codeTables
               .map((c) => `<a href="#${anchor(c.table)}"><code>${esc(c.table)}</code></a>`)
+              .join(', ')}</td><td>small tables that other tables refer to (${input.codeTables
+              .map((c) => `${esc(c.table)} as <code>${esc(c.name)}</code>`)
               .join(
                 ', ',
-              )}</td><td>small tables that other tables refer to, read together through code-values.sql</td><td class="num">4 of 4</td><td>${input.codeTables
-              .map((c) => `${esc(c.table)} as <code>${esc(c.name)}</code>`)
-              .join(', ')}</td></tr>`,
+              )}), read together through code-values.sql</td><td class="num">4 of 4</td><td>all fields mapped</td></tr>`,
           ]
         : [],
     )
