@@ -120,6 +120,16 @@ const businesses = table(
       t('varchar', { length: 50 }),
       seq(N).map(() => 'Lakeside'),
     ),
+    col(
+      'OwnerFirstName',
+      t('varchar', { length: 50 }),
+      seq(N).map((i) => (Number(i) % 5 ? `Ann${i}` : `ANN${i}`)),
+    ),
+    col(
+      'OwnerLastName',
+      t('varchar', { length: 50 }),
+      seq(N).map((i) => `Lee${i}`),
+    ),
     col('DateEstablished', t('timestamp'), [
       ...dates(N - 10).map((d) => `${d} 00:00:00`),
       ...Array(10).fill('1900-01-01 00:00:00'),
@@ -290,7 +300,7 @@ describe('the draft', () => {
   it('maps fields with the transforms the formats call for', () => {
     const bridge = parseBridge(draft.text, file);
     const b = bridge.entities.business!;
-    expect(b.where).toBe('COALESCE(CAST("IsDeleted" AS INTEGER), 0) = 0');
+    expect(b.where).toBe('COALESCE(CAST({IsDeleted} AS INTEGER), 0) = 0');
     expect(b.columns.openedOn).toEqual({
       column: 'DateEstablished',
       type: 'date',
@@ -302,6 +312,9 @@ describe('the draft', () => {
       transform: 'timestamp',
     });
     expect(b.columns.phone).toEqual({ value: null });
+    expect(b.columns.ownerName).toEqual({ template: '${_ownerFirst} ${_ownerLast}' });
+    expect(b.columns._ownerFirst).toEqual({ column: 'OwnerFirstName', transform: 'title_case' });
+    expect(b.columns._ownerLast).toBe('OwnerLastName');
     const l = bridge.entities.licence!;
     expect(l.key).toEqual(['PermitId']);
     expect(l.columns.id).toBe('PermitNumber');

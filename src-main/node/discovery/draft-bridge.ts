@@ -473,7 +473,6 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
     push(`${indent}# TODO: ${message}`);
     todos.push({ line: lines.length, path, message, table, column: col, snippet: [] });
   };
-  const dialect = dialectTable[options.dialect];
 
   if (options.schemaRef) push(`# yaml-language-server: $schema=${options.schemaRef}`);
   push(`# Draft bridge written by \`workbench discover\` on ${options.generatedAt}`);
@@ -557,8 +556,8 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
       push(`    key: [TODO]`);
     } else push(`    key: ${yamlFlow(t.key)}`);
     if (deleted && !joinNumber) {
-      push(`    # Rows marked deleted in ${deleted.column} are left out (written for ${options.dialect}).`);
-      push(`    where: ${yamlScalar(deleted.keep(dialect.quote(deleted.column)))}`);
+      push(`    # Rows marked deleted in ${deleted.column} are left out ({NAME} is quoted for each engine).`);
+      push(`    where: ${yamlScalar(deleted.keep(`{${deleted.column}}`))}`);
     }
     const changes = changeDetection(entity);
     if (changes) {
@@ -584,16 +583,24 @@ export function writeDraftBridge(guess: Guess, analysis: Analysis, options: Draf
         m.value = { column: 'LICENCE_NUMBER', transform: 'trim' };
         m.comments.push(`the licence number, looked up in ${name}.sql`);
       }
-      if (g.spec.field === 'ownerName' && g.column) {
-        const other = namePartner(t, g.column);
-        if (other)
-          m.todos.push(
-            `the owner's name is in two columns, ${g.column} and ${other}; to show both, read ${q} through a query_file that joins them (e.g. ${joinNames(options.dialect, g.column, other)} AS {OwnerName}) and map ownerName to it`,
-          );
+      // A name split over two columns (OwnerFirstName, OwnerLastName) is read into scratch
+      // fields and joined by a template.
+      const partner = g.spec.field === 'ownerName' && g.column ? namePartner(t, g.column) : null;
+      if (partner && g.column) {
+        const [first, last] = partner.first ? [g.column, partner.other] : [partner.other, g.column];
+        m.comments.push(
+          `the owner's name is in two columns, ${first} and ${last}: read into _ownerFirst and _ownerLast and joined`,
+        );
+        m.value = { template: '${_ownerFirst} ${_ownerLast}' };
       }
       for (const c of m.comments) push(`      # ${c}`);
       for (const message of m.todos) todo('      ', message, path, q, g.column);
       push(`      ${g.spec.field}: ${yamlFlow(m.value)}`);
+      if (partner && g.column) {
+        const [first, last] = partner.first ? [g.column, partner.other] : [partner.other, g.column];
+        push(`      _ownerFirst: ${yamlFlow(spec(first, null, nameSteps(t, first)))}`);
+        push(`      _ownerLast: ${yamlFlow(spec(last, null, nameSteps(t, last)))}`);
+      }
     }
     push('');
   }
@@ -660,27 +667,29 @@ function licenceNumberQuery(
   ].join('\n');
 }
 
-/** Two name columns as one, in the engine's SQL (SQLite and Db2 have no CONCAT_WS). */
-function joinNames(dialect: DialectName, first: string, second: string): string {
-  return dialect === 'sqlite' || dialect === 'db2i'
-    ? `TRIM(COALESCE({${first}}, '') || ' ' || COALESCE({${second}}, ''))`
-    : `CONCAT_WS(' ', {${first}}, {${second}})`;
+/** The steps that make a name column read well: padding away, capitals to title case. */
+function nameSteps(t: AnalysedTable, name: string): string[] {
+  const found = t.findings.get(name)!;
+  const steps = textSteps(column(t, name), found);
+  if (found.upperShare >= 0.05) steps.push('title_case');
+  return steps;
 }
 
 /** OwnerFirstName -> OwnerLastName, FNAME -> LNAME: the other half of a split name. */
-function namePartner(t: AnalysedTable, name: string): string | null {
-  const pairs: Array<[RegExp, RegExp]> = [
-    [/first|given|fname|fst/i, /last|family|surname|lname|lst/i],
-    [/last|family|surname|lname|lst/i, /first|given|fname|fst/i],
-  ];
-  for (const [mine, theirs] of pairs) {
+function namePartner(t: AnalysedTable, name: string): { other: string; first: boolean } | null {
+  const firstRe = /first|given|fname|fst/i;
+  const lastRe = /last|family|surname|lname|lst/i;
+  for (const [mine, theirs, first] of [
+    [firstRe, lastRe, true],
+    [lastRe, firstRe, false],
+  ] as const) {
     const m = mine.exec(name);
     if (!m) continue;
     const stem = name.slice(0, m.index).toLowerCase();
     const other = t.profile.columns.find(
       (c) => c.name !== name && theirs.test(c.name) && c.name.toLowerCase().startsWith(stem),
     );
-    if (other) return other.name;
+    if (other) return { other: other.name, first };
   }
   return null;
 }
