@@ -14,6 +14,10 @@ NODE_VERSION=24.21.0   # Node 24 LTS, the Node that Electron 45 embeds
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# A registry connection that stalls (seen here: npm ci idle for minutes on open sockets) is cut
+# after two minutes and retried, instead of waiting on npm's five-minute default.
+export npm_config_fetch_timeout=120000 npm_config_fetch_retries=5
+
 # 1. System packages: the ODBC driver manager and the three drivers the demo city uses, and
 # libsecret (keytar, the OS keychain's client, builds against it). The tests add Chromium and a
 # Secret Service to run against: gnome-keyring on a D-Bus session bus (scripts/with-keyring.sh).
