@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isWorkbenchError } from '../common/errors.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { registerCounterCommands } from './counter-commands.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
 import { registerCredentialsCommands } from './credentials-command.ts';
 import { registerBridgeCheckCommand } from './bridge-check-command.ts';
@@ -85,6 +86,7 @@ program
   .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', positiveInt('--port'), 0)
   .action((o) => runServe(dataDir(), o));
 
+registerCounterCommands(program, dataDir);
 registerCredentialsCommands(program, dataDir);
 registerDiscoverCommand(program);
 registerBridgeCheckCommand(program, dataDir);

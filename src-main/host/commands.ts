@@ -6,6 +6,7 @@ import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
 import { connectionUser } from '../node/security/connection-secret.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
+import { listOutbox } from '../node/commands/outbox.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
@@ -154,6 +155,12 @@ export async function runSync(
         console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
       if (rejected)
         console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
+      const waiting = listOutbox(desk.cache, 'pending').length;
+      if (waiting) {
+        console.log(
+          `${waiting} change${waiting === 1 ? '' : 's'} made on this desk still wait${waiting === 1 ? 's' : ''} for the legacy database ("workbench outbox"); they were kept as they are.`,
+        );
+      }
     }
   } finally {
     progress?.stop();

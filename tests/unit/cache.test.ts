@@ -73,6 +73,25 @@ describe('migrations, one test each', () => {
     db.close();
   });
 
+  it('0004 adds the outbox and the pending-change marks that refresh respects', () => {
+    const db = new Database(join(dir, 'c.sqlite'));
+    migrate(db, all.slice(0, 4));
+    expect(schemaVersion(db)).toBe(4);
+    db.pragma('foreign_keys = ON');
+    const add = db.prepare(
+      `INSERT INTO outbox (operation_id, desk_id, actor, created_at, command, payload_version, payload, base, status)
+       VALUES (?, 'd', 'a', 't', 'renewLicence', 1, '{}', '[]', ?)`,
+    );
+    add.run('op-1', 'pending');
+    expect(() => add.run('op-1', 'pending')).toThrow(/UNIQUE/);
+    expect(() => add.run('op-2', 'lost')).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO pending_change VALUES ('licence', 'RV-1', 'op-1')`).run();
+    expect(() => db.prepare(`INSERT INTO pending_change VALUES ('licence', 'RV-1', 'op-9')`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.close();
+  });
+
   it('every migration is numbered without gaps and applies in one go', () => {
     expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
     const db = new Database(join(dir, 'c.sqlite'));

@@ -1,0 +1,31 @@
+// The commands a person gives that change records, with their versioned payloads (the outbox
+// stores the version, so a desk updated mid-outage still replays what an older version queued).
+import { z } from 'zod';
+import { Cents, IsoDate, IsoTimestamp, PaymentMethod } from './model.ts';
+
+export const RenewLicencePayload = z.object({
+  v: z.literal(1),
+  licenceId: z.string().min(1),
+  newExpiresOn: IsoDate,
+  feeCents: Cents.nonnegative(),
+  renewedAt: IsoTimestamp,
+});
+export type RenewLicencePayload = z.infer<typeof RenewLicencePayload>;
+
+export const RecordPaymentPayload = z.object({
+  v: z.literal(1),
+  licenceId: z.string().min(1),
+  amountCents: Cents.positive(),
+  method: PaymentMethod,
+  paidOn: IsoDate,
+  paidAt: IsoTimestamp,
+  /** The desk's provisional receipt number until the legacy system gives its own. */
+  receiptNo: z.string().min(1),
+});
+export type RecordPaymentPayload = z.infer<typeof RecordPaymentPayload>;
+
+export const commandPayloads = {
+  renewLicence: RenewLicencePayload,
+  recordPayment: RecordPaymentPayload,
+} as const;
+export type CommandName = keyof typeof commandPayloads;

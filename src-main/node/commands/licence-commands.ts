@@ -1,0 +1,157 @@
+// Renew a licence and record a payment: each is one cache transaction holding its local effect,
+// its outbox entry (with the licence as the clerk saw it) and its audit entry, so the counter
+// works the same whether the legacy database is up or not. Replay takes it from there.
+import { randomUUID } from 'node:crypto';
+import type { RecordPaymentPayload, RenewLicencePayload } from '../../common/commands.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import { renewableStatuses, renewalExpiry } from '../../common/licence-rules.ts';
+import type { PaymentMethod } from '../../common/model.ts';
+import { zonedIso } from '../../common/time.ts';
+import { rowToRecord } from '../cache/canonical-tables.ts';
+import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+import { enqueue, nextProvisionalReceipt } from './outbox.ts';
+
+export interface CommandResult<P> {
+  operationId: string;
+  payload: P;
+}
+
+function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
+  const row = desk.cache.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId.trim().toUpperCase()) as
+    Record<string, unknown> | undefined;
+  if (!row)
+    throw new WorkbenchError(
+      'not_found',
+      `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`,
+    );
+  return row;
+}
+
+export function renewLicence(
+  desk: Desk,
+  actor: string,
+  licenceId: string,
+  now = new Date(),
+): CommandResult<RenewLicencePayload> {
+  const db = desk.cache;
+  const deskId = desk.configured().deskId;
+  return db
+    .transaction(() => {
+      const row = loadLicence(desk, licenceId);
+      const licence = rowToRecord('licence', row);
+      if (!(renewableStatuses as readonly string[]).includes(licence.status as string)) {
+        throw new WorkbenchError(
+          'invalid_input',
+          `Licence ${licence.id} is ${licence.status}; it cannot be renewed at the counter. A supervisor must reinstate it first.`,
+        );
+      }
+      const type = db
+        .prepare('SELECT term_months FROM licence_type WHERE code = ?')
+        .get(licence.licenceTypeCode) as { term_months: number | null } | undefined;
+      const renewedAt = zonedIso(now, desk.timeZone);
+      const payload: RenewLicencePayload = {
+        v: 1,
+        licenceId: licence.id as string,
+        newExpiresOn: renewalExpiry(
+          licence.expiresOn as string | null,
+          renewedAt.slice(0, 10),
+          type?.term_months ?? null,
+        ),
+        feeCents: (licence.feeCents as number | null) ?? 0,
+        renewedAt,
+      };
+      db.prepare(`UPDATE licence SET expires_on = ?, status = 'active' WHERE id = ?`).run(
+        payload.newExpiresOn,
+        payload.licenceId,
+      );
+      const operationId = enqueue(db, {
+        deskId,
+        actor,
+        createdAt: renewedAt,
+        command: 'renewLicence',
+        payload,
+        base: [{ entity: 'licence', id: payload.licenceId, record: licence }],
+        changes: [{ entity: 'licence', id: payload.licenceId }],
+      });
+      audit(db, {
+        at: renewedAt,
+        actor,
+        action: 'licence.renew',
+        subject: payload.licenceId,
+        detail: { operationId, from: licence.expiresOn, to: payload.newExpiresOn, status: licence.status },
+      });
+      return { operationId, payload };
+    })
+    .immediate();
+}
+
+export function recordPayment(
+  desk: Desk,
+  actor: string,
+  input: { licenceId: string; amountCents: number; method: PaymentMethod },
+  now = new Date(),
+): CommandResult<RecordPaymentPayload> & { paymentId: string } {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+    throw new WorkbenchError('invalid_input', 'The amount must be a positive number of cents.', {
+      amountCents: 'must be more than 0',
+    });
+  }
+  const db = desk.cache;
+  const deskId = desk.configured().deskId;
+  return db
+    .transaction(() => {
+      const licence = rowToRecord('licence', loadLicence(desk, input.licenceId));
+      const paidAt = zonedIso(now, desk.timeZone);
+      const operationId = randomUUID();
+      const payload: RecordPaymentPayload = {
+        v: 1,
+        licenceId: licence.id as string,
+        amountCents: input.amountCents,
+        method: input.method,
+        paidOn: paidAt.slice(0, 10),
+        paidAt,
+        receiptNo: nextProvisionalReceipt(db, deskId),
+      };
+      // Until replay brings the legacy payment number, the payment lives under its operation id.
+      const paymentId = `local:${operationId}`;
+      db.prepare(
+        `INSERT INTO payment (id, licence_id, paid_on, amount_cents, method, receipt_no, refreshed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        paymentId,
+        payload.licenceId,
+        payload.paidOn,
+        payload.amountCents,
+        payload.method,
+        payload.receiptNo,
+        paidAt,
+      );
+      enqueue(
+        db,
+        {
+          deskId,
+          actor,
+          createdAt: paidAt,
+          command: 'recordPayment',
+          payload,
+          base: [{ entity: 'licence', id: payload.licenceId, record: licence }],
+          changes: [{ entity: 'payment', id: paymentId }],
+        },
+        operationId,
+      );
+      audit(db, {
+        at: paidAt,
+        actor,
+        action: 'payment.record',
+        subject: payload.licenceId,
+        detail: {
+          operationId,
+          amountCents: payload.amountCents,
+          method: payload.method,
+          receiptNo: payload.receiptNo,
+        },
+      });
+      return { operationId, payload, paymentId };
+    })
+    .immediate();
+}

@@ -1,0 +1,98 @@
+// The desk's outbox: commands waiting to reach the legacy database, in the order they were given.
+// Entries are written only inside the transaction of the command they record (see enqueue).
+import { randomUUID } from 'node:crypto';
+import type { CommandName } from '../../common/commands.ts';
+import type { EntityName } from '../../common/model.ts';
+import type { Cache } from '../cache/open-cache.ts';
+
+export interface BaseVersion {
+  entity: EntityName;
+  id: string;
+  /** The canonical record exactly as the person saw it when giving the command. */
+  record: Record<string, unknown>;
+}
+
+export interface OutboxEntry {
+  seq: number;
+  operationId: string;
+  deskId: string;
+  actor: string;
+  createdAt: string;
+  command: CommandName;
+  payloadVersion: number;
+  payload: Record<string, unknown>;
+  base: BaseVersion[];
+  status: 'pending' | 'applied' | 'conflict' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  settledAt: string | null;
+}
+
+export interface NewEntry {
+  deskId: string;
+  actor: string;
+  createdAt: string;
+  command: CommandName;
+  payload: { v: number } & Record<string, unknown>;
+  base: BaseVersion[];
+  /** Cached rows the command changed locally: protected from refresh until it is settled. */
+  changes: Array<{ entity: EntityName; id: string }>;
+}
+
+/** Records a command; the caller must be inside the command's cache transaction. */
+export function enqueue(db: Cache, entry: NewEntry, operationId: string = randomUUID()): string {
+  if (!db.inTransaction) throw new Error('enqueue must run inside the command transaction');
+  db.prepare(
+    `INSERT INTO outbox (operation_id, desk_id, actor, created_at, command, payload_version, payload, base)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    operationId,
+    entry.deskId,
+    entry.actor,
+    entry.createdAt,
+    entry.command,
+    entry.payload.v,
+    JSON.stringify(entry.payload),
+    JSON.stringify(entry.base),
+  );
+  const mark = db.prepare('INSERT INTO pending_change (entity, record_id, operation_id) VALUES (?, ?, ?)');
+  for (const c of entry.changes) mark.run(c.entity, c.id, operationId);
+  return operationId;
+}
+
+export function listOutbox(db: Cache, status?: OutboxEntry['status']): OutboxEntry[] {
+  const rows = db
+    .prepare(`SELECT * FROM outbox ${status ? 'WHERE status = ?' : ''} ORDER BY seq`)
+    .all(...(status ? [status] : [])) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    seq: r.seq as number,
+    operationId: r.operation_id as string,
+    deskId: r.desk_id as string,
+    actor: r.actor as string,
+    createdAt: r.created_at as string,
+    command: r.command as CommandName,
+    payloadVersion: r.payload_version as number,
+    payload: JSON.parse(r.payload as string),
+    base: JSON.parse(r.base as string),
+    status: r.status as OutboxEntry['status'],
+    attempts: r.attempts as number,
+    lastError: (r.last_error as string | null) ?? null,
+    settledAt: (r.settled_at as string | null) ?? null,
+  }));
+}
+
+/** The next provisional receipt number of this desk, e.g. P-FRONT1-000042 (desk-prefixed, so desks never clash). */
+export function nextProvisionalReceipt(db: Cache, deskId: string): string {
+  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'receipt_seq'`).get() as
+    { value: string } | undefined;
+  const next = Number(current?.value ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO desk_meta (key, value) VALUES ('receipt_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(String(next));
+  const desk =
+    deskId
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase()
+      .slice(-6) || 'DESK';
+  return `P-${desk}-${String(next).padStart(6, '0')}`;
+}
