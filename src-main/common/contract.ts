@@ -57,6 +57,8 @@ export const DeskStatus = z.object({
   businesses: z.number().int(),
   lastRefreshedAt: IsoTimestamp.nullable(),
   datasets: z.array(DatasetStatus),
+  /** Changes made on this desk that have not reached the legacy database yet. */
+  pendingChanges: z.number().int().nonnegative(),
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 

@@ -207,6 +207,9 @@ export async function runStatus(dataDirFlag: string | undefined, o: { json?: boo
     console.log(
       `${status.licences} licences, ${status.businesses} businesses; last refreshed ${status.lastRefreshedAt ?? 'never'}`,
     );
+    if (status.pendingChanges) {
+      console.log(`${status.pendingChanges} changes wait for the legacy database ("workbench outbox").`);
+    }
   } finally {
     desk.close();
   }

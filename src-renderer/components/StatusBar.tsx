@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   status: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   sep: { color: tokens.colorNeutralStroke1 },
   error: { color: tokens.colorPaletteRedForeground1 },
+  pending: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 export function StatusBar() {
@@ -53,6 +54,14 @@ export function StatusBar() {
             t('statusBar.neverRefreshed')
           )}
         </span>
+        {data.pendingChanges > 0 && (
+          <>
+            <span className={styles.sep} aria-hidden="true">
+              |
+            </span>
+            <span className={styles.pending}>{t('statusBar.pending', { count: data.pendingChanges })}</span>
+          </>
+        )}
       </>
     );
   } else if (status.isError) {

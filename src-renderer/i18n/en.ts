@@ -120,6 +120,8 @@ export const en = {
     counts: '{{licences}} licences · {{businesses}} businesses in this desk’s cache',
     lastRefresh: 'Last refresh',
     neverRefreshed: 'Never refreshed from the legacy system',
+    pending_one: '{{count}} change waiting for the legacy system',
+    pending_other: '{{count}} changes waiting for the legacy system',
     unavailable: 'Desk status unavailable',
   },
   errors: {

@@ -121,6 +121,8 @@ export const es: Messages = {
     counts: '{{licences}} licencias · {{businesses}} negocios en la caché de este puesto',
     lastRefresh: 'Última actualización:',
     neverRefreshed: 'Nunca se ha actualizado desde el sistema heredado',
+    pending_one: '{{count}} cambio pendiente de enviar al sistema heredado',
+    pending_other: '{{count}} cambios pendientes de enviar al sistema heredado',
     unavailable: 'Estado del puesto no disponible',
   },
   errors: {

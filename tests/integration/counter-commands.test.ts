@@ -112,5 +112,6 @@ describe('renew and pay at the counter', () => {
       payments,
     );
     expect(payments.n).toBe(2);
+    expect(JSON.parse(workbenchOk(dir, ['status', '--json'])).pendingChanges).toBe(4);
   });
 });

@@ -131,6 +131,6 @@ describe('workbench serve', () => {
     expect(JSON.parse(missing.body).error.message).toMatch(/not on this desk/);
     expect(missing.body).not.toMatch(/\.ts:\d+/);
     const status = JSON.parse((await api('desk.status', {})).body);
-    expect(status).toMatchObject({ ok: true, value: { bridge: null, licences: 0 } });
+    expect(status).toMatchObject({ ok: true, value: { bridge: null, licences: 0, pendingChanges: 0 } });
   });
 });

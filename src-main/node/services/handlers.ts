@@ -21,6 +21,7 @@ export function createHandlers(desk: Desk): Handlers {
     counts: db.prepare(
       'SELECT (SELECT count(*) FROM licence) AS licences, (SELECT count(*) FROM business) AS businesses',
     ),
+    pending: db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`),
     datasets: db.prepare(
       'SELECT dataset, rows, last_completed_at AS lastRefreshedAt FROM sync_state ORDER BY dataset',
     ),
@@ -74,6 +75,7 @@ export function createHandlers(desk: Desk): Handlers {
         businesses: counts.businesses,
         lastRefreshedAt,
         datasets,
+        pendingChanges: (q.pending.get() as { n: number }).n,
       };
     },
   };
