@@ -12,21 +12,13 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from './support/legacy-databases.ts';
+import { PF_TABLE_NAMES } from '../../src-main/node/demo/permitflow/schema.ts';
+import { TABLE_NAMES } from '../../src-main/node/demo/schema.ts';
 import { newDeskDir, repoRoot, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const SIZE = 600;
-const RIVERTON_TABLES = ['RVDEMO', 'RVSTAT', 'RVLTYP', 'RVFEE', 'BUSMST', 'LICMST', 'PAYHST', 'INSPCT'];
-const PERMITFLOW_TABLES = [
-  'PermitFlowDemo',
-  'PermitStatuses',
-  'TenderTypes',
-  'PermitTypes',
-  'FeeSchedules',
-  'Businesses',
-  'Permits',
-  'Payments',
-  'Inspections',
-];
+const RIVERTON_TABLES = TABLE_NAMES;
+const PERMITFLOW_TABLES = PF_TABLE_NAMES;
 
 interface Legacy {
   dir: string;

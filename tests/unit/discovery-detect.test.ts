@@ -20,48 +20,9 @@ import {
   referenceNameScore,
   singular,
 } from '../../src-main/node/discovery/detect.ts';
-import type { ColumnProfile, ColumnType, ValueCount } from '../../src-main/node/discovery/profile-types.ts';
+import { columnType, profileOf } from './support/column-profiles.ts';
 
-const type = (kind: ColumnType['kind'], extra: Partial<ColumnType> = {}): ColumnType => ({
-  kind,
-  typeName: kind,
-  length: null,
-  precision: null,
-  scale: kind === 'integer' ? 0 : null,
-  ...extra,
-});
-
-/** A column profile from its values, counted the way the profiling SQL counts them. */
-function profileOf(name: string, t: ColumnType, values: Array<string | null>): ColumnProfile {
-  const counts = new Map<string | null, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const top: ValueCount[] = [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 25);
-  const nonNull = values.filter((v) => v !== null) as string[];
-  return {
-    name,
-    ordinal: 1,
-    type: t,
-    nullable: true,
-    defaultValue: null,
-    autoIncrement: false,
-    rows: values.length,
-    nonNull: nonNull.length,
-    blank: ['char', 'varchar', 'longtext'].includes(t.kind)
-      ? nonNull.filter((v) => v.trim() === '').length
-      : null,
-    distinct: new Set(nonNull).size,
-    distinctEstimated: false,
-    min: null,
-    max: null,
-    top,
-    topSampled: false,
-    sample: nonNull.slice(0, 1000),
-    notes: [],
-  };
-}
+const type = columnType;
 
 const days = (from: string, n: number, step = 1) => {
   const out: string[] = [];

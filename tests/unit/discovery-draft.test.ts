@@ -19,57 +19,16 @@ import {
 } from '../../src-main/node/discovery/draft-bridge.ts';
 import { guessMapping, nameFit, tableNameScore, entitySpecs } from '../../src-main/node/discovery/guess.ts';
 import { estimateDistinct } from '../../src-main/node/discovery/profile.ts';
-import type { ColumnProfile, ColumnType, TableProfile } from '../../src-main/node/discovery/profile-types.ts';
+import type { ColumnProfile, TableProfile } from '../../src-main/node/discovery/profile-types.ts';
+import { columnType, profileOf } from './support/column-profiles.ts';
 import { renderReport } from '../../src-main/node/discovery/report.ts';
 import { defaultDiscoveryOptions } from '../../src-main/node/discovery/profile-types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-draft-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const t = (kind: ColumnType['kind'], extra: Partial<ColumnType> = {}): ColumnType => ({
-  kind,
-  typeName: kind,
-  length: null,
-  precision: null,
-  scale: kind === 'integer' ? 0 : null,
-  ...extra,
-});
-
-function col(
-  name: string,
-  type: ColumnType,
-  values: Array<string | null>,
-  extra: Partial<ColumnProfile> = {},
-): ColumnProfile {
-  const counts = new Map<string | null, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const nonNull = values.filter((v) => v !== null) as string[];
-  return {
-    name,
-    ordinal: 1,
-    type,
-    nullable: true,
-    defaultValue: null,
-    autoIncrement: false,
-    rows: values.length,
-    nonNull: nonNull.length,
-    blank: ['char', 'varchar', 'longtext'].includes(type.kind)
-      ? nonNull.filter((v) => v.trim() === '').length
-      : null,
-    distinct: new Set(nonNull).size,
-    distinctEstimated: false,
-    min: null,
-    max: null,
-    top: [...counts]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count)
-      .slice(0, 25),
-    topSampled: false,
-    sample: nonNull,
-    notes: [],
-    ...extra,
-  };
-}
+const t = columnType;
+const col = profileOf;
 
 function table(name: string, primaryKey: string[], columns: ColumnProfile[], contents = false): TableProfile {
   const rows = columns[0]!.rows;
