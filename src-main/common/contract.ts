@@ -14,7 +14,9 @@ import {
   LicenceStatus,
   LicenceType,
   Payment,
+  PaymentMethod,
 } from './model.ts';
+import { Conflict, ConnectionState, PendingOperation, PushSummary, SyncActivity } from './sync-model.ts';
 
 export const LicenceSummary = z.object({
   licenceId: z.string(),
@@ -26,6 +28,8 @@ export const LicenceSummary = z.object({
   licenceTypeName: z.string().nullable(),
   status: LicenceStatus,
   expiresOn: IsoDate.nullable(),
+  /** Changes made on this desk to this licence (or its payments) that wait for the legacy database. */
+  pendingChanges: z.number().int().nonnegative(),
 });
 export type LicenceSummary = z.infer<typeof LicenceSummary>;
 
@@ -40,6 +44,10 @@ export const LicenceDetail = z.object({
   inspections: z.array(Inspection),
   /** When this desk last refreshed the licence from the legacy database. */
   refreshedAt: IsoTimestamp,
+  /** Changes to this licence or its payments that have not reached the legacy database yet. */
+  pendingOperations: z.array(PendingOperation),
+  /** Ids of payments that exist only on this desk so far (their receipt numbers are provisional). */
+  provisionalPaymentIds: z.array(z.string()),
 });
 export type LicenceDetail = z.infer<typeof LicenceDetail>;
 
@@ -47,6 +55,8 @@ export const DatasetStatus = z.object({
   dataset: z.string(),
   rows: z.number().int(),
   lastRefreshedAt: IsoTimestamp.nullable(),
+  /** The last refresh of this dataset failed with this message. */
+  lastError: z.string().nullable(),
 });
 
 export const DeskStatus = z.object({
@@ -59,6 +69,10 @@ export const DeskStatus = z.object({
   datasets: z.array(DatasetStatus),
   /** Changes made on this desk that have not reached the legacy database yet. */
   pendingChanges: z.number().int().nonnegative(),
+  /** Conflicts that wait for a person. */
+  openConflicts: z.number().int().nonnegative(),
+  connection: ConnectionState,
+  sync: SyncActivity,
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 
@@ -84,6 +98,52 @@ export const operations = {
   'desk.status': {
     input: z.object({}),
     output: DeskStatus,
+  },
+  /** Renew a licence for one more term; kept on the desk until replay brings it to the legacy DB. */
+  'licences.renew': {
+    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    output: z.object({
+      operationId: z.string(),
+      licenceId: z.string(),
+      previousExpiresOn: IsoDate.nullable(),
+      newExpiresOn: IsoDate,
+    }),
+  },
+  /** Take a payment against a licence; the receipt number is provisional until replay. */
+  'payments.record': {
+    input: z.object({
+      licenceId: z.string().min(1).max(64),
+      amountCents: z.number().int().positive().max(100_000_000),
+      method: PaymentMethod,
+    }),
+    output: z.object({
+      operationId: z.string(),
+      paymentId: z.string(),
+      licenceId: z.string(),
+      amountCents: z.number().int(),
+      receiptNo: z.string(),
+      provisional: z.boolean(),
+    }),
+  },
+  /** Push waiting changes to the legacy database, then refresh what changed there. */
+  'sync.now': {
+    input: z.object({}),
+    output: z.object({ push: PushSummary, refreshed: z.boolean(), message: z.string().nullable() }),
+  },
+  /** Conflicts on this desk: open ones first, then the resolved ones kept for the record. */
+  'conflicts.list': {
+    input: z.object({ includeResolved: z.boolean().default(false) }),
+    output: z.object({ conflicts: z.array(Conflict) }),
+  },
+  /** A person's decision on a conflict: apply again on the current values, edit then apply, or discard with a reason. */
+  'conflicts.resolve': {
+    input: z.object({
+      conflictId: z.number().int(),
+      resolution: z.enum(['apply_again', 'edit', 'discard']),
+      reason: z.string().max(500).optional(),
+      edits: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+    output: z.object({ conflict: Conflict }),
   },
 } as const;
 

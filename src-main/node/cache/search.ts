@@ -44,7 +44,12 @@ function queries(db: Cache) {
 function searchSql(order: string): string {
   return `SELECT l.id AS licenceId, b.id AS businessId, b.name AS businessName, b.dba_name AS dbaName,
               b.owner_name AS ownerName, b.address_line AS addressLine, t.name AS licenceTypeName,
-              l.status AS status, l.expires_on AS expiresOn
+              l.status AS status, l.expires_on AS expiresOn,
+              (SELECT count(*) FROM outbox o
+                WHERE o.status IN ('pending', 'conflict') AND json_extract(o.payload, '$.licenceId') = l.id
+                  AND (o.status = 'pending' OR EXISTS
+                       (SELECT 1 FROM conflict c WHERE c.operation_id = o.operation_id AND c.status = 'open'))
+              ) AS pendingChanges
        FROM licence_search s
        JOIN licence l ON l.rowid = s.rowid
        JOIN business b ON b.id = l.business_id

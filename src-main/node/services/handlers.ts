@@ -5,9 +5,23 @@ import { WorkbenchError } from '../../common/errors.ts';
 import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import { searchLicences } from '../cache/search.ts';
+import { recordPayment, renewLicence } from '../commands/licence-commands.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import { currentActor } from '../security/actor.ts';
+import { countOpenConflicts, listConflicts, resolveConflict } from '../sync/conflicts.ts';
+import { type DeskRuntime, unknownConnection } from '../sync/desk-runtime.ts';
+import { pendingOperationsOf, provisionalPaymentIds } from '../sync/pending.ts';
+import { syncOnce } from '../sync/sync-once.ts';
 
-export function createHandlers(desk: Desk): Handlers {
+/**
+ * The handlers of one desk. `runtime` is the long-running desk's monitor and sync loop (serve,
+ * Electron); without it (the command line) the link state is unknown and sync runs inline.
+ */
+export function createHandlers(
+  desk: Desk,
+  runtime?: DeskRuntime,
+  actor: () => string = currentActor,
+): Handlers {
   const db = desk.cache;
   const q = {
     licence: db.prepare('SELECT * FROM licence WHERE id = ?'),
@@ -23,7 +37,7 @@ export function createHandlers(desk: Desk): Handlers {
     ),
     pending: db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`),
     datasets: db.prepare(
-      'SELECT dataset, rows, last_completed_at AS lastRefreshedAt FROM sync_state ORDER BY dataset',
+      'SELECT dataset, rows, last_completed_at AS lastRefreshedAt, last_error AS lastError FROM sync_state ORDER BY dataset',
     ),
   };
 
@@ -58,6 +72,8 @@ export function createHandlers(desk: Desk): Handlers {
         payments: rows(q.payments, licence.id).map((r) => rowToRecord('payment', r)),
         inspections: rows(q.inspections, licence.id).map((r) => rowToRecord('inspection', r)),
         refreshedAt: licence.refreshed_at,
+        pendingOperations: pendingOperationsOf(db, licence.id as string),
+        provisionalPaymentIds: provisionalPaymentIds(db, licence.id as string),
       } as LicenceDetail;
     },
 
@@ -76,7 +92,54 @@ export function createHandlers(desk: Desk): Handlers {
         lastRefreshedAt,
         datasets,
         pendingChanges: (q.pending.get() as { n: number }).n,
+        openConflicts: countOpenConflicts(db),
+        connection: runtime?.connection() ?? unknownConnection,
+        sync: runtime?.activity() ?? { busy: 'idle', lastPushAt: null, lastPushError: null },
       };
+    },
+
+    async 'licences.renew'({ licenceId }) {
+      const before = q.licence.get(licenceId.trim().toUpperCase()) as
+        { expires_on: string | null } | undefined;
+      const { operationId, payload } = renewLicence(desk, actor(), licenceId);
+      runtime?.kick();
+      return {
+        operationId,
+        licenceId: payload.licenceId,
+        previousExpiresOn: before?.expires_on ?? null,
+        newExpiresOn: payload.newExpiresOn,
+      };
+    },
+
+    async 'payments.record'({ licenceId, amountCents, method }) {
+      const { operationId, payload, paymentId } = recordPayment(desk, actor(), {
+        licenceId,
+        amountCents,
+        method,
+      });
+      runtime?.kick();
+      return {
+        operationId,
+        paymentId,
+        licenceId: payload.licenceId,
+        amountCents: payload.amountCents,
+        receiptNo: payload.receiptNo,
+        provisional: true,
+      };
+    },
+
+    async 'sync.now'() {
+      return runtime ? runtime.syncNow() : syncOnce(desk, actor());
+    },
+
+    async 'conflicts.list'({ includeResolved }) {
+      return { conflicts: listConflicts(db, includeResolved) };
+    },
+
+    async 'conflicts.resolve'(input) {
+      const conflict = resolveConflict(desk, actor(), input);
+      runtime?.kick();
+      return { conflict };
     },
   };
 }

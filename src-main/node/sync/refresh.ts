@@ -124,3 +124,15 @@ export async function refreshAll(
   });
   return { startedAt, finishedAt, entities: results };
 }
+
+/**
+ * Refreshes what changed in the legacy database since the last refresh, per entity by its bridge
+ * change-detection mode, and notices hard deletes. (For now: a full refresh.)
+ */
+export async function refreshChanged(
+  desk: Desk,
+  actor: string,
+  onProgress?: (p: RefreshProgress) => void,
+): Promise<RefreshResult> {
+  return refreshAll(desk, actor, onProgress);
+}
