@@ -3,14 +3,17 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, session } from 'electron';
+import type { Handlers } from '../common/contract.ts';
 import { createDispatcher } from '../common/dispatch.ts';
 import { isWorkbenchError } from '../common/errors.ts';
+import { leaveLanguageOf } from '../common/quit-guard.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { dataDirFlag } from './args.ts';
 import { registerIpcServer } from './ipc-server.ts';
+import { installLeaveGuard } from './leave-guard.ts';
 import { shellLayout } from './layout.ts';
 import { installContentsGuards, lockDownSession } from './security-guards.ts';
 import { createMainWindow } from './window.ts';
@@ -31,15 +34,46 @@ installContentsGuards(app);
 let desk: Desk | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopIpc: (() => void) | null = null;
+let handlers: Handlers | null = null;
+
+/** Quitting, closing or updating with changes still waiting for the legacy database asks first. */
+const leaveGuard = installLeaveGuard({
+  app,
+  async readActivity() {
+    if (!handlers) return { pendingChanges: 0, pushing: false }; // no desk open: nothing waits
+    const status = await handlers['desk.status']({});
+    return { pendingChanges: status.pendingChanges, pushing: status.sync.busy === 'pushing' };
+  },
+  async readLanguage() {
+    // The person may have picked a language in the app; <html lang> follows it. A hung renderer
+    // must not hold up the question, hence the short deadline and the system locale after it.
+    const lang = mainWindow
+      ? await Promise.race([
+          mainWindow.webContents.executeJavaScript('document.documentElement.lang') as Promise<unknown>,
+          new Promise((resolve) => setTimeout(() => resolve(null), 500)),
+        ]).catch(() => null)
+      : null;
+    return leaveLanguageOf(lang ?? app.getLocale());
+  },
+  async ask(prompt) {
+    const options = { type: 'warning' as const, noLink: true, ...prompt };
+    const answer = mainWindow
+      ? await dialog.showMessageBox(mainWindow, options)
+      : await dialog.showMessageBox(options);
+    return answer.response;
+  },
+});
 
 function start(): void {
   lockDownSession(session.defaultSession);
   serveAppProtocol(layout.rendererDir);
   desk = openDesk({ dataDir, workerPath: layout.workerPath });
   const onInternalError = (err: unknown) => console.error('internal error:', err);
-  const dispatch = createDispatcher(createHandlers(desk), onInternalError);
+  handlers = createHandlers(desk);
+  const dispatch = createDispatcher(handlers, onInternalError);
   stopIpc = registerIpcServer({ dispatch, window: () => mainWindow, onInternalError });
   mainWindow = createMainWindow({ preloadPath: layout.preloadPath, devTools: !app.isPackaged });
+  leaveGuard.guardWindow(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -49,6 +83,7 @@ function fail(err: unknown): void {
   console.error('the workbench could not start:', err);
   const detail = isWorkbenchError(err) ? err.message : 'Please try again; if it keeps happening, call IT.';
   dialog.showErrorBox('Civic Workbench could not start', `${detail}\n\nDesk data: ${dataDir}`);
+  leaveGuard.leaveWithoutAsking();
   closeDesk();
   app.exit(1);
 }
@@ -56,6 +91,7 @@ function fail(err: unknown): void {
 function closeDesk(): void {
   stopIpc?.();
   stopIpc = null;
+  handlers = null;
   desk?.close();
   desk = null;
 }
@@ -71,6 +107,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', closeDesk);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      leaveGuard.leaveWithoutAsking(); // the system is ending us: nobody to ask, nothing lost
+      app.quit();
+    });
   app.whenReady().then(start).catch(fail);
 }
