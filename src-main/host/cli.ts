@@ -4,7 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isWorkbenchError } from '../common/errors.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
+import { registerJournalCommand } from './journal-command.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
 import { registerCredentialsCommands } from './credentials-command.ts';
 import { registerBridgeCheckCommand } from './bridge-check-command.ts';
@@ -62,7 +64,10 @@ program
 
 program
   .command('sync')
-  .description("refresh this desk's cache from the legacy database")
+  .description(
+    "send this desk's waiting changes to the legacy database, then refresh the cache from it (exit 3: the legacy database could not be reached; nothing is lost)",
+  )
+  .option('--full', 'read everything again rather than only what changed')
   .option('--json', 'print the result as JSON')
   .action((o) => runSync(dataDir(), currentActor(), o));
 
@@ -87,6 +92,8 @@ program
   .action((o) => runServe(dataDir(), o));
 
 registerCounterCommands(program, dataDir);
+registerConflictCommands(program, dataDir);
+registerJournalCommand(program, dataDir);
 registerCredentialsCommands(program, dataDir);
 registerDiscoverCommand(program);
 registerBridgeCheckCommand(program, dataDir);

@@ -12,7 +12,8 @@ import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { audit } from '../node/security/audit.ts';
 import { createHandlers } from '../node/services/handlers.ts';
-import { refreshAll } from '../node/sync/refresh.ts';
+import type { RefreshProgress } from '../node/sync/refresh.ts';
+import { type SyncOnceResult, syncOnce } from '../node/sync/sync-once.ts';
 import { stepProgress } from './progress.ts';
 import { startServer } from './server.ts';
 
@@ -136,35 +137,58 @@ function sameAccount(a: string, b: string): boolean {
 export async function runSync(
   dataDirFlag: string | undefined,
   actor: string,
-  o: { json?: boolean },
+  o: { json?: boolean; full?: boolean },
 ): Promise<void> {
   const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
   const progress = o.json ? null : stepProgress();
+  const onRefresh = (p: RefreshProgress) =>
+    p.phase === 'done' ? progress?.finish(p.entity, p.rows) : progress?.update(p.entity, p.rows, p.total);
   try {
-    const result = await refreshAll(desk, actor, (p) =>
-      p.phase === 'done' ? progress?.finish(p.entity, p.rows) : progress?.update(p.entity, p.rows, p.total),
-    );
+    const result = await syncOnce(desk, actor, {
+      push: (p) => progress?.update('changes sent', p.done, p.total),
+      refresh: onRefresh,
+      ...(o.full ? { full: true } : {}),
+    });
     progress?.stop();
-    if (o.json) print(result);
-    else {
-      const loaded = result.entities.reduce((n, e) => n + e.loaded, 0);
-      const issues = result.entities.reduce((n, e) => n + e.issues, 0);
-      const rejected = result.entities.reduce((n, e) => n + e.rejected, 0);
-      console.log(`Refreshed ${loaded} records from the legacy database.`);
-      if (issues)
-        console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
-      if (rejected)
-        console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
-      const waiting = listOutbox(desk.cache, 'pending').length;
-      if (waiting) {
-        console.log(
-          `${waiting} change${waiting === 1 ? '' : 's'} made on this desk still wait${waiting === 1 ? 's' : ''} for the legacy database ("workbench outbox"); they were kept as they are.`,
-        );
-      }
+    const { refresh, ...rest } = result;
+    if (o.json) print({ ...rest, ...(refresh ?? {}) });
+    else reportSync(result, listOutbox(desk.cache, 'pending').length);
+    // Exit 3: the legacy database could not be reached. Nothing is lost; the changes keep waiting.
+    if (result.message) {
+      console.error(`workbench: ${result.message}`);
+      process.exitCode = 3;
     }
   } finally {
     progress?.stop();
     desk.close();
+  }
+}
+
+function reportSync(result: SyncOnceResult, waiting: number): void {
+  const { push, refresh } = result;
+  const sent = push.applied + push.alreadyApplied;
+  if (sent) console.log(`Sent ${sent} change${sent === 1 ? '' : 's'} to the legacy database.`);
+  if (push.alreadyApplied)
+    console.log(
+      `${push.alreadyApplied} of them had already reached it (the answer was lost before); they were not applied again.`,
+    );
+  if (push.conflicts)
+    console.log(
+      `${push.conflicts} change${push.conflicts === 1 ? '' : 's'} could not be applied because the record changed in the legacy database meanwhile: see "workbench conflicts".`,
+    );
+  if (refresh) {
+    const loaded = refresh.entities.reduce((n, e) => n + e.loaded, 0);
+    const issues = refresh.entities.reduce((n, e) => n + e.issues, 0);
+    const rejected = refresh.entities.reduce((n, e) => n + e.rejected, 0);
+    console.log(`Refreshed ${loaded} records from the legacy database.`);
+    if (issues)
+      console.log(`${issues} values could not be read and were left blank (see data issues for IT).`);
+    if (rejected) console.log(`${rejected} legacy rows could not be loaded at all (see data issues for IT).`);
+  }
+  if (waiting) {
+    console.log(
+      `${waiting} change${waiting === 1 ? '' : 's'} made on this desk still wait${waiting === 1 ? 's' : ''} for the legacy database ("workbench outbox"); they are kept on this desk.`,
+    );
   }
 }
 

@@ -111,6 +111,32 @@ export const CommandMapping = z.strictObject({
     Object.keys(entitySchemas) as [keyof typeof entitySchemas, ...(keyof typeof entitySchemas)[]],
   ),
   statements: z.array(CommandStatement).min(1),
+  /**
+   * Without the operation journal, how replay tells that an operation it sent before a crash or a
+   * dropped connection did reach the legacy database: a SELECT, bound from the command's fields,
+   * that returns a row only when the operation's effect is there. With `into`, its first column
+   * names the record the operation made (a payment number), and rows already claimed by other
+   * settled operations of the desk are not taken for this one.
+   */
+  applied_check: z
+    .strictObject({
+      query: z.string().min(1),
+      params: z.array(CommandParam).default([]),
+      into: z
+        .string()
+        .regex(/^[A-Za-z_]\w*$/)
+        .optional(),
+    })
+    .optional(),
+  /**
+   * A value kept `into` by a statement (or the applied_check) that is the legacy key of the record
+   * the command creates in `entity`: replay re-reads that record after COMMIT so the desk holds the
+   * legacy system's own numbers (e.g. the payment number in place of a provisional receipt).
+   */
+  result_key: z
+    .string()
+    .regex(/^[A-Za-z_]\w*$/)
+    .optional(),
 });
 export type CommandMapping = z.infer<typeof CommandMapping>;
 

@@ -244,6 +244,38 @@ function checkCommands(bridge: BridgeFile, file: string, locate: Locate): Bridge
       }
       if ('into' in statement) known.add(statement.into);
     });
+    const check = command.applied_check;
+    if (check) {
+      const fields = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
+      check.params.forEach((param, j) => {
+        const field = typeof param === 'string' ? param : param.field;
+        if (!fields.has(field)) {
+          problems.push({
+            file,
+            ...locate(['commands', name, 'applied_check', 'params', j]),
+            path: `commands.${name}.applied_check.params.${j}`,
+            message: `"${field}" is not a field of ${name}; it has: ${[...fields].join(', ')}`,
+          });
+        }
+      });
+      const markers = check.query.split('?').length - 1;
+      if (markers !== check.params.length) {
+        problems.push({
+          file,
+          ...locate(['commands', name, 'applied_check']),
+          path: `commands.${name}.applied_check`,
+          message: `has ${markers} "?" marker${markers === 1 ? '' : 's'} but ${check.params.length} param${check.params.length === 1 ? '' : 's'}`,
+        });
+      }
+    }
+    if (command.result_key && !known.has(command.result_key)) {
+      problems.push({
+        file,
+        ...locate(['commands', name, 'result_key']),
+        path: `commands.${name}.result_key`,
+        message: `"${command.result_key}" is not a value any statement keeps with "into"`,
+      });
+    }
   }
   return problems;
 }

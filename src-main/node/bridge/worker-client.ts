@@ -17,13 +17,34 @@ import { fileURLToPath } from 'node:url';
 import { WorkbenchError } from '../../common/errors.ts';
 import type { DataIssue } from './read-plan.ts';
 import {
+  type ApplyOutcome,
+  type ApplyRequest,
   defaultWorkerSettings,
   type HostMessage,
+  type JournalRequest,
   type PingRequest,
   type ReadRequest,
   type WorkerMessage,
   type WorkerSettings,
 } from './worker-protocol.ts';
+
+/**
+ * An apply that failed. `committed` says whether the legacy transaction may have committed: 'none'
+ * when it certainly did not, 'unknown' when the answer was lost (the entry is then in doubt).
+ */
+export class ApplyFailure extends WorkbenchError {
+  readonly committed: 'none' | 'unknown';
+  constructor(message: string, committed: 'none' | 'unknown') {
+    super('legacy_unavailable', message);
+    this.committed = committed;
+  }
+}
+
+export interface JournalStatus {
+  installed: boolean;
+  created: boolean;
+  table: string;
+}
 
 export interface WorkerClientOptions {
   /** The worker's entry: worker.ts under Node 24, the bundled bridge-worker.js under Electron. */
@@ -55,15 +76,16 @@ export interface PingResult {
   reused: boolean;
 }
 
+type Result = ReadResult | PingResult | ApplyOutcome | JournalStatus;
 type BatchHandler = (records: Record<string, unknown>[], issues: DataIssue[]) => void | Promise<void>;
 type TotalHandler = (total: number) => void;
 
 interface Pending {
   child: ChildProcess;
-  kind: 'read' | 'ping';
+  kind: 'read' | 'ping' | 'apply' | 'journal';
   onBatch: BatchHandler | undefined;
   onTotal: TotalHandler | undefined;
-  resolve: (r: ReadResult | PingResult) => void;
+  resolve: (r: Result) => void;
   reject: (e: Error) => void;
   chain: Promise<void>;
   timer: NodeJS.Timeout | undefined;
@@ -130,6 +152,26 @@ export class BridgeWorkerClient {
     return this.request<PingResult>(child, 'ping', (id) => ({ t: 'ping', id, ...request }));
   }
 
+  /**
+   * Applies one outbox entry in one legacy transaction. Rejects with ApplyFailure; a worker that
+   * dies or stalls mid-apply leaves the outcome unknown (committed: 'unknown').
+   */
+  async apply(request: Omit<ApplyRequest, 't' | 'id'>): Promise<ApplyOutcome> {
+    const child = await this.ensureChild();
+    try {
+      return await this.request<ApplyOutcome>(child, 'apply', (id) => ({ t: 'apply', id, ...request }));
+    } catch (err) {
+      if (err instanceof ApplyFailure) throw err;
+      throw new ApplyFailure((err as Error).message, 'unknown');
+    }
+  }
+
+  /** Installs the operation journal table in the legacy database, or tells whether it is there. */
+  async journal(request: Omit<JournalRequest, 't' | 'id'>): Promise<JournalStatus> {
+    const child = await this.ensureChild();
+    return this.request<JournalStatus>(child, 'journal', (id) => ({ t: 'journal', id, ...request }));
+  }
+
   /** Stops the worker; reads in progress end with an error. */
   close(): void {
     const child = this.child;
@@ -137,7 +179,7 @@ export class BridgeWorkerClient {
     if (child) this.end(child, 'closed', 'SIGTERM');
   }
 
-  private request<T extends ReadResult | PingResult>(
+  private request<T extends Result>(
     child: ChildProcess,
     kind: Pending['kind'],
     message: (id: number) => HostMessage,
@@ -151,7 +193,7 @@ export class BridgeWorkerClient {
         kind,
         onBatch,
         onTotal,
-        resolve: resolve as (r: ReadResult | PingResult) => void,
+        resolve: resolve as (r: Result) => void,
         reject,
         chain: Promise.resolve(),
         timer: undefined,
@@ -253,9 +295,15 @@ export class BridgeWorkerClient {
         this.post(child, { t: 'cancel', id: m.id });
         this.settle(m.id, () => p.reject(err));
       });
-    } else if (m.t === 'done' || m.t === 'pong') {
-      const result: ReadResult | PingResult =
-        m.t === 'done' ? { rows: m.rows, rejected: m.rejected } : { ok: true, ms: m.ms, reused: m.reused };
+    } else if (m.t === 'done' || m.t === 'pong' || m.t === 'applied' || m.t === 'journal') {
+      const result: Result =
+        m.t === 'done'
+          ? { rows: m.rows, rejected: m.rejected }
+          : m.t === 'pong'
+            ? { ok: true, ms: m.ms, reused: m.reused }
+            : m.t === 'applied'
+              ? m.outcome
+              : { installed: m.installed, created: m.created, table: m.table };
       p.chain.then(
         () =>
           this.settle(m.id, () => {
@@ -265,8 +313,12 @@ export class BridgeWorkerClient {
         () => {},
       );
     } else {
+      const error =
+        p.kind === 'apply'
+          ? new ApplyFailure(m.error.message, m.committed ?? 'unknown')
+          : new WorkbenchError(m.error.code, m.error.message);
       p.chain.then(
-        () => this.settle(m.id, () => p.reject(new WorkbenchError(m.error.code, m.error.message))),
+        () => this.settle(m.id, () => p.reject(error)),
         () => {},
       );
     }
@@ -287,7 +339,7 @@ export class BridgeWorkerClient {
         p.reject(
           new WorkbenchError(
             'legacy_unavailable',
-            `The legacy database ${what}, so the ${p.kind === 'read' ? 'read' : 'connection check'} was stopped ` +
+            `The legacy database ${what}, so the ${p.kind === 'read' ? 'read' : p.kind === 'ping' ? 'connection check' : 'change being sent'} was stopped ` +
               `and the connection to it will be opened afresh. ${KEEPS_WORKING} ` +
               'Check the network connection to the legacy database, then try again.',
           ),

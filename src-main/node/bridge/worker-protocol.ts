@@ -1,6 +1,7 @@
 // Messages between the host (desk process) and the bridge worker (the child process that owns
 // every ODBC call). Batches flow under credits the host grants, so a slow cache write slows the
 // worker's fetching instead of piling rows up in memory.
+import type { LegacyCommandName } from '../../common/legacy-commands.ts';
 import type { EntityName } from '../../common/model.ts';
 import type { DataIssue } from './read-plan.ts';
 
@@ -34,6 +35,20 @@ export interface ReadRequest {
   entity: EntityName;
   /** Read at most this many rows (for checks and previews). */
   limit?: number;
+  /**
+   * What each batch carries (incremental refresh, src-main/node/sync/refresh.ts):
+   * - 'records' (the default): canonical records;
+   * - 'keys': `{ id }`, the canonical key of every row, to notice rows deleted in the legacy;
+   * - 'mark': one `{ value, kind }` (ChangeMark), the largest value of the `changes` column, or none;
+   * - 'chunks': `{ last, hash, rows }` (RowChunk) per chunk of rows in key order (row_hash), with
+   *   `chunkSize` rows a chunk on average.
+   */
+  select?: 'records' | 'keys' | 'mark' | 'chunks';
+  /** records: only the rows changed since this high-water mark of the `changes` column. */
+  since?: { value: string; kind: 'number' | 'text' | 'time' };
+  /** records: only the rows in these legacy key ranges (after: exclusive, through: inclusive; null: open). */
+  ranges?: Array<{ after: Array<string | number | null> | null; through: Array<string | number | null> | null }>;
+  chunkSize?: number;
 }
 
 /** Is the legacy database reachable? Checks (or opens) the connection reads of this bridge use. */
@@ -44,10 +59,61 @@ export interface PingRequest {
   connection: string;
 }
 
+/** One outbox entry to apply in one legacy transaction (see src-main/node/sync/README.md). */
+export interface ApplyRequest {
+  t: 'apply';
+  id: number;
+  bridgeFile: string;
+  connection: string;
+  operation: ApplyOperation;
+}
+
+export interface ApplyOperation {
+  operationId: string;
+  deskId: string;
+  actor: string;
+  command: LegacyCommandName;
+  payload: Record<string, unknown>;
+  /** The records the command read, as the person saw them. */
+  base: Array<{ entity: EntityName; id: string; record: Record<string, unknown> }>;
+  /** Sent before without a definite answer: settle by re-reading before anything else. */
+  inDoubt: boolean;
+  /** Values of the applied_check's `into` already claimed by settled operations of this desk. */
+  claimed: string[];
+}
+
+/** What became of an applied operation; records are the legacy rows re-read after it. */
+export type ApplyOutcome =
+  | {
+      kind: 'applied' | 'already_applied';
+      /** How an already applied operation was recognised. */
+      via: 'commit' | 'journal' | 'check';
+      result: Record<string, string | number | null>;
+      records: Array<{ entity: EntityName; record: Record<string, unknown> }>;
+    }
+  | {
+      kind: 'conflict';
+      conflict: 'changed' | 'gone' | 'in_doubt';
+      /** The base records as the legacy database holds them now (null: gone). */
+      current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>;
+      changed: string[];
+    };
+
+/** Creates the operation journal table, or says whether it is there. */
+export interface JournalRequest {
+  t: 'journal';
+  id: number;
+  bridgeFile: string;
+  connection: string;
+  action: 'install' | 'status';
+}
+
 export type HostMessage =
   | { t: 'configure'; settings: WorkerSettings }
   | ReadRequest
   | PingRequest
+  | ApplyRequest
+  | JournalRequest
   | { t: 'credit'; id: number; n: number }
   | { t: 'cancel'; id: number };
 
@@ -61,7 +127,18 @@ export type WorkerMessage =
   | { t: 'batch'; id: number; records: Record<string, unknown>[]; issues: DataIssue[] }
   | { t: 'done'; id: number; rows: number; rejected: number }
   | { t: 'pong'; id: number; ms: number; reused: boolean }
-  | { t: 'error'; id: number; error: { code: WorkerErrorCode; message: string } }
+  | { t: 'applied'; id: number; outcome: ApplyOutcome }
+  | { t: 'journal'; id: number; installed: boolean; created: boolean; table: string }
+  | {
+      t: 'error';
+      id: number;
+      error: { code: WorkerErrorCode; message: string };
+      /**
+       * For apply: 'none' when the legacy transaction certainly did not commit (it failed before
+       * COMMIT was sent); 'unknown' when it may have (the COMMIT or its answer was lost).
+       */
+      committed?: 'none' | 'unknown';
+    }
   /**
    * The worker gave up on a driver call that never returned (it still holds a thread): the host
    * sends new requests to a fresh worker and ends this one once its requests have settled.

@@ -3,7 +3,9 @@
 // shell; speaks worker-protocol.ts over the IPC channel. Connections are kept between reads and
 // health-checked before reuse (connection-cache.ts); one that failed is never used again.
 import type odbc from 'odbc';
+import { ApplyError, applyOperation } from './apply-command.ts';
 import { ConnectionCache, DriverHangError, type Lease } from './connection-cache.ts';
+import { JOURNAL_TABLE, journalSql } from './journal.ts';
 import {
   engineOf,
   formatConnectionString,
@@ -25,8 +27,10 @@ import { buildReadPlan, type DataIssue, type ReadPlan } from './read-plan.ts';
 import type { Dialect } from './dialects.ts';
 import type { Raw } from './transforms.ts';
 import {
+  type ApplyRequest,
   defaultWorkerSettings,
   type HostMessage,
+  type JournalRequest,
   type PingRequest,
   type ReadRequest,
   type WorkerErrorCode,
@@ -58,6 +62,10 @@ process.on('message', (m: HostMessage) => {
     });
   } else if (m.t === 'ping') {
     ping(m).finally(retireIfWedged);
+  } else if (m.t === 'apply') {
+    apply(m).finally(retireIfWedged);
+  } else if (m.t === 'journal') {
+    journal(m).finally(retireIfWedged);
   } else {
     const flow = flows.get(m.id);
     if (!flow) return;
@@ -147,34 +155,88 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
     const dialect = dialectTable[target.dialectName];
     const plan = buildReadPlan(target.definition, req.entity, mapping, dialect);
     source = plan.source;
+    const select = req.select ?? 'records';
+    if (select === 'mark' && !plan.markSql)
+      throw new ConfigError(`The bridge names no changes column for ${req.entity}.`);
     lease = await connect(target);
     send({ t: 'connected', id: req.id, reused: lease.reused });
     const connection = lease.connection;
-    if (!req.limit) {
-      // The row count first, so the person watching a long refresh sees how far along it is.
-      const counted = await connection
-        .query<{ N: unknown; n: unknown }, Timed>(plan.countSql, timed())
-        .catch((err: unknown) => {
-          if (isConnectionLost(err)) throw err;
-          return null;
-        });
-      const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
-      if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
-    }
-    const batches = fetchBatches(connection, plan, dialect, target.definition.fetch_size, req.limit);
-    for await (const fetched of batches) {
-      if (flow.cancelled) break;
-      const records: Record<string, unknown>[] = [];
-      const issues: DataIssue[] = [];
-      for (const row of fetched) {
-        const record = plan.toRecord(row, issues);
-        if (record) records.push(record);
-        else rejected++;
-      }
-      rows += fetched.length;
+    // Each batch waits for a credit: the host's cache writes set the pace of the fetching.
+    const sendBatch = async (records: Record<string, unknown>[], issues: DataIssue[]) => {
       while (flow.credits <= 0 && !flow.cancelled) await new Promise<void>((r) => (flow.wake = r));
       flow.credits--;
       send({ t: 'batch', id: req.id, records, issues });
+    };
+    if (select === 'mark') {
+      const result = await connection.query<Record<string, unknown>, Timed>(plan.markSql!, timed());
+      const first = result[0] ?? {};
+      const mark = plan.toMark(first.M ?? first.m ?? null, result.columns?.[0]?.dataType);
+      rows = result.length;
+      await sendBatch(mark ? [{ ...mark }] : [], []);
+    } else {
+      if (select === 'records' && !req.limit && !req.since && !req.ranges) {
+        // The row count first, so the person watching a long refresh sees how far along it is.
+        const counted = await connection
+          .query<{ N: unknown; n: unknown }, Timed>(plan.countSql, timed())
+          .catch((err: unknown) => {
+            if (isConnectionLost(err)) throw err;
+            return null;
+          });
+        const total = Number(counted?.[0]?.N ?? counted?.[0]?.n);
+        if (Number.isFinite(total)) send({ t: 'total', id: req.id, total });
+      }
+      const changed = req.since ? plan.changedSince(req.since) : null;
+      const queries: BatchQuery[] =
+        select === 'keys'
+          ? [{ sql: plan.keys.sql, page: plan.keys.pageSql }]
+          : req.ranges
+            ? req.ranges.map((range) => {
+                const inRange = plan.inKeyRange(range);
+                return {
+                  sql: plan.selectSql({ where: inRange }),
+                  page: (after, n) => plan.pageSql(after, n, inRange),
+                };
+              })
+            : [
+                {
+                  // Chunks hash rows in key order.
+                  sql: plan.selectSql({ where: changed, ordered: select === 'chunks' }),
+                  page: (after, n) => plan.pageSql(after, n, changed),
+                },
+              ];
+      const chunker = select === 'chunks' ? plan.chunker(req.chunkSize ?? 5000) : null;
+      for (const query of queries) {
+        const batches = fetchBatches(
+          connection,
+          query,
+          plan.keyAliases,
+          dialect,
+          target.definition.fetch_size,
+          req.limit,
+        );
+        for await (const fetched of batches) {
+          if (flow.cancelled) break;
+          const records: Record<string, unknown>[] = [];
+          const issues: DataIssue[] = [];
+          for (const row of fetched) {
+            if (select === 'keys') {
+              const id = plan.keys.toKey(row);
+              if (id !== null) records.push({ id });
+            } else if (chunker) {
+              const chunk = chunker.add(row);
+              if (chunk) records.push({ ...chunk });
+            } else {
+              const record = plan.toRecord(row, issues);
+              if (record) records.push(record);
+              else rejected++;
+            }
+          }
+          rows += fetched.length;
+          if (records.length > 0 || issues.length > 0 || select === 'records') await sendBatch(records, issues);
+        }
+        if (flow.cancelled) break;
+      }
+      if (chunker && !flow.cancelled) await sendBatch([{ ...chunker.finish() }], []);
     }
     // A read stopped part-way may leave the driver mid-transaction (psqlODBC's declare/fetch):
     // that connection is closed rather than kept.
@@ -200,8 +262,84 @@ async function ping(req: PingRequest): Promise<void> {
   }
 }
 
+/**
+ * One outbox entry, in one legacy transaction (apply-command.ts). A connection whose transaction
+ * ended in doubt is closed, never reused.
+ */
+async function apply(req: ApplyRequest): Promise<void> {
+  let lease: Lease | undefined;
+  let healthy = false;
+  let keep = false;
+  try {
+    const target = targetOf(req.bridgeFile, req.connection);
+    keep = keepsConnections(target);
+    lease = await connect(target);
+    send({ t: 'connected', id: req.id, reused: lease.reused });
+    const outcome = await applyOperation(
+      lease.connection,
+      target.definition,
+      dialectTable[target.dialectName],
+      req.operation,
+      timed(),
+    );
+    healthy = true;
+    send({ t: 'applied', id: req.id, outcome });
+  } catch (err) {
+    const committed = err instanceof ApplyError ? err.committed : lease ? 'unknown' : 'none';
+    const cause = err instanceof ApplyError && err.origin !== undefined ? err.origin : err;
+    if (err instanceof ApplyError && !(isOdbcError(cause) && isConnectionLost(cause))) {
+      send({
+        t: 'error',
+        id: req.id,
+        error: { code: 'legacy_unavailable', message: redactSecrets(err.message, req.connection) },
+        committed,
+      });
+    } else {
+      sendError(req.id, cause, req.connection, `sending ${req.operation.command}`, committed);
+    }
+  } finally {
+    if (lease) connections.release(lease, healthy && keep);
+  }
+}
+
+/** Creates the operation journal table, or tells whether it is there. */
+async function journal(req: JournalRequest): Promise<void> {
+  let lease: Lease | undefined;
+  try {
+    const target = targetOf(req.bridgeFile, req.connection);
+    const dialect = dialectTable[target.dialectName];
+    lease = await connect(target);
+    const connection = lease.connection;
+    const present = await connection.query(journalSql.probe(dialect)).then(
+      () => true,
+      (err: unknown) => {
+        if (isConnectionLost(err)) throw err;
+        return false;
+      },
+    );
+    let created = false;
+    if (!present && req.action === 'install') {
+      await connection.query(journalSql.create(dialect));
+      created = true;
+    }
+    send({ t: 'journal', id: req.id, installed: present || created, created, table: JOURNAL_TABLE });
+    connections.release(lease, keepsConnections(target));
+    lease = undefined;
+  } catch (err) {
+    sendError(req.id, err, req.connection, 'the operation journal');
+  } finally {
+    if (lease) connections.release(lease, false);
+  }
+}
+
 /** Says what went wrong in words a person can act on, with the connection's secrets redacted. */
-function sendError(id: number, err: unknown, connection: string, during: string): void {
+function sendError(
+  id: number,
+  err: unknown,
+  connection: string,
+  during: string,
+  committed?: 'none' | 'unknown',
+): void {
   let code: WorkerErrorCode = 'legacy_unavailable';
   let message: string;
   if (err instanceof LegacyError) {
@@ -224,12 +362,23 @@ function sendError(id: number, err: unknown, connection: string, during: string)
     code = 'internal';
     message = `The bridge worker failed: ${driverMessage(err)}`;
   }
-  send({ t: 'error', id, error: { code, message: redactSecrets(message, connection) } });
+  send({
+    t: 'error',
+    id,
+    error: { code, message: redactSecrets(message, connection) },
+    ...(committed ? { committed } : {}),
+  });
 }
 
 const isOdbcError = (err: unknown): boolean => Array.isArray((err as { odbcErrors?: unknown })?.odbcErrors);
 
 type Row = Record<string, Raw>;
+
+/** One query of a read: as one statement (block cursor) and as pages in key order. */
+interface BatchQuery {
+  sql: string;
+  page(after: Raw[] | null, rows: number): string;
+}
 
 /**
  * The rows of a read in batches, never the whole table at once: through a block cursor where the
@@ -237,13 +386,14 @@ type Row = Record<string, Raw>;
  */
 async function* fetchBatches(
   connection: odbc.Connection,
-  plan: ReadPlan,
+  query: BatchQuery,
+  keyAliases: string[],
   dialect: Dialect,
   fetchSize: number,
   limit: number | undefined,
 ): AsyncGenerator<Row[]> {
   if (dialect.cursorStreaming) {
-    const sql = limit ? dialect.limit(plan.sql, limit) : plan.sql;
+    const sql = limit ? dialect.limit(query.sql, limit) : query.sql;
     const cursor = await connection.query(sql, { cursor: true, fetchSize, ...timed() });
     try {
       while (true) {
@@ -260,12 +410,12 @@ async function* fetchBatches(
   while (left > 0) {
     const page = Math.min(fetchSize, left);
     const fetched: Row[] = [
-      ...((await connection.query<Row, Timed>(plan.pageSql(after, page), timed())) as unknown as Row[]),
+      ...((await connection.query<Row, Timed>(query.page(after, page), timed())) as unknown as Row[]),
     ];
     if (fetched.length > 0) yield fetched;
     if (fetched.length < page) return;
     const last: Row = fetched[fetched.length - 1]!;
-    after = plan.keyAliases.map((k): Raw => last[k] ?? null);
+    after = keyAliases.map((k): Raw => last[k] ?? null);
     left -= fetched.length;
   }
 }

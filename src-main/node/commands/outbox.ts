@@ -26,6 +26,10 @@ export interface OutboxEntry {
   attempts: number;
   lastError: string | null;
   settledAt: string | null;
+  /** Sent without a definite answer: the next push settles it by re-reading, never by resending. */
+  inDoubt: boolean;
+  /** What the legacy system gave back (its own numbers), once applied. */
+  legacyResult: Record<string, unknown> | null;
 }
 
 export interface NewEntry {
@@ -60,10 +64,19 @@ export function enqueue(db: Cache, entry: NewEntry, operationId: string = random
   return operationId;
 }
 
+/** A row of the outbox table as an entry. */
+export function toEntry(r: Record<string, unknown>): OutboxEntry {
+  return rowsToEntries([r])[0]!;
+}
+
 export function listOutbox(db: Cache, status?: OutboxEntry['status']): OutboxEntry[] {
   const rows = db
     .prepare(`SELECT * FROM outbox ${status ? 'WHERE status = ?' : ''} ORDER BY seq`)
     .all(...(status ? [status] : [])) as Record<string, unknown>[];
+  return rowsToEntries(rows);
+}
+
+function rowsToEntries(rows: Record<string, unknown>[]): OutboxEntry[] {
   return rows.map((r) => ({
     seq: r.seq as number,
     operationId: r.operation_id as string,
@@ -78,6 +91,8 @@ export function listOutbox(db: Cache, status?: OutboxEntry['status']): OutboxEnt
     attempts: r.attempts as number,
     lastError: (r.last_error as string | null) ?? null,
     settledAt: (r.settled_at as string | null) ?? null,
+    inDoubt: r.in_doubt === 1,
+    legacyResult: r.legacy_result ? JSON.parse(r.legacy_result as string) : null,
   }));
 }
 

@@ -133,7 +133,7 @@ export function createHandlers(
     },
 
     async 'conflicts.list'({ includeResolved }) {
-      return { conflicts: listConflicts(db, includeResolved) };
+      return { conflicts: listConflicts(desk, includeResolved) };
     },
 
     async 'conflicts.resolve'(input) {

@@ -1,6 +1,21 @@
 // Replay: the desk's outbox, in order, into the legacy database (see README.md in this folder).
+// Each entry is marked "in doubt" (and that is on disk) before it is sent, and settled in one cache
+// transaction when the answer comes: applied (with the legacy system's numbers and rows), or
+// parked as a conflict for a person. An entry whose answer never came is settled by re-reading at
+// the next push, never sent again blind.
+import type { LegacyCommandName } from '../../common/legacy-commands.ts';
 import type { PushSummary } from '../../common/sync-model.ts';
+import { zonedIso } from '../../common/time.ts';
+import { ApplyFailure } from '../bridge/worker-client.ts';
+import type { ApplyOutcome } from '../bridge/worker-protocol.ts';
+import type { Cache } from '../cache/open-cache.ts';
+import { entityWriter } from '../cache/store.ts';
+import { type OutboxEntry, toEntry } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+import { connectionWithSecret } from '../security/connection-secret.ts';
+import { keytarCredentialStore } from '../security/credential-store.ts';
+import { withPushLease } from './push-lease.ts';
 
 export interface PushProgress {
   done: number;
@@ -8,17 +23,156 @@ export interface PushProgress {
 }
 
 /**
- * Sends every waiting outbox entry to the legacy database, in order. Throws a WorkbenchError
- * (legacy_unavailable) only when nothing could be sent; a push cut off part-way returns what it
- * did with `stoppedBy` saying why.
+ * Sends every waiting outbox entry to the legacy database, in order. Never throws for the legacy
+ * database being away: the push stops there, the entries keep waiting, and `stoppedBy` says why.
  */
 export async function pushOutbox(
   desk: Desk,
   actor: string,
   onProgress?: (p: PushProgress) => void,
 ): Promise<PushSummary> {
-  void desk;
-  void actor;
-  void onProgress;
-  throw new Error('replay is being built');
+  return withPushLease(desk.cache, () => push(desk, actor, onProgress));
+}
+
+async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) => void): Promise<PushSummary> {
+  const db = desk.cache;
+  const summary: PushSummary = { applied: 0, alreadyApplied: 0, conflicts: 0, remaining: 0, stoppedBy: null };
+  const waiting = () =>
+    (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
+  const total = waiting();
+  if (total === 0) return summary;
+  const { definition, file } = desk.bridge();
+  const connection = await connectionWithSecret(desk.configured(), definition.name, keytarCredentialStore());
+  const next = db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT 1`);
+  let after = 0;
+  let done = 0;
+  onProgress?.({ done, total });
+  for (;;) {
+    const row = next.get(after) as Record<string, unknown> | undefined;
+    if (!row) break;
+    const entry = toEntry(row);
+    after = entry.seq;
+    markSent(db, entry);
+    let outcome: ApplyOutcome;
+    try {
+      outcome = await desk.worker.apply({
+        bridgeFile: file,
+        connection,
+        operation: {
+          operationId: entry.operationId,
+          deskId: entry.deskId,
+          actor: entry.actor,
+          command: entry.command as LegacyCommandName,
+          payload: entry.payload,
+          base: entry.base,
+          inDoubt: entry.inDoubt,
+          claimed: claimedBy(db, entry, definition.commands?.[entry.command]?.applied_check?.into),
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof ApplyFailure)) throw err;
+      noteFailure(db, entry, err);
+      summary.stoppedBy = err.message;
+      break;
+    }
+    settle(desk, actor, entry, outcome);
+    if (outcome.kind === 'conflict') summary.conflicts++;
+    else if (outcome.kind === 'applied') summary.applied++;
+    else summary.alreadyApplied++;
+    onProgress?.({ done: ++done, total });
+  }
+  summary.remaining = waiting();
+  return summary;
+}
+
+/** Written (and fsynced) before the entry leaves the desk: a crash from here on leaves it in doubt. */
+function markSent(db: Cache, entry: OutboxEntry): void {
+  db.prepare(`UPDATE outbox SET in_doubt = 1, attempts = attempts + 1 WHERE operation_id = ?`).run(
+    entry.operationId,
+  );
+}
+
+/**
+ * A failed send: if the legacy transaction certainly did not commit, the entry is as doubtful as it
+ * was before this attempt (an earlier attempt may still have committed); otherwise it is in doubt.
+ */
+function noteFailure(db: Cache, entry: OutboxEntry, err: ApplyFailure): void {
+  const inDoubt = err.committed === 'unknown' || entry.inDoubt ? 1 : 0;
+  db.prepare(`UPDATE outbox SET in_doubt = ?, last_error = ? WHERE operation_id = ?`).run(
+    inDoubt,
+    err.message,
+    entry.operationId,
+  );
+}
+
+/** Legacy numbers that settled operations of this desk already own (see applied_check `into`). */
+function claimedBy(db: Cache, entry: OutboxEntry, into: string | undefined): string[] {
+  if (!entry.inDoubt || !into) return [];
+  const rows = db
+    .prepare(
+      `SELECT json_extract(legacy_result, ?) AS v FROM outbox
+       WHERE status = 'applied' AND command = ? AND legacy_result IS NOT NULL`,
+    )
+    .all(`$.${into}`, entry.command) as Array<{ v: unknown }>;
+  return rows.filter((r) => r.v !== null && r.v !== undefined).map((r) => String(r.v));
+}
+
+/** The answer, written in one cache transaction: the outbox, the cached rows, the audit log. */
+function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOutcome): void {
+  const db = desk.cache;
+  const now = zonedIso(new Date(), desk.timeZone);
+  const licenceId = String(entry.payload.licenceId ?? '');
+  db.transaction(() => {
+    if (outcome.kind === 'conflict') {
+      db.prepare(
+        `UPDATE outbox SET status = 'conflict', in_doubt = 0, settled_at = ?, last_error = NULL WHERE operation_id = ?`,
+      ).run(now, entry.operationId);
+      db.prepare(
+        `INSERT INTO conflict (operation_id, detected_at, kind, seen, mine, current) VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        entry.operationId,
+        now,
+        outcome.conflict,
+        JSON.stringify(entry.base),
+        JSON.stringify(entry.payload),
+        JSON.stringify(outcome.current),
+      );
+      audit(db, {
+        at: now,
+        actor,
+        action: 'replay.conflict',
+        subject: licenceId,
+        detail: {
+          operationId: entry.operationId,
+          command: entry.command,
+          kind: outcome.conflict,
+          changed: outcome.changed,
+        },
+      });
+      return;
+    }
+    db.prepare(
+      `UPDATE outbox SET status = 'applied', in_doubt = 0, settled_at = ?, last_error = NULL, legacy_result = ? WHERE operation_id = ?`,
+    ).run(now, JSON.stringify(outcome.result), entry.operationId);
+    db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(entry.operationId);
+    const made = outcome.records.filter((r) => r.entity === 'payment');
+    if (entry.command === 'recordPayment' && made.length > 0) {
+      // The legacy system's own payment (its number, its receipt) replaces the provisional one.
+      db.prepare('DELETE FROM payment WHERE id = ?').run(`local:${entry.operationId}`);
+    }
+    for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert([record], now);
+    audit(db, {
+      at: now,
+      actor,
+      action: outcome.kind === 'applied' ? 'replay.applied' : 'replay.already_applied',
+      subject: licenceId,
+      detail: {
+        operationId: entry.operationId,
+        command: entry.command,
+        via: outcome.via,
+        result: outcome.result,
+        provisionalReceipt: entry.payload.receiptNo ?? undefined,
+      },
+    });
+  }).immediate();
 }

@@ -1,30 +1,51 @@
 // One sync for a desk without a running sync loop (the command line, `sync.now` without a
-// runtime): push what waits, then pull what changed. A push that cannot reach the legacy database
-// still lets nothing be lost: the changes keep waiting, and the refresh is skipped.
+// runtime): push what waits, then pull what changed. When the legacy database cannot be reached
+// nothing is lost: the changes keep waiting, the refresh is skipped, and the result says why.
 import { WorkbenchError } from '../../common/errors.ts';
+import type { PushSummary } from '../../common/sync-model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import type { SyncNowResult } from './desk-runtime.ts';
-import { refreshChanged } from './refresh.ts';
-import { pushOutbox } from './replay.ts';
+import { type RefreshProgress, type RefreshResult, refreshAll, refreshChanged } from './refresh.ts';
+import { type PushProgress, pushOutbox } from './replay.ts';
 
-export async function syncOnce(desk: Desk, actor: string): Promise<SyncNowResult> {
-  let push;
-  try {
-    push = await pushOutbox(desk, actor);
-  } catch (err) {
-    if (err instanceof WorkbenchError && err.code === 'legacy_unavailable') {
-      const remaining = (
-        desk.cache.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }
-      ).n;
-      return {
-        push: { applied: 0, alreadyApplied: 0, conflicts: 0, remaining, stoppedBy: err.message },
-        refreshed: false,
-        message: err.message,
-      };
-    }
-    throw err;
-  }
-  if (push.stoppedBy) return { push, refreshed: false, message: push.stoppedBy };
-  await refreshChanged(desk, actor);
-  return { push, refreshed: true, message: null };
+export interface SyncOnceResult extends SyncNowResult {
+  refresh: RefreshResult | null;
 }
+
+export async function syncOnce(
+  desk: Desk,
+  actor: string,
+  options: {
+    push?: (p: PushProgress) => void;
+    refresh?: (p: RefreshProgress) => void;
+    /** Read everything again rather than what changed. */
+    full?: boolean;
+  } = {},
+): Promise<SyncOnceResult> {
+  let push: PushSummary;
+  try {
+    push = await pushOutbox(desk, actor, options.push);
+  } catch (err) {
+    if (!unavailable(err)) throw err;
+    const remaining = (
+      desk.cache.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }
+    ).n;
+    const message = (err as Error).message;
+    return {
+      push: { applied: 0, alreadyApplied: 0, conflicts: 0, remaining, stoppedBy: message },
+      refreshed: false,
+      refresh: null,
+      message,
+    };
+  }
+  if (push.stoppedBy) return { push, refreshed: false, refresh: null, message: push.stoppedBy };
+  try {
+    const refresh = await (options.full ? refreshAll : refreshChanged)(desk, actor, options.refresh);
+    return { push, refreshed: true, refresh, message: null };
+  } catch (err) {
+    if (!unavailable(err)) throw err;
+    return { push, refreshed: false, refresh: null, message: (err as Error).message };
+  }
+}
+
+const unavailable = (err: unknown) => err instanceof WorkbenchError && err.code === 'legacy_unavailable';

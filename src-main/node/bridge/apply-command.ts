@@ -1,0 +1,232 @@
+// Applies one outbox entry to the legacy database, inside the bridge worker, in one legacy
+// transaction: journal lookup, locking re-read, compare with what the clerk saw, the bridge's
+// statements, the journal row, COMMIT; then a re-read of what changed, for the desk's cache.
+// See src-main/node/sync/README.md for the whole story, in-doubt entries included.
+import type odbc from 'odbc';
+import { changedFields } from '../../common/replay-rules.ts';
+import type { EntityName } from '../../common/model.ts';
+import { keyField } from '../cache/canonical-tables.ts';
+import type { BridgeFile, CommandParam } from './bridge-schema.ts';
+import { bindParams, type ParamValue } from './command-params.ts';
+import { type Dialect, expandIdentifiers } from './dialects.ts';
+import { journalSql } from './journal.ts';
+import { isConnectionLost, driverMessageOneLine } from './odbc-errors.ts';
+import { buildReadPlan } from './read-plan.ts';
+import type { ApplyOperation, ApplyOutcome } from './worker-protocol.ts';
+
+/** Why an apply failed, and whether its transaction may have committed. */
+export class ApplyError extends Error {
+  readonly committed: 'none' | 'unknown';
+  readonly origin: unknown;
+  constructor(message: string, committed: 'none' | 'unknown', cause?: unknown) {
+    super(message);
+    this.committed = committed;
+    this.origin = cause;
+  }
+}
+
+type Options = { timeout?: number };
+type Row = Record<string, unknown>;
+type Records = Array<{ entity: EntityName; record: Record<string, unknown> }>;
+
+/** Failures worth trying again at once: deadlocks, serialization failures, a number taken meanwhile. */
+const RETRIES = 3;
+function isTransient(err: unknown): boolean {
+  const states = ((err as { odbcErrors?: Array<{ state?: string }> })?.odbcErrors ?? []).map(
+    (e) => e.state ?? '',
+  );
+  return states.some((s) => s.startsWith('40') || s === '23505' || s === '23000');
+}
+
+export async function applyOperation(
+  connection: odbc.Connection,
+  bridge: BridgeFile,
+  dialect: Dialect,
+  op: ApplyOperation,
+  options: Options,
+): Promise<ApplyOutcome> {
+  const command = bridge.commands?.[op.command];
+  if (!command) throw new ApplyError(`The bridge has no "${op.command}" command.`, 'none');
+  const q = async (sql: string, params: ParamValue[] = []): Promise<Row[]> => [
+    ...((await connection.query(sql, params as (string | number)[], options)) as unknown as Row[]),
+  ];
+
+  // Is the journal there? Asked outside the transaction: on PostgreSQL a failed statement would
+  // spoil the transaction it ran in.
+  const journal = await q(journalSql.probe(dialect)).then(
+    () => true,
+    (err: unknown) => {
+      if (isConnectionLost(err)) throw new ApplyError(lost(err), 'none', err);
+      return false;
+    },
+  );
+
+  for (let attempt = 1; ; attempt++) {
+    let committing = false;
+    try {
+      await connection.beginTransaction();
+      const outcome = await inTransaction();
+      if (outcome.kind === 'conflict') {
+        await connection.rollback();
+        return outcome;
+      }
+      if (outcome.via !== 'commit') {
+        await connection.rollback();
+        outcome.records = await rereadAfter(outcome.result);
+        return outcome;
+      }
+      committing = true;
+      await connection.commit();
+      committing = false;
+      // Committed: from here on nothing may turn this into a failure.
+      outcome.records = await rereadAfter(outcome.result).catch(() => []);
+      return outcome;
+    } catch (err) {
+      if (committing) {
+        throw new ApplyError(
+          `The legacy database did not confirm the change (${driverMessageOneLine(err)}); it will be checked, not sent again.`,
+          'unknown',
+          err,
+        );
+      }
+      await connection.rollback().catch(() => {});
+      if (err instanceof ApplyError) throw err;
+      if (isConnectionLost(err)) throw new ApplyError(lost(err), 'none', err);
+      if (attempt < RETRIES && isTransient(err)) continue;
+      throw new ApplyError(
+        `The legacy database refused the change: ${driverMessageOneLine(err)}`,
+        'none',
+        err,
+      );
+    }
+  }
+
+  async function inTransaction(): Promise<ApplyOutcome> {
+    if (journal) {
+      const found = await q(journalSql.lookup(dialect), [op.operationId]);
+      if (found.length > 0) {
+        const text = String(Object.values(found[0]!)[0] ?? '{}');
+        return { kind: 'already_applied', via: 'journal', result: parseResult(text), records: [] };
+      }
+    }
+    // The locking re-read of every record the command read.
+    const current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }> = [];
+    for (const base of op.base)
+      current.push({ entity: base.entity, id: base.id, record: await reread(base.entity, base.id, true) });
+
+    if (op.inDoubt && !journal) {
+      const check = command!.applied_check;
+      if (!check) {
+        return { kind: 'conflict', conflict: 'in_doubt', current, changed: [] };
+      }
+      const rows = await q(expandIdentifiers(check.query, dialect), bind(check.params, op.payload));
+      const claimed = new Set(op.claimed);
+      const candidates = rows
+        .map((r) => scalar(Object.values(r)[0]))
+        .filter((v) => !check.into || !claimed.has(String(v)));
+      if (candidates.length > 0) {
+        const result = check.into ? { [check.into]: candidates[0]! } : {};
+        return { kind: 'already_applied', via: 'check', result, records: [] };
+      }
+    }
+
+    const changed: string[] = [];
+    for (const [i, c] of current.entries()) {
+      if (c.record === null) return { kind: 'conflict', conflict: 'gone', current, changed };
+      changed.push(...changedFields(op.command, op.base[i]!.record, c.record));
+    }
+    if (changed.length > 0) return { kind: 'conflict', conflict: 'changed', current, changed };
+
+    const values: Record<string, unknown> = { ...op.payload, operationId: op.operationId, actor: op.actor };
+    const result: Record<string, string | number | null> = {};
+    for (const [i, statement] of command!.statements.entries()) {
+      const params = bind(statement.params, values);
+      if ('query' in statement) {
+        const rows = await q(expandIdentifiers(statement.query, dialect), params);
+        const value = rows.length ? scalar(Object.values(rows[0]!)[0]) : null;
+        values[statement.into] = value;
+        result[statement.into] = value;
+      } else {
+        const done = (await connection.query(
+          expandIdentifiers(statement.sql, dialect),
+          params as (string | number)[],
+          options,
+        )) as unknown as { count?: number };
+        if (statement.expect_rows !== undefined && done.count !== statement.expect_rows) {
+          throw new ApplyError(
+            `Statement ${i + 1} of ${op.command} changed ${done.count ?? 0} rows where ${statement.expect_rows} were expected, so nothing was written.`,
+            'none',
+          );
+        }
+      }
+    }
+    if (journal) {
+      await q(journalSql.insert(dialect), [
+        op.operationId,
+        op.deskId.slice(0, 64),
+        op.command,
+        op.actor.slice(0, 128),
+        new Date().toISOString(),
+        JSON.stringify(result),
+      ]);
+    }
+    return { kind: 'applied', via: 'commit', result, records: [] };
+  }
+
+  function bind(params: CommandParam[], values: Record<string, unknown>): ParamValue[] {
+    return bindParams(params, { ...values, operationId: op.operationId, actor: op.actor }, bridge.time_zone);
+  }
+
+  async function reread(
+    entity: EntityName,
+    id: string | number,
+    lock: boolean,
+  ): Promise<Record<string, unknown> | null> {
+    const mapping = bridge.entities[entity];
+    if (!mapping?.table)
+      throw new ApplyError(`The bridge maps ${entity} from a query, so it cannot be written.`, 'none');
+    const plan = buildReadPlan(bridge, entity, mapping, dialect);
+    const sql = lock ? plan.rereadSql : plan.rereadSql.replace(dialect.lockingSuffix, '');
+    const rows = await q(sql, [id]);
+    if (rows.length === 0) return null;
+    return plan.toRecord(rows[0] as never, []) ?? { [keyField(entity)]: String(id) };
+  }
+
+  /** The legacy rows as they are now, for the desk's cache: the records read, and the one made. */
+  async function rereadAfter(result: Record<string, string | number | null>): Promise<Records> {
+    const out: Records = [];
+    for (const base of op.base) {
+      const record = await reread(base.entity, base.id, false);
+      if (record) out.push({ entity: base.entity, record });
+    }
+    const key = command!.result_key ? result[command!.result_key] : undefined;
+    if (key !== undefined && key !== null) {
+      const record = await reread(command!.entity, key, false);
+      if (record) out.push({ entity: command!.entity, record });
+    }
+    return out;
+  }
+}
+
+function lost(err: unknown): string {
+  return `The connection to the legacy database was lost before the change was committed (${driverMessageOneLine(err)}); it stays waiting on this desk.`;
+}
+
+/** A driver value as a plain number or text: BigInt made a number where it fits, else kept exact as text. */
+function scalar(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (typeof v === 'number') return v;
+  const text = String(v).trim();
+  // Whole numbers come back as text from some drivers; kept as numbers so they bind as the key they are.
+  return /^(0|-?[1-9]\d{0,14})$/.test(text) ? Number(text) : text;
+}
+
+function parseResult(text: string): Record<string, string | number | null> {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string | number | null>) : {};
+  } catch {
+    return {};
+  }
+}
