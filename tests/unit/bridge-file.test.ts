@@ -147,6 +147,36 @@ describe('write statements and query files', () => {
   });
 });
 
+describe('how replay recognises an applied command', () => {
+  it('loads the applied checks and the payment number as the result key', () => {
+    const { definition } = loadBridge(riverton);
+    expect(definition.commands?.recordPayment).toMatchObject({
+      result_key: 'paymentNo',
+      applied_check: { into: 'paymentNo' },
+    });
+    expect(definition.commands?.renewLicence?.applied_check?.params).toHaveLength(3);
+  });
+
+  it('names an applied_check parameter that is not a field, a marker count that does not match, and an unknown result key', () => {
+    const text = readFileSync(riverton, 'utf8')
+      .replace(
+        '        - { field: renewedAt, as: timestamp14 }\n\n',
+        '        - { field: renewdAt, as: timestamp14 }\n\n',
+      )
+      .replace('AND {PAYMTH} = ? ORDER BY {PAYNO}', 'AND {PAYMTH} = ? AND 1 = ? ORDER BY {PAYNO}')
+      .replace('result_key: paymentNo', 'result_key: paymentNumber');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.path)).toEqual([
+      'commands.renewLicence.applied_check.params.2',
+      'commands.recordPayment.result_key',
+      'commands.recordPayment.applied_check',
+    ]);
+    expect(problems[0]!.message).toMatch(/"renewdAt" is not a field of renewLicence/);
+    expect(problems[1]!.message).toMatch(/"paymentNumber" is not a value any statement keeps/);
+    expect(problems[2]!.message).toMatch(/has 5 "\?" markers but 4 params/);
+  });
+});
+
 describe('query files and filters written once for every engine', () => {
   it('strips SQL comments outside quoted text (SQLite refuses a ";" even in a comment)', async () => {
     const { stripSqlComments } = await import('../../src-main/node/bridge/load-bridge.ts');
