@@ -82,7 +82,7 @@ describe.each(engines)('replay on %s', (engine) => {
   it('sends a renewal and a payment; the legacy numbers replace the provisional receipt', async () => {
     const l = pick();
     workbenchOk(dir, ['renew', l.id]);
-    const paid = json<{ payload: { receiptNo: string }; paymentId: string }>([
+    const paid = json<{ payload: { receiptNo: string; paidOn: string }; paymentId: string }>([
       'pay',
       l.id,
       '--amount',
@@ -109,7 +109,10 @@ describe.each(engines)('replay on %s', (engine) => {
       `SELECT id, receipt_no FROM payment WHERE licence_id = ? AND amount_cents = 4321`,
       l.id,
     );
-    expect(pays).toEqual([{ id: payNo, receipt_no: payNo }]);
+    // Riverton's own receipt format: the year's last two digits and the payment number in 8 digits.
+    const receipt = `${paid.payload.paidOn.slice(2, 4)}${payNo.padStart(8, '0')}`;
+    expect(rows[0]!.PAYRCT.trim()).toBe(receipt);
+    expect(pays).toEqual([{ id: payNo, receipt_no: receipt }]);
     expect(cached(`SELECT * FROM payment WHERE id LIKE 'local:%'`)).toEqual([]);
     expect(
       cached<{ expires_on: string }>('SELECT expires_on FROM licence WHERE id = ?', l.id)[0]!.expires_on,

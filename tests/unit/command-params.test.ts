@@ -70,4 +70,15 @@ describe("binding a command's payload to a legacy write statement", () => {
       /no legacy code/,
     );
   });
+
+  it('builds legacy numbers from parts with a template: year digits and zero padding', () => {
+    expect(
+      bindParams([{ template: '${paidOn:yy}${paymentNo:08}' }], { paidOn: '2026-11-23', paymentNo: 718 }, tz),
+    ).toEqual(['2600000718']);
+    expect(bindParams([{ template: 'R-${paidOn:yyyy}-${n}' }], { paidOn: '2026-01-02', n: 'X' }, tz)).toEqual(
+      ['R-2026-X'],
+    );
+    expect(() => bindParams([{ template: '${paidOn:yy}' }], { paidOn: 'soon' }, tz)).toThrow(/not a date/);
+    expect(() => bindParams([{ template: '${missing}' }], {}, tz)).toThrow(/no value for "missing"/);
+  });
 });

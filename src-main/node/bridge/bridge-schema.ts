@@ -86,6 +86,13 @@ export const CommandParam = z.union([
     map: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     pad: z.number().int().positive().max(1000).optional(),
   }),
+  z.strictObject({
+    /**
+     * Text made of fields, for legacy numbers built from parts: "${paidOn:yy}${paymentNo:08}" is
+     * the year's last two digits, then the payment number zero-padded to 8 digits.
+     */
+    template: z.string().regex(/\$\{[A-Za-z_]\w*(:(yy|yyyy|0\d{1,2}))?\}/, 'must use at least one ${field}'),
+  }),
 ]);
 export type CommandParam = z.infer<typeof CommandParam>;
 

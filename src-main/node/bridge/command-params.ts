@@ -9,12 +9,38 @@ export type ParamValue = string | number | null;
 
 export class CommandBindError extends Error {}
 
+const TEMPLATE_PART = /\$\{([A-Za-z_]\w*)(?::(yy|yyyy|0\d{1,2}))?\}/g;
+
+/** The fields a parameter reads (for the bridge file's checks). */
+export function paramFields(param: CommandParam): string[] {
+  if (typeof param === 'string') return [param];
+  if ('template' in param) return [...param.template.matchAll(TEMPLATE_PART)].map((m) => m[1]!);
+  return [param.field];
+}
+
+function fillTemplate(template: string, values: Record<string, unknown>): string {
+  return template.replace(TEMPLATE_PART, (_, field: string, format: string | undefined) => {
+    const value = values[field];
+    if (value === undefined || value === null)
+      throw new CommandBindError(`the command has no value for "${field}"`);
+    const text = String(value);
+    if (format === 'yy' || format === 'yyyy') {
+      const year = /^(\d{4})-\d{2}-\d{2}/.exec(text)?.[1];
+      if (!year) throw new CommandBindError(`${field}: "${text}" is not a date (YYYY-MM-DD)`);
+      return format === 'yy' ? year.slice(2) : year;
+    }
+    if (format) return text.padStart(Number(format.slice(1)), '0');
+    return text;
+  });
+}
+
 export function bindParams(
   params: CommandParam[],
   values: Record<string, unknown>,
   timeZone: string,
 ): ParamValue[] {
   return params.map((param) => {
+    if (typeof param === 'object' && 'template' in param) return fillTemplate(param.template, values);
     const spec = typeof param === 'string' ? { field: param } : param;
     if (!(spec.field in values) || values[spec.field] === undefined) {
       throw new CommandBindError(`the command has no value for "${spec.field}"`);

@@ -6,6 +6,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type EntityName, entitySchemas } from '../../common/model.ts';
 import { type LegacyCommandName, legacyCommandFields } from '../../common/legacy-commands.ts';
+import { paramFields } from './command-params.ts';
 import { BridgeFile, type EntityMapping } from './bridge-schema.ts';
 
 export interface BridgeProblem {
@@ -223,8 +224,8 @@ function checkCommands(bridge: BridgeFile, file: string, locate: Locate): Bridge
     const known = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
     command.statements.forEach((statement, i) => {
       statement.params.forEach((param, j) => {
-        const field = typeof param === 'string' ? param : param.field;
-        if (!known.has(field)) {
+        for (const field of paramFields(param)) {
+          if (known.has(field)) continue;
           problems.push({
             file,
             ...locate(['commands', name, 'statements', i, 'params', j]),
@@ -248,8 +249,8 @@ function checkCommands(bridge: BridgeFile, file: string, locate: Locate): Bridge
     if (check) {
       const fields = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
       check.params.forEach((param, j) => {
-        const field = typeof param === 'string' ? param : param.field;
-        if (!fields.has(field)) {
+        for (const field of paramFields(param)) {
+          if (fields.has(field)) continue;
           problems.push({
             file,
             ...locate(['commands', name, 'applied_check', 'params', j]),
