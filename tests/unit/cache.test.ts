@@ -92,6 +92,31 @@ describe('migrations, one test each', () => {
     db.close();
   });
 
+  it('0006 keeps high-water marks and chunk hashes per dataset, on top of existing sync state', () => {
+    const db = new Database(join(dir, 'c.sqlite'));
+    migrate(db, all.slice(0, 5));
+    db.prepare(`INSERT INTO sync_state (dataset, rows) VALUES ('licence', 3)`).run();
+    migrate(db, all.slice(0, 6));
+    expect(schemaVersion(db)).toBe(6);
+    expect(db.prepare(`SELECT rows, mark, last_full_at FROM sync_state`).get()).toEqual({
+      rows: 3,
+      mark: null,
+      last_full_at: null,
+    });
+    const mark = db.prepare(
+      `UPDATE sync_state SET mark = '20240115093000', mark_kind = ? WHERE dataset = 'licence'`,
+    );
+    mark.run('text');
+    expect(() => mark.run('colour')).toThrow(/CHECK/);
+    const chunk = db.prepare(
+      `INSERT INTO refresh_chunk (dataset, last_key, hash, rows) VALUES ('payment', ?, 'h', 10)`,
+    );
+    chunk.run('[5000]');
+    chunk.run('');
+    expect(() => chunk.run('[5000]')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('every migration is numbered without gaps and applies in one go', () => {
     expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
     const db = new Database(join(dir, 'c.sqlite'));

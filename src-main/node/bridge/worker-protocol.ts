@@ -47,7 +47,10 @@ export interface ReadRequest {
   /** records: only the rows changed since this high-water mark of the `changes` column. */
   since?: { value: string; kind: 'number' | 'text' | 'time' };
   /** records: only the rows in these legacy key ranges (after: exclusive, through: inclusive; null: open). */
-  ranges?: Array<{ after: Array<string | number | null> | null; through: Array<string | number | null> | null }>;
+  ranges?: Array<{
+    after: Array<string | number | bigint | boolean | null> | null;
+    through: Array<string | number | bigint | boolean | null> | null;
+  }>;
   chunkSize?: number;
 }
 

@@ -232,7 +232,8 @@ async function read(req: ReadRequest, flow: Flow): Promise<void> {
             }
           }
           rows += fetched.length;
-          if (records.length > 0 || issues.length > 0 || select === 'records') await sendBatch(records, issues);
+          if (records.length > 0 || issues.length > 0 || select === 'records')
+            await sendBatch(records, issues);
         }
         if (flow.cancelled) break;
       }
@@ -387,7 +388,7 @@ interface BatchQuery {
 async function* fetchBatches(
   connection: odbc.Connection,
   query: BatchQuery,
-  keyAliases: string[],
+  keyAliases: ReadPlan['keyAliases'],
   dialect: Dialect,
   fetchSize: number,
   limit: number | undefined,

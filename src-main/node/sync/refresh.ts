@@ -1,7 +1,8 @@
-// A full refresh of the desk's cache from the legacy database, entity by entity, through the
-// bridge worker. Batches are written as they arrive (memory stays flat however big the table);
-// rows the legacy database no longer has are removed only after a complete pass of their entity.
-import { type EntityName, entityNames } from '../../common/model.ts';
+// Refreshes of the desk's cache from the legacy database, entity by entity, through the bridge
+// worker. refreshAll reads everything; refreshChanged (refresh-changed.ts) reads what changed.
+// Batches are written as they arrive (memory stays flat however big the table); rows the legacy
+// database no longer has are removed only after a complete pass of their entity.
+import { entityNames } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rebuildSearchIndex } from '../cache/search-index.ts';
 import { entityWriter } from '../cache/store.ts';
@@ -11,29 +12,12 @@ import { connectionWithSecret } from '../security/connection-secret.ts';
 import { keytarCredentialStore } from '../security/credential-store.ts';
 import type { DataIssue } from '../bridge/read-plan.ts';
 
+import type { EntityRefreshResult, RefreshProgress, RefreshResult } from './refresh-types.ts';
+
+export { refreshChanged, type RefreshChangedOptions } from './refresh-changed.ts';
+export type { EntityRefreshResult, RefreshProgress, RefreshResult } from './refresh-types.ts';
+
 const WRITE_BATCH = 10_000;
-
-export interface RefreshProgress {
-  entity: EntityName;
-  rows: number;
-  total: number | null;
-  phase: 'reading' | 'done';
-}
-
-export interface EntityRefreshResult {
-  entity: EntityName;
-  rows: number;
-  loaded: number;
-  rejected: number;
-  removed: number;
-  issues: number;
-}
-
-export interface RefreshResult {
-  startedAt: string;
-  finishedAt: string;
-  entities: EntityRefreshResult[];
-}
 
 export async function refreshAll(
   desk: Desk,
@@ -123,16 +107,4 @@ export async function refreshAll(
     ),
   });
   return { startedAt, finishedAt, entities: results };
-}
-
-/**
- * Refreshes what changed in the legacy database since the last refresh, per entity by its bridge
- * change-detection mode, and notices hard deletes. (For now: a full refresh.)
- */
-export async function refreshChanged(
-  desk: Desk,
-  actor: string,
-  onProgress?: (p: RefreshProgress) => void,
-): Promise<RefreshResult> {
-  return refreshAll(desk, actor, onProgress);
 }
