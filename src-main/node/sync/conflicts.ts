@@ -102,10 +102,13 @@ function explain(
   if (kind === 'in_doubt')
     return `This desk sent ${what} but never heard whether it arrived, and without the operation journal it cannot tell. Check the licence in the legacy system, then apply it again or discard it.`;
   const changes: string[] = [];
+  const labels = { expiresOn: 'expiry', status: 'status', feeCents: 'fee', licenceTypeCode: 'licence type' };
+  const shown = (f: string, v: unknown) =>
+    v === null || v === undefined ? '—' : f === 'feeCents' ? money(v) : String(v);
   if (current) {
-    for (const f of ['expiresOn', 'status', 'feeCents', 'licenceTypeCode'] as const) {
+    for (const [f, label] of Object.entries(labels)) {
       if ((seen[f] ?? null) !== (current[f] ?? null))
-        changes.push(`${f} ${String(seen[f] ?? '—')} → ${String(current[f] ?? '—')}`);
+        changes.push(`${label} ${shown(f, seen[f])} → ${shown(f, current[f])}`);
     }
   }
   return `Licence ${payload.licenceId} was changed in the legacy database after this desk read it (${changes.join(', ') || 'other fields'}), so ${what} was not applied on top of it.`;
