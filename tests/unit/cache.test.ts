@@ -92,6 +92,30 @@ describe('migrations, one test each', () => {
     db.close();
   });
 
+  it('0005 marks outbox entries in doubt and keeps conflicts with every version', () => {
+    const db = new Database(join(dir, 'c.sqlite'));
+    migrate(db, all.slice(0, 4));
+    db.prepare(
+      `INSERT INTO outbox (operation_id, desk_id, actor, created_at, command, payload_version, payload, base)
+       VALUES ('op-1', 'd', 'a', 't', 'renewLicence', 1, '{}', '[]')`,
+    ).run();
+    migrate(db, all.slice(0, 5));
+    expect(schemaVersion(db)).toBe(5);
+    db.pragma('foreign_keys = ON');
+    // Entries queued before the upgrade are not in doubt.
+    expect(db.prepare('SELECT in_doubt FROM outbox').get()).toEqual({ in_doubt: 0 });
+    expect(() => db.prepare('UPDATE outbox SET in_doubt = 2').run()).toThrow(/CHECK/);
+    const conflict = db.prepare(
+      `INSERT INTO conflict (operation_id, detected_at, kind, seen, mine, current) VALUES (?, 't', ?, '[]', '{}', '[]')`,
+    );
+    conflict.run('op-1', 'changed');
+    expect(() => conflict.run('op-1', 'changed')).toThrow(/UNIQUE/);
+    expect(() => conflict.run('op-9', 'changed')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`UPDATE conflict SET resolution = 'ignore'`).run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT status FROM conflict').get()).toEqual({ status: 'open' });
+    db.close();
+  });
+
   it('0006 keeps high-water marks and chunk hashes per dataset, on top of existing sync state', () => {
     const db = new Database(join(dir, 'c.sqlite'));
     migrate(db, all.slice(0, 5));
