@@ -234,6 +234,12 @@ export async function runStatus(dataDirFlag: string | undefined, o: { json?: boo
     if (status.pendingChanges) {
       console.log(`${status.pendingChanges} changes wait for the legacy database ("workbench outbox").`);
     }
+    if (status.openConflicts) {
+      console.log(`${status.openConflicts} conflicts need a person's decision ("workbench conflicts").`);
+    }
+    for (const d of status.datasets.filter((x) => x.lastError)) {
+      console.log(`The last refresh of ${d.dataset} failed: ${d.lastError}`);
+    }
   } finally {
     desk.close();
   }
