@@ -245,16 +245,36 @@ export async function runStatus(dataDirFlag: string | undefined, o: { json?: boo
   }
 }
 
-export async function runServe(dataDirFlag: string | undefined, o: { port: number }): Promise<void> {
+export async function runServe(
+  dataDirFlag: string | undefined,
+  o: { port: number; probeIntervalMs?: number; maxBackoffMs?: number; refreshMinutes?: number },
+): Promise<void> {
   const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
-  const server = await startServer({ desk, port: o.port });
+  // A connected desk keeps its link checked and its changes flowing while it serves.
+  const { SyncEngine } = await import('../node/sync/sync-engine.ts');
+  const engine = desk.config
+    ? new SyncEngine(desk, {
+        actor: currentActor(),
+        ...(o.probeIntervalMs ? { probeIntervalMs: o.probeIntervalMs } : {}),
+        ...(o.maxBackoffMs ? { maxBackoffMs: o.maxBackoffMs } : {}),
+        ...(o.refreshMinutes ? { refreshEveryMs: o.refreshMinutes * 60_000 } : {}),
+      })
+    : undefined;
+  const server = await startServer({ desk, port: o.port, ...(engine ? { runtime: engine } : {}) });
+  engine?.start();
   console.log(`Civic Workbench is serving this desk on this machine only.`);
   console.log(`Open ${server.url}`);
-  const stop = () => {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    // The job under way (a push, a refresh) may end first; one stuck on a dead network is not
+    // waited for long: an entry sent without an answer is settled by re-reading at the next push.
+    await Promise.race([engine?.stop(), new Promise((r) => setTimeout(r, 5_000))]);
     desk.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }

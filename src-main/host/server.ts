@@ -13,10 +13,13 @@ import type { ErrorCode } from '../common/errors.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { projectRoot } from '../node/desk/paths.ts';
 import { createHandlers } from '../node/services/handlers.ts';
+import type { DeskRuntime } from '../node/sync/desk-runtime.ts';
 
 export interface ServerOptions {
   desk: Desk;
   port: number;
+  /** The desk's connectivity monitor and sync loop; without one the link shows as unknown. */
+  runtime?: DeskRuntime;
   /** Built renderer; defaults to out/renderer in the project. */
   rendererDir?: string;
 }
@@ -57,7 +60,7 @@ const CSP =
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = options.rendererDir ?? join(projectRoot(), 'out', 'renderer');
-  const dispatch = createDispatcher(createHandlers(options.desk), (err) =>
+  const dispatch = createDispatcher(createHandlers(options.desk, options.runtime), (err) =>
     console.error('internal error:', err),
   );
   let port = options.port;
