@@ -1,0 +1,160 @@
+// The connectivity monitor and the sync loop against a legacy database that really goes away: a
+// test-owned PostgreSQL server behind a test-owned TCP proxy, probed through the real bridge
+// worker and psqlODBC. When the network is cut, or the server stops, the desk shows offline within
+// seconds with a plain reason; a renewal taken meanwhile waits; when the link returns the desk
+// shows online again and the renewal reaches the legacy database without anybody asking.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../src-main/common/sync-model.ts';
+import { BridgeWorkerClient } from '../../src-main/node/bridge/worker-client.ts';
+import { renewLicence } from '../../src-main/node/commands/licence-commands.ts';
+import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { refreshAll } from '../../src-main/node/sync/refresh.ts';
+import { SyncEngine } from '../../src-main/node/sync/sync-engine.ts';
+import { queryLegacy } from '../integration/support/legacy-databases.ts';
+import { newDeskDir } from '../integration/support/workbench-cli.ts';
+import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { runWorkbench } from './support/processes.ts';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+
+const ACTOR = 'fault-test';
+let pg: PgCluster;
+let proxy: TcpProxy;
+let deskDir: string;
+let connection: string;
+let desk: Desk;
+let engine: SyncEngine;
+
+beforeAll(async () => {
+  pg = await createPgCluster();
+  proxy = await startTcpProxy(pg.port);
+  deskDir = newDeskDir('fault-link');
+  connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${proxy.port};Uid=postgres;Database=riverton`;
+  const created = await runWorkbench(deskDir, [
+    'demo',
+    'create',
+    '--engine',
+    'postgres',
+    '--size',
+    '300',
+    '--connection',
+    connection,
+  ]);
+  if (created.status !== 0) throw new Error(`demo create failed:\n${created.stderr}\n${pg.log()}`);
+  desk = openDesk({ dataDir: deskDir });
+  desk.worker.close();
+  desk.worker = new BridgeWorkerClient({
+    stallTimeoutMs: 3_000,
+    connectTimeoutSec: 2,
+    healthCheckTimeoutMs: 1_000,
+  });
+  await refreshAll(desk, ACTOR);
+  engine = new SyncEngine(desk, {
+    actor: ACTOR,
+    probeIntervalMs: 500,
+    firstBackoffMs: 250,
+    maxBackoffMs: 1_000,
+    kickDelayMs: 50,
+    log: (m) => console.log(`[fault] ${m}`),
+  });
+  engine.start();
+  await until(() => engine.connection().state === 'online', 10_000);
+}, 180_000);
+
+afterAll(async () => {
+  proxy?.resume();
+  await engine?.stop();
+  desk?.close();
+  await proxy?.close();
+  await pg?.destroy();
+  if (deskDir) rmSync(deskDir, { recursive: true, force: true });
+});
+
+/** Polls until the condition holds; returns how long it took. */
+async function until(condition: () => boolean, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`not within ${timeoutMs} ms: ${JSON.stringify(engine?.connection())}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Date.now() - started;
+}
+
+const waiting = () =>
+  desk.cache.prepare(`SELECT count(*) FROM outbox WHERE status = 'pending'`).pluck().get() as number;
+const activeLicence = (skip: string[]) =>
+  desk.cache
+    .prepare(
+      `SELECT id FROM licence WHERE status = 'active' AND expires_on IS NOT NULL AND id NOT IN (${skip.map(() => '?').join(',') || "''"}) ORDER BY id LIMIT 1`,
+    )
+    .pluck()
+    .get(...skip) as string;
+const legacyExpiry = async (licenceId: string) =>
+  (
+    await queryLegacy<{ E: string }>(
+      connection,
+      `SELECT CAST("LICEXP" AS VARCHAR(10)) AS "E" FROM "LICMST" WHERE "LICNO" = '${licenceId}'`,
+    )
+  )[0]!.E.trim();
+
+/** The link goes, a renewal is taken, the link returns: the renewal reaches the legacy database. */
+async function outage(
+  label: string,
+  cut: () => Promise<void>,
+  restore: () => Promise<void>,
+  renewed: string[],
+) {
+  const before = engine.connection();
+  expect(before.state).toBe('online');
+  await cut();
+  const offlineMs = await until(() => engine.connection().state === 'offline', 10_000);
+  const offline: ConnectionState = engine.connection();
+  console.log(`[fault] ${label}: offline after ${offlineMs} ms: ${offline.message}`);
+  expect(offline.message).toMatch(/legacy database/);
+  expect(offline.message).not.toMatch(/\n|\.ts:\d+/);
+  expect(offline.nextCheckAt).not.toBeNull();
+
+  const licenceId = activeLicence(renewed);
+  renewed.push(licenceId);
+  const expiryBefore = await legacyExpiry(licenceId).catch(() => null); // unreachable: null
+  expect(expiryBefore).toBeNull();
+  renewLicence(desk, ACTOR, licenceId);
+  engine.kick();
+  await new Promise((r) => setTimeout(r, 500));
+  expect(waiting()).toBe(1); // kept, not lost, while the legacy database is away
+
+  await restore();
+  const onlineMs = await until(() => engine.connection().state === 'online' && waiting() === 0, 20_000);
+  console.log(`[fault] ${label}: online and pushed ${onlineMs} ms after the link returned`);
+  const local = desk.cache
+    .prepare('SELECT expires_on FROM licence WHERE id = ?')
+    .pluck()
+    .get(licenceId) as string;
+  // LICEXP is CYYMMDD: 1YYMMDD for this century.
+  expect(await legacyExpiry(licenceId)).toBe(
+    `1${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}`,
+  );
+  expect(engine.activity().lastPushError).toBeNull();
+}
+
+describe('the desk knows when the legacy database is away, and catches up when it is back', () => {
+  const renewed: string[] = [];
+  it('through a cut network', async () => {
+    await outage(
+      'network cut',
+      async () => proxy.cut(),
+      async () => proxy.resume(),
+      renewed,
+    );
+  }, 60_000);
+
+  it('through a server that stops and starts again', async () => {
+    await outage(
+      'server stopped',
+      () => pg.stop(),
+      () => pg.start(),
+      renewed,
+    );
+  }, 60_000);
+});
