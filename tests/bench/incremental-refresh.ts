@@ -1,0 +1,159 @@
+// Benchmark: incremental refresh against a full one, on the demo city in PostgreSQL through ODBC
+// (default 200,000 licences). 100 licences are changed in the legacy database (a new fee and a
+// new LICUPD stamp), then refreshChanged reads what changed; the baseline is refreshAll of the
+// same desk in the same run. Run twice: with Riverton's bridge as shipped (payments and
+// inspections have no change column, so they are read whole every time), and with a variant that
+// reads payments by their number (version) and inspections by row-hash chunks. Prints figures
+// only: timings are never pass/fail.
+//   node tests/bench/incremental-refresh.ts [--size 200000] [--changed 100] [--keep]
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EntityName } from '../../src-main/common/model.ts';
+import { zonedIso } from '../../src-main/common/time.ts';
+import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
+import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
+import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { deskPaths } from '../../src-main/node/desk/paths.ts';
+import { refreshAll, refreshChanged, type RefreshResult } from '../../src-main/node/sync/refresh.ts';
+import { dropDatabase, queryLegacy } from '../integration/support/legacy-databases.ts';
+import { repoRoot } from '../integration/support/workbench-cli.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '200000' },
+    changed: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const size = Number(values.size);
+const changed = Number(values.changed);
+const database = `wb_bench_incr_${process.pid}`;
+const connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${database}`;
+const scratch: string[] = [];
+const tmp = (label: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `wb-bench-${label}-`));
+  scratch.push(dir);
+  return dir;
+};
+
+/** Riverton's bridge, with payments read by PAYNO (version) and inspections by row-hash chunks. */
+function variantBridge(): string {
+  const dir = tmp('bridge');
+  cpSync(join(repoRoot, 'bridges', 'riverton'), dir, { recursive: true });
+  const file = join(dir, 'bridge.yaml');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace('    key: [PAYNO]\n', '    key: [PAYNO]\n    changes: { mode: version, column: PAYNO }\n')
+      .replace('    key: [INSNO]\n', '    key: [INSNO]\n    changes: { mode: row_hash, chunk_size: 5000 }\n'),
+  );
+  return file;
+}
+
+function deskWith(bridge: string): Desk {
+  const dataDir = tmp('desk');
+  writeDeskConfig(deskPaths(dataDir).config, { version: 1, deskId: newDeskId(), bridge, connection });
+  return openDesk({ dataDir });
+}
+
+/** Runs a refresh and times it, in total and per entity (from its progress reports). */
+async function timed(
+  run: (
+    desk: Desk,
+    actor: string,
+    onProgress: (p: { entity: EntityName; phase: string }) => void,
+  ) => Promise<RefreshResult>,
+  desk: Desk,
+): Promise<{ seconds: number; perEntity: Map<EntityName, number>; result: RefreshResult }> {
+  const perEntity = new Map<EntityName, number>();
+  let entityStart = 0;
+  const t0 = performance.now();
+  const result = await run(desk, 'bench', (p) => {
+    if (p.phase === 'reading' && !perEntity.has(p.entity)) {
+      perEntity.set(p.entity, Number.NaN);
+      entityStart = performance.now();
+    }
+    if (p.phase === 'done') perEntity.set(p.entity, performance.now() - entityStart);
+  });
+  return { seconds: (performance.now() - t0) / 1000, perEntity, result };
+}
+
+function report(label: string, t: Awaited<ReturnType<typeof timed>>, baselineSeconds?: number): void {
+  const ratio = baselineSeconds
+    ? ` (${((t.seconds / baselineSeconds) * 100).toFixed(1)}% of the full refresh)`
+    : '';
+  console.log(`${label}: ${t.seconds.toFixed(2)} s${ratio}`);
+  for (const e of t.result.entities) {
+    const ms = t.perEntity.get(e.entity) ?? Number.NaN;
+    const counts =
+      e.mode === undefined
+        ? `${e.rows} read`
+        : `${e.mode.padEnd(7)} ${String(e.rows).padStart(7)} read, ${e.added} added, ${e.updated} updated, ${e.removed} removed, ${e.kept} kept`;
+    console.log(`  ${e.entity.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms  ${counts}`);
+  }
+}
+
+async function changeLicences(round: number): Promise<void> {
+  const stamp = zonedIso(new Date(Date.now() + round * 60_000), 'America/Chicago')
+    .slice(0, 19)
+    .replace(/\D/g, '');
+  // Spread over the table: every (size / changed)-th licence.
+  const step = Math.max(1, Math.floor(size / changed));
+  const ids = Array.from({ length: changed }, (_, i) => `'RV-${String(i * step + 1).padStart(7, '0')}'`);
+  await queryLegacy(
+    connection,
+    `UPDATE "LICMST" SET "LICFEE" = "LICFEE" + 1, "LICUPD" = '${stamp}' WHERE "LICNO" IN (${ids.join(', ')})`,
+  );
+}
+
+async function scenario(title: string, bridge: string): Promise<void> {
+  console.log(`\n## ${title}`);
+  const desk = deskWith(bridge);
+  const first = await timed(refreshChanged, desk);
+  report('first refreshChanged (no marks yet: every row)', first);
+  const full = await timed(refreshAll, desk);
+  report('refreshAll (baseline: every row, every time)', full);
+  const idle = await timed(refreshChanged, desk);
+  report('refreshChanged, nothing changed', idle, full.seconds);
+  await changeLicences(1);
+  const incremental = await timed(refreshChanged, desk);
+  report(`refreshChanged, ${changed} licences changed`, incremental, full.seconds);
+  const licence = incremental.result.entities.find((e) => e.entity === 'licence')!;
+  console.log(
+    `  licences written: ${licence.loaded} of ${licence.rows} read (the rest: blank LICUPD, read every time, unchanged)`,
+  );
+  desk.close();
+}
+
+async function main() {
+  console.log(`# Civic Workbench benchmark: incremental refresh, ${size} licences, PostgreSQL through ODBC`);
+  const created = await createDemoCity({
+    engine: 'postgres',
+    connection,
+    dataDir: tmp('demo'),
+    size,
+    seed: 1,
+  });
+  const totalRows = Object.values(created.counts).reduce((a, b) => a + b, 0);
+  console.log(`demo city created: ${totalRows} legacy rows in ${created.seconds.toFixed(1)} s`);
+  await scenario(
+    "Riverton's bridge as shipped (payments, inspections: no change column, read whole)",
+    'riverton',
+  );
+  await scenario(
+    'variant: payments by version (PAYNO), inspections by row-hash chunks of 5,000',
+    variantBridge(),
+  );
+  if (!values.keep) {
+    await dropDatabase('postgres', database);
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  } else console.log(`\nkept: database ${database}, ${scratch.join(', ')}`);
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await dropDatabase('postgres', database).catch(() => {});
+  process.exit(1);
+});
