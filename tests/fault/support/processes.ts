@@ -1,5 +1,7 @@
 // The real `workbench` command line, run asynchronously (the test's own proxy must keep forwarding
 // while it runs, so spawnSync is out), and the processes it starts, found through /proc.
+// startDesk runs the desk itself (src-main/host/cli.ts, no launcher in between) in a process group
+// of its own, so a test can kill exactly the desk and know when its bridge worker has gone too.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,72 @@ export function startWorkbench(dataDir: string, args: string[]): CliRun {
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })),
   );
   return { child, result };
+}
+
+/**
+ * The desk's own process (cli.ts under this Node 24, without bin/workbench.cjs, whose launcher
+ * would be the process a kill hits), leading a process group of its own: its bridge worker joins
+ * that group, so `groupAlive` tells when every process of the desk has ended.
+ */
+export function startDesk(dataDir: string, args: string[]): CliRun {
+  const child = spawn(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      join(repoRoot, 'src-main', 'host', 'cli.ts'),
+      '--data-dir',
+      dataDir,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const result = new Promise<Awaited<CliRun['result']>>((resolve) =>
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })),
+  );
+  return { child, result };
+}
+
+/**
+ * Whether any process of the group led by `pgid` (a startDesk child and its worker) still runs.
+ * A zombie does not count: an orphaned worker that has exited waits for whoever reaps orphans here.
+ */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return groupMembers(pgid).length > 0;
+}
+
+/** The live (not zombie) processes of a process group, from /proc. */
+export function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp ...: split after the last ")".
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') members.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return members;
+}
+
+/** Waits until every process of the group led by `pgid` has ended. */
+export async function waitForGroupExit(pgid: number, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (groupAlive(pgid)) {
+    if (Date.now() > until) throw new Error(`process group ${pgid} still runs after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 export async function runWorkbench(dataDir: string, args: string[]) {

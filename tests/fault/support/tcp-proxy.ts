@@ -1,9 +1,31 @@
 // A test-owned TCP proxy on loopback, in front of a test-owned PostgreSQL server, that can drop
-// the network (cut), hang it (stall: sockets stay open, bytes stop) and bring it back (resume).
+// the network (cut), hang it (stall: sockets stay open, bytes stop), bring it back (resume), and
+// lose the answer to a COMMIT (dropAfterCommit: the server commits, the client never hears it).
 // Only 127.0.0.1 on both sides: it listens on a random loopback port and connects to one.
 import { type Server, type Socket, createConnection, createServer } from 'node:net';
 
+/**
+ * PostgreSQL wire messages the lost-acknowledgement mode watches for. psqlODBC ends a transaction
+ * (SQLEndTran) with the simple query "COMMIT" — Query 'Q', int32 length 11, "COMMIT\0" — and the
+ * server answers CommandComplete 'C', int32 length 11, "COMMIT\0". Its cursor reads end with
+ * `close "SQL_CUR...";commit` in one Query of another length, which is not a transaction the desk
+ * waits on. (Seen in a capture of `workbench sync` through psqlODBC 16.)
+ */
+const COMMIT_QUERY = Buffer.from([0x51, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
+const COMMIT_COMPLETE = Buffer.from([0x43, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
+
+/** Finds `pattern` in the bytes `tail` + `chunk` (a message may span two chunks); -1 if absent. */
+function findAcross(tail: Buffer, chunk: Buffer, pattern: Buffer): number {
+  return Buffer.concat([tail, chunk]).indexOf(pattern);
+}
+/** The last bytes of `tail` + `chunk`, enough for a pattern that starts in this chunk and ends in the next. */
+function keepTail(tail: Buffer, chunk: Buffer, pattern: Buffer): Buffer {
+  const all = Buffer.concat([tail, chunk]);
+  return all.subarray(Math.max(0, all.length - (pattern.length - 1)));
+}
+
 type Mode = 'open' | 'stalled' | 'cut';
+export type CommitEvent = 'sent' | 'answered';
 
 /** One direction of one proxied connection: bytes from `from` written to `to`, or held. */
 interface Pipe {
@@ -11,6 +33,12 @@ interface Pipe {
   to: Socket;
   held: Buffer[];
   down: boolean; // server -> client
+  /** The other direction of the same connection. */
+  peer?: Pipe;
+  /** The last bytes seen, for a watched message split over two chunks. */
+  tail: Buffer;
+  /** Down pipe: the client sent COMMIT on this connection and the answer is to be lost. */
+  commitSent: boolean;
 }
 
 export interface TcpProxy {
@@ -37,6 +65,21 @@ export interface TcpProxy {
   waitForHeld(bytes?: number, timeoutMs?: number): Promise<void>;
   /** Back to normal: held bytes are delivered, new connections go through. */
   resume(): void;
+  /**
+   * The next COMMIT reaches the server, which commits, but its answer never reaches the client:
+   * when the server's CommandComplete for a client's "COMMIT" arrives, both sockets of that
+   * connection are destroyed instead of forwarding it (a lost acknowledgement). One shot: the proxy
+   * forwards normally afterwards. Resolves when it has happened.
+   */
+  dropAfterCommit(timeoutMs?: number): Promise<void>;
+  /** COMMIT answers lost by dropAfterCommit since the proxy started. */
+  readonly commitsDropped: number;
+  /**
+   * Calls `listener` when a client's COMMIT passes on its way to the server ('sent') and when the
+   * server's answer to it passes on its way back ('answered': the server has committed), before
+   * those bytes are forwarded. Returns the function that stops listening.
+   */
+  onCommit(listener: (event: CommitEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -46,6 +89,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   let bytesDown = 0;
   let bytesHeld = 0;
   let accepted = 0;
+  let commitsDropped = 0;
+  /** Armed by dropAfterCommit: called once the answer to a COMMIT was lost. */
+  let commitTrap: (() => void) | null = null;
+  const commitListeners = new Set<(event: CommitEvent) => void>();
   const sockets = new Set<Socket>();
   const pipes = new Set<Pipe>();
   const heldWaiters = new Set<() => void>();
@@ -73,11 +120,51 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     }
   };
 
-  const connectPipe = (from: Socket, to: Socket, down: boolean) => {
-    const pipe: Pipe = { from, to, held: [], down };
+  /**
+   * Watches transactions end while a COMMIT listener or the lost-acknowledgement trap is there:
+   * notes a client's COMMIT (up); when the server's answer to it comes (down), tells the listeners
+   * and, when the trap is armed, swallows the answer by destroying the connection. True when the
+   * chunk was dealt with (not to be forwarded).
+   */
+  const watchCommit = (pipe: Pipe, chunk: Buffer): boolean => {
+    if (!pipe.down) {
+      if (findAcross(pipe.tail, chunk, COMMIT_QUERY) >= 0 && pipe.peer) {
+        pipe.peer.commitSent = true;
+        pipe.peer.tail = Buffer.alloc(0);
+        for (const listener of commitListeners) listener('sent');
+      }
+      pipe.tail = keepTail(pipe.tail, chunk, COMMIT_QUERY);
+      return false;
+    }
+    if (!pipe.commitSent) return false;
+    const at = findAcross(pipe.tail, chunk, COMMIT_COMPLETE);
+    if (at < 0) {
+      pipe.tail = keepTail(pipe.tail, chunk, COMMIT_COMPLETE);
+      return false;
+    }
+    // Bytes of this chunk before the server's CommandComplete (it may have begun in the last chunk).
+    const before = at - pipe.tail.length;
+    pipe.commitSent = false;
+    pipe.tail = Buffer.alloc(0);
+    for (const listener of commitListeners) listener('answered');
+    if (!commitTrap) return false;
+    // What the server said before its CommandComplete still reaches the client; that does not.
+    if (before > 0) forward(pipe, chunk.subarray(0, before));
+    pipe.from.destroy();
+    pipe.to.destroy();
+    commitsDropped++;
+    const trap = commitTrap;
+    commitTrap = null;
+    trap();
+    return true;
+  };
+
+  const connectPipe = (from: Socket, to: Socket, down: boolean): Pipe => {
+    const pipe: Pipe = { from, to, held: [], down, tail: Buffer.alloc(0), commitSent: false };
     pipes.add(pipe);
     from.on('data', (chunk: Buffer) => {
       if (mode !== 'open') return hold(pipe, chunk);
+      if ((commitTrap || commitListeners.size > 0) && watchCommit(pipe, chunk)) return;
       if (down && downBudget !== Number.POSITIVE_INFINITY) {
         const left = downBudget;
         if (chunk.length >= left) {
@@ -97,6 +184,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       to.destroy();
     };
     from.on('close', end);
+    return pipe;
   };
 
   const server: Server = createServer({ pauseOnConnect: true }, (client) => {
@@ -109,8 +197,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
     track(upstream);
     upstream.on('error', () => client.destroy()); // the server is down: so is the connection
-    connectPipe(client, upstream, false);
-    connectPipe(upstream, client, true);
+    const up = connectPipe(client, upstream, false);
+    const down = connectPipe(upstream, client, true);
+    up.peer = down;
+    down.peer = up;
     client.resume();
   });
 
@@ -176,7 +266,28 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         if (!pipe.from.destroyed) pipe.from.resume();
       }
     },
+    get commitsDropped() {
+      return commitsDropped;
+    },
+    onCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
+    dropAfterCommit(timeoutMs = 60_000) {
+      if (commitTrap) return Promise.reject(new Error('the proxy already waits to drop a COMMIT'));
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          commitTrap = null;
+          reject(new Error(`no COMMIT went through the proxy within ${timeoutMs} ms`));
+        }, timeoutMs);
+        commitTrap = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    },
     close() {
+      commitTrap = null;
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,0 +1,274 @@
+// What the Riverton legacy database (on PostgreSQL) must hold after desks took renewals and payments
+// and synced: every change a desk kept in its outbox applied exactly once, nothing else. Read
+// straight from the legacy tables through ODBC (not through the desk's own read path), and compared
+// with each desk's outbox (`workbench outbox --all --json`) and cache. Returns the problems found, in
+// words, rather than throwing at the first, so a failing fault test shows all of them.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { renewalExpiry } from '../../../src-main/common/licence-rules.ts';
+import { dialectTable, expandIdentifiers } from '../../../src-main/node/bridge/dialects.ts';
+import { queryLegacy } from '../../integration/support/legacy-databases.ts';
+import { startDesk } from './processes.ts';
+
+/** An outbox entry as `workbench outbox --all --json` prints it. */
+export interface OutboxJson {
+  seq: number;
+  operationId: string;
+  command: 'renewLicence' | 'recordPayment';
+  payload: Record<string, unknown>;
+  status: 'pending' | 'applied' | 'conflict';
+  inDoubt: boolean;
+  attempts: number;
+  lastError: string | null;
+  legacyResult: Record<string, unknown> | null;
+}
+
+export interface LegacyBaseline {
+  /** Per licence: its expiry (ISO, or null) and its type's term, when the test started. */
+  licences: Map<string, { expiresOn: string | null; termMonths: number | null }>;
+  /** Payments numbered above this one were made during the test. */
+  maxPayNo: number;
+}
+
+export interface LegacyPayment {
+  payNo: number;
+  licenceId: string;
+  paidOn: string; // YYYYMMDD as stored
+  cents: number;
+  method: string;
+  receiptNo: string;
+}
+
+const methodCode: Record<string, string> = { cash: 'CA', check: 'CK', card: 'CC', other: 'MO' };
+
+export function legacyQuery(connection: string) {
+  return <T = Record<string, unknown>>(sql: string) =>
+    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable.postgres));
+}
+
+/** CYYMMDD (1270315 is 2027-03-15) to ISO; 0 or blank is no date. */
+export function cyymmddToIso(value: unknown): string | null {
+  const n = Number(value);
+  if (!n) return null;
+  const year = 1900 + Math.floor(n / 1_000_000) * 100 + (Math.floor(n / 10_000) % 100);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const quoteList = (ids: Iterable<string>) => [...ids].map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
+
+export async function legacyLicences(
+  connection: string,
+  ids: Iterable<string>,
+): Promise<Map<string, { expiresOn: string | null; status: string; termMonths: number | null }>> {
+  const list = quoteList(ids);
+  if (!list) return new Map();
+  const rows = await legacyQuery(connection)<{
+    ID: string;
+    LICEXP: unknown;
+    LICSTS: string;
+    LTTERM: unknown;
+  }>(
+    `SELECT TRIM({LICNO}) AS {ID}, {LICEXP}, {LICSTS}, {LTTERM} FROM {LICMST}
+     LEFT JOIN {RVLTYP} ON TRIM({LTCODE}) = TRIM({LICTYP}) WHERE TRIM({LICNO}) IN (${list})`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.ID.toUpperCase(),
+      {
+        expiresOn: cyymmddToIso(r.LICEXP),
+        status: String(r.LICSTS).trim(),
+        termMonths: r.LTTERM === null ? null : Number(r.LTTERM),
+      },
+    ]),
+  );
+}
+
+export async function legacyPaymentsAbove(connection: string, payNo: number): Promise<LegacyPayment[]> {
+  const rows = await legacyQuery(connection)<Record<string, unknown>>(
+    `SELECT {PAYNO}, TRIM({PAYLIC}) AS {LIC}, {PAYDTE}, CAST({PAYAMT} * 100 AS INTEGER) AS {CENTS}, {PAYMTH}, TRIM({PAYRCT}) AS {RCT}
+     FROM {PAYHST} WHERE {PAYNO} > ${payNo} ORDER BY {PAYNO}`,
+  );
+  return rows.map((r) => ({
+    payNo: Number(r.PAYNO),
+    licenceId: String(r.LIC).toUpperCase(),
+    paidOn: String(r.PAYDTE).trim(),
+    cents: Number(r.CENTS),
+    method: String(r.PAYMTH).trim(),
+    receiptNo: String(r.RCT),
+  }));
+}
+
+export async function legacyBaseline(connection: string, licenceIds: string[]): Promise<LegacyBaseline> {
+  const licences = await legacyLicences(connection, licenceIds);
+  const [max] = await legacyQuery(connection)<{ M: unknown }>(
+    `SELECT COALESCE(MAX({PAYNO}), 0) AS {M} FROM {PAYHST}`,
+  );
+  return {
+    licences: new Map(
+      [...licences].map(([id, l]) => [id, { expiresOn: l.expiresOn, termMonths: l.termMonths }]),
+    ),
+    maxPayNo: Number(max!.M),
+  };
+}
+
+/** A desk's whole outbox, through the real command line. */
+export async function outboxOf(dir: string): Promise<OutboxJson[]> {
+  const r = await startDesk(dir, ['outbox', '--all', '--json']).result;
+  if (r.status !== 0) throw new Error(`workbench outbox exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as OutboxJson[];
+}
+
+export interface LedgerCheck {
+  /** Every desk taking part, by data directory. */
+  desks: string[];
+  connection: string;
+  baseline: LegacyBaseline;
+  /** Operation ids a command line printed as taken: each must be in an outbox. */
+  claimed?: Iterable<string>;
+}
+
+export interface LedgerResult {
+  problems: string[];
+  renewals: number;
+  payments: number;
+  /** Licences renewed, with how many times. */
+  renewedLicences: Map<string, number>;
+}
+
+/**
+ * Every outbox entry of every desk applied exactly once, settled (none pending, none in doubt, none
+ * in conflict), and the legacy tables hold exactly their effects: each renewed licence moved on by
+ * exactly its renewals, one PAYHST row per payment taken and none other since the baseline; each
+ * cache shows the legacy payment numbers and no provisional payment.
+ */
+export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
+  const problems: string[] = [];
+  const entries: Array<OutboxJson & { desk: string }> = [];
+  for (const desk of check.desks) entries.push(...(await outboxOf(desk)).map((e) => ({ ...e, desk })));
+  const ids = new Set(entries.map((e) => e.operationId));
+  for (const id of check.claimed ?? []) {
+    if (!ids.has(id))
+      problems.push(`operation ${id} was reported as taken by the command line but is in no outbox`);
+  }
+  for (const e of entries) {
+    if (e.status !== 'applied' || e.inDoubt)
+      problems.push(
+        `${e.command} ${e.operationId} (${e.desk}) is ${e.status}${e.inDoubt ? ', in doubt' : ''} after the last sync (last error: ${e.lastError ?? 'none'})`,
+      );
+  }
+
+  // Renewals: each licence's expiry moved on by exactly its renewals, in the order they were taken.
+  const renewals = entries.filter((e) => e.command === 'renewLicence');
+  const byLicence = new Map<string, Array<OutboxJson & { desk: string }>>();
+  for (const e of renewals) {
+    const id = String(e.payload.licenceId);
+    byLicence.set(id, [...(byLicence.get(id) ?? []), e]);
+  }
+  const now = await legacyLicences(check.connection, byLicence.keys());
+  for (const [id, list] of byLicence) {
+    const base = check.baseline.licences.get(id);
+    if (!base) {
+      problems.push(`licence ${id} was renewed but is not in the test's baseline`);
+      continue;
+    }
+    let expected = base.expiresOn;
+    for (const e of list.sort((a, b) => a.seq - b.seq)) {
+      expected = renewalExpiry(expected, String(e.payload.renewedAt).slice(0, 10), base.termMonths);
+    }
+    const legacy = now.get(id);
+    if (!legacy) problems.push(`licence ${id} is gone from the legacy database`);
+    else if (legacy.expiresOn !== expected || legacy.status !== 'A') {
+      problems.push(
+        `licence ${id}: ${list.length} renewal(s) from ${base.expiresOn} should give ${expected} (status A); the legacy database has ${legacy.expiresOn} (status ${legacy.status})`,
+      );
+    }
+    for (const desk of check.desks) {
+      const cached = cacheRows<{ expires_on: string }>(
+        desk,
+        'SELECT expires_on FROM licence WHERE id = ?',
+        id,
+      )[0];
+      if (cached && legacy && cached.expires_on !== legacy.expiresOn)
+        problems.push(
+          `licence ${id}: the cache of ${desk} shows ${cached.expires_on}, the legacy database ${legacy.expiresOn}`,
+        );
+    }
+  }
+
+  // Payments: one legacy row per payment taken (amounts are unique per test), none other.
+  const payments = entries.filter((e) => e.command === 'recordPayment');
+  const rows = await legacyPaymentsAbove(check.connection, check.baseline.maxPayNo);
+  const rowsByCents = new Map<number, LegacyPayment[]>();
+  for (const r of rows) rowsByCents.set(r.cents, [...(rowsByCents.get(r.cents) ?? []), r]);
+  const taken = new Set<number>();
+  for (const e of payments) {
+    const cents = Number(e.payload.amountCents);
+    if (taken.has(cents))
+      problems.push(`two payments of ${cents} cents were taken: the test meant amounts to be unique`);
+    taken.add(cents);
+    const found = rowsByCents.get(cents) ?? [];
+    if (found.length !== 1) {
+      problems.push(
+        `payment ${e.operationId} of ${cents} cents: ${found.length} legacy rows (PAYNO ${found.map((r) => r.payNo).join(', ') || 'none'}), expected exactly 1`,
+      );
+      continue;
+    }
+    const row = found[0]!;
+    const paidOn = String(e.payload.paidOn).replace(/-/g, '');
+    if (
+      row.licenceId !== e.payload.licenceId ||
+      row.paidOn !== paidOn ||
+      row.method !== methodCode[String(e.payload.method)]
+    )
+      problems.push(
+        `payment ${e.operationId}: legacy row ${JSON.stringify(row)} does not match ${JSON.stringify(e.payload)}`,
+      );
+    if (e.status === 'applied' && Number(e.legacyResult?.paymentNo) !== row.payNo)
+      problems.push(
+        `payment ${e.operationId}: the outbox says legacy payment ${String(e.legacyResult?.paymentNo)}, the legacy row is PAYNO ${row.payNo}`,
+      );
+    const cached = cacheRows<{ id: string; receipt_no: string; amount_cents: number }>(
+      e.desk,
+      'SELECT id, receipt_no, amount_cents FROM payment WHERE id = ?',
+      String(row.payNo),
+    )[0];
+    if (!cached || cached.receipt_no !== row.receiptNo || cached.amount_cents !== cents)
+      problems.push(
+        `payment PAYNO ${row.payNo}: the cache of ${e.desk} has ${JSON.stringify(cached ?? null)}, expected receipt ${row.receiptNo} for ${cents} cents`,
+      );
+  }
+  for (const r of rows) {
+    if (!taken.has(r.cents))
+      problems.push(`legacy payment PAYNO ${r.payNo} of ${r.cents} cents matches no payment any desk kept`);
+  }
+  for (const desk of check.desks) {
+    const local = cacheRows<{ id: string }>(desk, `SELECT id FROM payment WHERE id LIKE 'local:%'`);
+    if (local.length)
+      problems.push(
+        `the cache of ${desk} still holds ${local.length} provisional payment(s): ${local.map((l) => l.id).join(', ')}`,
+      );
+    const open = cacheRows<{ n: number }>(
+      desk,
+      `SELECT count(*) AS n FROM conflict WHERE status = 'open'`,
+    )[0]!.n;
+    if (open) problems.push(`${desk} has ${open} open conflict(s)`);
+  }
+  return {
+    problems,
+    renewals: renewals.length,
+    payments: payments.length,
+    renewedLicences: new Map([...byLicence].map(([id, l]) => [id, l.length])),
+  };
+}
+
+/** Reads a desk's cache (read-only, a fresh connection each time: the desk may have changed it). */
+export function cacheRows<T>(dir: string, sql: string, ...args: unknown[]): T[] {
+  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
