@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { AppHeader } from './components/AppHeader.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { backToSearch, parseRoute, useHash } from './route.ts';
+import { ConflictsScreen } from './screens/ConflictsScreen.tsx';
 import { LicenceScreen } from './screens/LicenceScreen.tsx';
 import { SearchScreen } from './screens/SearchScreen.tsx';
 import { useSearchShortcut } from './shortcuts.ts';
@@ -33,7 +34,12 @@ export function App() {
 
   // The route is the page: start each one scrolled to the top.
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey = route.name === 'licence' ? `licence:${route.licenceId}` : 'search';
+  const routeKey =
+    route.name === 'licence'
+      ? `licence:${route.licenceId}`
+      : route.name === 'conflicts'
+        ? `conflicts:${route.conflictId ?? ''}`
+        : 'search';
   useEffect(() => {
     if (routeKey) mainRef.current?.scrollTo({ top: 0 });
   }, [routeKey]);
@@ -44,6 +50,8 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         {route.name === 'licence' ? (
           <LicenceScreen key={route.licenceId} licenceId={route.licenceId} />
+        ) : route.name === 'conflicts' ? (
+          <ConflictsScreen key={route.conflictId ?? 'list'} conflictId={route.conflictId} />
         ) : (
           <SearchScreen inputRef={searchInput} />
         )}

@@ -6,6 +6,7 @@ export const MISSING = '—';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const countFormats = new Map<string, Intl.NumberFormat>();
 
@@ -43,6 +44,23 @@ export function formatTimestamp(iso: string | null | undefined, language: Langua
     timestampFormats,
     language,
     () => new Intl.DateTimeFormat(localeOf[language], { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  return format.format(date);
+}
+
+/**
+ * A moment as the clerk's clock shows it: only the time when it is today ("2:05 PM"), the date
+ * and time otherwise (an outage that began yesterday must not read as a few minutes old).
+ */
+export function formatClock(iso: string | null | undefined, language: Language, now = new Date()): string {
+  if (!iso) return MISSING;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (date.toDateString() !== now.toDateString()) return formatTimestamp(iso, language);
+  const format = cached(
+    clockFormats,
+    language,
+    () => new Intl.DateTimeFormat(localeOf[language], { timeStyle: 'short' }),
   );
   return format.format(date);
 }

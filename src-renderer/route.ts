@@ -1,10 +1,16 @@
-// Hash routes (`#/` search, `#/licence/<number>`), so back/forward work, a page can be reloaded,
-// and the app runs unchanged under app:// and under the loopback host.
+// Hash routes (`#/` search, `#/licence/<number>`, `#/conflicts`, `#/conflicts/<id>`), so
+// back/forward work, a page can be reloaded, and the app runs unchanged under app:// and under the
+// loopback host.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'search' } | { name: 'licence'; licenceId: string };
+export type Route =
+  | { name: 'search' }
+  | { name: 'licence'; licenceId: string }
+  | { name: 'conflicts'; conflictId: number | null };
 
 export function parseRoute(hash: string): Route {
+  const c = /^#\/conflicts(?:\/(\d{1,15}))?$/.exec(hash);
+  if (c) return { name: 'conflicts', conflictId: c[1] ? Number(c[1]) : null };
   const m = /^#\/licence\/([^/?#]+)$/.exec(hash);
   if (m?.[1]) {
     try {
@@ -17,6 +23,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export const licenceHref = (licenceId: string): string => `#/licence/${encodeURIComponent(licenceId)}`;
+export const conflictsHref = (conflictId?: number): string =>
+  conflictId === undefined ? '#/conflicts' : `#/conflicts/${conflictId}`;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -9,7 +9,9 @@ import { isWorkbenchError } from '../common/errors.ts';
 import { leaveLanguageOf } from '../common/quit-guard.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
+import { currentActor } from '../node/security/actor.ts';
 import { createHandlers } from '../node/services/handlers.ts';
+import { SyncEngine } from '../node/sync/sync-engine.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { dataDirFlag } from './args.ts';
 import { registerIpcServer } from './ipc-server.ts';
@@ -35,6 +37,8 @@ let desk: Desk | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopIpc: (() => void) | null = null;
 let handlers: Handlers | null = null;
+/** The desk's sync loop: link checks, pushes after each command, refreshes (a connected desk only). */
+let engine: SyncEngine | null = null;
 
 /** Quitting, closing or updating with changes still waiting for the legacy database asks first. */
 const leaveGuard = installLeaveGuard({
@@ -69,11 +73,13 @@ function start(): void {
   serveAppProtocol(layout.rendererDir);
   desk = openDesk({ dataDir, workerPath: layout.workerPath });
   const onInternalError = (err: unknown) => console.error('internal error:', err);
-  handlers = createHandlers(desk);
+  engine = desk.config ? new SyncEngine(desk, { actor: currentActor() }) : null;
+  handlers = createHandlers(desk, engine ?? undefined);
   const dispatch = createDispatcher(handlers, onInternalError);
   stopIpc = registerIpcServer({ dispatch, window: () => mainWindow, onInternalError });
   mainWindow = createMainWindow({ preloadPath: layout.preloadPath, devTools: !app.isPackaged });
   leaveGuard.guardWindow(mainWindow);
+  engine?.start();
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -84,6 +90,8 @@ function fail(err: unknown): void {
   const detail = isWorkbenchError(err) ? err.message : 'Please try again; if it keeps happening, call IT.';
   dialog.showErrorBox('Civic Workbench could not start', `${detail}\n\nDesk data: ${dataDir}`);
   leaveGuard.leaveWithoutAsking();
+  void engine?.stop();
+  engine = null;
   closeDesk();
   app.exit(1);
 }
@@ -106,7 +114,18 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', closeDesk);
+  app.on('will-quit', (event) => {
+    if (!engine) return closeDesk();
+    // Let the job under way (a push, a refresh) end first, but not for long on a dead network:
+    // an entry sent without an answer is settled by re-reading at the next start.
+    event.preventDefault();
+    const stopping = engine;
+    engine = null;
+    void Promise.race([stopping.stop(), new Promise((r) => setTimeout(r, 5_000))]).finally(() => {
+      closeDesk();
+      app.quit();
+    });
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
       leaveGuard.leaveWithoutAsking(); // the system is ending us: nobody to ask, nothing lost

@@ -3,6 +3,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BuildingGovernmentFilled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries.ts';
+import { HeaderNav } from './HeaderNav.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 const useStyles = makeStyles({
@@ -43,6 +44,7 @@ export function AppHeader() {
           {t('app.name')}
         </Text>
       </div>
+      <HeaderNav />
       <dl className={styles.desk} aria-label={t('header.desk')}>
         {status.data ? (
           <>

@@ -1,5 +1,5 @@
 // The tables of a licence page: the fee schedule of its type, payments and inspections.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../src-main/common/contract.ts';
 import type { Inspection, Payment } from '../../src-main/common/model.ts';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   notes: { whiteSpace: 'normal' },
+  receipt: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
 export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
@@ -21,6 +22,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   const language = useLanguage();
   const styles = useStyles();
   const typeName = detail.licenceType?.name?.trim();
+  const provisional = new Set(detail.provisionalPaymentIds);
 
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
@@ -34,8 +36,16 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
     {
       key: 'receipt',
       label: t('licence.receipt'),
-      render: (p) =>
-        p.receiptNo?.trim() ? <span className={styles.mono}>{p.receiptNo.trim()}</span> : text(null),
+      render: (p) => (
+        <span className={styles.receipt} data-payment={p.id}>
+          {p.receiptNo?.trim() ? <span className={styles.mono}>{p.receiptNo.trim()}</span> : text(null)}
+          {provisional.has(p.id) ? (
+            <Badge appearance="outline" color="warning" size="small" title={t('licence.provisionalHint')}>
+              {t('licence.provisional')}
+            </Badge>
+          ) : null}
+        </span>
+      ),
     },
   ];
   const inspectionColumns: Column<Inspection>[] = [

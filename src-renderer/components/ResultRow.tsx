@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LicenceSummary } from '../../src-main/common/contract.ts';
 import { text } from '../format.ts';
 import { DateText } from './DateText.tsx';
+import { PendingBadge } from './PendingBadge.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export const ROW_HEIGHT = 56;
@@ -68,7 +69,10 @@ export function ResultRow({ id, licence, active, style, onOpen }: Props) {
       style={style}
       onClick={onOpen}
     >
-      <span className={mergeClasses(cell, styles.number)}>{licence.licenceId}</span>
+      <span className={styles.stack}>
+        <span className={mergeClasses(cell, styles.number)}>{licence.licenceId}</span>
+        {licence.pendingChanges > 0 ? <PendingBadge waiting={licence.pendingChanges} size="small" /> : null}
+      </span>
       <span className={styles.stack}>
         <span className={mergeClasses(cell, styles.name)} title={licence.businessName}>
           {text(licence.businessName)}

@@ -1,13 +1,17 @@
-// One licence: its business, terms, fees, payments and inspections, as the desk's cache holds it.
+// One licence: its business, terms, fees, payments and inspections, as the desk's cache holds it;
+// the counter (renew, take payment); the changes to it that wait for the legacy database.
 // Back (or Escape) returns to the search with the query and the highlighted result kept.
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CounterSection } from '../components/CounterSection.tsx';
 import { DateText } from '../components/DateText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LicenceFacts } from '../components/LicenceFacts.tsx';
 import { LicenceHistory } from '../components/LicenceHistory.tsx';
+import { PendingBadge } from '../components/PendingBadge.tsx';
+import { PendingNotice } from '../components/PendingNotice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
@@ -91,12 +95,19 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
               {t('licence.heading', { id: detail.licence.id })}
             </h1>
             <StatusBadge status={detail.licence.status} size="large" />
+            <PendingBadge
+              size="large"
+              waiting={detail.pendingOperations.filter((o) => o.status === 'pending').length}
+              inConflict={detail.pendingOperations.filter((o) => o.status === 'conflict').length}
+            />
           </div>
           <div className={styles.business}>
             <Text size={500}>{text(detail.business.name)}</Text>
             {dba ? <Text className={styles.dba}>{t('search.dba', { name: dba })}</Text> : null}
           </div>
+          <PendingNotice detail={detail} />
           <LicenceFacts detail={detail} />
+          <CounterSection detail={detail} readAt={query.dataUpdatedAt} />
           <LicenceHistory detail={detail} />
         </>
       ) : query.isError ? (

@@ -33,9 +33,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export type Violation = { id: string; impact: string | null | undefined; help: string; targets: string[] };
 
-/** Runs axe on the page as it is; prints every violation, returns the serious and critical ones. */
+/**
+ * Runs axe on the page as it is; prints every violation, returns the serious and critical ones.
+ * Fluent's focus manager (Tabster) puts invisible <i data-tabster-dummy> focus sentinels around
+ * dialogs and popovers: aria-hidden and focusable on purpose (focus landing on one is moved on at
+ * once, and screen readers must not announce it). axe's aria-hidden-focus flags them; that is a
+ * known false positive (microsoft/tabster#288, Accessibility Insights suppresses it since
+ * microsoft/accessibility-insights-web#7605), so they alone are left out of the scan.
+ */
 export async function seriousAxeViolations(page: Page, screen: string): Promise<Violation[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   const all: Violation[] = result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,

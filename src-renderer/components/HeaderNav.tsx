@@ -1,0 +1,55 @@
+// The header's way to the other screens: the search, and the conflicts (with how many are open,
+// so a conflict is never more than one step away whatever the screen).
+import { CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { useDeskStatus } from '../queries.ts';
+import { conflictsHref } from '../route.ts';
+
+const useStyles = makeStyles({
+  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
+  list: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  item: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  // Text on the brand-coloured header: the on-brand colour in every state.
+  link: {
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+});
+
+export function HeaderNav() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const open = useDeskStatus().data?.openConflicts ?? 0;
+  return (
+    <nav className={styles.nav} aria-label={t('header.nav')}>
+      <ul className={styles.list}>
+        <li className={styles.item}>
+          <Link className={styles.link} href="#/">
+            {t('header.search')}
+          </Link>
+        </li>
+        <li className={styles.item}>
+          <Link className={styles.link} href={conflictsHref()}>
+            {t('header.conflicts')}
+          </Link>
+          {open > 0 ? (
+            <CounterBadge
+              count={open}
+              color="danger"
+              size="small"
+              aria-label={t('statusBar.conflicts', { count: open })}
+            />
+          ) : null}
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,177 @@
+// "Take payment": the amount as the clerk types it (dollars and cents, read exactly into cents),
+// the method, and payments.record. The receipt number afterwards is marked provisional until the
+// legacy system has given the payment its own number.
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { MoneyRegular } from '@fluentui/react-icons';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LicenceDetail, OpOutput } from '../../src-main/common/contract.ts';
+import { type PaymentMethod, paymentMethods } from '../../src-main/common/model.ts';
+import { formatMoney } from '../format.ts';
+import { type AmountProblem, MAX_PAYMENT_CENTS, parseAmount } from '../forms/money-input.ts';
+import { hasLeft } from '../change-settled.ts';
+import { useLanguage } from '../hooks.ts';
+import { useRecordPayment } from '../queries.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '28rem' },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalM, alignItems: 'flex-start', flexWrap: 'wrap' },
+  amount: { flexGrow: 1, minWidth: '12rem' },
+  method: { minWidth: '9rem' },
+  actions: { display: 'flex' },
+  receipt: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
+});
+
+const problemKey: Record<AmountProblem, string> = {
+  empty: 'counter.amountEmpty',
+  format: 'counter.amountFormat',
+  zero: 'counter.amountZero',
+  tooLarge: 'counter.amountTooLarge',
+};
+
+/** `readAt`: when `detail` was read from the desk. */
+/**
+ * The legacy system's receipt for the payment taken here, once replay has brought it: the one
+ * payment that appeared since, with the same amount and method. More than one such (another desk
+ * took the same payment meanwhile) and the screen does not guess: the history shows them all.
+ */
+function legacyReceiptOf(
+  detail: LicenceDetail,
+  done: { amountCents: number; method: PaymentMethod; before: Set<string>; paymentId: string },
+): string | null {
+  const provisional = new Set(detail.provisionalPaymentIds);
+  const appeared = detail.payments.filter(
+    (p) =>
+      !done.before.has(p.id) &&
+      p.id !== done.paymentId &&
+      !provisional.has(p.id) &&
+      p.amountCents === done.amountCents &&
+      p.method === done.method,
+  );
+  return appeared.length === 1 ? (appeared[0]!.receiptNo?.trim() ?? null) || null : null;
+}
+
+export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const styles = useStyles();
+  const pay = useRecordPayment();
+  const amountRef = useRef<HTMLInputElement>(null);
+  const [amount, setAmount] = useState('');
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  const [problem, setProblem] = useState<AmountProblem | null>(null);
+  const [done, setDone] = useState<
+    (OpOutput<'payments.record'> & { method: PaymentMethod; at: number; before: Set<string> }) | null
+  >(null);
+  const provisional = Boolean(done && detail.provisionalPaymentIds.includes(done.paymentId));
+  const numbered = hasLeft(done?.at ?? null, readAt, provisional);
+  const legacyReceipt = numbered && done ? legacyReceiptOf(detail, done) : null;
+  const fee = detail.licence.feeCents;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (pay.isPending) return;
+    const parsed = parseAmount(amount);
+    if (!parsed.ok) {
+      setProblem(parsed.problem);
+      amountRef.current?.focus();
+      return;
+    }
+    setProblem(null);
+    pay.mutate(
+      { licenceId: detail.licence.id, amountCents: parsed.cents, method },
+      {
+        onSuccess: (result) => {
+          setDone({ ...result, method, at: Date.now(), before: new Set(detail.payments.map((p) => p.id)) });
+          setAmount('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t('counter.payHeading')}>
+      <div className={styles.row}>
+        <Field
+          className={styles.amount}
+          label={t('counter.amount')}
+          required
+          hint={
+            fee != null
+              ? t('counter.amountHint', { fee: formatMoney(fee, language) })
+              : t('counter.amountHintNoFee')
+          }
+          validationState={problem ? 'error' : 'none'}
+          validationMessage={
+            problem ? t(problemKey[problem], { max: formatMoney(MAX_PAYMENT_CENTS, language) }) : undefined
+          }
+        >
+          <Input
+            ref={amountRef}
+            value={amount}
+            inputMode="decimal"
+            autoComplete="off"
+            contentBefore={<span aria-hidden="true">$</span>}
+            onChange={(_, data) => {
+              setAmount(data.value);
+              if (problem) setProblem(null);
+            }}
+          />
+        </Field>
+        <Field className={styles.method} label={t('counter.method')}>
+          <Select value={method} onChange={(_, data) => setMethod(data.value as PaymentMethod)}>
+            {paymentMethods.map((m) => (
+              <option key={m} value={m}>
+                {t(`paymentMethod.${m}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" icon={<MoneyRegular />} disabledFocusable={pay.isPending}>
+          {pay.isPending ? t('counter.paying') : t('counter.pay')}
+        </Button>
+      </div>
+      {pay.isError ? <ErrorMessage error={pay.error} /> : null}
+      <div role="status">
+        {done ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              {t('counter.paid', {
+                amount: formatMoney(done.amountCents, language),
+                method: t(`paymentMethod.${done.method}`),
+              })}{' '}
+              {t('counter.receipt')}{' '}
+              <span className={styles.receipt} data-receipt={legacyReceipt ?? done.receiptNo}>
+                {legacyReceipt ?? done.receiptNo}
+              </span>
+              {legacyReceipt ? ` ${t('counter.legacyReceipt', { provisional: done.receiptNo })}` : ''}.{' '}
+              {legacyReceipt
+                ? null
+                : numbered
+                  ? t('counter.legacyNumbered')
+                  : done.provisional
+                    ? t('counter.provisionalReceipt')
+                    : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </form>
+  );
+}

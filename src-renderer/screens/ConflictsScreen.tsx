@@ -1,0 +1,140 @@
+// The conflicts screen: changes this desk made that the legacy system could not take as they
+// were. `#/conflicts` lists them (open ones, and the resolved ones on request); `#/conflicts/<id>`
+// shows one field by field with the decision to make.
+import { Button, Link, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Conflict } from '../../src-main/common/sync-model.ts';
+import { ConflictDetail } from '../components/ConflictDetail.tsx';
+import { ConflictKindBadge } from '../components/ConflictKindBadge.tsx';
+import { DateText } from '../components/DateText.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Section } from '../components/Section.tsx';
+import { type Column, SimpleTable } from '../components/SimpleTable.tsx';
+import { useDocumentTitle } from '../hooks.ts';
+import { useConflicts } from '../queries.ts';
+import { conflictsHref } from '../route.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalXL,
+    maxWidth: '90rem',
+    boxSizing: 'border-box',
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    outlineStyle: 'none',
+  },
+  intro: { maxWidth: '60rem' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
+});
+
+export function ConflictsScreen({ conflictId }: { conflictId: number | null }) {
+  return conflictId === null ? <ConflictList /> : <OneConflict conflictId={conflictId} />;
+}
+
+function ConflictList() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [includeResolved, setIncludeResolved] = useState(false);
+  const query = useConflicts(includeResolved);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle(t('app.titleConflicts'));
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const columns: Column<Conflict>[] = [
+    {
+      key: 'licence',
+      label: t('conflicts.licence'),
+      render: (c) => (
+        <Link href={conflictsHref(c.id)} className={styles.mono}>
+          {c.licenceId}
+        </Link>
+      ),
+    },
+    { key: 'change', label: t('conflicts.change'), render: (c) => t(`commands.${c.command}`) },
+    { key: 'kind', label: t('conflicts.kindLabel'), render: (c) => <ConflictKindBadge kind={c.kind} /> },
+    { key: 'taken', label: t('conflicts.taken'), render: (c) => <DateText iso={c.takenAt} withTime /> },
+    { key: 'status', label: t('conflicts.statusLabel'), render: (c) => t(`conflicts.status.${c.status}`) },
+  ];
+
+  const conflicts = query.data?.conflicts ?? [];
+  return (
+    <div className={styles.root}>
+      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {t('conflicts.heading')}
+      </h1>
+      <Text as="p" className={styles.intro}>
+        {t('conflicts.intro')}
+      </Text>
+      <div className={styles.toolbar}>
+        <Switch
+          checked={includeResolved}
+          label={t('conflicts.showResolved')}
+          onChange={(_, d) => setIncludeResolved(d.checked)}
+        />
+      </div>
+      {query.isError ? (
+        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
+      ) : !query.data ? (
+        <Spinner />
+      ) : conflicts.length === 0 ? (
+        <EmptyState
+          icon={<CheckmarkCircleRegular />}
+          title={t(includeResolved ? 'conflicts.emptyResolved' : 'conflicts.empty')}
+        />
+      ) : (
+        <Section title={t('conflicts.list')}>
+          {(id) => (
+            <SimpleTable
+              labelledBy={id}
+              columns={columns}
+              rows={conflicts}
+              rowKey={(c) => String(c.id)}
+              empty=""
+            />
+          )}
+        </Section>
+      )}
+    </div>
+  );
+}
+
+function OneConflict({ conflictId }: { conflictId: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  // Resolved conflicts are kept for the record, so the one asked for may be among them.
+  const query = useConflicts(true);
+  const conflict = query.data?.conflicts.find((c) => c.id === conflictId);
+  useDocumentTitle(conflict ? t('app.titleConflict', { id: conflict.licenceId }) : t('app.titleConflicts'));
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <Button as="a" href={conflictsHref()} icon={<ArrowLeftRegular />}>
+          {t('conflicts.back')}
+        </Button>
+      </div>
+      {conflict ? (
+        <ConflictDetail conflict={conflict} />
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data ? (
+        <>
+          <h1 className={styles.heading}>{t('conflicts.heading')}</h1>
+          <Text as="p">{t('conflicts.notFound')}</Text>
+        </>
+      ) : (
+        <Spinner />
+      )}
+    </div>
+  );
+}
