@@ -68,6 +68,7 @@ program
     "send this desk's waiting changes to the legacy database, then refresh the cache from it (exit 3: the legacy database could not be reached; nothing is lost)",
   )
   .option('--full', 'read everything again rather than only what changed')
+  .option('--no-push', 'only refresh: leave the waiting changes on this desk for now')
   .option('--json', 'print the result as JSON')
   .action((o) => runSync(dataDir(), currentActor(), o));
 

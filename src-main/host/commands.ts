@@ -137,7 +137,7 @@ function sameAccount(a: string, b: string): boolean {
 export async function runSync(
   dataDirFlag: string | undefined,
   actor: string,
-  o: { json?: boolean; full?: boolean },
+  o: { json?: boolean; full?: boolean; push?: boolean },
 ): Promise<void> {
   const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
   const progress = o.json ? null : stepProgress();
@@ -148,6 +148,7 @@ export async function runSync(
       push: (p) => progress?.update('changes sent', p.done, p.total),
       refresh: onRefresh,
       ...(o.full ? { full: true } : {}),
+      ...(o.push === false ? { noPush: true } : {}),
     });
     progress?.stop();
     const { refresh, ...rest } = result;

@@ -106,12 +106,27 @@ describe('renew and pay at the counter', () => {
     const payments = cache.prepare(`SELECT count(*) AS n FROM payment WHERE id LIKE 'local:%'`).get() as {
       n: number;
     };
-    workbenchOk(dir, ['sync']);
+    // A refresh alone (the changes not sent): what waits is neither overwritten nor removed.
+    workbenchOk(dir, ['sync', '--no-push', '--full']);
     expect(licence(renewed.licenceId).expires_on).toBe(renewed.newExpiresOn);
     expect(cache.prepare(`SELECT count(*) AS n FROM payment WHERE id LIKE 'local:%'`).get()).toEqual(
       payments,
     );
     expect(payments.n).toBe(2);
     expect(JSON.parse(workbenchOk(dir, ['status', '--json'])).pendingChanges).toBe(4);
+    workbenchOk(dir, ['sync', '--no-push']); // the incremental refresh keeps them too
+    expect(licence(renewed.licenceId).expires_on).toBe(renewed.newExpiresOn);
+    expect(cache.prepare(`SELECT count(*) AS n FROM payment WHERE id LIKE 'local:%'`).get()).toEqual(
+      payments,
+    );
+  });
+
+  it('then sends them: sync pushes before it pulls, and nothing waits afterwards', () => {
+    const sync = JSON.parse(workbenchOk(dir, ['sync', '--json']));
+    expect(sync.push).toMatchObject({ applied: 4, conflicts: 0, remaining: 0 });
+    expect(cache.prepare(`SELECT count(*) AS n FROM payment WHERE id LIKE 'local:%'`).get()).toEqual({
+      n: 0,
+    });
+    expect(JSON.parse(workbenchOk(dir, ['status', '--json'])).pendingChanges).toBe(0);
   });
 });

@@ -269,6 +269,20 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
     }
   });
 
+  it('refuses renewals and payments at the counter while the bridge has no write statements, recording nothing', () => {
+    const dir = desks.sqlite.dir;
+    const licenceId = String(canonicalSnapshot(dir).licence![0]!.id);
+    const renew = workbench(dir, ['renew', licenceId]);
+    expect(renew.status).toBe(1);
+    expect(renew.stderr).toMatch(
+      /does not take renewals from the workbench yet: IT must add a "renewLicence" command/,
+    );
+    const pay = workbench(dir, ['pay', licenceId, '--amount', '100', '--method', 'cash']);
+    expect(pay.status).toBe(1);
+    expect(pay.stderr).toMatch(/does not take payments/);
+    expect(JSON.parse(workbenchOk(dir, ['outbox', '--all', '--json']))).toEqual([]);
+  });
+
   it('refuses a database that has PermitFlow-named tables but no PermitFlowDemo marker', async () => {
     const name = uniqueDatabaseName('pf_real');
     extraDatabases.push({ engine: 'postgres', name });

@@ -28,6 +28,18 @@ function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
   return row;
 }
 
+/** A command the legacy system cannot take would wait in the outbox for ever: refused at the counter instead. */
+function assertBridgeTakes(desk: Desk, command: 'renewLicence' | 'recordPayment', what: string): void {
+  const { definition } = desk.bridge();
+  if (!definition.commands?.[command]) {
+    throw new WorkbenchError(
+      'not_configured',
+      `This desk's legacy system (bridge "${definition.name}") does not take ${what} from the workbench yet: ` +
+        `IT must add a "${command}" command to the bridge file. Nothing was recorded.`,
+    );
+  }
+}
+
 export function renewLicence(
   desk: Desk,
   actor: string,
@@ -36,6 +48,7 @@ export function renewLicence(
 ): CommandResult<RenewLicencePayload> {
   const db = desk.cache;
   const deskId = desk.configured().deskId;
+  assertBridgeTakes(desk, 'renewLicence', 'renewals');
   return db
     .transaction(() => {
       const row = loadLicence(desk, licenceId);
@@ -99,6 +112,7 @@ export function recordPayment(
   }
   const db = desk.cache;
   const deskId = desk.configured().deskId;
+  assertBridgeTakes(desk, 'recordPayment', 'payments');
   return db
     .transaction(() => {
       const licence = rowToRecord('licence', loadLicence(desk, input.licenceId));

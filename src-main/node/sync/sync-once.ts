@@ -20,16 +20,18 @@ export async function syncOnce(
     refresh?: (p: RefreshProgress) => void;
     /** Read everything again rather than what changed. */
     full?: boolean;
+    /** Only refresh; the waiting changes stay on the desk (IT, troubleshooting). */
+    noPush?: boolean;
   } = {},
 ): Promise<SyncOnceResult> {
   let push: PushSummary;
   try {
-    push = await pushOutbox(desk, actor, options.push);
+    push = options.noPush
+      ? { applied: 0, alreadyApplied: 0, conflicts: 0, remaining: pendingCount(desk), stoppedBy: null }
+      : await pushOutbox(desk, actor, options.push);
   } catch (err) {
     if (!unavailable(err)) throw err;
-    const remaining = (
-      desk.cache.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }
-    ).n;
+    const remaining = pendingCount(desk);
     const message = (err as Error).message;
     return {
       push: { applied: 0, alreadyApplied: 0, conflicts: 0, remaining, stoppedBy: message },
@@ -49,3 +51,6 @@ export async function syncOnce(
 }
 
 const unavailable = (err: unknown) => err instanceof WorkbenchError && err.code === 'legacy_unavailable';
+
+const pendingCount = (desk: Desk) =>
+  (desk.cache.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
