@@ -17,10 +17,8 @@
 // rows themselves) gives the keys the legacy database holds; cached rows without one are removed,
 // except rows with a change still waiting (pending_change), which nothing here overwrites either.
 // Unchanged rows are not written again, and the search index is updated for the licences touched.
-import { createHash } from 'node:crypto';
 import { type EntityName, entityNames } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
-import type { EntityMapping } from '../bridge/bridge-schema.ts';
 import type { ChangeMark, DataIssue, KeyRange } from '../bridge/read-plan.ts';
 import { chunkId, type RowChunk } from '../bridge/row-chunks.ts';
 import type { ReadRequest } from '../bridge/worker-protocol.ts';
@@ -34,6 +32,7 @@ import type { EntityRefreshResult, RefreshProgress, RefreshResult } from './refr
 import { changeWriter } from './refresh-writer.ts';
 import { updateSearchIndex } from './refresh-search.ts';
 import {
+  fingerprint,
   markMinusMinutes,
   readChunkHashes,
   readDatasetState,
@@ -235,14 +234,6 @@ export async function refreshChanged(
     },
   });
   return { startedAt, finishedAt, entities: results };
-}
-
-/** Marks and chunk hashes are void when the mapping, the connection or the time zone change. */
-function fingerprint(mapping: EntityMapping, connection: string, timeZone: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ mapping, connection, timeZone }))
-    .digest('hex')
-    .slice(0, 16);
 }
 
 /** The key ranges of the chunks whose hash is not the one kept, adjacent ones joined. */

@@ -1,7 +1,9 @@
 // What an incremental refresh keeps between runs, per dataset (migration 0006): the high-water
 // mark of the entity's `changes` column, the fingerprint of the mapping it was taken under, when
 // every row was last read, and (row_hash) the hash of each chunk of rows.
+import { createHash } from 'node:crypto';
 import type { EntityName } from '../../common/model.ts';
+import type { EntityMapping } from '../bridge/bridge-schema.ts';
 import type { ChangeMark } from '../bridge/read-plan.ts';
 import { canonicalTables } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -10,6 +12,14 @@ export interface DatasetState {
   mark: ChangeMark | null;
   plan: string | null;
   lastFullAt: string | null;
+}
+
+/** Marks and chunk hashes are void when the mapping, the connection or the time zone change. */
+export function fingerprint(mapping: EntityMapping, connection: string, timeZone: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ mapping, connection, timeZone }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function readDatasetState(db: Cache, dataset: string): DatasetState | null {

@@ -10,8 +10,8 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { connectionWithSecret } from '../security/connection-secret.ts';
 import { keytarCredentialStore } from '../security/credential-store.ts';
-import type { DataIssue } from '../bridge/read-plan.ts';
-
+import type { ChangeMark, DataIssue } from '../bridge/read-plan.ts';
+import { fingerprint, saveChunkHashes, saveDatasetState } from './refresh-state.ts';
 import type { EntityRefreshResult, RefreshProgress, RefreshResult } from './refresh-types.ts';
 
 export { refreshChanged, type RefreshChangedOptions } from './refresh-changed.ts';
@@ -32,9 +32,6 @@ export async function refreshAll(
   const stateStart = db.prepare(
     `INSERT INTO sync_state (dataset, last_started_at, last_error) VALUES (?, ?, NULL)
      ON CONFLICT (dataset) DO UPDATE SET last_started_at = excluded.last_started_at, last_error = NULL`,
-  );
-  const stateDone = db.prepare(
-    'UPDATE sync_state SET last_completed_at = ?, rows = ?, rejected = ?, last_error = NULL WHERE dataset = ?',
   );
   const stateFailed = db.prepare('UPDATE sync_state SET last_error = ? WHERE dataset = ?');
   const clearIssues = db.prepare('DELETE FROM data_issue WHERE dataset = ?');
@@ -70,12 +67,16 @@ export async function refreshAll(
         pendingIssues = [];
         onProgress?.({ entity, rows: loaded, total, phase: 'reading' });
       };
+      const connection = await connectionWithSecret(config, definition.name, keytarCredentialStore());
+      const mark: { taken: ChangeMark | null } = { taken: null };
+      const changes = definition.entities[entity]!.changes;
+      if (changes.mode === 'version' || changes.mode === 'last_modified') {
+        await desk.worker.read({ bridgeFile: file, connection, entity, select: 'mark' }, (records) => {
+          if (records[0]) mark.taken = records[0] as unknown as ChangeMark;
+        });
+      }
       const { rows, rejected } = await desk.worker.read(
-        {
-          bridgeFile: file,
-          connection: await connectionWithSecret(config, definition.name, keytarCredentialStore()),
-          entity,
-        },
+        { bridgeFile: file, connection, entity },
         (records, found) => {
           pending.push(...records);
           pendingIssues.push(...found);
@@ -87,7 +88,18 @@ export async function refreshAll(
       );
       flush();
       const removed = writer.removeUnseen(startedAt);
-      stateDone.run(zonedIso(new Date(), desk.timeZone), loaded, rejected, entity);
+      // What the next incremental refresh starts from: the mark taken before this read; chunk
+      // hashes of an older legacy state would hide a chunk that returned to it, so they go.
+      db.transaction(() => {
+        saveChunkHashes(db, entity, []);
+        saveDatasetState(db, entity, {
+          mark: mark.taken,
+          plan: fingerprint(definition.entities[entity]!, config.connection, definition.time_zone),
+          mode: 'full',
+          completedAt: zonedIso(new Date(), desk.timeZone),
+          rejected,
+        });
+      }).immediate();
       results.push({ entity, rows, loaded, rejected, removed, issues });
       onProgress?.({ entity, rows: loaded, total: total ?? rows, phase: 'done' });
     } catch (err) {
