@@ -50,9 +50,10 @@ export function SyncDetails({ status }: { status: DeskStatus }) {
       <PopoverTrigger disableButtonEnhancement>
         <Button appearance="subtle" size="small" className={styles.trigger} icon={<HistoryRegular />}>
           {status.lastRefreshedAt ? (
-            <>
+            // one span: the button lays out its children as flex items, which drops a bare space
+            <span>
               {t('statusBar.lastRefresh')} <DateText iso={status.lastRefreshedAt} withTime />
-            </>
+            </span>
           ) : (
             t('statusBar.neverRefreshed')
           )}

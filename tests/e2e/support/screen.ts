@@ -23,12 +23,20 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 type Role = Parameters<Page['getByRole']>[0];
 
-/** Presses Tab (and only Tab) until the control with this role and name has the focus. */
-export async function tabTo(page: Page, role: Role, name: string | RegExp, maxPresses = 60): Promise<void> {
+/**
+ * Presses Tab (or Shift+Tab, backwards) and nothing else until the control with this role and
+ * name has the focus: the way a keyboard user reaches it.
+ */
+export async function tabTo(
+  page: Page,
+  role: Role,
+  name: string | RegExp,
+  { backwards = false, maxPresses = 60 } = {},
+): Promise<void> {
   const target = page.getByRole(role, { name, exact: typeof name === 'string' });
   for (let i = 0; i < maxPresses; i++) {
     if (await target.evaluateAll((els) => els.some((el) => el === document.activeElement))) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
   throw new Error(`Tab never reached the ${role} "${String(name)}"; focus is on ${focused}`);
