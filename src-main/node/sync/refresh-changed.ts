@@ -141,7 +141,7 @@ export async function refreshChanged(
         counts.updated += w.updated;
         counts.kept += w.kept;
         if (entity === 'licence') for (const r of w.rowids) touchedLicences.add(r);
-        if (entity === 'business') for (const r of pending) touchedBusinesses.add(String(r[key]));
+        if (entity === 'business') for (const id of w.ids) touchedBusinesses.add(id);
         pending = [];
         onProgress?.({ entity, rows: counts.rows, total: null, phase: 'reading' });
       };

@@ -15,8 +15,11 @@ export interface WriteCounts {
 }
 
 export interface ChangeWriter {
-  /** Writes the records that differ; returns the counts and the rowids written. Joins the caller's transaction. */
-  write(records: Record<string, unknown>[], refreshedAt: string): WriteCounts & { rowids: number[] };
+  /** Writes the records that differ; returns the counts, and the keys and rowids written. Joins the caller's transaction. */
+  write(
+    records: Record<string, unknown>[],
+    refreshedAt: string,
+  ): WriteCounts & { ids: string[]; rowids: number[] };
   /**
    * Removes cached rows whose key `present` does not hold, except rows with a change waiting.
    * Returns the keys and rowids removed.
@@ -48,7 +51,7 @@ export function changeWriter(db: Cache, entity: EntityName): ChangeWriter {
   const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} = ? AND NOT ${pending} RETURNING rowid`);
 
   const write = db.transaction((records: Record<string, unknown>[], refreshedAt: string) => {
-    const counts = { added: 0, updated: 0, kept: 0, rowids: [] as number[] };
+    const counts = { added: 0, updated: 0, kept: 0, ids: [] as string[], rowids: [] as number[] };
     for (const r of records) {
       const id = toSql(r[keyField(entity)]);
       if (isPending.get(id) !== undefined) {
@@ -59,6 +62,7 @@ export function changeWriter(db: Cache, entity: EntityName): ChangeWriter {
       const written = upsert.get(...fields.map((f) => toSql(r[f])), refreshedAt) as
         { rowid: number } | undefined;
       if (!written) continue;
+      counts.ids.push(String(id));
       counts.rowids.push(written.rowid);
       if (before === undefined) counts.added++;
       else counts.updated++;
