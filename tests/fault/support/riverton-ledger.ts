@@ -272,3 +272,73 @@ export function cacheRows<T>(dir: string, sql: string, ...args: unknown[]): T[] 
     db.close();
   }
 }
+
+/** A calendar date (ISO) or null when the parts make none (the demo city has impossible dates). */
+function realDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+const statusName: Record<string, string> = { A: 'active', E: 'expired', S: 'suspended', C: 'closed' };
+const methodName: Record<string, string> = { CA: 'cash', CK: 'check', CC: 'card', MO: 'other' };
+
+/**
+ * Every licence and payment of the legacy database in the cache's canonical form, for the columns a
+ * clerk's change touches, read with the test's own simple rules (not the desk's read path).
+ */
+export async function legacyCanonical(connection: string): Promise<{
+  licence: Array<{ id: string; status: string; expires_on: string | null; fee_cents: number }>;
+  payment: Array<{
+    id: string;
+    licence_id: string;
+    paid_on: string | null;
+    amount_cents: number;
+    method: string;
+    receipt_no: string;
+  }>;
+}> {
+  const q = legacyQuery(connection);
+  const licences = await q<Record<string, unknown>>(
+    `SELECT TRIM({LICNO}) AS {ID}, {LICSTS}, {LICEXP}, CAST({LICFEE} * 100 AS INTEGER) AS {FEE} FROM {LICMST}`,
+  );
+  const payments = await q<Record<string, unknown>>(
+    `SELECT {PAYNO}, TRIM({PAYLIC}) AS {LIC}, {PAYDTE}, CAST({PAYAMT} * 100 AS INTEGER) AS {CENTS}, {PAYMTH}, TRIM({PAYRCT}) AS {RCT} FROM {PAYHST}`,
+  );
+  const byId = <T extends { id: string }>(rows: T[]) =>
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    licence: byId(
+      licences.map((r) => ({
+        id: String(r.ID).toUpperCase(),
+        status: statusName[String(r.LICSTS).trim()] ?? 'unknown',
+        expires_on: realDate(cyymmddToIso(r.LICEXP)),
+        fee_cents: Number(r.FEE),
+      })),
+    ),
+    payment: byId(
+      payments.map((r) => {
+        const d = String(r.PAYDTE).trim();
+        return {
+          id: String(r.PAYNO),
+          licence_id: String(r.LIC).toUpperCase(),
+          paid_on: /^\d{8}$/.test(d) ? realDate(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`) : null,
+          amount_cents: Number(r.CENTS),
+          method: methodName[String(r.PAYMTH).trim()] ?? 'other',
+          receipt_no: String(r.RCT ?? '') || null, // a blank receipt is no receipt
+        };
+      }),
+    ),
+  };
+}
+
+/** The same columns from a desk's cache, in the same order. */
+export function cachedCanonical(dir: string): Awaited<ReturnType<typeof legacyCanonical>> {
+  return {
+    licence: cacheRows(dir, 'SELECT id, status, expires_on, fee_cents FROM licence ORDER BY id'),
+    payment: cacheRows(
+      dir,
+      'SELECT id, licence_id, paid_on, amount_cents, method, receipt_no FROM payment ORDER BY id',
+    ),
+  };
+}
