@@ -295,7 +295,7 @@ export async function legacyCanonical(connection: string): Promise<{
     paid_on: string | null;
     amount_cents: number;
     method: string;
-    receipt_no: string;
+    receipt_no: string | null;
   }>;
 }> {
   const q = legacyQuery(connection);
