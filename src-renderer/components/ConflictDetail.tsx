@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   facts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0 },
   explanation: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, maxWidth: '60rem' },
   muted: { color: tokens.colorNeutralForeground3 },
+  result: { outlineStyle: 'none' },
 });
 
 export function ConflictDetail({ conflict }: { conflict: Conflict }) {
@@ -33,7 +34,12 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [justResolved, setJustResolved] = useState<Conflict | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => headingRef.current?.focus(), [conflict.id]);
+  // The form goes once the decision is saved: focus moves to what was decided, not to the page.
+  useEffect(() => {
+    if (justResolved) resultRef.current?.focus();
+  }, [justResolved]);
 
   // The desk writes its sentence in English; other languages get the translated kind's sentence.
   const explanation = language === 'en' ? conflict.explanation : t(`conflicts.explain.${conflict.kind}`);
@@ -66,7 +72,7 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
       <Section title={t(`commands.${conflict.command}`)}>
         {() => <ConflictFields fields={conflict.fields} />}
       </Section>
-      <div role="status">
+      <div role="status" ref={resultRef} tabIndex={-1} className={styles.result}>
         {justResolved ? (
           <MessageBar intent="success">
             <MessageBarBody>
