@@ -90,6 +90,21 @@ program
   .command('serve')
   .description('serve the workbench UI on this machine only (browser mode), with a per-launch token')
   .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', positiveInt('--port'), 0)
+  .option(
+    '--probe-interval-ms <ms>',
+    'how often the legacy link is checked while online',
+    positiveInt('--probe-interval-ms'),
+  )
+  .option(
+    '--max-backoff-ms <ms>',
+    'the longest wait between checks while offline',
+    positiveInt('--max-backoff-ms'),
+  )
+  .option(
+    '--refresh-minutes <n>',
+    'how often changes are pulled from the legacy database (15)',
+    positiveInt('--refresh-minutes'),
+  )
   .action((o) => runServe(dataDir(), o));
 
 registerCounterCommands(program, dataDir);
