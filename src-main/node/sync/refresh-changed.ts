@@ -109,7 +109,7 @@ export async function refreshChanged(
 
       // What to read: every row, the rows since the mark, or the rows of chunks that changed.
       let request: ReadOptions | null = {};
-      let chunks: Array<RowChunk & { id: string }> = [];
+      const chunks: Array<RowChunk & { id: string }> = [];
       if (mode === 'changed') {
         const since =
           changes.mode === 'last_modified'
@@ -184,7 +184,6 @@ export async function refreshChanged(
           rejected: counts.rejected,
         });
       }).immediate();
-      chunks = [];
       const loaded = counts.added + counts.updated;
       results.push({
         entity,
@@ -279,8 +278,15 @@ function recordIssues(
     for (const i of issues) add.run(dataset, i.recordId, i.field, i.value, i.problem, seenAt);
     return;
   }
+  // Only the records read that had issues (a few among thousands read) are looked up.
+  const withIssues = new Set(
+    db
+      .prepare('SELECT DISTINCT record_id FROM data_issue WHERE dataset = ?')
+      .pluck()
+      .all(dataset) as string[],
+  );
   const clear = db.prepare('DELETE FROM data_issue WHERE dataset = ? AND record_id = ?');
-  for (const id of recordIds) clear.run(dataset, id);
+  for (const id of recordIds) if (withIssues.has(id)) clear.run(dataset, id);
   // A record read again that still has its issue (or an issue of a row without a key) is not doubled.
   const add = db.prepare(
     `INSERT INTO data_issue (dataset, record_id, field, value, problem, seen_at)

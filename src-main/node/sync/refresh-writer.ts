@@ -43,28 +43,30 @@ export function changeWriter(db: Cache, entity: EntityName): ChangeWriter {
         .map((c) => `${c} = excluded.${c}`)
         .join(', ')} WHERE NOT ${pending} AND (${differs}) RETURNING rowid`,
   );
-  const existing = db.prepare(`SELECT rowid FROM ${table} WHERE ${key} = ?`).pluck();
-  const isPending = db
-    .prepare(`SELECT 1 FROM pending_change WHERE entity = '${entity}' AND record_id = ?`)
-    .pluck();
+  const pendingIds = db.prepare(`SELECT record_id FROM pending_change WHERE entity = '${entity}'`).pluck();
+  const lastRowid = db.prepare(`SELECT max(rowid) FROM ${table}`).pluck();
   const allKeys = db.prepare(`SELECT ${key} AS id, rowid FROM ${table}`);
   const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} = ? AND NOT ${pending} RETURNING rowid`);
 
   const write = db.transaction((records: Record<string, unknown>[], refreshedAt: string) => {
     const counts = { added: 0, updated: 0, kept: 0, ids: [] as string[], rowids: [] as number[] };
+    // One statement a record (this is the cost of re-reading unchanged rows): which rows have a
+    // change waiting is asked once a batch, only to count them (the upsert's guard protects
+    // them), and a new row is told by its rowid, past the largest before the batch.
+    const waiting = new Set(pendingIds.all() as string[]);
+    const newFrom = ((lastRowid.get() as number | null) ?? 0) + 1;
     for (const r of records) {
-      const id = toSql(r[keyField(entity)]);
-      if (isPending.get(id) !== undefined) {
+      const id = String(r[keyField(entity)]);
+      if (waiting.has(id)) {
         counts.kept++;
         continue;
       }
-      const before = existing.get(id);
       const written = upsert.get(...fields.map((f) => toSql(r[f])), refreshedAt) as
         { rowid: number } | undefined;
       if (!written) continue;
-      counts.ids.push(String(id));
+      counts.ids.push(id);
       counts.rowids.push(written.rowid);
-      if (before === undefined) counts.added++;
+      if (written.rowid >= newFrom) counts.added++;
       else counts.updated++;
     }
     return counts;
