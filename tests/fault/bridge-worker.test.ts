@@ -347,7 +347,7 @@ describe('the bridge worker under faults (test-owned PostgreSQL behind a test-ow
     const killed = await run.result;
     proxy.resume();
     console.log(`[fault] CLI, worker killed: exit ${killed.status}: ${complaint(killed.stderr)}`);
-    expect(killed.status).toBe(1);
+    expect(killed.status).toBe(3);
     expect(complaint(killed.stderr)).toMatch(
       /^workbench: The connection to the legacy database stopped unexpectedly \(the bridge worker ended with SIGKILL\)\. The desk keeps working from its cache\./,
     );
@@ -356,7 +356,7 @@ describe('the bridge worker under faults (test-owned PostgreSQL behind a test-ow
     const cut = await runWorkbench(deskDir, ['sync']);
     proxy.resume();
     console.log(`[fault] CLI, network cut: exit ${cut.status}: ${complaint(cut.stderr)}`);
-    expect(cut.status).toBe(1);
+    expect(cut.status).toBe(3);
     expect(complaint(cut.stderr)).toMatch(
       // the driver's words vary with the race between the proxy's reset and its first packet
       /^workbench: Could not connect to the legacy database: .*The desk keeps working from its cache\./,

@@ -102,6 +102,12 @@ export async function applyOperation(
   }
 
   async function inTransaction(): Promise<ApplyOutcome> {
+    // The locking re-read of every record the command read, first: should another process still
+    // be committing this very operation (a killed desk's worker), we wait for it here, and the
+    // journal or the check below then sees its effect.
+    const current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }> = [];
+    for (const base of op.base)
+      current.push({ entity: base.entity, id: base.id, record: await reread(base.entity, base.id, true) });
     if (journal) {
       const found = await q(journalSql.lookup(dialect), [op.operationId]);
       if (found.length > 0) {
@@ -109,10 +115,6 @@ export async function applyOperation(
         return { kind: 'already_applied', via: 'journal', result: parseResult(text), records: [] };
       }
     }
-    // The locking re-read of every record the command read.
-    const current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }> = [];
-    for (const base of op.base)
-      current.push({ entity: base.entity, id: base.id, record: await reread(base.entity, base.id, true) });
 
     if (op.inDoubt && !journal) {
       const check = command!.applied_check;

@@ -288,7 +288,9 @@ async function apply(req: ApplyRequest): Promise<void> {
   } catch (err) {
     const committed = err instanceof ApplyError ? err.committed : lease ? 'unknown' : 'none';
     const cause = err instanceof ApplyError && err.origin !== undefined ? err.origin : err;
-    if (err instanceof ApplyError && !(isOdbcError(cause) && isConnectionLost(cause))) {
+    // An ApplyError is already worded for the person (in doubt: "it will be checked, not sent
+    // again"); anything else (the connection could not be opened ...) is worded here.
+    if (err instanceof ApplyError) {
       send({
         t: 'error',
         id: req.id,
