@@ -3,15 +3,10 @@
 // licences, for what is usually a handful of rows). The index is contentless with
 // contentless_delete=1, so one licence's document is dropped by its rowid.
 //
-// The document is the one cache/search-index.ts builds (kept identical there and here; a unit test
-// compares an incrementally updated index with a rebuilt one).
+// The document is the one cache/search-index.ts builds (a unit test compares an incrementally
+// updated index with a rebuilt one).
 import type { Cache } from '../cache/open-cache.ts';
-
-const documentSql = `
-  SELECT l.rowid AS rowid, l.id AS licence_no, b.name AS business_name, b.dba_name, b.owner_name,
-         concat_ws(' ', b.address_line, b.city, b.postal_code) AS address,
-         concat_ws(' ', b.phone, digits_only(b.phone)) AS phone
-  FROM licence l JOIN business b ON b.id = l.business_id`;
+import { documentSql, registerSearchFunctions } from '../cache/search-index.ts';
 
 export interface SearchChanges {
   /** Licences written or removed (their rowids). */
@@ -26,9 +21,7 @@ export function updateSearchIndex(db: Cache, changes: SearchChanges): number {
   const ofBusiness = db.prepare('SELECT rowid FROM licence WHERE business_id = ?').pluck();
   for (const id of changes.businessIds) for (const r of ofBusiness.all(id) as number[]) rowids.add(r);
   if (rowids.size === 0) return 0;
-  db.function('digits_only', { deterministic: true }, (v: unknown) =>
-    v == null ? null : String(v).replace(/\D/g, '') || null,
-  );
+  registerSearchFunctions(db);
   const drop = db.prepare('DELETE FROM licence_search WHERE rowid = ?');
   const add = db.prepare(
     `INSERT INTO licence_search (rowid, licence_no, business_name, dba_name, owner_name, address, phone)
