@@ -11,17 +11,12 @@ import { ConflictFields } from './ConflictFields.tsx';
 import { ConflictKindBadge } from './ConflictKindBadge.tsx';
 import { ConflictResolution } from './ConflictResolution.tsx';
 import { Section } from './Section.tsx';
+import { screenHeading } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   title: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    outlineStyle: 'none',
-  },
+  heading: screenHeading,
   facts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0 },
   explanation: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, maxWidth: '60rem' },
   muted: { color: tokens.colorNeutralForeground3 },

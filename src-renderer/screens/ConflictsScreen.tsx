@@ -16,23 +16,11 @@ import { type Column, SimpleTable } from '../components/SimpleTable.tsx';
 import { useDocumentTitle } from '../hooks.ts';
 import { useConflicts } from '../queries.ts';
 import { conflictsHref } from '../route.ts';
+import { screenRoot, screenHeading } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXL,
-    maxWidth: '90rem',
-    boxSizing: 'border-box',
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    outlineStyle: 'none',
-  },
+  root: screenRoot,
+  heading: screenHeading,
   intro: { maxWidth: '60rem' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },

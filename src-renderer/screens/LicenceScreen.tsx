@@ -17,16 +17,10 @@ import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useLicence } from '../queries.ts';
 import { backToSearch } from '../route.ts';
+import { screenRoot, screenHeading } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXL,
-    maxWidth: '90rem',
-    boxSizing: 'border-box',
-  },
+  root: screenRoot,
   toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   refreshed: { marginInlineStart: 'auto', color: tokens.colorNeutralForeground3 },
   kbd: {
@@ -35,14 +29,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
   },
   title: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    // Focus lands here programmatically (for screen readers); it is not a control, so no ring.
-    outlineStyle: 'none',
-  },
+  heading: screenHeading,
   business: { display: 'flex', flexDirection: 'column' },
   dba: { color: tokens.colorNeutralForeground3 },
 });
