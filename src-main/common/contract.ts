@@ -48,6 +48,16 @@ export const LicenceDetail = z.object({
   pendingOperations: z.array(PendingOperation),
   /** Ids of payments that exist only on this desk so far (their receipt numbers are provisional). */
   provisionalPaymentIds: z.array(z.string()),
+  /** Payments taken on this desk that reached the legacy system: which legacy payment each became. */
+  settledPayments: z.array(
+    z.object({
+      operationId: z.string(),
+      provisionalReceipt: z.string(),
+      paymentId: z.string(),
+      /** The legacy receipt number, once the desk has the legacy payment row. */
+      receiptNo: z.string().nullable(),
+    }),
+  ),
 });
 export type LicenceDetail = z.infer<typeof LicenceDetail>;
 

@@ -1,5 +1,5 @@
 // The tables of a licence page: the fee schedule of its type, payments and inspections.
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../src-main/common/contract.ts';
 import type { Inspection, Payment } from '../../src-main/common/model.ts';
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   notes: { whiteSpace: 'normal' },
   receipt: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  was: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
 
 export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
@@ -23,6 +24,8 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   const styles = useStyles();
   const typeName = detail.licenceType?.name?.trim();
   const provisional = new Set(detail.provisionalPaymentIds);
+  // A customer may come back with the provisional receipt they were given offline.
+  const wasProvisional = new Map(detail.settledPayments.map((s) => [s.paymentId, s.provisionalReceipt]));
 
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
@@ -43,6 +46,11 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
             <Badge appearance="outline" color="warning" size="small" title={t('licence.provisionalHint')}>
               {t('licence.provisional')}
             </Badge>
+          ) : null}
+          {wasProvisional.has(p.id) ? (
+            <Text size={200} className={styles.was}>
+              {t('licence.wasProvisional', { receipt: wasProvisional.get(p.id) })}
+            </Text>
           ) : null}
         </span>
       ),

@@ -43,26 +43,10 @@ const problemKey: Record<AmountProblem, string> = {
   tooLarge: 'counter.amountTooLarge',
 };
 
-/** `readAt`: when `detail` was read from the desk. */
-/**
- * The legacy system's receipt for the payment taken here, once replay has brought it: the one
- * payment that appeared since, with the same amount and method. More than one such (another desk
- * took the same payment meanwhile) and the screen does not guess: the history shows them all.
- */
-function legacyReceiptOf(
-  detail: LicenceDetail,
-  done: { amountCents: number; method: PaymentMethod; before: Set<string>; paymentId: string },
-): string | null {
-  const provisional = new Set(detail.provisionalPaymentIds);
-  const appeared = detail.payments.filter(
-    (p) =>
-      !done.before.has(p.id) &&
-      p.id !== done.paymentId &&
-      !provisional.has(p.id) &&
-      p.amountCents === done.amountCents &&
-      p.method === done.method,
-  );
-  return appeared.length === 1 ? (appeared[0]!.receiptNo?.trim() ?? null) || null : null;
+/** The legacy system's receipt for the payment taken here, once replay has brought it. */
+function legacyReceiptOf(detail: LicenceDetail, done: { operationId: string }): string | null {
+  const settled = detail.settledPayments.find((p) => p.operationId === done.operationId);
+  return settled?.receiptNo?.trim() || null;
 }
 
 export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt: number }) {
@@ -75,7 +59,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [problem, setProblem] = useState<AmountProblem | null>(null);
   const [done, setDone] = useState<
-    (OpOutput<'payments.record'> & { method: PaymentMethod; at: number; before: Set<string> }) | null
+    (OpOutput<'payments.record'> & { method: PaymentMethod; at: number }) | null
   >(null);
   const provisional = Boolean(done && detail.provisionalPaymentIds.includes(done.paymentId));
   const numbered = hasLeft(done?.at ?? null, readAt, provisional);
@@ -96,7 +80,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
       { licenceId: detail.licence.id, amountCents: parsed.cents, method },
       {
         onSuccess: (result) => {
-          setDone({ ...result, method, at: Date.now(), before: new Set(detail.payments.map((p) => p.id)) });
+          setDone({ ...result, method, at: Date.now() });
           setAmount('');
         },
       },

@@ -107,6 +107,7 @@ export const en = {
     notes: 'Notes',
     provisional: 'Provisional',
     provisionalHint: 'Numbered by the legacy system when this desk reaches it',
+    wasProvisional: '(provisional receipt {{receipt}})',
   },
   counter: {
     heading: 'At the counter',

@@ -108,6 +108,7 @@ export const es: Messages = {
     notes: 'Notas',
     provisional: 'Provisional',
     provisionalHint: 'El sistema heredado le dará su número cuando este puesto lo alcance',
+    wasProvisional: '(recibo provisional {{receipt}})',
   },
   counter: {
     heading: 'En el mostrador',

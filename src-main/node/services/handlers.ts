@@ -10,7 +10,7 @@ import type { Desk } from '../desk/open-desk.ts';
 import { currentActor } from '../security/actor.ts';
 import { countOpenConflicts, listConflicts, resolveConflict } from '../sync/conflicts.ts';
 import { type DeskRuntime, unknownConnection } from '../sync/desk-runtime.ts';
-import { pendingOperationsOf, provisionalPaymentIds } from '../sync/pending.ts';
+import { pendingOperationsOf, provisionalPaymentIds, settledPaymentsOf } from '../sync/pending.ts';
 import { syncOnce } from '../sync/sync-once.ts';
 
 /**
@@ -74,6 +74,7 @@ export function createHandlers(
         refreshedAt: licence.refreshed_at,
         pendingOperations: pendingOperationsOf(db, licence.id as string),
         provisionalPaymentIds: provisionalPaymentIds(db, licence.id as string),
+        settledPayments: settledPaymentsOf(db, licence.id as string),
       } as LicenceDetail;
     },
 

@@ -35,3 +35,29 @@ export function provisionalPaymentIds(db: Cache, licenceId: string): string[] {
     }>
   ).map((r) => r.id);
 }
+
+/** Payments of this licence taken on this desk and since applied: provisional receipt -> legacy payment. */
+export function settledPaymentsOf(
+  db: Cache,
+  licenceId: string,
+): Array<{ operationId: string; provisionalReceipt: string; paymentId: string; receiptNo: string | null }> {
+  return db
+    .prepare(
+      `SELECT o.operation_id AS operationId,
+              json_extract(o.payload, '$.receiptNo') AS provisionalReceipt,
+              CAST(json_extract(o.legacy_result, '$.paymentNo') AS TEXT) AS paymentId,
+              p.receipt_no AS receiptNo
+       FROM outbox o
+       LEFT JOIN payment p ON p.id = CAST(json_extract(o.legacy_result, '$.paymentNo') AS TEXT)
+       WHERE o.command = 'recordPayment' AND o.status = 'applied'
+         AND json_extract(o.payload, '$.licenceId') = ?
+         AND json_extract(o.legacy_result, '$.paymentNo') IS NOT NULL
+       ORDER BY o.seq`,
+    )
+    .all(licenceId) as Array<{
+    operationId: string;
+    provisionalReceipt: string;
+    paymentId: string;
+    receiptNo: string | null;
+  }>;
+}
