@@ -192,7 +192,7 @@ describe('sync loop', () => {
     await clock.advance(60_000);
     expect(l.log).toEqual(['refresh', 'refresh']);
     l.state.up = false;
-    await clock.advance(30_000); // the online probe finds the link gone
+    await clock.advance(10_000); // the online probe finds the link gone
     l.log.length = 0;
     await clock.advance(60_000);
     expect(l.log).toEqual([]);

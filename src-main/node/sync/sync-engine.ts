@@ -18,7 +18,7 @@ export interface SyncEngineOptions {
   actor: string;
   /** Between scheduled refreshes (15 minutes). */
   refreshEveryMs?: number;
-  /** Between probes while online (30 s); while offline the monitor backs off from firstBackoffMs. */
+  /** Between probes while online (10 s); while offline the monitor backs off from firstBackoffMs. */
   probeIntervalMs?: number;
   firstBackoffMs?: number;
   maxBackoffMs?: number;
