@@ -166,7 +166,7 @@ describe('the OS keychain through keytar (real Secret Service)', () => {
 describe('a desk whose legacy account needs the keychain password (MariaDB)', () => {
   it('without a stored password the legacy server refuses the desk', () => {
     const r = run(desk, ['sync']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(3);
     expect(r.stderr).toContain('workbench: Could not connect to the legacy database: Access denied for user');
     expect(r.stderr).toContain('using password: NO');
     noStackTrace(r.stderr);
@@ -200,7 +200,7 @@ describe('a desk whose legacy account needs the keychain password (MariaDB)', ()
       'Replaced the password',
     );
     const r = run(desk, ['sync']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(3);
     expect(r.stderr).toContain(
       `workbench: Could not connect to the legacy database: Access denied for user '${user}'@'127.0.0.1' (using password: YES)`,
     );
