@@ -9,7 +9,7 @@
 //    operation, without the locking re-read, the compare, the journal, the worker or the cache.
 // Prints figures only: timings are never pass/fail.
 //   node tests/bench/commands-and-replay.ts [--size 20000] [--ops 2000] [--keep]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,13 +19,10 @@ import { zonedIso } from '../../src-main/common/time.ts';
 import { bindParams } from '../../src-main/node/bridge/command-params.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { recordPayment, renewLicence } from '../../src-main/node/commands/licence-commands.ts';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
-import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { deskPaths } from '../../src-main/node/desk/paths.ts';
+import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { pushOutbox } from '../../src-main/node/sync/replay.ts';
-import { dropDatabase } from '../integration/support/legacy-databases.ts';
+import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +33,8 @@ const { values } = parseArgs({
 });
 const size = Number(values.size);
 const ops = Number(values.ops);
-const database = `wb_bench_replay_${process.pid}`;
-const connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${database}`;
+const db = benchDatabase('wb_bench_replay');
+const { connection } = db;
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-replay-'));
 const ACTOR = 'bench';
 
@@ -154,15 +151,8 @@ async function main() {
   console.log(
     `# Civic Workbench benchmark: commands and replay (${size} licences, ${ops} operations, PostgreSQL)`,
   );
-  const created = await createDemoCity({ engine: 'postgres', connection, dataDir, size, seed: 1 });
-  console.log(`demo city created in ${created.seconds.toFixed(1)} s`);
-  writeDeskConfig(deskPaths(dataDir).config, {
-    version: 1,
-    deskId: newDeskId(),
-    bridge: 'riverton',
-    connection,
-  });
-  const desk = openDesk({ dataDir });
+  await createBenchCity(db, dataDir, size);
+  const desk = openBenchDesk(dataDir, connection);
   try {
     const hydrate = performance.now();
     await refreshAll(desk, ACTOR);
@@ -199,14 +189,7 @@ async function main() {
   } finally {
     desk.close();
   }
-  if (!values.keep) {
-    await dropDatabase('postgres', database);
-    rmSync(dataDir, { recursive: true, force: true });
-  } else console.log(`\nkept: database ${database}, desk ${dataDir}`);
+  await cleanUpBench(db, [dataDir], values.keep);
 }
 
-main().catch(async (err) => {
-  console.error(err);
-  await dropDatabase('postgres', database).catch(() => {});
-  process.exit(1);
-});
+runBench(main, db);

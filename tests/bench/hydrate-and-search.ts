@@ -13,19 +13,14 @@ import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 import { searchLicences } from '../../src-main/node/cache/search.ts';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
-import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
-import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { deskPaths } from '../../src-main/node/desk/paths.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
-import { dropDatabase } from '../integration/support/legacy-databases.ts';
+import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '200000' }, keep: { type: 'boolean', default: false } },
 });
 const size = Number(values.size);
-const database = `wb_bench_${process.pid}`;
-const connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${database}`;
+const db = benchDatabase('wb_bench');
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
@@ -50,17 +45,8 @@ function rssOfTree(): { self: number; children: number } {
 
 async function main() {
   console.log(`# Civic Workbench benchmark: ${size} licences, PostgreSQL through ODBC`);
-  const created = await createDemoCity({ engine: 'postgres', connection, dataDir, size, seed: 1 });
-  const totalRows = Object.values(created.counts).reduce((a, b) => a + b, 0);
-  console.log(`demo city created: ${totalRows} legacy rows in ${created.seconds.toFixed(1)} s`);
-
-  writeDeskConfig(deskPaths(dataDir).config, {
-    version: 1,
-    deskId: newDeskId(),
-    bridge: 'riverton',
-    connection,
-  });
-  const desk = openDesk({ dataDir });
+  await createBenchCity(db, dataDir, size);
+  const desk = openBenchDesk(dataDir, db.connection);
   let peakSelf = 0;
   let peakWorker = 0;
   const sampler = setInterval(() => {
@@ -89,7 +75,7 @@ async function main() {
       '-U',
       'postgres',
       '-d',
-      database,
+      db.database,
       '-q',
       '-c',
       `\\copy (${sql}) TO '${join(out, entity)}.csv' CSV`,
@@ -134,14 +120,7 @@ async function main() {
     );
   }
   desk.close();
-  if (!values.keep) {
-    await dropDatabase('postgres', database);
-    rmSync(dataDir, { recursive: true, force: true });
-  } else console.log(`\nkept: database ${database}, desk ${dataDir}`);
+  await cleanUpBench(db, [dataDir], values.keep);
 }
 
-main().catch(async (err) => {
-  console.error(err);
-  await dropDatabase('postgres', database).catch(() => {});
-  process.exit(1);
-});
+runBench(main, db);

@@ -6,19 +6,17 @@
 // reads payments by their number (version) and inspections by row-hash chunks. Prints figures
 // only: timings are never pass/fail.
 //   node tests/bench/incremental-refresh.ts [--size 200000] [--changed 100] [--keep]
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EntityName } from '../../src-main/common/model.ts';
 import { zonedIso } from '../../src-main/common/time.ts';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
-import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { deskPaths } from '../../src-main/node/desk/paths.ts';
+import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll, refreshChanged, type RefreshResult } from '../../src-main/node/sync/refresh.ts';
-import { dropDatabase, queryLegacy } from '../integration/support/legacy-databases.ts';
+import { queryLegacy } from '../integration/support/legacy-databases.ts';
 import { repoRoot } from '../integration/support/workbench-cli.ts';
+import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +27,8 @@ const { values } = parseArgs({
 });
 const size = Number(values.size);
 const changed = Number(values.changed);
-const database = `wb_bench_incr_${process.pid}`;
-const connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5432;Uid=postgres;Database=${database}`;
+const db = benchDatabase('wb_bench_incr');
+const { connection } = db;
 const scratch: string[] = [];
 const tmp = (label: string) => {
   const dir = mkdtempSync(join(tmpdir(), `wb-bench-${label}-`));
@@ -52,11 +50,7 @@ function variantBridge(): string {
   return file;
 }
 
-function deskWith(bridge: string): Desk {
-  const dataDir = tmp('desk');
-  writeDeskConfig(deskPaths(dataDir).config, { version: 1, deskId: newDeskId(), bridge, connection });
-  return openDesk({ dataDir });
-}
+const deskWith = (bridge: string): Desk => openBenchDesk(tmp('desk'), connection, bridge);
 
 /** Runs a refresh and times it, in total and per entity (from its progress reports). */
 async function timed(
@@ -139,15 +133,7 @@ async function scenario(title: string, bridge: string): Promise<void> {
 
 async function main() {
   console.log(`# Civic Workbench benchmark: incremental refresh, ${size} licences, PostgreSQL through ODBC`);
-  const created = await createDemoCity({
-    engine: 'postgres',
-    connection,
-    dataDir: tmp('demo'),
-    size,
-    seed: 1,
-  });
-  const totalRows = Object.values(created.counts).reduce((a, b) => a + b, 0);
-  console.log(`demo city created: ${totalRows} legacy rows in ${created.seconds.toFixed(1)} s`);
+  await createBenchCity(db, tmp('demo'), size);
   await scenario(
     "Riverton's bridge as shipped (payments, inspections: no change column, read whole)",
     'riverton',
@@ -156,14 +142,7 @@ async function main() {
     'variant: payments by version (PAYNO), inspections by row-hash chunks of 5,000',
     variantBridge(),
   );
-  if (!values.keep) {
-    await dropDatabase('postgres', database);
-    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-  } else console.log(`\nkept: database ${database}, ${scratch.join(', ')}`);
+  await cleanUpBench(db, scratch, values.keep);
 }
 
-main().catch(async (err) => {
-  console.error(err);
-  await dropDatabase('postgres', database).catch(() => {});
-  process.exit(1);
-});
+runBench(main, db);

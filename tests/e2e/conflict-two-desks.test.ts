@@ -11,20 +11,21 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conflict } from '../../src-main/common/sync-model.ts';
+import { demoOnDesks, runDeskJson } from '../fault/support/desk-commands.ts';
+import { type LegacyBehindProxies, legacyBehindProxies } from '../fault/support/legacy-behind-proxies.ts';
+import { isoToCyymmdd } from '../fault/support/riverton-ledger.ts';
 import type { TcpProxy } from '../fault/support/tcp-proxy.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, openPage } from './support/browser.ts';
 import {
-  cyymmdd,
-  type LegacyBehindProxies,
-  legacyBehindProxies,
-  workbenchAsync,
-  workbenchJsonAsync,
-} from './support/legacy-behind-proxy.ts';
+  expectLicencePage,
+  findRenewableLicence,
+  type Hit,
+  renewByKeyboard,
+} from './support/counter-steps.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { checkScreen, readableDate, shown, tabTo } from './support/screen.ts';
 import { type Served, serve } from './support/workbench.ts';
 
-type Hit = { licenceId: string; status: string; expiresOn: string | null };
 type OutboxEntry = { command: string; status: string; payload: Record<string, unknown> };
 
 interface Desk {
@@ -42,7 +43,7 @@ let hit: Hit;
 let renewedByA: string;
 
 const footerOf = (desk: Desk) => desk.page.getByRole('contentinfo');
-const outboxOf = (desk: Desk) => workbenchJsonAsync<OutboxEntry[]>(desk.dir, ['outbox', '--all']);
+const outboxOf = (desk: Desk) => runDeskJson<OutboxEntry[]>(desk.dir, ['outbox', '--all']);
 const legacyExpiry = async () => {
   const [row] = await legacy!.query<{ E: string }>(
     `SELECT CAST("LICEXP" AS VARCHAR(10)) AS "E" FROM "LICMST" WHERE "LICNO" = '${hit.licenceId}'`,
@@ -51,16 +52,9 @@ const legacyExpiry = async () => {
 };
 
 async function renewOn(desk: Desk): Promise<void> {
-  const page = desk.page;
-  await page.goto(`${desk.served!.url}#/licence/${hit.licenceId}`);
-  await expect
-    .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
-    .toBe(`Licence ${hit.licenceId}`);
-  await tabTo(page, 'button', 'Renew…');
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => shown(page.getByRole('main'))).toContain(`Licence ${hit.licenceId} renewed`);
+  await desk.page.goto(`${desk.served!.url}#/licence/${hit.licenceId}`);
+  await expectLicencePage(desk.page, hit.licenceId);
+  await renewByKeyboard(desk.page, hit.licenceId);
 }
 
 beforeAll(async () => {
@@ -69,38 +63,22 @@ beforeAll(async () => {
   const [linkA, linkB] = legacy.links as [TcpProxy, TcpProxy];
   const dirA = mkdtempSync(join(tmpdir(), 'workbench-e2e-desk-a-'));
   const dirB = mkdtempSync(join(tmpdir(), 'workbench-e2e-desk-b-'));
-  await workbenchAsync(dirA, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '300',
-    '--seed',
-    '8',
-    '--connection',
-    legacy.connectionVia(linkA),
-  ]);
-  await workbenchAsync(dirB, [
-    'connect',
-    '--bridge',
-    'riverton',
-    '--connection',
-    legacy.connectionVia(linkB),
-  ]);
-  await Promise.all([workbenchAsync(dirA, ['sync']), workbenchAsync(dirB, ['sync'])]);
-  const hits = await workbenchJsonAsync<Hit[]>(dirA, ['search', 'e', '--limit', '100']);
-  const found = hits.find((h) => h.status === 'active' && h.expiresOn);
-  if (!found) throw new Error('no active licence with an expiry date in the demo city');
-  hit = found;
+  // Each desk through its own link, so the test cuts and restores them one at a time.
+  await demoOnDesks(
+    [
+      { dir: dirA, connection: legacy.connectionVia(linkA) },
+      { dir: dirB, connection: legacy.connectionVia(linkB) },
+    ],
+    300,
+    8,
+  );
+  hit = await findRenewableLicence(dirA, ['e']);
   browser = await launchChromium();
   for (const [name, dir, link] of [
     ['A', dirA, linkA],
     ['B', dirB, linkB],
   ] as const) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.log(`page error (desk ${name}): ${err.message}`));
+    const page = await openPage(browser, { label: `desk ${name}` });
     const desk: Desk = { name, dir, link, page };
     desks.push(desk);
     desk.served = await serve(dir);
@@ -133,7 +111,7 @@ describe('two desks renew the same licence offline', () => {
     a.link.resume();
     await expect.poll(() => shown(footerOf(a)), { timeout: 120_000, interval: 250 }).toContain('Synced');
     renewedByA = (await outboxOf(a))[0]!.payload.newExpiresOn as string;
-    expect(await legacyExpiry()).toBe(cyymmdd(renewedByA));
+    expect(await legacyExpiry()).toBe(isoToCyymmdd(renewedByA));
   });
 
   it("desk B's link returns: its renewal becomes a conflict the status bar announces", async () => {
@@ -145,7 +123,7 @@ describe('two desks renew the same licence offline', () => {
       .toContain('1 conflict needs attention');
     expect(await shown(footer)).not.toContain('waiting');
     // Nothing of desk B's reached the legacy database: it still shows desk A's renewal.
-    expect(await legacyExpiry()).toBe(cyymmdd(renewedByA));
+    expect(await legacyExpiry()).toBe(isoToCyymmdd(renewedByA));
     // The licence page says so too.
     await expect
       .poll(() => shown(b.page.getByRole('main')), { timeout: 15_000 })
@@ -169,7 +147,7 @@ describe('two desks renew the same licence offline', () => {
     await expect
       .poll(() => shown(page.getByRole('heading', { level: 1 })))
       .toBe(`Renewal of licence ${hit.licenceId}`);
-    const [conflict] = (await workbenchJsonAsync<Conflict[]>(b.dir, ['conflicts'])) as [Conflict];
+    const [conflict] = (await runDeskJson<Conflict[]>(b.dir, ['conflicts'])) as [Conflict];
     expect(conflict).toMatchObject({ licenceId: hit.licenceId, kind: 'changed', status: 'open' });
     const expiry = conflict.fields.find((f) => f.field === 'expiresOn')!;
     expect(expiry).toMatchObject({ seen: hit.expiresOn, current: renewedByA, changedElsewhere: true });
@@ -215,12 +193,12 @@ describe('two desks renew the same licence offline', () => {
     await tabTo(page, 'button', 'Discard the change');
     await page.keyboard.press('Enter');
     await expect.poll(() => shown(page.getByRole('main'))).toContain('Say why the change is discarded.');
-    expect((await workbenchJsonAsync<Conflict[]>(b.dir, ['conflicts']))[0]!.status).toBe('open');
+    expect((await runDeskJson<Conflict[]>(b.dir, ['conflicts']))[0]!.status).toBe('open');
 
     // "Edit, then apply" offers the new expiry date, proposed on top of the current values.
     await tabTo(page, 'radio', 'Discard the change', { backwards: true });
     await page.keyboard.press('ArrowUp');
-    const proposed = (await workbenchJsonAsync<Conflict[]>(b.dir, ['conflicts']))[0]!.editable.newExpiresOn;
+    const proposed = (await runDeskJson<Conflict[]>(b.dir, ['conflicts']))[0]!.editable.newExpiresOn;
     expect(await page.getByLabel('New expiry date').inputValue()).toBe(proposed);
     await checkScreen(page, '32b-conflict-edit');
 
@@ -241,13 +219,13 @@ describe('two desks renew the same licence offline', () => {
     const footer = footerOf(b);
     await expect.poll(() => shown(footer), { timeout: 60_000, interval: 250 }).toContain('Synced');
     expect(await shown(footer)).not.toMatch(/waiting|conflict/);
-    const [resolved] = await workbenchJsonAsync<Conflict[]>(b.dir, ['conflicts', '--all']);
+    const [resolved] = await runDeskJson<Conflict[]>(b.dir, ['conflicts', '--all']);
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'apply_again' });
     const applied = (await outboxOf(b)).filter((e) => e.status === 'applied');
     expect(applied).toHaveLength(1);
     const final = applied[0]!.payload.newExpiresOn as string;
     expect(final > renewedByA).toBe(true); // one more term on top of desk A's renewal
-    expect(await legacyExpiry()).toBe(cyymmdd(final));
+    expect(await legacyExpiry()).toBe(isoToCyymmdd(final));
     await checkScreen(page, '33-conflict-resolved');
   });
 });

@@ -12,13 +12,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, openPage } from './support/browser.ts';
+import {
+  expectLicencePage,
+  findRenewableLicence,
+  type Hit,
+  openLicenceFromSearch,
+} from './support/counter-steps.ts';
 import { checkScreen, readableDate, shown, tabTo } from './support/screen.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy, sqliteLegacyPath } from './support/sqlite-link.ts';
 import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
 
-type Hit = { licenceId: string; businessName: string; status: string; expiresOn: string | null };
 type OutboxEntry = {
   seq: number;
   command: string;
@@ -38,30 +43,16 @@ let provisionalReceipt: string;
 /** Every entry of the desk's outbox, settled ones included. */
 const outbox = () => workbenchJson<OutboxEntry[]>(dataDir, ['outbox', '--all']);
 
-/** An active licence with an expiry date, one a clerk may renew at the counter. */
-function pickRenewable(): Hit {
-  for (const letter of ['a', 'e', 'o', 's']) {
-    const found = workbenchJson<Hit[]>(dataDir, ['search', letter, '--limit', '100']).find(
-      (h) => h.status === 'active' && h.expiresOn,
-    );
-    if (found) return found;
-  }
-  throw new Error('no active licence with an expiry date in the demo city');
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-counter-'));
   await ensureRendererBuilt();
   workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '11']);
   workbench(dataDir, ['sync']);
-  hit = pickRenewable();
+  hit = await findRenewableLicence(dataDir);
   cutSqliteLegacy(dataDir); // the counter opens during an outage
   served = await serve(dataDir);
   browser = await launchChromium();
-  page = await (
-    await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })
-  ).newPage();
-  page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
+  page = await openPage(browser);
 });
 
 afterAll(async () => {
@@ -81,17 +72,7 @@ describe('renewing a licence and taking a payment, by keyboard, during an outage
   });
 
   it('finds the licence by its number and opens it', async () => {
-    const box = page.getByRole('combobox', { name: 'Search licences' });
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type(hit.licenceId, { delay: 20 });
-    await expect
-      .poll(() => shown(page.getByRole('main').getByRole('option').first()), { timeout: 10_000 })
-      .toContain(hit.licenceId);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
-      .toBe(`Licence ${hit.licenceId}`);
+    await openLicenceFromSearch(page, hit.licenceId);
     expect(await page.getByRole('heading', { level: 2, name: 'At the counter' }).count()).toBe(1);
     await checkScreen(page, '10-counter');
   });
@@ -244,9 +225,7 @@ describe('renewing a licence and taking a payment, by keyboard, during an outage
 
   it('when the link is back, "Sync now" brings both changes to the legacy database', async () => {
     await page.goto(`${served!.url}#/licence/${hit.licenceId}`);
-    await expect
-      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
-      .toBe(`Licence ${hit.licenceId}`);
+    await expectLicencePage(page, hit.licenceId);
     restoreSqliteLegacy(dataDir);
     const footer = page.getByRole('contentinfo');
     await tabTo(page, 'button', 'Sync now');

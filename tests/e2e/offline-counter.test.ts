@@ -9,20 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOnDesks, runDeskJson } from '../fault/support/desk-commands.ts';
+import { type LegacyBehindProxies, legacyBehindProxies } from '../fault/support/legacy-behind-proxies.ts';
+import { isoToCyymmdd } from '../fault/support/riverton-ledger.ts';
 import type { TcpProxy } from '../fault/support/tcp-proxy.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, openPage } from './support/browser.ts';
 import {
-  cyymmdd,
-  type LegacyBehindProxies,
-  legacyBehindProxies,
-  workbenchAsync,
-  workbenchJsonAsync,
-} from './support/legacy-behind-proxy.ts';
+  findRenewableLicence,
+  type Hit,
+  openLicenceFromSearch,
+  renewByKeyboard,
+} from './support/counter-steps.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { checkScreen, shown, tabTo } from './support/screen.ts';
 import { type Served, serve } from './support/workbench.ts';
 
-type Hit = { licenceId: string; status: string; expiresOn: string | null };
 type OutboxEntry = { command: string; status: string; payload: Record<string, unknown> };
 
 let legacy: LegacyBehindProxies | undefined;
@@ -36,37 +37,18 @@ let provisionalReceipt: string;
 let cutAt: number;
 
 const footer = () => page.getByRole('contentinfo');
-const outbox = (all = false) =>
-  workbenchJsonAsync<OutboxEntry[]>(dataDir, ['outbox', ...(all ? ['--all'] : [])]);
+const outbox = (all = false) => runDeskJson<OutboxEntry[]>(dataDir, ['outbox', ...(all ? ['--all'] : [])]);
 
 beforeAll(async () => {
   legacy = await legacyBehindProxies(1);
   link = legacy.links[0]!;
   dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-offline-'));
   await ensureRendererBuilt();
-  await workbenchAsync(dataDir, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '300',
-    '--seed',
-    '5',
-    '--connection',
-    legacy.connectionVia(link),
-  ]);
-  await workbenchAsync(dataDir, ['sync']);
-  const hits = await workbenchJsonAsync<Hit[]>(dataDir, ['search', 'a', '--limit', '100']);
-  const found = hits.find((h) => h.status === 'active' && h.expiresOn);
-  if (!found) throw new Error('no active licence with an expiry date in the demo city');
-  hit = found;
+  await demoOnDesks([{ dir: dataDir, connection: legacy.connectionVia(link) }], 300, 5);
+  hit = await findRenewableLicence(dataDir, ['a']);
   served = await serve(dataDir);
   browser = await launchChromium();
-  page = await (
-    await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })
-  ).newPage();
-  page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
+  page = await openPage(browser);
 });
 
 afterAll(async () => {
@@ -94,24 +76,9 @@ describe('the counter through a network outage', () => {
   });
 
   it('lets the clerk renew and take a payment offline, with a provisional receipt', async () => {
-    const box = page.getByRole('combobox', { name: 'Search licences' });
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type(hit.licenceId, { delay: 20 });
-    await expect
-      .poll(() => shown(page.getByRole('main').getByRole('option').first()), { timeout: 10_000 })
-      .toContain(hit.licenceId);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
-      .toBe(`Licence ${hit.licenceId}`);
-
-    await tabTo(page, 'button', 'Renew…');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
-    await page.keyboard.press('Enter'); // the dialog opens on its "Renew" button
+    await openLicenceFromSearch(page, hit.licenceId);
+    await renewByKeyboard(page, hit.licenceId);
     const main = page.getByRole('main');
-    await expect.poll(() => shown(main)).toContain(`Licence ${hit.licenceId} renewed`);
     expect(await shown(main)).toContain(
       'The change is kept on this desk until it reaches the legacy system.',
     );
@@ -149,7 +116,7 @@ describe('the counter through a network outage', () => {
     const [licence] = await legacy!.query<{ E: string; S: string }>(
       `SELECT CAST("LICEXP" AS VARCHAR(10)) AS "E", "LICSTS" AS "S" FROM "LICMST" WHERE "LICNO" = '${hit.licenceId}'`,
     );
-    expect(Number(licence!.E.trim())).toBe(cyymmdd(renewedTo));
+    expect(Number(licence!.E.trim())).toBe(isoToCyymmdd(renewedTo));
     expect(licence!.S.trim()).toBe('A');
     const payments = await legacy!.query<{ N: number; A: string; M: string; R: string }>(
       `SELECT "PAYNO" AS "N", CAST("PAYAMT" AS VARCHAR(20)) AS "A", "PAYMTH" AS "M", "PAYRCT" AS "R"

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { launchChromium, openPage, screenshot, seriousAxeViolations } from './support/browser.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from './support/sqlite-link.ts';
 import { type Served, serve, workbench } from './support/workbench.ts';
@@ -25,9 +25,7 @@ beforeAll(async () => {
   cutSqliteLegacy(dataDir);
   served = await serve(dataDir);
   browser = await launchChromium();
-  page = await (
-    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
-  ).newPage();
+  page = await openPage(browser, { height: 768 });
 });
 
 afterAll(async () => {

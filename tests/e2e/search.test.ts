@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { launchChromium, openPage, screenshot, seriousAxeViolations } from './support/browser.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
 
@@ -22,7 +22,6 @@ type Status = { licences: number; businesses: number; legacyEngine: string | nul
 let dataDir: string;
 let served: Served | undefined;
 let browser: Browser | undefined;
-let context: BrowserContext;
 let page: Page;
 let status: Status;
 let hit: Hit;
@@ -92,9 +91,7 @@ beforeAll(async () => {
   );
   served = await serve(dataDir);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
+  page = await openPage(browser, { height: 768 });
 });
 
 afterAll(async () => {

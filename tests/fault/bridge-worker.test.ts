@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../src-main/common/errors.ts';
 import { BridgeWorkerClient, type WorkerClientOptions } from '../../src-main/node/bridge/worker-client.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import type { EntityName } from '../../src-main/common/model.ts';
-import { newDeskDir, repoRoot } from '../integration/support/workbench-cli.ts';
-import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { repoRoot } from '../integration/support/workbench-cli.ts';
+import type { PgCluster } from './support/pg-cluster.ts';
 import { descendants, isAlive, runWorkbench, startWorkbench, waitForExit } from './support/processes.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import { openProxiedDemoDesk, type ProxiedDemoDesk } from './support/proxied-demo-desk.ts';
+import type { TcpProxy } from './support/tcp-proxy.ts';
 
 const ACTOR = 'fault-test';
 /** Short timeouts, so a stalled network is given up in seconds (the desk's defaults are 15 s / 120 s). */
@@ -29,6 +30,7 @@ const FAST = {
 const SECRET = 'Fault-Secret-4711';
 const TABLES = ['business', 'licence_type', 'fee_schedule', 'licence', 'payment', 'inspection', 'code_value'];
 
+let setup: ProxiedDemoDesk | undefined;
 let pg: PgCluster;
 let proxy: TcpProxy;
 let deskDir: string;
@@ -39,36 +41,15 @@ let baseline: Record<string, number>;
 const scratch: string[] = [];
 
 beforeAll(async () => {
-  pg = await createPgCluster();
-  proxy = await startTcpProxy(pg.port);
-  deskDir = newDeskDir('fault');
-  connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${proxy.port};Uid=postgres;Database=riverton`;
-  const created = await runWorkbench(deskDir, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '1000',
-    '--connection',
-    connection,
-  ]);
-  if (created.status !== 0) throw new Error(`demo create failed:\n${created.stderr}\n${pg.log()}`);
-  desk = openDesk({ dataDir: deskDir });
-  // The desk's own worker, with the fast timeouts the test needs (openDesk uses the defaults).
-  desk.worker.close();
-  worker = new BridgeWorkerClient(FAST);
-  desk.worker = worker;
-  await refreshAll(desk, ACTOR);
+  // The desk's own worker has the fast timeouts the test needs.
+  setup = await openProxiedDemoDesk({ label: 'fault', size: 1000, worker: FAST, actor: ACTOR });
+  ({ proxy, dir: deskDir, connection, desk, worker } = setup);
+  pg = setup.legacy.pg;
   baseline = counts();
 });
 
 afterAll(async () => {
-  worker?.close();
-  desk?.close();
-  await proxy?.close();
-  await pg?.destroy();
-  if (deskDir) rmSync(deskDir, { recursive: true, force: true });
+  await setup?.close();
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,52 +3,33 @@
 // worker and psqlODBC. When the network is cut, or the server stops, the desk shows offline within
 // seconds with a plain reason; a renewal taken meanwhile waits; when the link returns the desk
 // shows online again and the renewal reaches the legacy database without anybody asking.
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../src-main/common/sync-model.ts';
-import { BridgeWorkerClient } from '../../src-main/node/bridge/worker-client.ts';
 import { renewLicence } from '../../src-main/node/commands/licence-commands.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { refreshAll } from '../../src-main/node/sync/refresh.ts';
+import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { SyncEngine } from '../../src-main/node/sync/sync-engine.ts';
 import { queryLegacy } from '../integration/support/legacy-databases.ts';
-import { newDeskDir } from '../integration/support/workbench-cli.ts';
-import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
-import { runWorkbench } from './support/processes.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import type { PgCluster } from './support/pg-cluster.ts';
+import { openProxiedDemoDesk, type ProxiedDemoDesk } from './support/proxied-demo-desk.ts';
+import type { TcpProxy } from './support/tcp-proxy.ts';
 
 const ACTOR = 'fault-test';
+let setup: ProxiedDemoDesk | undefined;
 let pg: PgCluster;
 let proxy: TcpProxy;
-let deskDir: string;
 let connection: string;
 let desk: Desk;
 let engine: SyncEngine;
 
 beforeAll(async () => {
-  pg = await createPgCluster();
-  proxy = await startTcpProxy(pg.port);
-  deskDir = newDeskDir('fault-link');
-  connection = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${proxy.port};Uid=postgres;Database=riverton`;
-  const created = await runWorkbench(deskDir, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '300',
-    '--connection',
-    connection,
-  ]);
-  if (created.status !== 0) throw new Error(`demo create failed:\n${created.stderr}\n${pg.log()}`);
-  desk = openDesk({ dataDir: deskDir });
-  desk.worker.close();
-  desk.worker = new BridgeWorkerClient({
-    stallTimeoutMs: 3_000,
-    connectTimeoutSec: 2,
-    healthCheckTimeoutMs: 1_000,
+  setup = await openProxiedDemoDesk({
+    label: 'fault-link',
+    size: 300,
+    worker: { stallTimeoutMs: 3_000, connectTimeoutSec: 2, healthCheckTimeoutMs: 1_000 },
+    actor: ACTOR,
   });
-  await refreshAll(desk, ACTOR);
+  ({ proxy, connection, desk } = setup);
+  pg = setup.legacy.pg;
   engine = new SyncEngine(desk, {
     actor: ACTOR,
     probeIntervalMs: 500,
@@ -64,10 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   proxy?.resume();
   await engine?.stop();
-  desk?.close();
-  await proxy?.close();
-  await pg?.destroy();
-  if (deskDir) rmSync(deskDir, { recursive: true, force: true });
+  await setup?.close();
 });
 
 /** Polls until the condition holds; returns how long it took. */

@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from '../integration/support/legacy-databases.ts';
 import { newDeskDir } from '../integration/support/workbench-cli.ts';
+import { connectRivertonArgs, postgresDemoArgs, runDesk } from './support/desk-commands.ts';
 import { type CliRun, startDesk, waitForGroupExit } from './support/processes.ts';
 import {
   type LegacyBaseline,
@@ -86,11 +87,7 @@ describe.each([
   const claimed = new Set<string>();
   const problems: string[] = [];
 
-  const run = async (args: string[]) => {
-    const r = await startDesk(dir, args).result;
-    if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-    return r.stdout;
-  };
+  const run = (args: string[]) => runDesk(dir, args);
   const cache = () => new Database(cacheFile, { readonly: true });
   const one = <T>(sql: string): T => {
     const db = cache();
@@ -114,26 +111,9 @@ describe.each([
 
   beforeAll(async () => {
     proxy = await startTcpProxy(5432);
-    await run([
-      'demo',
-      'create',
-      '--engine',
-      'postgres',
-      '--size',
-      '300',
-      '--seed',
-      '11',
-      '--connection',
-      connection,
-    ]);
+    await run(postgresDemoArgs(connection, 300, 11));
     // The desk reaches the legacy database through the test's proxy, which tells when a COMMIT passes.
-    await run([
-      'connect',
-      '--bridge',
-      'riverton',
-      '--connection',
-      connection.replace('Port=5432', `Port=${proxy.port}`),
-    ]);
+    await run(connectRivertonArgs(connection.replace('Port=5432', `Port=${proxy.port}`)));
     await run(['sync']);
     if (journal)
       expect(await run(['bridge', 'install-journal', 'riverton'])).toMatch(/Created the operation journal/);

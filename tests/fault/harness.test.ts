@@ -7,7 +7,8 @@ import odbc from 'odbc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from '../integration/support/legacy-databases.ts';
 import { newDeskDir } from '../integration/support/workbench-cli.ts';
-import { groupAlive, groupMembers, startDesk, waitForGroupExit } from './support/processes.ts';
+import { demoOnDesks, runDesk } from './support/desk-commands.ts';
+import { groupAlive, groupMembers, waitForGroupExit } from './support/processes.ts';
 import { cacheRows, checkLedger, legacyBaseline, legacyQuery } from './support/riverton-ledger.ts';
 import { seededRandom } from './support/seeded-random.ts';
 import { type CommitEvent, startTcpProxy } from './support/tcp-proxy.ts';
@@ -147,26 +148,10 @@ describe('the ledger check catches what it must', () => {
   const database = uniqueDatabaseName('harness_ledger');
   const connection = connectionFor('postgres', database);
   const legacy = legacyQuery(connection);
-  const run = async (args: string[]) => {
-    const r = await startDesk(dir, args).result;
-    if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-    return r.stdout;
-  };
+  const run = (args: string[]) => runDesk(dir, args);
 
   beforeAll(async () => {
-    await run([
-      'demo',
-      'create',
-      '--engine',
-      'postgres',
-      '--size',
-      '200',
-      '--seed',
-      '4',
-      '--connection',
-      connection,
-    ]);
-    await run(['sync']);
+    await demoOnDesks([{ dir, connection }], 200, 4);
   }, 120_000);
   afterAll(async () => {
     await dropDatabase('postgres', database).catch(() => {});

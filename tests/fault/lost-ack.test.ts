@@ -8,35 +8,34 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { newDeskDir } from '../integration/support/workbench-cli.ts';
-import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { runDesk, runDeskJson } from './support/desk-commands.ts';
+import { type LegacyBehindProxies, demoBehindOneLink } from './support/legacy-behind-proxies.ts';
 import { startDesk } from './support/processes.ts';
 import {
   type LegacyBaseline,
   type OutboxJson,
+  type RenewableLicence,
   cacheRows,
   checkLedger,
   legacyBaseline,
   legacyLicences,
   legacyPaymentsAbove,
   outboxOf,
+  renewableLicences,
 } from './support/riverton-ledger.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import type { TcpProxy } from './support/tcp-proxy.ts';
 
-let pg: PgCluster;
+let legacy: LegacyBehindProxies | undefined;
 let proxy: TcpProxy;
 let direct: string;
 let baseline: LegacyBaseline;
 const dir = newDeskDir('lost-ack');
 const claimed: string[] = [];
-let licences: Array<{ id: string; expiresOn: string; termMonths: number }> = [];
+let licences: RenewableLicence[] = [];
 
-const run = async (args: string[]) => {
-  const r = await startDesk(dir, args).result;
-  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-  return r.stdout;
-};
+const run = (args: string[]) => runDesk(dir, args);
 const take = async <T extends { operationId: string }>(args: string[]): Promise<T> => {
-  const result = JSON.parse(await run([...args, '--json'])) as T;
+  const result = await runDeskJson<T>(dir, args);
   claimed.push(result.operationId);
   return result;
 };
@@ -57,29 +56,9 @@ async function expiryNow(id: string): Promise<string | null> {
 }
 
 beforeAll(async () => {
-  pg = await createPgCluster();
-  proxy = await startTcpProxy(pg.port);
-  direct = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${pg.port};Uid=postgres;Database=riverton`;
-  const viaProxy = direct.replace(`Port=${pg.port}`, `Port=${proxy.port}`);
-  await run([
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '300',
-    '--seed',
-    '21',
-    '--connection',
-    viaProxy,
-  ]);
-  await run(['sync']);
-  licences = cacheRows<{ id: string; expiresOn: string; termMonths: number }>(
-    dir,
-    `SELECT l.id, l.expires_on AS expiresOn, t.term_months AS termMonths FROM licence l
-     JOIN licence_type t ON t.code = l.licence_type_code
-     WHERE l.status = 'active' AND l.expires_on > date('now', '+1 year') ORDER BY l.id LIMIT 6`,
-  );
+  ({ legacy, link: proxy } = await demoBehindOneLink([dir], 300, 21));
+  direct = legacy.direct;
+  licences = renewableLicences(dir, 6);
   expect(licences).toHaveLength(6);
   baseline = await legacyBaseline(
     direct,
@@ -88,8 +67,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await proxy?.close();
-  await pg?.destroy();
+  await legacy?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -118,7 +96,7 @@ describe.each([
     expect(await entry(renewal.operationId)).toMatchObject({ status: 'pending', inDoubt: true, attempts: 1 });
     expect(await entry(behind.operationId)).toMatchObject({ status: 'pending', inDoubt: false, attempts: 0 });
 
-    const settled = JSON.parse(await run(['sync', '--json'])) as { push: Record<string, unknown> };
+    const settled = await runDeskJson<{ push: Record<string, unknown> }>(dir, ['sync']);
     expect(settled.push).toMatchObject({ applied: 1, alreadyApplied: 1, conflicts: 0, remaining: 0 });
     expect(await expiryNow(l.id)).toBe(renewal.payload.newExpiresOn); // once, not twice
     expect(await expiryNow(queued.id)).toBe(addMonths(queued.expiresOn, queued.termMonths));
@@ -151,7 +129,7 @@ describe.each([
     // Until settled, the desk still shows its provisional payment.
     expect(cacheRows(dir, 'SELECT id FROM payment WHERE id = ?', payment.paymentId)).toHaveLength(1);
 
-    const settled = JSON.parse(await run(['sync', '--json'])) as { push: Record<string, unknown> };
+    const settled = await runDeskJson<{ push: Record<string, unknown> }>(dir, ['sync']);
     expect(settled.push).toMatchObject({ applied: 0, alreadyApplied: 1, conflicts: 0, remaining: 0 });
     const after = (await legacyPaymentsAbove(direct, baseline.maxPayNo)).filter((r) => r.cents === cents);
     expect(after).toEqual(rows); // still the one row

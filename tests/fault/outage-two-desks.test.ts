@@ -7,7 +7,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalSnapshot } from '../integration/support/canonical-snapshot.ts';
 import { newDeskDir } from '../integration/support/workbench-cli.ts';
-import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { runDesk, runDeskJson } from './support/desk-commands.ts';
+import { type LegacyBehindProxies, demoBehindOneLink } from './support/legacy-behind-proxies.ts';
 import { startDesk } from './support/processes.ts';
 import {
   type LegacyBaseline,
@@ -18,9 +19,9 @@ import {
   legacyCanonical,
   outboxOf,
 } from './support/riverton-ledger.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import type { TcpProxy } from './support/tcp-proxy.ts';
 
-let pg: PgCluster;
+let legacy: LegacyBehindProxies | undefined;
 let proxy: TcpProxy;
 let direct: string;
 let baseline: LegacyBaseline;
@@ -30,37 +31,16 @@ const claimed: string[] = [];
 /** Each desk renews its own licences (the same licence on two desks is two-desk-conflict.test.ts). */
 let mine: Record<string, string[]> = {};
 
-const run = async (dir: string, args: string[]) => {
-  const r = await startDesk(dir, args).result;
-  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-  return r.stdout;
-};
 const take = async (dir: string, args: string[]) => {
-  const { operationId } = JSON.parse(await run(dir, [...args, '--json'])) as { operationId: string };
+  const { operationId } = await runDeskJson<{ operationId: string }>(dir, args);
   claimed.push(operationId);
   return operationId;
 };
 
 beforeAll(async () => {
-  pg = await createPgCluster();
-  proxy = await startTcpProxy(pg.port);
-  direct = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${pg.port};Uid=postgres;Database=riverton`;
-  const viaProxy = direct.replace(`Port=${pg.port}`, `Port=${proxy.port}`);
-  await run(deskA, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '400',
-    '--seed',
-    '31',
-    '--connection',
-    viaProxy,
-  ]);
-  await run(deskB, ['connect', '--bridge', 'riverton', '--connection', viaProxy]);
-  await run(deskA, ['sync']);
-  await run(deskB, ['sync']);
+  // Both desks share one link: one cut takes both offline.
+  ({ legacy, link: proxy } = await demoBehindOneLink([deskA, deskB], 400, 31));
+  direct = legacy.direct;
   const ids = cacheRows<{ id: string }>(
     deskA,
     `SELECT id FROM licence WHERE status IN ('active', 'expired') AND expires_on IS NOT NULL ORDER BY id LIMIT 8`,
@@ -71,8 +51,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await proxy?.close();
-  await pg?.destroy();
+  await legacy?.close();
   rmSync(deskA, { recursive: true, force: true });
   rmSync(deskB, { recursive: true, force: true });
 });
@@ -108,21 +87,21 @@ describe('two desks through an outage', () => {
   it('the network is back: both sync, everything queued is applied once, and both caches agree with the legacy database', async () => {
     proxy.resume();
     for (const dir of [deskA, deskB]) {
-      const synced = JSON.parse(await run(dir, ['sync', '--json'])) as { push: Record<string, unknown> };
+      const synced = await runDeskJson<{ push: Record<string, unknown> }>(dir, ['sync']);
       expect(synced.push).toMatchObject({ applied: 7, alreadyApplied: 0, conflicts: 0, remaining: 0 });
     }
     // Desk A synced before B's changes arrived: one more sync each brings every change everywhere.
-    for (const dir of [deskA, deskB]) await run(dir, ['sync']);
+    for (const dir of [deskA, deskB]) await runDesk(dir, ['sync']);
 
     const ledger = await checkLedger({ desks: [deskA, deskB], connection: direct, baseline, claimed });
     expect(ledger.problems).toEqual([]);
     expect(ledger).toMatchObject({ renewals: 8, payments: 6 });
 
-    const legacy = await legacyCanonical(direct);
+    const legacyNow = await legacyCanonical(direct);
     for (const dir of [deskA, deskB]) {
       const cached = cachedCanonical(dir);
-      expect(cached.licence).toEqual(legacy.licence);
-      expect(cached.payment).toEqual(legacy.payment);
+      expect(cached.licence).toEqual(legacyNow.licence);
+      expect(cached.payment).toEqual(legacyNow.payment);
     }
     // And the two desks hold the same licences and payments, every column.
     const a = canonicalSnapshot(deskA);

@@ -8,10 +8,17 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { newDeskDir } from '../integration/support/workbench-cli.ts';
-import { createPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { runDesk, runDeskJson } from './support/desk-commands.ts';
+import { type LegacyBehindProxies, demoBehindOneLink } from './support/legacy-behind-proxies.ts';
 import { startDesk } from './support/processes.ts';
-import { cacheRows, legacyLicences, outboxOf } from './support/riverton-ledger.ts';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
+import {
+  type RenewableLicence,
+  cacheRows,
+  legacyLicences,
+  outboxOf,
+  renewableLicences,
+} from './support/riverton-ledger.ts';
+import type { TcpProxy } from './support/tcp-proxy.ts';
 
 interface ConflictJson {
   id: number;
@@ -25,19 +32,13 @@ interface ConflictJson {
   fields: Array<{ field: string; seen: unknown; mine: unknown; current: unknown; changedElsewhere: boolean }>;
 }
 
-let pg: PgCluster;
+let legacy: LegacyBehindProxies | undefined;
 let proxy: TcpProxy;
 let direct: string;
 const deskA = newDeskDir('conflict-a');
 const deskB = newDeskDir('conflict-b');
-let licences: Array<{ id: string; expiresOn: string; termMonths: number }> = [];
+let licences: RenewableLicence[] = [];
 
-const run = async (dir: string, args: string[]) => {
-  const r = await startDesk(dir, args).result;
-  if (r.status !== 0) throw new Error(`workbench ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
-  return r.stdout;
-};
-const json = async <T>(dir: string, args: string[]) => JSON.parse(await run(dir, [...args, '--json'])) as T;
 const legacyExpiry = async (id: string) => (await legacyLicences(direct, [id])).get(id)!.expiresOn;
 const cachedExpiry = (dir: string, id: string) =>
   cacheRows<{ expires_on: string }>(dir, 'SELECT expires_on FROM licence WHERE id = ?', id)[0]!.expires_on;
@@ -47,52 +48,30 @@ async function renewOnBothWhileOffline(
   id: string,
 ): Promise<{ a: string; b: string; conflict: ConflictJson }> {
   proxy.cut();
-  const a = (await json<{ operationId: string }>(deskA, ['renew', id])).operationId;
-  const b = (await json<{ operationId: string }>(deskB, ['renew', id])).operationId;
+  const a = (await runDeskJson<{ operationId: string }>(deskA, ['renew', id])).operationId;
+  const b = (await runDeskJson<{ operationId: string }>(deskB, ['renew', id])).operationId;
   for (const dir of [deskA, deskB]) expect((await startDesk(dir, ['sync']).result).status).toBe(3);
   proxy.resume();
-  const first = await json<{ push: Record<string, unknown> }>(deskA, ['sync']);
+  const first = await runDeskJson<{ push: Record<string, unknown> }>(deskA, ['sync']);
   expect(first.push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
-  const second = await json<{ push: Record<string, unknown> }>(deskB, ['sync']);
+  const second = await runDeskJson<{ push: Record<string, unknown> }>(deskB, ['sync']);
   expect(second.push).toMatchObject({ applied: 0, conflicts: 1, remaining: 0 });
-  const open = await json<ConflictJson[]>(deskB, ['conflicts']);
+  const open = await runDeskJson<ConflictJson[]>(deskB, ['conflicts']);
   const conflict = open.find((c) => c.operationId === b);
   expect(conflict, JSON.stringify(open)).toBeDefined();
   return { a, b, conflict: conflict! };
 }
 
 beforeAll(async () => {
-  pg = await createPgCluster();
-  proxy = await startTcpProxy(pg.port);
-  direct = `Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=${pg.port};Uid=postgres;Database=riverton`;
-  const viaProxy = direct.replace(`Port=${pg.port}`, `Port=${proxy.port}`);
-  await run(deskA, [
-    'demo',
-    'create',
-    '--engine',
-    'postgres',
-    '--size',
-    '300',
-    '--seed',
-    '41',
-    '--connection',
-    viaProxy,
-  ]);
-  await run(deskB, ['connect', '--bridge', 'riverton', '--connection', viaProxy]);
-  await run(deskA, ['sync']);
-  await run(deskB, ['sync']);
-  licences = cacheRows<{ id: string; expiresOn: string; termMonths: number }>(
-    deskA,
-    `SELECT l.id, l.expires_on AS expiresOn, t.term_months AS termMonths FROM licence l
-     JOIN licence_type t ON t.code = l.licence_type_code
-     WHERE l.status = 'active' AND l.expires_on > date('now', '+1 year') ORDER BY l.id LIMIT 2`,
-  );
+  // Both desks share one link: one cut takes both offline.
+  ({ legacy, link: proxy } = await demoBehindOneLink([deskA, deskB], 300, 41));
+  direct = legacy.direct;
+  licences = renewableLicences(deskA, 2);
   expect(licences).toHaveLength(2);
 }, 180_000);
 
 afterAll(async () => {
-  await proxy?.close();
-  await pg?.destroy();
+  await legacy?.close();
   rmSync(deskA, { recursive: true, force: true });
   rmSync(deskB, { recursive: true, force: true });
 });
@@ -119,17 +98,17 @@ describe('two desks renew the same licence while offline', () => {
       'conflict',
     );
 
-    await run(deskB, ['conflicts', 'resolve', String(conflict.id), '--apply-again']);
-    const again = await json<{ push: Record<string, unknown> }>(deskB, ['sync']);
+    await runDesk(deskB, ['conflicts', 'resolve', String(conflict.id), '--apply-again']);
+    const again = await runDeskJson<{ push: Record<string, unknown> }>(deskB, ['sync']);
     expect(again.push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
     const twice = addMonths(once, l.termMonths);
     expect(await legacyExpiry(l.id)).toBe(twice);
     expect(cachedExpiry(deskB, l.id)).toBe(twice);
-    await run(deskA, ['sync']);
+    await runDesk(deskA, ['sync']);
     expect(cachedExpiry(deskA, l.id)).toBe(twice);
 
-    expect(await json<ConflictJson[]>(deskB, ['conflicts'])).toEqual([]);
-    const resolved = (await json<ConflictJson[]>(deskB, ['conflicts', '--all'])).find(
+    expect(await runDeskJson<ConflictJson[]>(deskB, ['conflicts'])).toEqual([]);
+    const resolved = (await runDeskJson<ConflictJson[]>(deskB, ['conflicts', '--all'])).find(
       (c) => c.id === conflict.id,
     )!;
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'apply_again' });
@@ -149,13 +128,13 @@ describe('two desks renew the same licence while offline', () => {
     const refused = await startDesk(deskB, ['conflicts', 'resolve', String(conflict.id), '--discard']).result;
     expect(refused.status).toBe(1); // a discard needs a reason
     const reason = 'Renewed at the front counter already';
-    await run(deskB, ['conflicts', 'resolve', String(conflict.id), '--discard', '--reason', reason]);
-    const after = await json<{ push: Record<string, unknown> }>(deskB, ['sync']);
+    await runDesk(deskB, ['conflicts', 'resolve', String(conflict.id), '--discard', '--reason', reason]);
+    const after = await runDeskJson<{ push: Record<string, unknown> }>(deskB, ['sync']);
     expect(after.push).toMatchObject({ applied: 0, conflicts: 0, remaining: 0 });
 
     expect(await legacyExpiry(l.id)).toBe(once); // desk A's renewal only
     expect(cachedExpiry(deskB, l.id)).toBe(once); // desk B shows the legacy values again
-    const kept = (await json<ConflictJson[]>(deskB, ['conflicts', '--all'])).find(
+    const kept = (await runDeskJson<ConflictJson[]>(deskB, ['conflicts', '--all'])).find(
       (c) => c.id === conflict.id,
     )!;
     expect(kept).toMatchObject({ status: 'resolved', resolution: 'discard', reason });

@@ -53,3 +53,14 @@ export async function seriousAxeViolations(page: Page, screen: string): Promise<
     console.log(`axe [${screen}] ${v.impact}: ${v.id} — ${v.help}\n  ${v.targets.join('\n  ')}`);
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * A page in a fresh browser context (cookies and storage of its own, as one desk's window): a
+ * laptop-sized window in US English, whose own errors are printed so a failing test shows them.
+ */
+export async function openPage(browser: Browser, { height = 900, label = '' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.log(`page error${label ? ` (${label})` : ''}: ${err.message}`));
+  return page;
+}

@@ -14,21 +14,11 @@ export interface CliRun {
 }
 
 export function startWorkbench(dataDir: string, args: string[]): CliRun {
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, 'bin', 'workbench.cjs'), '--data-dir', dataDir, ...args],
-    {
+  return collect(
+    spawn(process.execPath, [join(repoRoot, 'bin', 'workbench.cjs'), '--data-dir', dataDir, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    }),
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const result = new Promise<Awaited<CliRun['result']>>((resolve) =>
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })),
-  );
-  return { child, result };
 }
 
 /**
@@ -37,17 +27,23 @@ export function startWorkbench(dataDir: string, args: string[]): CliRun {
  * that group, so `groupAlive` tells when every process of the desk has ended.
  */
 export function startDesk(dataDir: string, args: string[]): CliRun {
-  const child = spawn(
-    process.execPath,
-    [
-      '--disable-warning=ExperimentalWarning',
-      join(repoRoot, 'src-main', 'host', 'cli.ts'),
-      '--data-dir',
-      dataDir,
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  return collect(
+    spawn(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        join(repoRoot, 'src-main', 'host', 'cli.ts'),
+        '--data-dir',
+        dataDir,
+        ...args,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    ),
   );
+}
+
+/** Gathers what a started command prints, for when it has ended (both starters above share this). */
+function collect(child: ChildProcess): CliRun {
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

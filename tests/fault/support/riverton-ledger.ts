@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { renewalExpiry } from '../../../src-main/common/licence-rules.ts';
 import { dialectTable, expandIdentifiers } from '../../../src-main/node/bridge/dialects.ts';
 import { queryLegacy } from '../../integration/support/legacy-databases.ts';
-import { startDesk } from './processes.ts';
+import { runDeskJson } from './desk-commands.ts';
 
 /** An outbox entry as `workbench outbox --all --json` prints it. */
 export interface OutboxJson {
@@ -55,6 +55,10 @@ export function cyymmddToIso(value: unknown): string | null {
   const day = n % 100;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** ISO to CYYMMDD, as Riverton's LICEXP holds it (century digit 1 for the 2000s). */
+export const isoToCyymmdd = (iso: string): number =>
+  Number(`${Number(iso.slice(0, 2)) - 19}${iso.slice(2).replaceAll('-', '')}`);
 
 const quoteList = (ids: Iterable<string>) => [...ids].map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
 
@@ -115,9 +119,7 @@ export async function legacyBaseline(connection: string, licenceIds: string[]): 
 
 /** A desk's whole outbox, through the real command line. */
 export async function outboxOf(dir: string): Promise<OutboxJson[]> {
-  const r = await startDesk(dir, ['outbox', '--all', '--json']).result;
-  if (r.status !== 0) throw new Error(`workbench outbox exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as OutboxJson[];
+  return runDeskJson<OutboxJson[]>(dir, ['outbox', '--all']);
 }
 
 export interface LedgerCheck {
@@ -271,6 +273,27 @@ export function cacheRows<T>(dir: string, sql: string, ...args: unknown[]): T[] 
   } finally {
     db.close();
   }
+}
+
+/** A licence in a desk's cache with what a renewal needs: its expiry and its type's term. */
+export interface RenewableLicence {
+  id: string;
+  expiresOn: string;
+  termMonths: number;
+}
+
+/**
+ * The first `count` active licences (by id) that expire more than a year from now: renewing them
+ * in a test moves a date that is far from any edge (no expired licence, no renewal window rule).
+ */
+export function renewableLicences(dir: string, count: number): RenewableLicence[] {
+  return cacheRows<RenewableLicence>(
+    dir,
+    `SELECT l.id, l.expires_on AS expiresOn, t.term_months AS termMonths FROM licence l
+     JOIN licence_type t ON t.code = l.licence_type_code
+     WHERE l.status = 'active' AND l.expires_on > date('now', '+1 year') ORDER BY l.id LIMIT ?`,
+    count,
+  );
 }
 
 /** A calendar date (ISO) or null when the parts make none (the demo city has impossible dates). */

@@ -1,0 +1,47 @@
+// What a clerk does at the counter in several e2e tests, by keyboard: open a licence from the
+// search box, renew it through its confirmation; and the licence the test picks to renew.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { runDeskJson } from '../../fault/support/desk-commands.ts';
+import { shown, tabTo } from './screen.ts';
+
+export type Hit = { licenceId: string; businessName: string; status: string; expiresOn: string | null };
+
+/** An active licence with an expiry date, one a clerk may renew: the first found for these letters. */
+export async function findRenewableLicence(dataDir: string, letters = ['a', 'e', 'o', 's']): Promise<Hit> {
+  for (const letter of letters) {
+    const hits = await runDeskJson<Hit[]>(dataDir, ['search', letter, '--limit', '100']);
+    const found = hits.find((h) => h.status === 'active' && h.expiresOn);
+    if (found) return found;
+  }
+  throw new Error('no active licence with an expiry date in the demo city');
+}
+
+/** Waits until the page shows the licence (its heading, in English). */
+export async function expectLicencePage(page: Page, licenceId: string): Promise<void> {
+  await expect
+    .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
+    .toBe(`Licence ${licenceId}`);
+}
+
+/** From the focused search box: types the licence number, picks the first result, opens it. */
+export async function openLicenceFromSearch(page: Page, licenceId: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search licences' });
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type(licenceId, { delay: 20 });
+  await expect
+    .poll(() => shown(page.getByRole('main').getByRole('option').first()), { timeout: 10_000 })
+    .toContain(licenceId);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expectLicencePage(page, licenceId);
+}
+
+/** On the licence's page: Renew…, then the confirmation's own "Renew" button; waits for the message. */
+export async function renewByKeyboard(page: Page, licenceId: string): Promise<void> {
+  await tabTo(page, 'button', 'Renew…');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await page.keyboard.press('Enter'); // the dialog opens on its "Renew" button
+  await expect.poll(() => shown(page.getByRole('main'))).toContain(`Licence ${licenceId} renewed`);
+}
