@@ -18,6 +18,7 @@ import { registerIpcServer } from './ipc-server.ts';
 import { installLeaveGuard } from './leave-guard.ts';
 import { shellLayout } from './layout.ts';
 import { installContentsGuards, lockDownSession } from './security-guards.ts';
+import { startUpdates } from './updater.ts';
 import { createMainWindow } from './window.ts';
 
 const layout = shellLayout(dirname(fileURLToPath(import.meta.url)));
@@ -80,6 +81,12 @@ function start(): void {
   mainWindow = createMainWindow({ preloadPath: layout.preloadPath, devTools: !app.isPackaged });
   leaveGuard.guardWindow(mainWindow);
   engine?.start();
+  // Only a packaged app knows its update server (app-update.yml); a developer's run has none.
+  if (app.isPackaged) {
+    void import('electron-updater').then(({ autoUpdater }) =>
+      startUpdates({ updater: autoUpdater, confirmUpdate: () => leaveGuard.confirmUpdate() }),
+    );
+  }
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
