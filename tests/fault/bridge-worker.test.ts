@@ -3,7 +3,7 @@
 // psqlODBC by the real worker. Killing the worker mid-read, stalling the network past the timeout,
 // cutting it and restarting the server each end in a clear typed error; the desk process lives
 // on with its cache intact, and the next refresh works on a recovered connection.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -311,6 +311,30 @@ describe('the bridge worker under faults (test-owned PostgreSQL behind a test-ow
     } finally {
       dying.close();
       delete process.env.WB_FAULT_WORKER_DIES;
+    }
+  });
+
+  it('a driver that crashes the worker before any row: the read is asked again once on a fresh worker', async () => {
+    const marker = join(deskDir, 'worker-crashes');
+    writeFileSync(marker, '');
+    process.env.WB_FAULT_WORKER_CRASHES = marker;
+    const crashing = new BridgeWorkerClient({
+      ...FAST,
+      workerPath: join(import.meta.dirname, 'support', 'worker-that-crashes-once.ts'),
+    });
+    try {
+      await crashing.ping({ bridgeFile: desk.bridge().file, connection });
+      const first = crashing.pid;
+      const read = await crashing.read(
+        { bridgeFile: desk.bridge().file, connection, entity: 'licence' },
+        () => {},
+      );
+      expect(read.rows).toBe(baseline.licence);
+      expect(existsSync(marker)).toBe(false); // it did crash, once
+      expect(crashing.pid).not.toBe(first);
+    } finally {
+      crashing.close();
+      delete process.env.WB_FAULT_WORKER_CRASHES;
     }
   });
 

@@ -40,6 +40,10 @@ export class ApplyFailure extends WorkbenchError {
   }
 }
 
+/** The worker ended by a crash signal of its own (a driver fault), not by the host or a kill. */
+export class DriverCrash extends WorkbenchError {}
+const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL', 'SIGFPE']);
+
 export interface JournalStatus {
   installed: boolean;
   created: boolean;
@@ -134,13 +138,38 @@ export class BridgeWorkerClient {
     return this.child?.pid;
   }
 
+  /**
+   * Reads an entity. A read is asked again once, on a fresh worker, when the driver crashed the
+   * worker (SIGSEGV and the like) before any row arrived: psqlODBC has been seen to crash on first
+   * contact after a server restart, and a read has no effect to repeat. Any other failure, or a
+   * crash once rows were delivered, is the caller's clear error.
+   */
   async read(
     request: Omit<ReadRequest, 't' | 'id'>,
     onBatch: BatchHandler,
     onTotal?: TotalHandler,
   ): Promise<ReadResult> {
-    const child = await this.ensureChild();
-    return this.request<ReadResult>(child, 'read', (id) => ({ t: 'read', id, ...request }), onBatch, onTotal);
+    let delivered = false;
+    const counted: BatchHandler = (records, issues) => {
+      delivered = true;
+      return onBatch(records, issues);
+    };
+    const once = async () => {
+      const child = await this.ensureChild();
+      return this.request<ReadResult>(
+        child,
+        'read',
+        (id) => ({ t: 'read', id, ...request }),
+        counted,
+        onTotal,
+      );
+    };
+    try {
+      return await once();
+    } catch (err) {
+      if (!(err instanceof DriverCrash) || delivered) throw err;
+      return once();
+    }
   }
 
   /**
@@ -242,9 +271,16 @@ export class BridgeWorkerClient {
       this.restartAt = Date.now() + delay;
     }
     const message = this.endedMessage(child);
+    const crashed = ending === undefined && CRASH_SIGNALS.has(child.signalCode ?? '');
     for (const [id, p] of this.pending)
       if (p.child === child)
-        this.settle(id, () => p.reject(new WorkbenchError('legacy_unavailable', message)));
+        this.settle(id, () =>
+          p.reject(
+            crashed
+              ? new DriverCrash('legacy_unavailable', message)
+              : new WorkbenchError('legacy_unavailable', message),
+          ),
+        );
   }
 
   private endedMessage(child: ChildProcess): string {
