@@ -9,7 +9,7 @@ export function errorKey(error: unknown): string {
   return 'errors.internal';
 }
 
-const permanent = new Set(['invalid_input', 'not_found', 'unauthorized', 'not_configured']);
+const permanent = new Set(['invalid_input', 'not_found', 'unauthorized', 'forbidden', 'not_configured']);
 
 /** Asking again will not change this answer (the record is not there, the request is wrong...). */
 export const isPermanent = (error: unknown): boolean => isWorkbenchError(error) && permanent.has(error.code);

@@ -16,6 +16,7 @@ import {
   Payment,
   PaymentMethod,
 } from './model.ts';
+import { roleNames } from './roles.ts';
 import { Conflict, ConnectionState, PendingOperation, PushSummary, SyncActivity } from './sync-model.ts';
 
 export const LicenceSummary = z.object({
@@ -83,6 +84,9 @@ export const DeskStatus = z.object({
   openConflicts: z.number().int().nonnegative(),
   connection: ConnectionState,
   sync: SyncActivity,
+  /** Who is at the desk (the OS account) and the role the IT policy file gives them (null: none). */
+  actor: z.string(),
+  role: z.enum(roleNames).nullable(),
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 

@@ -9,6 +9,7 @@ export const errorCodes = [
   'cache_unavailable', // the desk's local cache could not be opened or read
   'not_configured', // the desk has no legacy connection yet
   'unauthorized', // missing or wrong token / sender
+  'forbidden', // the person's role (from the IT policy file) does not allow this
   'internal', // a bug: logged with detail on the desk, shown to the person in plain words
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

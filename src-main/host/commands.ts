@@ -235,6 +235,9 @@ export async function runStatus(dataDirFlag: string | undefined, o: { json?: boo
     if (status.pendingChanges) {
       console.log(`${status.pendingChanges} changes wait for the legacy database ("workbench outbox").`);
     }
+    console.log(
+      `You are ${status.actor}, ${status.role ? `a ${status.role}` : 'with no role in the policy file (ask IT)'}.`,
+    );
     if (status.openConflicts) {
       console.log(`${status.openConflicts} conflicts need a person's decision ("workbench conflicts").`);
     }

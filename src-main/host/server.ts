@@ -47,6 +47,7 @@ const types: Record<string, string> = {
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   not_configured: 409,
   internal: 500,

@@ -302,6 +302,7 @@ export const en = {
     cache_unavailable:
       'This desk’s local records could not be read. Restart Civic Workbench; if it keeps happening, call IT.',
     not_configured: 'This desk is not connected to a legacy system yet. Ask IT to set up the connection.',
+    forbidden: 'Your role does not allow this. Ask a supervisor, or ask IT to change your role.',
     unauthorized:
       'This window is no longer signed in to the workbench. Close it and open Civic Workbench again.',
     internal: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.',

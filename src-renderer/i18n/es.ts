@@ -308,6 +308,8 @@ export const es: Messages = {
       'No se pudieron leer los registros locales de este puesto. Reinicie Civic Workbench; si sigue ocurriendo, llame a Informática.',
     not_configured:
       'Este puesto aún no está conectado a un sistema heredado. Pida a Informática que configure la conexión.',
+    forbidden:
+      'Su función no permite esta acción. Pida ayuda a un supervisor, o a Informática que cambie su función.',
     unauthorized: 'Esta ventana ya no tiene sesión en el puesto. Ciérrela y vuelva a abrir Civic Workbench.',
     internal: 'Algo salió mal en este puesto. Vuelva a intentarlo; si sigue ocurriendo, llame a Informática.',
     offline: 'Civic Workbench no responde. Compruebe que sigue en marcha y vuelva a intentarlo.',

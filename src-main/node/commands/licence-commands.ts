@@ -10,6 +10,7 @@ import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { enqueue, nextProvisionalReceipt } from './outbox.ts';
 
 export interface CommandResult<P> {
@@ -48,6 +49,7 @@ export function renewLicence(
 ): CommandResult<RenewLicencePayload> {
   const db = desk.cache;
   const deskId = desk.configured().deskId;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'licence.renew');
   assertBridgeTakes(desk, 'renewLicence', 'renewals');
   return db
     .transaction(() => {
@@ -112,6 +114,7 @@ export function recordPayment(
   }
   const db = desk.cache;
   const deskId = desk.configured().deskId;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'payment.record');
   assertBridgeTakes(desk, 'recordPayment', 'payments');
   return db
     .transaction(() => {

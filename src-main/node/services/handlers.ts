@@ -8,6 +8,7 @@ import { searchLicences } from '../cache/search.ts';
 import { recordPayment, renewLicence } from '../commands/licence-commands.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { currentActor } from '../security/actor.ts';
+import { loadPolicy } from '../security/policy.ts';
 import { countOpenConflicts, listConflicts, resolveConflict } from '../sync/conflicts.ts';
 import { type DeskRuntime, unknownConnection } from '../sync/desk-runtime.ts';
 import { pendingOperationsOf, provisionalPaymentIds, settledPaymentsOf } from '../sync/pending.ts';
@@ -96,6 +97,8 @@ export function createHandlers(
         openConflicts: countOpenConflicts(db),
         connection: runtime?.connection() ?? unknownConnection,
         sync: runtime?.activity() ?? { busy: 'idle', lastPushAt: null, lastPushError: null },
+        actor: actor(),
+        role: roleOrNull(desk, actor()),
       };
     },
 
@@ -143,4 +146,13 @@ export function createHandlers(
       return { conflict };
     },
   };
+}
+
+/** The role of the person at the desk; null when the policy file gives none or cannot be read. */
+function roleOrNull(desk: Desk, account: string) {
+  try {
+    return loadPolicy(desk.paths.dataDir).roleOf(account);
+  } catch {
+    return null;
+  }
 }

@@ -14,6 +14,7 @@ import { entityWriter } from '../cache/store.ts';
 import { type BaseVersion, enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import { assertAllowed, loadPolicy } from '../security/policy.ts';
 
 export interface Resolution {
   conflictId: number;
@@ -125,6 +126,7 @@ function rebased(desk: Desk, command: CommandName, payload: Rec, current: Rec): 
 }
 
 export function resolveConflict(desk: Desk, actor: string, r: Resolution): Conflict {
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'conflict.resolve');
   const db = desk.cache;
   db.transaction(() => {
     const row = db

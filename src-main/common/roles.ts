@@ -1,0 +1,26 @@
+// Staff roles and what each may do. The IT policy file maps OS accounts to roles
+// (src-main/node/security/policy.ts); every service checks the role here before it changes
+// anything, so a hidden button is never the only guard.
+export const roleNames = ['clerk', 'inspector', 'supervisor', 'admin'] as const;
+export type Role = (typeof roleNames)[number];
+
+/** The services that change records, and the roles allowed to use each. */
+export const serviceRoles = {
+  'licence.renew': ['clerk', 'supervisor', 'admin'],
+  'payment.record': ['clerk', 'supervisor', 'admin'],
+  'conflict.resolve': ['clerk', 'supervisor', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type ServiceAction = keyof typeof serviceRoles;
+
+const actionWords: Record<ServiceAction, string> = {
+  'licence.renew': 'renew licences',
+  'payment.record': 'take payments',
+  'conflict.resolve': 'resolve conflicts',
+};
+
+/** null when allowed; else the sentence a person reads. */
+export function refusal(role: Role, action: ServiceAction): string | null {
+  const allowed: readonly Role[] = serviceRoles[action];
+  if (allowed.includes(role)) return null;
+  return `Your role (${role}) does not allow you to ${actionWords[action]}: that takes a ${allowed.join(' or ')}. Ask a supervisor, or ask IT to change your role in the workbench policy file.`;
+}
