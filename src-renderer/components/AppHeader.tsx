@@ -56,6 +56,12 @@ export function AppHeader() {
               <dt>{t('header.engine')}:</dt>
               <dd className={styles.value}>{status.data.legacyEngine ?? notConfigured}</dd>
             </div>
+            <div className={styles.deskItem}>
+              <dt>{t('header.user')}:</dt>
+              <dd className={styles.value}>
+                {status.data.actor} ({status.data.role ? t(`role.${status.data.role}`) : t('header.noRole')})
+              </dd>
+            </div>
           </>
         ) : null}
       </dl>

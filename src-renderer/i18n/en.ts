@@ -8,10 +8,13 @@ export const en = {
     titleConflicts: 'Conflicts — Civic Workbench',
     titleConflict: 'Conflict over licence {{id}} — Civic Workbench',
   },
+  role: { clerk: 'clerk', inspector: 'inspector', supervisor: 'supervisor', admin: 'admin' },
   header: {
     desk: 'Desk information',
     bridge: 'Bridge',
     engine: 'Legacy engine',
+    user: 'Signed in',
+    noRole: 'no role: ask IT',
     notConfigured: 'not configured',
     nav: 'Screens',
     search: 'Find a licence',

@@ -9,10 +9,13 @@ export const es: Messages = {
     titleConflicts: 'Conflictos — Civic Workbench',
     titleConflict: 'Conflicto en la licencia {{id}} — Civic Workbench',
   },
+  role: { clerk: 'empleado', inspector: 'inspector', supervisor: 'supervisor', admin: 'administrador' },
   header: {
     desk: 'Información del puesto',
     bridge: 'Puente',
     engine: 'Motor del sistema heredado',
+    user: 'Sesión',
+    noRole: 'sin función: pregunte a Informática',
     notConfigured: 'sin configurar',
     nav: 'Pantallas',
     search: 'Buscar una licencia',
