@@ -3,6 +3,7 @@
 // functions: the services enforce it, the UI only explains it.
 import { z } from 'zod';
 import { renewableStatuses } from './licence-rules.ts';
+import { type Role, roleNames } from './roles.ts';
 import type { LicenceStatus } from './model.ts';
 
 /**
@@ -27,12 +28,9 @@ export const licenceStatusActions = ['suspend', 'revoke', 'close', 'reinstate', 
 export const LicenceStatusAction = z.enum(licenceStatusActions);
 export type LicenceStatusAction = z.infer<typeof LicenceStatusAction>;
 
-/**
- * Staff roles from the IT policy file (issue 5, point 6). They belong in a common roles module once
- * that exists; they are here so the machine can say who may act.
- */
-export const staffRoles = ['clerk', 'inspector', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+/** The staff roles are the IT policy file's (roles.ts). */
+export const staffRoles = roleNames;
+export type StaffRole = Role;
 /** Who takes a status action: a person by role, or 'system' for the nightly expiry run. */
 export type StatusActor = StaffRole | 'system';
 
