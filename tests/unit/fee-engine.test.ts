@@ -544,3 +544,18 @@ describe('dates and money helpers', () => {
     expect(formatBasisPoints(5)).toBe('0.05%');
   });
 });
+
+describe('invariants over a year and more of lateness', () => {
+  it('the lines always add up to the total, and the amount owed never drops as days pass', () => {
+    const s = flat(123_45, { latePenalty: { ...tiersPlusInterest, graceDays: 5 } });
+    let previous = 0;
+    for (let day = 0; day <= 400; day++) {
+      const asOf = new Date(Date.UTC(2027, 11, 31 + day)).toISOString().slice(0, 10);
+      const q = quote(s, '2027-12-31', asOf);
+      expect(q.daysLate).toBe(day);
+      expect(q.lines.reduce((sum, l) => sum + l.amountCents, 0)).toBe(q.totalCents);
+      expect(q.totalCents).toBeGreaterThanOrEqual(previous);
+      previous = q.totalCents;
+    }
+  });
+});
