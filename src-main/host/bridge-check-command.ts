@@ -11,6 +11,7 @@ import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { type BridgeCheckResult, checkBridge, type EntityCheck } from '../node/discovery/bridge-check.ts';
 import { connectionWithSecret } from '../node/security/connection-secret.ts';
 import { keytarCredentialStore } from '../node/security/credential-store.ts';
+import { bridgeCommandGroup } from './bridge-command-group.ts';
 
 interface CheckOptions {
   connection?: string;
@@ -19,9 +20,7 @@ interface CheckOptions {
 }
 
 export function registerBridgeCheckCommand(program: Command, dataDir: () => string | undefined): void {
-  const bridge =
-    program.commands.find((c) => c.name() === 'bridge') ??
-    program.command('bridge').description('bridge files: how a legacy database maps to the workbench');
+  const bridge = bridgeCommandGroup(program);
   bridge
     .command('check')
     .description(

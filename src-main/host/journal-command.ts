@@ -9,11 +9,10 @@ import { audit } from '../node/security/audit.ts';
 import { connectionWithSecret } from '../node/security/connection-secret.ts';
 import { keytarCredentialStore } from '../node/security/credential-store.ts';
 import { zonedIso } from '../common/time.ts';
+import { bridgeCommandGroup } from './bridge-command-group.ts';
 
 export function registerJournalCommand(program: Command, dataDir: () => string | undefined): void {
-  const bridge =
-    program.commands.find((c) => c.name() === 'bridge') ??
-    program.command('bridge').description('bridge files: how a legacy database maps to the workbench');
+  const bridge = bridgeCommandGroup(program);
   bridge
     .command('install-journal')
     .description(
