@@ -3,10 +3,16 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { AppHeader } from './components/AppHeader.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
-import { backToSearch, parseRoute, useHash } from './route.ts';
+import { backToSearch, parseRoute, type Route, useHash } from './route.ts';
+import { ApplicationScreen } from './screens/ApplicationScreen.tsx';
+import { BatchScreen } from './screens/BatchScreen.tsx';
 import { ConflictsScreen } from './screens/ConflictsScreen.tsx';
+import { DashboardScreen } from './screens/DashboardScreen.tsx';
+import { DrawerScreen } from './screens/DrawerScreen.tsx';
 import { LicenceScreen } from './screens/LicenceScreen.tsx';
+import { RenewalQueueScreen } from './screens/RenewalQueueScreen.tsx';
 import { SearchScreen } from './screens/SearchScreen.tsx';
+import { VerifyCertificateScreen } from './screens/VerifyCertificateScreen.tsx';
 import { useSearchShortcut } from './shortcuts.ts';
 
 const useStyles = makeStyles({
@@ -19,6 +25,44 @@ const useStyles = makeStyles({
   },
   main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', outlineStyle: 'none' },
 });
+
+/** One key per page: a new key starts the page afresh (scrolled to the top, its state reset). */
+function keyOf(route: Route): string {
+  switch (route.name) {
+    case 'licence':
+      return `licence:${route.licenceId}`;
+    case 'conflicts':
+      return `conflicts:${route.conflictId ?? ''}`;
+    case 'batch':
+      return `batch:${route.batchId ?? 'new'}`;
+    case 'application':
+      return `application:${route.applicationId ?? 'new'}`;
+    default:
+      return route.name;
+  }
+}
+
+/** Every screen but the search (which keeps its input ref for the global shortcut). */
+function RouteScreen({ route }: { route: Exclude<Route, { name: 'search' }> }) {
+  switch (route.name) {
+    case 'licence':
+      return <LicenceScreen licenceId={route.licenceId} />;
+    case 'conflicts':
+      return <ConflictsScreen conflictId={route.conflictId} />;
+    case 'drawer':
+      return <DrawerScreen />;
+    case 'renewals':
+      return <RenewalQueueScreen />;
+    case 'batch':
+      return <BatchScreen batchId={route.batchId} />;
+    case 'application':
+      return <ApplicationScreen applicationId={route.applicationId} />;
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'verify':
+      return <VerifyCertificateScreen />;
+  }
+}
 
 export function App() {
   const styles = useStyles();
@@ -34,12 +78,7 @@ export function App() {
 
   // The route is the page: start each one scrolled to the top.
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey =
-    route.name === 'licence'
-      ? `licence:${route.licenceId}`
-      : route.name === 'conflicts'
-        ? `conflicts:${route.conflictId ?? ''}`
-        : 'search';
+  const routeKey = keyOf(route);
   useEffect(() => {
     if (routeKey) mainRef.current?.scrollTo({ top: 0 });
   }, [routeKey]);
@@ -48,12 +87,10 @@ export function App() {
     <div className={styles.root}>
       <AppHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        {route.name === 'licence' ? (
-          <LicenceScreen key={route.licenceId} licenceId={route.licenceId} />
-        ) : route.name === 'conflicts' ? (
-          <ConflictsScreen key={route.conflictId ?? 'list'} conflictId={route.conflictId} />
-        ) : (
+        {route.name === 'search' ? (
           <SearchScreen inputRef={searchInput} />
+        ) : (
+          <RouteScreen key={routeKey} route={route} />
         )}
       </main>
       <StatusBar />

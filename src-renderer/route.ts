@@ -6,9 +6,31 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'search' }
   | { name: 'licence'; licenceId: string }
-  | { name: 'conflicts'; conflictId: number | null };
+  | { name: 'conflicts'; conflictId: number | null }
+  | { name: 'drawer' }
+  | { name: 'renewals' }
+  | { name: 'batch'; batchId: string | null }
+  | { name: 'application'; applicationId: string | null }
+  | { name: 'dashboard' }
+  | { name: 'verify' };
+
+/** Screens at a fixed address (`#/drawer` …). */
+const fixedRoutes: Record<string, Route> = {
+  '#/drawer': { name: 'drawer' },
+  '#/renewals': { name: 'renewals' },
+  '#/renewals/batch/new': { name: 'batch', batchId: null },
+  '#/applications/new': { name: 'application', applicationId: null },
+  '#/dashboard': { name: 'dashboard' },
+  '#/certificates/verify': { name: 'verify' },
+};
 
 export function parseRoute(hash: string): Route {
+  const fixed = fixedRoutes[hash];
+  if (fixed) return fixed;
+  const b = /^#\/renewals\/batch\/([A-Za-z0-9-]{1,64})$/.exec(hash);
+  if (b?.[1]) return { name: 'batch', batchId: b[1] };
+  const a = /^#\/applications\/([A-Za-z0-9:-]{1,64})$/.exec(hash);
+  if (a?.[1]) return { name: 'application', applicationId: a[1] };
   const c = /^#\/conflicts(?:\/(\d{1,15}))?$/.exec(hash);
   if (c) return { name: 'conflicts', conflictId: c[1] ? Number(c[1]) : null };
   const m = /^#\/licence\/([^/?#]+)$/.exec(hash);
@@ -25,6 +47,11 @@ export function parseRoute(hash: string): Route {
 export const licenceHref = (licenceId: string): string => `#/licence/${encodeURIComponent(licenceId)}`;
 export const conflictsHref = (conflictId?: number): string =>
   conflictId === undefined ? '#/conflicts' : `#/conflicts/${conflictId}`;
+
+export const batchHref = (batchId?: string): string =>
+  `#/renewals/batch/${batchId === undefined ? 'new' : encodeURIComponent(batchId)}`;
+export const applicationHref = (applicationId?: string): string =>
+  `#/applications/${applicationId === undefined ? 'new' : encodeURIComponent(applicationId)}`;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

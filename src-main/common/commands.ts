@@ -2,6 +2,9 @@
 // stores the version, so a desk updated mid-outage still replays what an older version queued).
 import { z } from 'zod';
 import { Cents, IsoDate, IsoTimestamp, PaymentMethod } from './model.ts';
+import { applicationCommandPayloads } from './payloads/application-payloads.ts';
+import { drawerCommandPayloads } from './payloads/drawer-payloads.ts';
+import { statusCommandPayloads } from './payloads/status-payloads.ts';
 
 export const RenewLicencePayload = z.object({
   v: z.literal(1),
@@ -27,5 +30,8 @@ export type RecordPaymentPayload = z.infer<typeof RecordPaymentPayload>;
 export const commandPayloads = {
   renewLicence: RenewLicencePayload,
   recordPayment: RecordPaymentPayload,
+  ...drawerCommandPayloads,
+  ...statusCommandPayloads,
+  ...applicationCommandPayloads,
 } as const;
 export type CommandName = keyof typeof commandPayloads;

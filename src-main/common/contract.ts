@@ -16,6 +16,13 @@ import {
   Payment,
   PaymentMethod,
 } from './model.ts';
+import { applicationOperations } from './ops/application-ops.ts';
+import { batchOperations } from './ops/batch-ops.ts';
+import { dashboardOperations } from './ops/dashboard-ops.ts';
+import { documentOperations } from './ops/document-ops.ts';
+import { drawerOperations } from './ops/drawer-ops.ts';
+import { feeOperations } from './ops/fee-ops.ts';
+import { statusOperations } from './ops/status-ops.ts';
 import { roleNames } from './roles.ts';
 import { Conflict, ConnectionState, PendingOperation, PushSummary, SyncActivity } from './sync-model.ts';
 
@@ -90,7 +97,7 @@ export const DeskStatus = z.object({
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 
-export const operations = {
+const coreOperations = {
   /** Search the desk's cache as the clerk types: names, DBA, owner, licence number, address, phone. */
   'licences.search': {
     input: z.object({
@@ -159,6 +166,18 @@ export const operations = {
     }),
     output: z.object({ conflict: Conflict }),
   },
+} as const;
+
+/** Every operation: the core (search, licence, desk, renew, pay, sync, conflicts) and each domain's. */
+export const operations = {
+  ...coreOperations,
+  ...documentOperations,
+  ...drawerOperations,
+  ...statusOperations,
+  ...feeOperations,
+  ...batchOperations,
+  ...applicationOperations,
+  ...dashboardOperations,
 } as const;
 
 export type Operations = typeof operations;

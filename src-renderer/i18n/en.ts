@@ -1,5 +1,13 @@
 // English UI text. Every string a person sees goes through these resources; es.ts must have the
 // same keys (its type is derived from this file).
+import { drawerEn } from './domains/drawer.ts';
+import { licenceActionsEn } from './domains/licence-actions.ts';
+import { feesEn } from './domains/fees.ts';
+import { batchEn } from './domains/batch.ts';
+import { applicationsEn } from './domains/applications.ts';
+import { documentsEn } from './domains/documents.ts';
+import { dashboardEn } from './domains/dashboard.ts';
+import { helpEn } from './domains/help.ts';
 export const en = {
   app: {
     name: 'Civic Workbench',
@@ -314,6 +322,14 @@ export const en = {
   common: {
     missing: '—',
   },
+  drawer: drawerEn,
+  licenceActions: licenceActionsEn,
+  fees: feesEn,
+  batch: batchEn,
+  applications: applicationsEn,
+  documents: documentsEn,
+  dashboard: dashboardEn,
+  help: helpEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

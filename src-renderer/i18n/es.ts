@@ -1,4 +1,12 @@
 // Spanish UI text (same keys as en.ts; the type makes a missing key a compile error).
+import { drawerEs } from './domains/drawer.ts';
+import { licenceActionsEs } from './domains/licence-actions.ts';
+import { feesEs } from './domains/fees.ts';
+import { batchEs } from './domains/batch.ts';
+import { applicationsEs } from './domains/applications.ts';
+import { documentsEs } from './domains/documents.ts';
+import { dashboardEs } from './domains/dashboard.ts';
+import { helpEs } from './domains/help.ts';
 import type { Messages } from './en.ts';
 
 export const es: Messages = {
@@ -320,4 +328,12 @@ export const es: Messages = {
   common: {
     missing: '—',
   },
+  drawer: drawerEs,
+  licenceActions: licenceActionsEs,
+  fees: feesEs,
+  batch: batchEs,
+  applications: applicationsEs,
+  documents: documentsEs,
+  dashboard: dashboardEs,
+  help: helpEs,
 };

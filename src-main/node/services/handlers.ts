@@ -13,6 +13,14 @@ import { countOpenConflicts, listConflicts, resolveConflict } from '../sync/conf
 import { type DeskRuntime, unknownConnection } from '../sync/desk-runtime.ts';
 import { pendingOperationsOf, provisionalPaymentIds, settledPaymentsOf } from '../sync/pending.ts';
 import { syncOnce } from '../sync/sync-once.ts';
+import { applicationHandlers } from './application-handlers.ts';
+import { batchHandlers } from './batch-handlers.ts';
+import { dashboardHandlers } from './dashboard-handlers.ts';
+import { documentHandlers } from './document-handlers.ts';
+import { drawerHandlers } from './drawer-handlers.ts';
+import { feeHandlers } from './fee-handlers.ts';
+import type { HandlerContext } from './handler-context.ts';
+import { statusHandlers } from './status-handlers.ts';
 
 /**
  * The handlers of one desk. `runtime` is the long-running desk's monitor and sync loop (serve,
@@ -42,7 +50,16 @@ export function createHandlers(
     ),
   };
 
+  const ctx: HandlerContext = { desk, runtime, actor };
   return {
+    ...documentHandlers(ctx),
+    ...drawerHandlers(ctx),
+    ...statusHandlers(ctx),
+    ...feeHandlers(ctx),
+    ...batchHandlers(ctx),
+    ...applicationHandlers(ctx),
+    ...dashboardHandlers(ctx),
+
     async 'licences.search'({ text, limit }) {
       return searchLicences(db, text, limit);
     },

@@ -1,0 +1,28 @@
+// Every keyboard shortcut of the workbench, in one list: the help overlay (F1 or ?) shows it, so a
+// shortcut that is not listed here does not exist for the person at the desk. Each screen that
+// adds a shortcut adds its line here; `labelKey` is the i18n key of what it does.
+export interface ShortcutEntry {
+  /** The keys as printed, e.g. ['Ctrl', 'K']; alternatives are separate entries. */
+  keys: readonly string[];
+  labelKey: string;
+  /** Where it works: everywhere, or on one screen (its i18n key in help.scope*). */
+  scope:
+    | 'global'
+    | 'search'
+    | 'licence'
+    | 'drawer'
+    | 'renewals'
+    | 'batch'
+    | 'application'
+    | 'conflicts'
+    | 'dashboard';
+}
+
+export const shortcuts: readonly ShortcutEntry[] = [
+  { keys: ['Ctrl', 'K'], labelKey: 'help.goSearch', scope: 'global' },
+  { keys: ['/'], labelKey: 'help.goSearch', scope: 'global' },
+  { keys: ['F1'], labelKey: 'help.open', scope: 'global' },
+  { keys: ['?'], labelKey: 'help.open', scope: 'global' },
+  { keys: ['↑', '↓'], labelKey: 'help.moveResults', scope: 'search' },
+  { keys: ['Enter'], labelKey: 'help.openResult', scope: 'search' },
+];
