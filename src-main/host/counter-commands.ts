@@ -3,7 +3,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { paymentMethods } from '../common/model.ts';
 import { listOutbox } from '../node/commands/outbox.ts';
-import { recordPayment, renewLicence } from '../node/commands/licence-commands.ts';
+import { renewLicence } from '../node/commands/licence-commands.ts';
+import { recordPayment } from '../node/commands/payment-commands.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';

@@ -1,24 +1,22 @@
-// Renew a licence and record a payment: each is one cache transaction holding its local effect,
+// Renew a licence (payments: payment-commands.ts): it is one cache transaction holding its local effect,
 // its outbox entry (with the licence as the clerk saw it) and its audit entry, so the counter
 // works the same whether the legacy database is up or not. Replay takes it from there.
-import { randomUUID } from 'node:crypto';
-import type { RecordPaymentPayload, RenewLicencePayload } from '../../common/commands.ts';
+import type { CommandName, RenewLicencePayload } from '../../common/commands.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { renewableStatuses, renewalExpiry } from '../../common/licence-rules.ts';
-import type { PaymentMethod } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
-import { enqueue, nextProvisionalReceipt } from './outbox.ts';
+import { enqueue } from './outbox.ts';
 
 export interface CommandResult<P> {
   operationId: string;
   payload: P;
 }
 
-function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
+export function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
   const row = desk.cache.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId.trim().toUpperCase()) as
     Record<string, unknown> | undefined;
   if (!row)
@@ -30,7 +28,7 @@ function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
 }
 
 /** A command the legacy system cannot take would wait in the outbox for ever: refused at the counter instead. */
-function assertBridgeTakes(desk: Desk, command: 'renewLicence' | 'recordPayment', what: string): void {
+export function assertBridgeTakes(desk: Desk, command: CommandName, what: string): void {
   const { definition } = desk.bridge();
   if (!definition.commands?.[command]) {
     throw new WorkbenchError(
@@ -97,78 +95,6 @@ export function renewLicence(
         detail: { operationId, from: licence.expiresOn, to: payload.newExpiresOn, status: licence.status },
       });
       return { operationId, payload };
-    })
-    .immediate();
-}
-
-export function recordPayment(
-  desk: Desk,
-  actor: string,
-  input: { licenceId: string; amountCents: number; method: PaymentMethod },
-  now = new Date(),
-): CommandResult<RecordPaymentPayload> & { paymentId: string } {
-  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
-    throw new WorkbenchError('invalid_input', 'The amount must be a positive number of cents.', {
-      amountCents: 'must be more than 0',
-    });
-  }
-  const db = desk.cache;
-  const deskId = desk.configured().deskId;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'payment.record');
-  assertBridgeTakes(desk, 'recordPayment', 'payments');
-  return db
-    .transaction(() => {
-      const licence = rowToRecord('licence', loadLicence(desk, input.licenceId));
-      const paidAt = zonedIso(now, desk.timeZone);
-      const operationId = randomUUID();
-      const payload: RecordPaymentPayload = {
-        v: 1,
-        licenceId: licence.id as string,
-        amountCents: input.amountCents,
-        method: input.method,
-        paidOn: paidAt.slice(0, 10),
-        paidAt,
-        receiptNo: nextProvisionalReceipt(db, deskId),
-      };
-      // Until replay brings the legacy payment number, the payment lives under its operation id.
-      const paymentId = `local:${operationId}`;
-      db.prepare(
-        `INSERT INTO payment (id, licence_id, paid_on, amount_cents, method, receipt_no, refreshed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        paymentId,
-        payload.licenceId,
-        payload.paidOn,
-        payload.amountCents,
-        payload.method,
-        payload.receiptNo,
-        paidAt,
-      );
-      enqueue(
-        db,
-        {
-          deskId,
-          actor,
-          createdAt: paidAt,
-          command: 'recordPayment',
-          payload,
-          base: [{ entity: 'licence', id: payload.licenceId, record: licence }],
-          changes: [{ entity: 'payment', id: paymentId }],
-        },
-        operationId,
-      );
-      audit(db, {
-        at: paidAt,
-        actor,
-        action: 'payment.record',
-        subject: payload.licenceId,
-        detail: {
-          operationId,
-          amountCents: payload.amountCents,
-          method: payload.method,
-          receiptNo: payload.receiptNo,
-        },
-      });
-      return { operationId, payload, paymentId };
     })
     .immediate();
 }
