@@ -4,25 +4,11 @@
 import { z } from 'zod';
 import { renewableStatuses } from './licence-rules.ts';
 import { type Role, roleNames } from './roles.ts';
-import type { LicenceStatus } from './model.ts';
+import { type LicenceStatus, licenceStatuses } from './model.ts';
 
-/**
- * PROPOSED status, not yet in model.ts: a licence withdrawn by the city for cause. It differs from
- * 'closed' (the business stopped trading, or gave the licence up) in what a certificate check and
- * the licence's history must say. PermitFlow has it (PermitStatuses 4 Revoked, today mapped to
- * 'closed'); Riverton's LICSTS has no code for it yet. Until model.ts's licenceStatuses gains it,
- * a service cannot store the result of a revocation.
- */
-export const proposedLicenceStatuses = ['revoked'] as const;
-export type StatusMachineStatus = LicenceStatus | (typeof proposedLicenceStatuses)[number];
-export const statusMachineStatuses = [
-  'active',
-  'expired',
-  'suspended',
-  'closed',
-  'revoked',
-  'unknown',
-] as const satisfies readonly StatusMachineStatus[];
+/** Every status the model knows; 'revoked' (withdrawn for cause) differs from 'closed' (given up). */
+export type StatusMachineStatus = LicenceStatus;
+export const statusMachineStatuses = licenceStatuses;
 
 export const licenceStatusActions = ['suspend', 'revoke', 'close', 'reinstate', 'renew', 'expire'] as const;
 export const LicenceStatusAction = z.enum(licenceStatusActions);

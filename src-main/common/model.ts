@@ -8,7 +8,8 @@ export const IsoTimestamp = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/);
 export const Cents = z.number().int();
 
-export const licenceStatuses = ['active', 'expired', 'suspended', 'closed', 'unknown'] as const;
+// 'revoked': withdrawn by the city for cause; 'closed': the business stopped trading or gave it up.
+export const licenceStatuses = ['active', 'expired', 'suspended', 'closed', 'revoked', 'unknown'] as const;
 export const LicenceStatus = z.enum(licenceStatuses);
 export type LicenceStatus = z.infer<typeof LicenceStatus>;
 

@@ -8,6 +8,7 @@ const colours: Record<LicenceStatus, NonNullable<BadgeProps['color']>> = {
   expired: 'danger',
   suspended: 'warning',
   closed: 'subtle',
+  revoked: 'severe',
   unknown: 'informative',
 };
 

@@ -68,6 +68,7 @@ export const en = {
     expired: 'Expired',
     suspended: 'Suspended',
     closed: 'Closed',
+    revoked: 'Revoked',
     unknown: 'Unknown',
   },
   licence: {

@@ -69,6 +69,7 @@ export const es: Messages = {
     expired: 'Vencida',
     suspended: 'Suspendida',
     closed: 'Cerrada',
+    revoked: 'Revocada',
     unknown: 'Desconocido',
   },
   licence: {

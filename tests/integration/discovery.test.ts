@@ -202,7 +202,9 @@ describe('discover on Riverton (1990s)', () => {
       });
       expect(columns.licence?.columns.status).toEqual({
         column: 'LICSTS',
-        transform: { map: { A: 'active', E: 'expired', C: 'closed', S: 'suspended', '*': 'unknown' } },
+        transform: {
+          map: { A: 'active', E: 'expired', C: 'closed', S: 'suspended', R: 'revoked', '*': 'unknown' },
+        },
       });
       expect(columns.codeValue?.query_file).toBe('code-values.sql');
       // The two engines give the same draft (apart from its header).

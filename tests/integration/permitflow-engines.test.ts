@@ -192,7 +192,7 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
       1: 'active',
       2: 'expired',
       3: 'suspended',
-      4: 'closed',
+      4: 'revoked',
       5: 'unknown',
       6: 'closed',
     };
@@ -216,7 +216,7 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
           expect(s, p.N).toBe(statusOf[Number(p.S)]);
           seen.add(s);
         }
-        expect([...seen].sort()).toEqual(['active', 'closed', 'expired', 'suspended', 'unknown']);
+        expect([...seen].sort()).toEqual(['active', 'closed', 'expired', 'revoked', 'suspended', 'unknown']);
         const method = db.prepare('SELECT method FROM payment WHERE id = ?');
         for (const t of tenders)
           expect((method.get(String(t.I)) as { method: string }).method).toBe(

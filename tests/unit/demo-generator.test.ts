@@ -108,7 +108,7 @@ describe('determinism', () => {
   it('counts exactly what it generates, from the shapes alone', () => {
     const counts = countDemoCity(5000, 42);
     expect(counts).toEqual({
-      RVSTAT: 4,
+      RVSTAT: 5,
       RVLTYP: 15,
       RVFEE: feeScheduleRows().length,
       BUSMST: big.businesses.length,

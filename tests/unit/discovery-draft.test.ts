@@ -337,7 +337,7 @@ describe('the draft', () => {
 describe('small parts', () => {
   it('guesses code meanings from codes and their descriptions', () => {
     expect(guessLabel('status', 'A', null)).toBe('active');
-    expect(guessLabel('status', '4', 'Revoked')).toBe('closed');
+    expect(guessLabel('status', '4', 'Revoked')).toBe('revoked');
     expect(guessLabel('status', '9', 'Inactive')).toBe('closed');
     expect(guessLabel('status', '5', 'Pending')).toBeNull();
     expect(guessLabel('method', '3', 'Credit Card')).toBe('card');

@@ -83,7 +83,7 @@ describe('the PermitFlow bridge file', () => {
         plan('licence').toRecord(row('licence', { id: 'LK-2020-000001', businessId: '1', status: s }), [])!
           .status,
     );
-    expect(statuses).toEqual(['active', 'expired', 'suspended', 'closed', 'closed', 'unknown']);
+    expect(statuses).toEqual(['active', 'expired', 'suspended', 'revoked', 'closed', 'unknown']);
   });
 
   it('reads the owner, the zero date and NULLs of a business', () => {

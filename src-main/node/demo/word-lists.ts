@@ -34,6 +34,9 @@ export const STATUS_CODES = [
   ['E', 'EXPIRED'],
   ['S', 'SUSPENDED'],
   ['C', 'CLOSED'],
+  // Withdrawn by the city for cause: added with the workbench's revoke action (issue 5); the
+  // generator gives no licence this status, a revocation at a desk does.
+  ['R', 'REVOKED'],
 ] as const;
 export type StatusCode = (typeof STATUS_CODES)[number][0];
 

@@ -76,8 +76,9 @@ const labelRules: Partial<Record<string, Array<[RegExp, string]>>> = {
     ],
     [/^(e|ex|exp)$|\b(expired?|lapsed|overdue)\b/i, 'expired'],
     [/^(s|su|susp)$|\b(suspend(ed)?|on hold|hold)\b/i, 'suspended'],
+    [/^(r|rv|rev)$|\b(revoked?|withdrawn for cause)\b/i, 'revoked'],
     [
-      /^(c|cl|x|rv)$|\b(closed?|cancel+ed|revoked|inactive|terminated|withdrawn|void(ed)?|denied|surrendered|out of business|retired)\b/i,
+      /^(c|cl|x)$|\b(closed?|cancel+ed|inactive|terminated|withdrawn|void(ed)?|denied|surrendered|out of business|retired)\b/i,
       'closed',
     ],
   ],
