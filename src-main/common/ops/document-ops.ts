@@ -1,3 +1,24 @@
 // Printable documents (PDF): receipts and the other documents of the counter (issue 5 points 3-5).
 // Spread into the contract's operation table in contract.ts.
+import { z } from 'zod';
+
+/** The language a document is printed in (independent of the UI's, though the UI passes its own). */
+export const DocumentLanguage = z.enum(['en', 'es']);
+export type DocumentLanguage = z.infer<typeof DocumentLanguage>;
+
+/**
+ * A document the desk made, as every operation that prints returns it: the file itself (base64)
+ * for the UI to open, print or download, and where the desk kept its copy.
+ */
+export const PrintedDocument = z.object({
+  /** The name to offer when downloading, e.g. "receipt-D1-000042.pdf". */
+  fileName: z.string().min(1),
+  /** application/pdf, or text/csv for mail-merge and exports. */
+  mimeType: z.string().min(1),
+  base64: z.string(),
+  /** The copy kept on the desk: <data dir>/documents/<kind>/<file name>. */
+  savedTo: z.string(),
+});
+export type PrintedDocument = z.infer<typeof PrintedDocument>;
+
 export const documentOperations = {} as const;

@@ -1,0 +1,52 @@
+// Every document the desk prints is also kept on the desk, under
+// <data dir>/documents/<kind>/<file name>, so a clerk can find what was handed over the counter.
+// A second print of the same document is kept beside the first (name-2.pdf), never over it.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PrintedDocument } from '../../common/ops/document-ops.ts';
+
+export interface DocumentToSave {
+  /** The family of document, a folder name: receipts, certificates, notices, reports… */
+  kind: string;
+  /** The file name offered to the person (with its extension). */
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array | string;
+}
+
+/** A file name safe on Windows, macOS and Linux: letters, digits, dot, dash and underscore. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
+  return cleaned.slice(0, 120) || 'document';
+}
+
+export function documentsDir(dataDir: string, kind: string): string {
+  return join(dataDir, 'documents', safeFileName(kind));
+}
+
+/** Writes the document under the desk's documents folder and returns what the UI receives. */
+export function saveDocument(dataDir: string, document: DocumentToSave): PrintedDocument {
+  const dir = documentsDir(dataDir, document.kind);
+  mkdirSync(dir, { recursive: true });
+  const fileName = safeFileName(document.fileName);
+  const dot = fileName.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  let target = join(dir, fileName);
+  for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}-${n}${ext}`);
+  const bytes = typeof document.bytes === 'string' ? Buffer.from(document.bytes, 'utf8') : document.bytes;
+  // Written aside then renamed: a crash never leaves half a receipt under the real name.
+  const partial = `${target}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, target);
+  return {
+    fileName,
+    mimeType: document.mimeType,
+    base64: Buffer.from(bytes).toString('base64'),
+    savedTo: target,
+  };
+}
