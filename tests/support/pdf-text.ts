@@ -16,7 +16,6 @@ export async function pdfPages(source: PdfSource): Promise<string[]> {
   const loading = getDocument({
     data: toBytes(source),
     useSystemFonts: false,
-    isEvalSupported: false,
     verbosity: 0,
   });
   const pdf = await loading.promise;
