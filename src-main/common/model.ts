@@ -94,6 +94,30 @@ export const CodeValue = z.object({
 });
 export type CodeValue = z.infer<typeof CodeValue>;
 
+/** A hold that stops renewals of a licence, or of every licence of a business, until released. */
+export const HoldRecord = z.object({
+  id: z.string().min(1),
+  licenceId: z.string().nullable(),
+  businessId: z.string().nullable(),
+  /** The kind of hold (zoning, inspection, returned_check…): a code the city keeps. */
+  code: z.string().nullable(),
+  reason: z.string().min(1),
+  placedOn: IsoDate.nullable(),
+  releasedOn: IsoDate.nullable(),
+});
+export type HoldRecord = z.infer<typeof HoldRecord>;
+
+/** An open charge a business still owes (a receivable); any amount owed blocks renewals. */
+export const BalanceRecord = z.object({
+  id: z.string().min(1),
+  businessId: z.string(),
+  licenceId: z.string().nullable(),
+  amountCents: Cents,
+  dueOn: IsoDate.nullable(),
+  description: z.string().nullable(),
+});
+export type BalanceRecord = z.infer<typeof BalanceRecord>;
+
 /** The canonical entities a bridge can map, with the schema of one record of each. */
 export const entitySchemas = {
   business: Business,
@@ -103,6 +127,8 @@ export const entitySchemas = {
   payment: Payment,
   inspection: Inspection,
   codeValue: CodeValue,
+  hold: HoldRecord,
+  balance: BalanceRecord,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

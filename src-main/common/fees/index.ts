@@ -10,3 +10,12 @@ export { checkRenewalWindow, renewalWindowDates, type WindowCheck } from './rene
 export { blockerCodes, renewalBlockers, type Blocker, type BlockerCode } from './blockers.ts';
 export { explainLines, sumLines } from './explain.ts';
 export { quoteRenewal, type RenewalQuote } from './renewal-quote.ts';
+export {
+  buildSchedules,
+  FeeRule,
+  FeeRulesFile,
+  noFeeRules,
+  ruleSource,
+  type BaseAmount,
+  type FeeRulesFileInput,
+} from './fee-rules.ts';

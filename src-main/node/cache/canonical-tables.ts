@@ -57,6 +57,8 @@ export const canonicalTables: Record<EntityName, TableMap> = {
       amountCents: 'amount_cents',
       method: 'method',
       receiptNo: 'receipt_no',
+      reversalOf: 'reversal_of',
+      reversalKind: 'reversal_kind',
     },
   },
   inspection: {
@@ -74,6 +76,30 @@ export const canonicalTables: Record<EntityName, TableMap> = {
   codeValue: {
     table: 'code_value',
     columns: { id: 'id', codeTable: 'code_table', code: 'code', label: 'label' },
+  },
+  // migrations/0009_fees_and_holds.sql
+  hold: {
+    table: 'hold',
+    columns: {
+      id: 'id',
+      licenceId: 'licence_id',
+      businessId: 'business_id',
+      code: 'code',
+      reason: 'reason',
+      placedOn: 'placed_on',
+      releasedOn: 'released_on',
+    },
+  },
+  balance: {
+    table: 'balance',
+    columns: {
+      id: 'id',
+      businessId: 'business_id',
+      licenceId: 'licence_id',
+      amountCents: 'amount_cents',
+      dueOn: 'due_on',
+      description: 'description',
+    },
   },
 };
 

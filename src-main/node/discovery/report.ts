@@ -125,6 +125,8 @@ const entityTitle: Record<EntityName, string> = {
   payment: 'Payments',
   inspection: 'Inspections',
   codeValue: 'Code values',
+  hold: 'Holds',
+  balance: 'Balances owed',
 };
 
 function columnRow(t: AnalysedTable, c: ColumnProfile, mappedTo: string | null): string {

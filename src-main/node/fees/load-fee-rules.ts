@@ -1,0 +1,159 @@
+// Reads a city's fee rules file (fees.yaml next to the bridge file) and checks it against the
+// schema in common/fees/fee-rules.ts. Every mistake is reported at once with the file, line,
+// column and field, as the bridge loader does, so IT fixes the file in one go. A bridge without
+// a rules file is fine: its licences are charged the legacy base amount alone.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { WorkbenchError } from '../../common/errors.ts';
+import { FeeRulesFile, noFeeRules } from '../../common/fees/index.ts';
+import type { Desk } from '../desk/open-desk.ts';
+
+export interface FeeRulesProblem {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export class FeeRulesFileError extends Error {
+  readonly problems: FeeRulesProblem[];
+  constructor(problems: FeeRulesProblem[]) {
+    super(
+      `The fee rules file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
+    );
+    this.name = 'FeeRulesFileError';
+    this.problems = problems;
+  }
+}
+
+export function parseFeeRules(text: string, file: string): FeeRulesFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  const problems: FeeRulesProblem[] = doc.errors.map((e) => ({
+    file,
+    ...at(e.pos[0]),
+    path: '(yaml)',
+    message: e.message.split('\n')[0] ?? e.message,
+  }));
+  if (problems.length) throw new FeeRulesFileError(problems);
+
+  /** The source position of the deepest node that exists along a path. */
+  const locate = (path: readonly PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as { range?: [number] } | null)?.range?.[0];
+    for (const key of path) {
+      type Positioned = { range?: [number]; key?: { value?: unknown; range?: [number] }; value?: unknown };
+      if (!node || typeof node !== 'object' || !('items' in node)) break;
+      const items = (node as { items: Positioned[] }).items;
+      if (isMap(node)) {
+        const pair = items.find((p) => String(p.key?.value) === String(key));
+        if (!pair) break;
+        offset = pair.key?.range?.[0] ?? offset;
+        node = pair.value;
+      } else {
+        const item = items[Number(key)];
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      }
+    }
+    return at(offset);
+  };
+
+  const parsed = FeeRulesFile.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return parsed.data;
+  throw new FeeRulesFileError(
+    parsed.error.issues
+      .map((issue) => describe(file, issue, locate))
+      .sort((a, b) => a.line - b.line || a.column - b.column),
+  );
+}
+
+function describe(
+  file: string,
+  issue: z.core.$ZodIssue,
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number },
+): FeeRulesProblem {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return {
+      file,
+      ...locate([...issue.path, key]),
+      path: [...path, key].join('.'),
+      message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+    };
+  }
+  let message = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
+  else if (issue.code === 'invalid_union')
+    message =
+      'is not valid here: a rule is { effectiveOn?, components?, renewalWindow?, latePenalty? } (see bridges/README.md, "Fee rules")';
+  else if (issue.code === 'invalid_value') message = `must be one of: ${issue.values.map(String).join(', ')}`;
+  return { file, ...locate(issue.path), path: path.join('.') || '(top)', message };
+}
+
+export function loadFeeRules(file: string): FeeRulesFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FeeRulesFileError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: '(file)',
+        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      },
+    ]);
+  }
+  return parseFeeRules(text, file);
+}
+
+/**
+ * Where a desk's fee rules are: $WORKBENCH_FEE_RULES when set (IT trying a new file before
+ * shipping it with the bridge; tests that need renewals outside the city's window), else
+ * fees.yaml beside the bridge file. `none` means no rules file.
+ */
+export function feeRulesPath(desk: Desk): string | null {
+  const override = process.env.WORKBENCH_FEE_RULES;
+  if (override) return override === 'none' ? null : override;
+  const file = join(desk.bridge().dir, 'fees.yaml');
+  return existsSync(file) ? file : null;
+}
+
+const loaded = new Map<string, { mtimeMs: number; rules: FeeRulesFile }>();
+
+/** The desk's fee rules, read again when the file changes; a broken file is refused in plain words. */
+export function deskFeeRules(desk: Desk): FeeRulesFile {
+  const file = feeRulesPath(desk);
+  if (!file) return noFeeRules;
+  let mtimeMs = 0;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    // loadFeeRules names the file that cannot be read
+  }
+  const hit = loaded.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.rules;
+  try {
+    const rules = loadFeeRules(file);
+    loaded.set(file, { mtimeMs, rules });
+    return rules;
+  } catch (err) {
+    if (!(err instanceof FeeRulesFileError)) throw err;
+    throw new WorkbenchError(
+      'not_configured',
+      `The city's fee rules file cannot be used, so no fee can be computed: ${err.message} IT must fix the file. Nothing was recorded.`,
+    );
+  }
+}
