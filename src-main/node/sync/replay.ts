@@ -9,12 +9,14 @@ import { zonedIso } from '../../common/time.ts';
 import { ApplyFailure } from '../bridge/worker-client.ts';
 import type { ApplyOutcome } from '../bridge/worker-protocol.ts';
 import type { Cache } from '../cache/open-cache.ts';
+import { canonicalTables, keyField } from '../cache/canonical-tables.ts';
 import { entityWriter } from '../cache/store.ts';
 import { type OutboxEntry, toEntry } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { connectionWithSecret } from '../security/connection-secret.ts';
 import { keytarCredentialStore } from '../security/credential-store.ts';
+import { adoptLegacyId, resolveProvisionalRefs } from './provisional-refs.ts';
 import { withPushLease } from './push-lease.ts';
 
 export interface PushProgress {
@@ -52,6 +54,23 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
     if (!row) break;
     const entry = toEntry(row);
     after = entry.seq;
+    const refs = resolveProvisionalRefs(db, definition.commands, entry);
+    if (refs.kind === 'wait') {
+      summary.stoppedBy = `Waiting: ${refs.why}.`;
+      break;
+    }
+    if (refs.kind === 'missing') {
+      // It refers to a record the legacy system does not have and will not get as things are.
+      settle(desk, actor, entry, {
+        kind: 'conflict',
+        conflict: 'gone',
+        current: entry.base.map((b) => ({ entity: b.entity, id: b.id, record: null })),
+        changed: [],
+      });
+      summary.conflicts++;
+      onProgress?.({ done: ++done, total });
+      continue;
+    }
     markSent(db, entry);
     let outcome: ApplyOutcome;
     try {
@@ -63,8 +82,8 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
           deskId: entry.deskId,
           actor: entry.actor,
           command: entry.command as LegacyCommandName,
-          payload: entry.payload,
-          base: entry.base,
+          payload: refs.payload,
+          base: refs.base,
           inDoubt: entry.inDoubt,
           claimed: claimedBy(db, entry, definition.commands?.[entry.command]?.applied_check?.into),
         },
@@ -155,10 +174,13 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
       `UPDATE outbox SET status = 'applied', in_doubt = 0, settled_at = ?, last_error = NULL, legacy_result = ? WHERE operation_id = ?`,
     ).run(now, JSON.stringify(outcome.result), entry.operationId);
     db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(entry.operationId);
-    const made = outcome.records.filter((r) => r.entity === 'payment');
-    if (entry.command === 'recordPayment' && made.length > 0) {
-      // The legacy system's own payment (its number, its receipt) replaces the provisional one.
-      db.prepare('DELETE FROM payment WHERE id = ?').run(`local:${entry.operationId}`);
+    // A record the command created: the legacy system's own (its number, its receipt) replaces the
+    // provisional one, and cached rows that pointed at the provisional id follow.
+    const mapping = desk.bridge().definition.commands?.[entry.command as LegacyCommandName];
+    const made = mapping?.result_key ? outcome.records.filter((r) => r.entity === mapping.entity) : [];
+    if (made.length === 1 && mapping) {
+      const legacyId = String(made[0]!.record[keyField(mapping.entity)]);
+      adoptLegacyId(db, canonicalTables[mapping.entity].table, entry.operationId, legacyId);
     }
     for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert([record], now);
     audit(db, {

@@ -1,0 +1,153 @@
+// Records made on the desk before the legacy system numbers them live under `local:<operationId>`
+// (a payment taken offline, a business registered offline). A later command may refer to such a
+// record (a void of that payment, a licence of that business): its payload then holds the same
+// `local:<operationId>`. This module does the two halves of keeping those references true:
+//
+// - before an entry is sent, every `local:<operationId>` in its payload and base is replaced by the
+//   legacy key the referred operation settled with (its bridge command's `result_key`, kept in
+//   outbox.legacy_result), following a conflict's "apply again"/"edit" to the operation that
+//   replaced it;
+// - when an operation that created a record settles, the cache adopts the legacy id: the
+//   provisional row goes (the legacy row came back with the answer) and cached rows pointing at
+//   the provisional id point at the legacy one.
+import type { BridgeFile } from '../bridge/bridge-schema.ts';
+import type { Cache } from '../cache/open-cache.ts';
+import type { OutboxEntry } from '../commands/outbox.ts';
+
+const PROVISIONAL = /^local:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export const provisionalId = (operationId: string): string => `local:${operationId}`;
+
+/** The operation id inside a provisional id, or null for any other value. */
+export function provisionalOperation(value: unknown): string | null {
+  return typeof value === 'string' ? (PROVISIONAL.exec(value)?.[1] ?? null) : null;
+}
+
+export type RefResolution =
+  | { kind: 'ready'; payload: Record<string, unknown>; base: OutboxEntry['base'] }
+  /** The referred record will never reach the legacy database as it is (its command is a conflict, or was discarded). */
+  | { kind: 'missing'; ref: string; why: string }
+  /** The referred operation has not settled yet (it is still waiting, e.g. in doubt): the push must stop here. */
+  | { kind: 'wait'; ref: string; why: string };
+
+interface RefRow {
+  operation_id: string;
+  command: string;
+  status: string;
+  legacy_result: string | null;
+}
+
+/** Replaces every provisional id the entry refers to by the legacy key, or says why it cannot. */
+export function resolveProvisionalRefs(
+  db: Cache,
+  commands: BridgeFile['commands'],
+  entry: OutboxEntry,
+): RefResolution {
+  const byOperation = db.prepare(
+    'SELECT operation_id, command, status, legacy_result FROM outbox WHERE operation_id = ?',
+  );
+  const replacedBy = db.prepare(
+    `SELECT new_operation_id FROM conflict WHERE operation_id = ? AND new_operation_id IS NOT NULL`,
+  );
+  const resolved = new Map<string, unknown>();
+  let problem: Exclude<RefResolution, { kind: 'ready' }> | null = null;
+
+  const legacyKeyOf = (ref: string, operationId: string): unknown => {
+    if (resolved.has(ref)) return resolved.get(ref);
+    let id = operationId;
+    // A conflict settled by "apply again" or "edit" lives on under a new operation: follow it.
+    for (let hops = 0; hops < 100; hops++) {
+      const row = byOperation.get(id) as RefRow | undefined;
+      if (!row) {
+        problem ??= { kind: 'missing', ref, why: `the change that made ${ref} is not in this desk's outbox` };
+        return ref;
+      }
+      if (row.status === 'applied') {
+        const result = row.legacy_result ? (JSON.parse(row.legacy_result) as Record<string, unknown>) : {};
+        const key = commands?.[row.command as keyof NonNullable<typeof commands>]?.result_key;
+        const values = Object.values(result);
+        const value = key ? result[key] : values.length === 1 ? values[0] : undefined;
+        if (value === undefined || value === null) {
+          problem ??= {
+            kind: 'missing',
+            ref,
+            why: `the legacy system did not report the number it gave to ${ref}`,
+          };
+          return ref;
+        }
+        resolved.set(ref, value);
+        return value;
+      }
+      if (row.status === 'pending') {
+        // Straight from the outbox's order it can only be an earlier entry still in doubt: wait. Reached
+        // through a conflict's replacement, it comes after this entry: this one must be applied again later.
+        problem ??=
+          hops === 0
+            ? {
+                kind: 'wait',
+                ref,
+                why: `the change that makes ${ref} has not reached the legacy database yet`,
+              }
+            : {
+                kind: 'missing',
+                ref,
+                why: `the change that makes ${ref} was given again and waits behind this one; apply this one again once it has gone`,
+              };
+        return ref;
+      }
+      const next = replacedBy.get(id) as { new_operation_id: string } | undefined;
+      if (!next) {
+        problem ??= {
+          kind: 'missing',
+          ref,
+          why: `the change that makes ${ref} could not be applied (${row.status}); settle that first`,
+        };
+        return ref;
+      }
+      id = next.new_operation_id;
+    }
+    problem ??= { kind: 'missing', ref, why: `the chain of changes behind ${ref} does not end` };
+    return ref;
+  };
+
+  const walk = (value: unknown): unknown => {
+    const op = provisionalOperation(value);
+    if (op) return legacyKeyOf(value as string, op);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    }
+    return value;
+  };
+
+  const payload = walk(entry.payload) as Record<string, unknown>;
+  const base = walk(entry.base) as OutboxEntry['base'];
+  return problem ?? { kind: 'ready', payload, base };
+}
+
+/** Cached columns that hold the id of another record, by the table they point into. */
+const referencesInto: Record<string, Array<{ table: string; column: string }>> = {
+  business: [{ table: 'licence', column: 'business_id' }],
+  licence: [
+    { table: 'payment', column: 'licence_id' },
+    { table: 'inspection', column: 'licence_id' },
+  ],
+};
+
+/**
+ * After the operation that created `local:<operationId>` in `table` settled with legacy id
+ * `legacyId`: the provisional row goes, references and change marks follow the legacy id. Runs
+ * inside the settle transaction; the legacy row itself is written by the caller.
+ */
+export function adoptLegacyId(db: Cache, table: string, operationId: string, legacyId: string): void {
+  const local = provisionalId(operationId);
+  if (local === legacyId) return;
+  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(local);
+  for (const ref of referencesInto[table] ?? []) {
+    db.prepare(`UPDATE "${ref.table}" SET "${ref.column}" = ? WHERE "${ref.column}" = ?`).run(
+      legacyId,
+      local,
+    );
+  }
+  db.prepare('UPDATE pending_change SET record_id = ? WHERE record_id = ?').run(legacyId, local);
+}
