@@ -21,4 +21,10 @@ export const PrintedDocument = z.object({
 });
 export type PrintedDocument = z.infer<typeof PrintedDocument>;
 
-export const documentOperations = {} as const;
+export const documentOperations = {
+  /** The receipt of one payment (provisional `local:…` or legacy), as a PDF also kept on the desk. */
+  'documents.receipt': {
+    input: z.object({ paymentId: z.string().min(1).max(200), language: DocumentLanguage.default('en') }),
+    output: PrintedDocument,
+  },
+} as const;

@@ -1,7 +1,21 @@
-// The handlers of documentOperations (src-main/common/ops/document-ops.ts).
+// The handlers of documentOperations (src-main/common/ops/document-ops.ts). Printing only reads the
+// cache, so it works offline; every document made is also kept under <data dir>/documents/.
 import type { documentOperations } from '../../common/ops/document-ops.ts';
+import { receiptFileName, receiptInputFor, renderReceipt } from '../documents/receipt.ts';
+import { saveDocument } from '../documents/save-document.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
 
-export function documentHandlers(_ctx: HandlerContext): HandlersOf<typeof documentOperations> {
-  return {};
+export function documentHandlers({ desk }: HandlerContext): HandlersOf<typeof documentOperations> {
+  return {
+    async 'documents.receipt'({ paymentId, language }) {
+      const input = receiptInputFor(desk, paymentId);
+      const bytes = await renderReceipt(input, language);
+      return saveDocument(desk.paths.dataDir, {
+        kind: 'receipts',
+        fileName: receiptFileName(input),
+        mimeType: 'application/pdf',
+        bytes,
+      });
+    },
+  };
 }
