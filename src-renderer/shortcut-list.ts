@@ -2,7 +2,7 @@
 // shortcut that is not listed here does not exist for the person at the desk. Each screen that
 // adds a shortcut adds its line here; `labelKey` is the i18n key of what it does.
 export interface ShortcutEntry {
-  /** The keys as printed, e.g. ['Ctrl', 'K']; alternatives are separate entries. */
+  /** The keys pressed together, as printed, e.g. ['Ctrl', 'K']; alternatives are separate entries (or one label such as '↑ / ↓'). */
   keys: readonly string[];
   labelKey: string;
   /** Where it works: everywhere, or on one screen (its i18n key in help.scope*). */
@@ -23,6 +23,6 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['/'], labelKey: 'help.goSearch', scope: 'global' },
   { keys: ['F1'], labelKey: 'help.open', scope: 'global' },
   { keys: ['?'], labelKey: 'help.open', scope: 'global' },
-  { keys: ['↑', '↓'], labelKey: 'help.moveResults', scope: 'search' },
+  { keys: ['↑ / ↓'], labelKey: 'help.moveResults', scope: 'search' },
   { keys: ['Enter'], labelKey: 'help.openResult', scope: 'search' },
 ];

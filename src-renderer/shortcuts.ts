@@ -25,3 +25,21 @@ export function useSearchShortcut(onShortcut: () => void): void {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
+
+/** The help overlay: F1 anywhere, or "?" when the person is not typing in a field. */
+export function useHelpShortcut(onShortcut: () => void): void {
+  const handler = useRef(onShortcut);
+  handler.current = onShortcut;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const f1 = event.key === 'F1';
+      const question = event.key === '?' && !isEditable(event.target);
+      if (!f1 && !question) return;
+      event.preventDefault();
+      handler.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,9 +1,11 @@
-// The top bar: product name, which legacy system this desk is bridged to, and the language.
+// The top bar: product name, which legacy system this desk is bridged to, the keyboard-shortcut
+// help, and the language.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BuildingGovernmentFilled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries.ts';
 import { HeaderNav } from './HeaderNav.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 const useStyles = makeStyles({
@@ -65,6 +67,7 @@ export function AppHeader() {
           </>
         ) : null}
       </dl>
+      <HelpOverlay />
       <LanguageSwitcher />
     </header>
   );
