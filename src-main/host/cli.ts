@@ -6,6 +6,7 @@ import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
+import { registerFeeCommands } from './fee-commands.ts';
 import { registerJournalCommand } from './journal-command.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
 import { registerCredentialsCommands } from './credentials-command.ts';
@@ -113,6 +114,7 @@ registerJournalCommand(program, dataDir);
 registerCredentialsCommands(program, dataDir);
 registerDiscoverCommand(program);
 registerBridgeCheckCommand(program, dataDir);
+registerFeeCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

@@ -1,0 +1,96 @@
+// A receipt through the contract on a real demo desk: a payment taken at the counter prints with
+// its provisional number (and is kept under documents/receipts/); once sync has taken it to the
+// legacy database, the same receipt prints with the legacy number, by either id.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../src-main/common/contract.ts';
+import { isWorkbenchError } from '../../src-main/common/errors.ts';
+import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { canonicalSnapshot } from './support/canonical-snapshot.ts';
+import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
+
+const dir = newDeskDir('receipt');
+let desk: Desk;
+let handlers: Handlers;
+let licenceId = '';
+
+beforeAll(() => {
+  workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '200', '--seed', '5']);
+  workbenchOk(dir, ['sync']);
+  licenceId = String(canonicalSnapshot(dir).licence!.find((l) => l.status === 'active')!.id);
+  desk = openDesk({ dataDir: dir });
+  handlers = createHandlers(desk);
+}, 120_000);
+afterAll(() => {
+  desk?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Takes a payment as the counter does: in an open drawer, when this build has drawers. */
+async function takePayment() {
+  const withDrawer = handlers as Partial<Record<string, (input: unknown) => Promise<unknown>>>;
+  if (withDrawer['drawer.open'] && withDrawer['drawer.current']) {
+    const current = (await withDrawer['drawer.current']({})) as { session: unknown };
+    if (!current.session) await withDrawer['drawer.open']({ floatCents: 10_000 });
+  }
+  return handlers['payments.record']({ licenceId, amountCents: 12_345, method: 'cash' });
+}
+
+describe('documents.receipt', () => {
+  let paymentId = '';
+  let receiptNo = '';
+
+  it('prints a provisional payment with its desk number, and keeps the file on the desk', async () => {
+    const paid = await takePayment();
+    paymentId = paid.paymentId;
+    receiptNo = paid.receiptNo;
+    expect(paymentId).toMatch(/^local:/);
+    const doc = await handlers['documents.receipt']({ paymentId, language: 'en' });
+    const bytes = Buffer.from(doc.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(doc.mimeType).toBe('application/pdf');
+    expect(doc.fileName).toBe(`receipt-${receiptNo}.pdf`);
+    expect(doc.savedTo).toBe(join(dir, 'documents', 'receipts', doc.fileName));
+    expect(readFileSync(doc.savedTo).equals(bytes)).toBe(true);
+    const text = await pdfText(bytes);
+    expect(text).toContain('PROVISIONAL RECEIPT NUMBER');
+    expect(text).toContain(`${receiptNo} (provisional)`);
+    expect(text).toContain(licenceId);
+    expect(text).toContain('Total paid $123.45');
+  });
+
+  it('prints it in Spanish, kept beside the first print', async () => {
+    const doc = await handlers['documents.receipt']({ paymentId, language: 'es' });
+    expect(doc.savedTo).toBe(join(dir, 'documents', 'receipts', `receipt-${receiptNo}-2.pdf`));
+    expect(existsSync(doc.savedTo)).toBe(true);
+    const text = await pdfText(doc.base64);
+    expect(text).toContain('NÚMERO DE RECIBO PROVISIONAL');
+    expect(text).toContain('Total pagado $123.45');
+  });
+
+  it('after sync, prints the legacy number by the provisional id and by the legacy id', async () => {
+    await handlers['sync.now']({});
+    const settled = (await handlers['licences.get']({ licenceId })).settledPayments.find(
+      (s) => s.provisionalReceipt === receiptNo,
+    );
+    expect(settled?.receiptNo).toBeTruthy();
+    for (const id of [paymentId, settled!.paymentId]) {
+      const text = await pdfText(
+        (await handlers['documents.receipt']({ paymentId: id, language: 'en' })).base64,
+      );
+      expect(text).not.toContain('PROVISIONAL RECEIPT NUMBER');
+      expect(text).toContain(`Provisional number ${receiptNo}`);
+      expect(text).toContain(`Receipt No. ${settled!.receiptNo}`);
+    }
+  });
+
+  it('refuses a payment the desk does not have, in plain words', async () => {
+    const refused = await handlers['documents.receipt']({ paymentId: 'nope', language: 'en' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isWorkbenchError(refused) && refused.code).toBe('not_found');
+  });
+});
