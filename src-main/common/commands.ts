@@ -1,6 +1,7 @@
 // The commands a person gives that change records, with their versioned payloads (the outbox
 // stores the version, so a desk updated mid-outage still replays what an older version queued).
 import { z } from 'zod';
+import { FeeLine } from './fees/fee-schedule.ts';
 import { Cents, IsoDate, IsoTimestamp, PaymentMethod } from './model.ts';
 import { applicationCommandPayloads } from './payloads/application-payloads.ts';
 import { drawerCommandPayloads } from './payloads/drawer-payloads.ts';
@@ -12,6 +13,17 @@ export const RenewLicencePayload = z.object({
   newExpiresOn: IsoDate,
   feeCents: Cents.nonnegative(),
   renewedAt: IsoTimestamp,
+  /** How feeCents was computed (the fee engine's quote), so what was charged is explained later. */
+  charge: z
+    .object({
+      scheduleId: z.string(),
+      asOf: IsoDate,
+      daysLate: z.number().int().nonnegative(),
+      feeCents: Cents,
+      penaltyCents: Cents,
+      lines: z.array(FeeLine),
+    })
+    .optional(),
 });
 export type RenewLicencePayload = z.infer<typeof RenewLicencePayload>;
 

@@ -136,6 +136,12 @@ const coreOperations = {
       licenceId: z.string().min(1).max(64),
       amountCents: z.number().int().positive().max(100_000_000),
       method: PaymentMethod,
+      /** Cash: what the customer handed over (at least the amount); the change is the difference. */
+      tenderedCents: z.number().int().positive().max(100_000_000).optional(),
+      /** Check: its number. */
+      checkNumber: z.string().trim().min(1).max(40).optional(),
+      /** Card: the terminal's reference. */
+      cardReference: z.string().trim().min(1).max(80).optional(),
     }),
     output: z.object({
       operationId: z.string(),
@@ -144,6 +150,8 @@ const coreOperations = {
       amountCents: z.number().int(),
       receiptNo: z.string(),
       provisional: z.boolean(),
+      /** Cash: the change to give back (null for other methods). */
+      changeCents: z.number().int().nullable().optional(),
     }),
   },
   /** Push waiting changes to the legacy database, then refresh what changed there. */

@@ -71,6 +71,9 @@ export const Payment = z.object({
   amountCents: Cents,
   method: PaymentMethod,
   receiptNo: z.string().nullable(),
+  /** A void or refund is a payment row of its own (negative amount) that points at the payment it reverses. */
+  reversalOf: z.string().nullable().optional(),
+  reversalKind: z.enum(['void', 'refund']).nullable().optional(),
 });
 export type Payment = z.infer<typeof Payment>;
 

@@ -15,6 +15,9 @@ type Rec = Record<string, unknown>;
  */
 export const commandWatch: Record<CommandName, readonly string[]> = {
   renewLicence: ['status', 'expiresOn', 'licenceTypeCode', 'feeCents'],
+  // Money given back is recorded whatever happened to the licence meanwhile, like a payment.
+  voidPayment: [],
+  refundPayment: [],
   recordPayment: [],
 };
 
@@ -36,7 +39,12 @@ export function conflictFields(
   current: Rec | null,
 ): ConflictField[] {
   const rows: Array<[string, unknown, unknown]> = [];
-  if (command === 'renewLicence') {
+  if (command === 'voidPayment' || command === 'refundPayment') {
+    rows.push(['paymentId', null, payload.paymentId]);
+    rows.push(['amountCents', null, payload.amountCents]);
+    rows.push(['method', null, payload.method]);
+    rows.push(['reason', null, payload.reason]);
+  } else if (command === 'renewLicence') {
     const p = payload as RenewLicencePayload;
     rows.push(['expiresOn', seen.expiresOn, p.newExpiresOn]);
     rows.push(['status', seen.status, 'active']);
@@ -74,6 +82,10 @@ export function editableFields(command: CommandName, payload: Rec): Record<strin
   };
 }
 
+  if (command === 'voidPayment') return { reason: shown(payload.reason) };
+  if (command === 'refundPayment')
+    return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
+  if (command === 'changeLicenceStatus') return { reason: shown(payload.reason) };
 /**
  * The command again, on top of the current legacy record: a renewal extends the expiry the licence
  * has now by one term (the type's term in months, or a year).

@@ -6,6 +6,7 @@ import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
+import { registerDrawerCommands } from './drawer-commands.ts';
 import { registerFeeCommands } from './fee-commands.ts';
 import { registerJournalCommand } from './journal-command.ts';
 import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
@@ -114,6 +115,7 @@ registerJournalCommand(program, dataDir);
 registerCredentialsCommands(program, dataDir);
 registerDiscoverCommand(program);
 registerBridgeCheckCommand(program, dataDir);
+registerDrawerCommands(program, dataDir);
 registerFeeCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {

@@ -46,20 +46,37 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
     .addOption(
       new Option('--method <method>', 'how it was paid').choices([...paymentMethods]).makeOptionMandatory(),
     )
+    .option('--tendered <cents>', 'cash: what the customer handed over (default: the exact amount)', cents)
+    .option('--check-no <number>', 'check: its number')
+    .option('--card-ref <reference>', "card: the terminal's reference")
     .option('--json', 'print the result as JSON')
     .action(
-      (licence: string, o: { amount: number; method: (typeof paymentMethods)[number]; json?: boolean }) => {
+      (
+        licence: string,
+        o: {
+          amount: number;
+          method: (typeof paymentMethods)[number];
+          tendered?: number;
+          checkNo?: string;
+          cardRef?: string;
+          json?: boolean;
+        },
+      ) => {
         const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
         try {
           const result = recordPayment(desk, currentActor(), {
             licenceId: licence,
             amountCents: o.amount,
             method: o.method,
+            tenderedCents: o.tendered,
+            checkNumber: o.checkNo,
+            cardReference: o.cardRef,
           });
           if (o.json) print(result);
           else {
             console.log(
-              `Payment of ${money(o.amount)} (${o.method}) recorded for ${result.payload.licenceId}; provisional receipt ${result.payload.receiptNo}.`,
+              `Payment of ${money(o.amount)} (${o.method}) recorded for ${result.payload.licenceId}; provisional receipt ${result.payload.receiptNo}.` +
+                (result.changeCents ? ` Change due: ${money(result.changeCents)}.` : ''),
             );
           }
         } finally {

@@ -7,6 +7,7 @@ import { formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
 import { FeeSchedule } from './FeeSchedule.tsx';
+import { ReceiptButton } from './ReceiptButton.tsx';
 import { Section } from './Section.tsx';
 import { type Column, SimpleTable } from './SimpleTable.tsx';
 
@@ -52,6 +53,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
               {t('licence.wasProvisional', { receipt: wasProvisional.get(p.id) })}
             </Text>
           ) : null}
+          <ReceiptButton paymentId={p.id} receiptNo={p.receiptNo} compact />
         </span>
       ),
     },

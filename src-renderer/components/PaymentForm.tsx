@@ -22,6 +22,7 @@ import { hasLeft } from '../change-settled.ts';
 import { useLanguage } from '../hooks.ts';
 import { useRecordPayment } from '../queries.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ReceiptButton } from './ReceiptButton.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '28rem' },
@@ -156,6 +157,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
           </MessageBar>
         ) : null}
       </div>
+      {done ? <ReceiptButton paymentId={done.paymentId} receiptNo={done.receiptNo} /> : null}
     </form>
   );
 }

@@ -23,7 +23,17 @@ describe('bridge files', () => {
     const { definition } = loadBridge(riverton);
     expect(definition.name).toBe('riverton');
     expect(Object.keys(definition.entities).sort()).toEqual(
-      ['business', 'codeValue', 'feeSchedule', 'inspection', 'licence', 'licenceType', 'payment'].sort(),
+      [
+        'business',
+        'codeValue',
+        'feeSchedule',
+        'inspection',
+        'licence',
+        'licenceType',
+        'payment',
+        'hold',
+        'balance',
+      ].sort(),
     );
   });
 

@@ -115,7 +115,24 @@ describe('determinism', () => {
       LICMST: 5000,
       PAYHST: big.payments.length,
       INSPCT: big.inspections.length,
+      RVHOLD: big.batches.filter((b) => b.table === 'RVHOLD').reduce((n, b) => n + b.rows.length, 0),
+      ARBAL: big.batches.filter((b) => b.table === 'ARBAL').reduce((n, b) => n + b.rows.length, 0),
     });
+  });
+
+  it('puts a hold on every 61st licence (some on the business, a third released) and a balance on every 47th business', () => {
+    const holds = big.batches.filter((b) => b.table === 'RVHOLD').flatMap((b) => b.rows);
+    const balances = big.batches.filter((b) => b.table === 'ARBAL').flatMap((b) => b.rows);
+    expect(holds.length).toBe(Math.floor(5000 / 61));
+    expect(holds[0]).toMatchObject({ HLDNO: 1, HLDLIC: 'RV-0000061', HLDBUS: 0, HLDREL: '' });
+    expect(holds.filter((h) => h.HLDLIC === '').every((h) => (h.HLDBUS as number) > 0)).toBe(true);
+    expect(holds.filter((h) => h.HLDREL !== '').length).toBe(Math.floor(holds.length / 3));
+    const businesses = new Set(big.businesses.map((b) => b.BUSNO));
+    expect(balances.length).toBeGreaterThan(0);
+    for (const b of balances) {
+      expect(businesses.has(b.ARBUS as number)).toBe(true);
+      expect(b.ARAMT).toBeGreaterThan(0);
+    }
   });
 
   it('streams: batches never exceed the batch size and the largest city starts at once', () => {
@@ -422,14 +439,15 @@ describe('SQL', () => {
       PAYAMT: 12550,
       PAYMTH: 'CK',
       PAYRCT: '',
+      PAYREF: 0,
     };
     expect(insertSql('postgres', 'PAYHST', [row])).toBe(
-      'INSERT INTO "PAYHST" ("PAYNO","PAYLIC","PAYDTE","PAYAMT","PAYMTH","PAYRCT") ' +
-        "VALUES (1,'O''B\\      ','20240101',125.50,'CK','          ')",
+      'INSERT INTO "PAYHST" ("PAYNO","PAYLIC","PAYDTE","PAYAMT","PAYMTH","PAYRCT","PAYREF") ' +
+        "VALUES (1,'O''B\\      ','20240101',125.50,'CK','          ',0)",
     );
     expect(insertSql('mariadb', 'PAYHST', [row, { ...row, PAYNO: 2 }])).toBe(
-      'INSERT INTO `PAYHST` (`PAYNO`,`PAYLIC`,`PAYDTE`,`PAYAMT`,`PAYMTH`,`PAYRCT`) ' +
-        "VALUES (1,'O''B\\\\      ','20240101',125.50,'CK','          '),(2,'O''B\\\\      ','20240101',125.50,'CK','          ')",
+      'INSERT INTO `PAYHST` (`PAYNO`,`PAYLIC`,`PAYDTE`,`PAYAMT`,`PAYMTH`,`PAYRCT`,`PAYREF`) ' +
+        "VALUES (1,'O''B\\\\      ','20240101',125.50,'CK','          ',0),(2,'O''B\\\\      ','20240101',125.50,'CK','          ',0)",
     );
     expect(() => insertSql('sqlite', 'PAYHST', [{ ...row, PAYAMT: '1.5' }])).toThrow(/PAYAMT/);
   });

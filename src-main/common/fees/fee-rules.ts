@@ -38,6 +38,11 @@ const RuleOrRules = z.union([FeeRule, z.array(FeeRule).min(1)]);
 export const FeeRulesFile = z
   .object({
     version: z.literal(1),
+    /**
+     * Which rows of the legacy fee table are the renewal's base amount, by their description (a
+     * fee table often also lists application fees and flat penalties). Compared without case.
+     */
+    baseFeeDescriptions: z.array(z.string().min(1)).min(1).default(['Base Fee']),
     /** The rules of every licence type the file does not name. */
     default: RuleOrRules.optional(),
     /** Rules by licence type code (the canonical licenceTypeCode, e.g. FOOD). */
@@ -48,7 +53,7 @@ export type FeeRulesFile = z.infer<typeof FeeRulesFile>;
 export type FeeRulesFileInput = z.input<typeof FeeRulesFile>;
 
 /** No rules file: base amounts only, renewals any time, no penalties. */
-export const noFeeRules: FeeRulesFile = { version: 1, types: {} };
+export const noFeeRules: FeeRulesFile = { version: 1, baseFeeDescriptions: ['Base Fee'], types: {} };
 
 /** A base amount as the legacy system gives it (canonical FeeScheduleEntry). */
 export interface BaseAmount {
@@ -93,9 +98,14 @@ export function buildSchedules(args: {
   fallbackBaseCents?: number | null;
 }): FeeSchedule[] {
   const { licenceTypeCode } = args;
-  const bases = args.baseAmounts
-    .filter((b) => b.licenceTypeCode === licenceTypeCode)
-    .map((b) => ({ ...b, from: b.effectiveOn ?? SINCE_ALWAYS }));
+  const ofType = args.baseAmounts.filter((b) => b.licenceTypeCode === licenceTypeCode);
+  const wanted = new Set(args.rules.baseFeeDescriptions.map((d) => d.trim().toLowerCase()));
+  const described = ofType.filter((b) => wanted.has((b.description ?? '').trim().toLowerCase()));
+  // A table with no row so described holds only base amounts (one per date): all of it is the base.
+  const bases = (described.length > 0 ? described : ofType).map((b) => ({
+    ...b,
+    from: b.effectiveOn ?? SINCE_ALWAYS,
+  }));
   const rules = rulesOf(args.rules, licenceTypeCode).map((r) => ({
     ...r,
     from: r.effectiveOn ?? SINCE_ALWAYS,

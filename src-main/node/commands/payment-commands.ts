@@ -3,6 +3,7 @@
 // legacy database is up or not. Replay takes it from there.
 import { randomUUID } from 'node:crypto';
 import type { RecordPaymentPayload } from '../../common/commands.ts';
+import { changeDue } from '../../common/drawer-totals.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import type { PaymentMethod } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -11,14 +12,53 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { assertBridgeTakes, type CommandResult, loadLicence } from './licence-commands.ts';
+import { recordDrawerEntry } from '../drawer/entries.ts';
+import { requireOpenSession } from '../drawer/sessions.ts';
 import { enqueue, nextProvisionalReceipt } from './outbox.ts';
+
+export interface PaymentInput {
+  licenceId: string;
+  amountCents: number;
+  method: PaymentMethod;
+  /** Cash: what was handed over (default: the exact amount). */
+  tenderedCents?: number | undefined;
+  checkNumber?: string | undefined;
+  cardReference?: string | undefined;
+}
+
+interface Tender {
+  tenderedCents: number | null;
+  changeCents: number | null;
+  checkNumber: string | null;
+  cardReference: string | null;
+}
+
+/** How the money was handed over, checked before anything is written. */
+function tenderOf(input: PaymentInput): Tender {
+  const none: Tender = { tenderedCents: null, changeCents: null, checkNumber: null, cardReference: null };
+  if (input.method === 'cash') {
+    const tendered = input.tenderedCents ?? input.amountCents;
+    const change = Number.isSafeInteger(tendered) ? changeDue(input.amountCents, tendered) : null;
+    if (change === null) {
+      throw new WorkbenchError(
+        'invalid_input',
+        `The cash tendered (${tendered} cents) is less than the amount due (${input.amountCents} cents). Nothing was recorded.`,
+        { tenderedCents: 'must be at least the amount' },
+      );
+    }
+    return { ...none, tenderedCents: tendered, changeCents: change };
+  }
+  if (input.method === 'check') return { ...none, checkNumber: input.checkNumber?.trim() || null };
+  if (input.method === 'card') return { ...none, cardReference: input.cardReference?.trim() || null };
+  return none;
+}
 
 export function recordPayment(
   desk: Desk,
   actor: string,
-  input: { licenceId: string; amountCents: number; method: PaymentMethod },
+  input: PaymentInput,
   now = new Date(),
-): CommandResult<RecordPaymentPayload> & { paymentId: string } {
+): CommandResult<RecordPaymentPayload> & { paymentId: string; changeCents: number | null } {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     throw new WorkbenchError('invalid_input', 'The amount must be a positive number of cents.', {
       amountCents: 'must be more than 0',
@@ -28,8 +68,10 @@ export function recordPayment(
   const deskId = desk.configured().deskId;
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'payment.record');
   assertBridgeTakes(desk, 'recordPayment', 'payments');
+  const tender = tenderOf(input);
   return db
     .transaction(() => {
+      const session = requireOpenSession(db, deskId, actor);
       const licence = rowToRecord('licence', loadLicence(desk, input.licenceId));
       const paidAt = zonedIso(now, desk.timeZone);
       const operationId = randomUUID();
@@ -68,6 +110,18 @@ export function recordPayment(
         },
         operationId,
       );
+      recordDrawerEntry(db, {
+        operationId,
+        sessionId: session.id,
+        kind: 'payment',
+        at: paidAt,
+        actor,
+        licenceId: payload.licenceId,
+        amountCents: payload.amountCents,
+        method: payload.method,
+        receiptNo: payload.receiptNo,
+        ...tender,
+      });
       audit(db, {
         at: paidAt,
         actor,
@@ -78,9 +132,11 @@ export function recordPayment(
           amountCents: payload.amountCents,
           method: payload.method,
           receiptNo: payload.receiptNo,
+          drawerSession: session.id,
+          ...tender,
         },
       });
-      return { operationId, payload, paymentId };
+      return { operationId, payload, paymentId, changeCents: tender.changeCents };
     })
     .immediate();
 }

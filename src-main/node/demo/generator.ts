@@ -10,7 +10,9 @@ import { Rng, streamSeed } from './prng.ts';
 import type {
   BusmstRow,
   DataTableName,
+  ArbalRow,
   InspctRow,
+  RvholdRow,
   LicmstRow,
   PayhstRow,
   RowOf,
@@ -574,6 +576,57 @@ class Shaper {
 /** Where the n-th new business goes in the ring of recent ones (the oldest is replaced once full). */
 const ringSlot = (n: number) => n % RECENT;
 
+// ---- holds and balances -----------------------------------------------------------------------
+
+// Holds and open balances block renewals (issue 5). They are chosen by position, not drawn from
+// the random streams, so adding them changed no other row of any city already generated.
+/** Every HOLD_EVERY-th licence carries a hold; a fifth of those are on the whole business. */
+export const HOLD_EVERY = 61;
+/** Every BALANCE_EVERY-th business owes an open charge. */
+export const BALANCE_EVERY = 47;
+
+const HOLD_REASONS = [
+  ['ZONE', 'ZONING REVIEW PENDING - SEE PLANNING DEPT'],
+  ['INSP', 'FAILED FIRE INSPECTION NOT CLEARED'],
+  ['RCHK', 'RETURNED CHECK NOT MADE GOOD'],
+  ['CODE', 'CODE ENFORCEMENT CASE OPEN'],
+  ['TAX ', 'STATE SALES TAX PERMIT NOT ON FILE'],
+] as const;
+const BALANCE_REASONS = ['RETURNED CHECK FEE', 'REINSPECTION FEE', 'UNPAID LATE PENALTY', 'FALSE ALARM FEE'];
+
+export const hasHold = (licenceIndex: number) => licenceIndex % HOLD_EVERY === HOLD_EVERY - 1;
+export const hasBalance = (businessIndex: number) => businessIndex % BALANCE_EVERY === BALANCE_EVERY - 1;
+
+function holdRow(holdNo: number, licenceIndex: number, licNo: string, busNo: number): RvholdRow {
+  const n = Math.floor(licenceIndex / HOLD_EVERY);
+  const [code, reason] = HOLD_REASONS[n % HOLD_REASONS.length]!;
+  const placed = TODAY_DAY - 5 - ((n * 37) % 400);
+  // A third of the holds were lifted three weeks after they were placed.
+  const released = n % 3 === 2 ? Math.min(placed + 21, TODAY_DAY - 1) : null;
+  const onBusiness = n % 5 === 4;
+  return {
+    HLDNO: holdNo,
+    HLDLIC: onBusiness ? '' : licNo,
+    HLDBUS: onBusiness ? busNo : 0,
+    HLDCOD: code,
+    HLDRSN: reason,
+    HLDPLC: toYyyymmdd(placed),
+    HLDREL: released === null ? '' : toYyyymmdd(released),
+  };
+}
+
+function balanceRow(arNo: number, businessIndex: number, busNo: number, licNo: string): ArbalRow {
+  const n = Math.floor(businessIndex / BALANCE_EVERY);
+  return {
+    ARNO: arNo,
+    ARBUS: busNo,
+    ARLIC: n % 2 === 0 ? licNo : '',
+    ARAMT: 25_00 + (n % 13) * 10_00,
+    ARDUE: toCyymmdd(TODAY_DAY - 10 - ((n * 29) % 300)),
+    ARDESC: BALANCE_REASONS[n % BALANCE_REASONS.length]!,
+  };
+}
+
 // ---- the walk --------------------------------------------------------------------------------
 
 /**
@@ -601,6 +654,10 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   let licences: LicmstRow[] = [];
   let payments: PayhstRow[] = [];
   let inspections: InspctRow[] = [];
+  let holds: RvholdRow[] = [];
+  let balances: ArbalRow[] = [];
+  let holdNo = 1;
+  let arNo = 1;
   const recent: Identity[] = [];
   const shaper = new Shaper(size, seed);
   let originals = 0;
@@ -655,7 +712,22 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
       businesses = [];
     }
 
+    if (hasBalance(b)) {
+      balances.push(balanceRow(arNo++, b, busNo, licenceNumber(licenceIndex)));
+      if (balances.length >= batchSize) {
+        yield { table: 'ARBAL', rows: balances };
+        balances = [];
+      }
+    }
+
     for (const lic of shape.licences) {
+      if (hasHold(licenceIndex)) {
+        holds.push(holdRow(holdNo++, licenceIndex, licenceNumber(licenceIndex), busNo));
+        if (holds.length >= batchSize) {
+          yield { table: 'RVHOLD', rows: holds };
+          holds = [];
+        }
+      }
       const licNo = licenceNumber(licenceIndex++);
       const current = lic.terms[lic.terms.length - 1]!;
       let lastPaid = 0;
@@ -669,6 +741,7 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
           PAYAMT: pay.amount,
           PAYMTH: paymentMethod(rng, pay.day),
           PAYRCT: rng.chance(0.02) ? '' : `${yy}${String(no).padStart(8, '0')}`,
+          PAYREF: 0,
         });
         lastPaid = Math.max(lastPaid, pay.day);
         if (payments.length >= batchSize) {
@@ -739,6 +812,8 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   if (licences.length > 0) yield { table: 'LICMST', rows: licences };
   if (payments.length > 0) yield { table: 'PAYHST', rows: payments };
   if (inspections.length > 0) yield { table: 'INSPCT', rows: inspections };
+  if (holds.length > 0) yield { table: 'RVHOLD', rows: holds };
+  if (balances.length > 0) yield { table: 'ARBAL', rows: balances };
 }
 
 /** Exact rows per table the generator makes for (size, seed), from the shapes alone (no text is made). */
@@ -752,12 +827,16 @@ export function countDemoCity(size: number, seed: number): Record<DataTableName,
     LICMST: 0,
     PAYHST: 0,
     INSPCT: 0,
+    RVHOLD: 0,
+    ARBAL: 0,
   };
   const shaper = new Shaper(size, seed);
   for (let b = 0; shaper.licencesMade < size; b++) {
     const shape = shaper.next(b);
     counts.BUSMST++;
+    if (hasBalance(b)) counts.ARBAL++;
     for (const lic of shape.licences) {
+      if (hasHold(counts.LICMST)) counts.RVHOLD++;
       counts.LICMST++;
       counts.PAYHST += lic.payments.length;
       counts.INSPCT += lic.visits.length;

@@ -30,10 +30,22 @@ export const TABLE_NAMES = [
   'LICMST',
   'PAYHST',
   'INSPCT',
+  'RVHOLD',
+  'ARBAL',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 /** The tables that hold the city (everything but the RVDEMO marker). */
-export const DATA_TABLES = ['RVSTAT', 'RVLTYP', 'RVFEE', 'BUSMST', 'LICMST', 'PAYHST', 'INSPCT'] as const;
+export const DATA_TABLES = [
+  'RVSTAT',
+  'RVLTYP',
+  'RVFEE',
+  'BUSMST',
+  'LICMST',
+  'PAYHST',
+  'INSPCT',
+  'RVHOLD',
+  'ARBAL',
+] as const;
 export type DataTableName = (typeof DATA_TABLES)[number];
 
 const int = (name: string): ColumnDef => ({ name, kind: 'integer' });
@@ -122,6 +134,9 @@ export const TABLES: Record<TableName, TableDef> = {
       dec('PAYAMT', 9, 2),
       char('PAYMTH', 2),
       char('PAYRCT', 10),
+      // A void (PAYMTH VD) or refund (RF) is a row of its own with a negative amount; PAYREF is the
+      // PAYNO it reverses (0 on ordinary payments).
+      int('PAYREF'),
     ],
     primaryKey: 'PAYNO',
   },
@@ -138,6 +153,36 @@ export const TABLES: Record<TableName, TableDef> = {
       varchar('INSNOT', 200),
     ],
     primaryKey: 'INSNO',
+  },
+  // Holds stop renewals (issue 5): on a licence (HLDLIC) or on a whole business (HLDBUS, HLDLIC
+  // blank). Placed and released dates as YYYYMMDD text; a blank release date: still in force.
+  RVHOLD: {
+    name: 'RVHOLD',
+    description: 'holds on licences and businesses',
+    columns: [
+      int('HLDNO'),
+      char('HLDLIC', 10),
+      int('HLDBUS'),
+      char('HLDCOD', 4),
+      varchar('HLDRSN', 80),
+      char('HLDPLC', 8),
+      char('HLDREL', 8),
+    ],
+    primaryKey: 'HLDNO',
+  },
+  // Accounts receivable: open charges a business still owes (returned checks, unpaid fees).
+  ARBAL: {
+    name: 'ARBAL',
+    description: 'open receivables by business',
+    columns: [
+      int('ARNO'),
+      int('ARBUS'),
+      char('ARLIC', 10),
+      dec('ARAMT', 9, 2),
+      dec('ARDUE', 7, 0),
+      char('ARDESC', 30),
+    ],
+    primaryKey: 'ARNO',
   },
 };
 
@@ -196,6 +241,7 @@ export type PayhstRow = {
   PAYAMT: number;
   PAYMTH: string;
   PAYRCT: string;
+  PAYREF: number;
 };
 export type InspctRow = {
   INSNO: number;
@@ -205,6 +251,23 @@ export type InspctRow = {
   INSRES: string;
   INSBY: string;
   INSNOT: string;
+};
+export type RvholdRow = {
+  HLDNO: number;
+  HLDLIC: string;
+  HLDBUS: number;
+  HLDCOD: string;
+  HLDRSN: string;
+  HLDPLC: string;
+  HLDREL: string;
+};
+export type ArbalRow = {
+  ARNO: number;
+  ARBUS: number;
+  ARLIC: string;
+  ARAMT: number;
+  ARDUE: number;
+  ARDESC: string;
 };
 
 export interface RowOf {
@@ -216,6 +279,8 @@ export interface RowOf {
   LICMST: LicmstRow;
   PAYHST: PayhstRow;
   INSPCT: InspctRow;
+  RVHOLD: RvholdRow;
+  ARBAL: ArbalRow;
 }
 export type AnyRow = Record<string, string | number>;
 

@@ -133,12 +133,8 @@ export function createHandlers(
       };
     },
 
-    async 'payments.record'({ licenceId, amountCents, method }) {
-      const { operationId, payload, paymentId } = recordPayment(desk, actor(), {
-        licenceId,
-        amountCents,
-        method,
-      });
+    async 'payments.record'(input) {
+      const { operationId, payload, paymentId, changeCents } = recordPayment(desk, actor(), input);
       runtime?.kick();
       return {
         operationId,
@@ -147,6 +143,7 @@ export function createHandlers(
         amountCents: payload.amountCents,
         receiptNo: payload.receiptNo,
         provisional: true,
+        changeCents,
       };
     },
 

@@ -1,0 +1,173 @@
+// `workbench drawer open|status|close|report`, `workbench void` and `workbench refund`: the cash
+// drawer from the command line, through the same services as the UI (roles checked there).
+import { writeFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { paymentMethods } from '../common/model.ts';
+import type { DrawerSession } from '../common/ops/drawer-ops.ts';
+import { reversePayment } from '../node/commands/reversal-commands.ts';
+import type { Desk } from '../node/desk/open-desk.ts';
+import { openDesk } from '../node/desk/open-desk.ts';
+import { resolveDataDir } from '../node/desk/paths.ts';
+import { printDrawerReport } from '../node/documents/drawer-report.ts';
+import {
+  closeDrawer,
+  latestSessionOf,
+  openDrawer,
+  openSessionOf,
+  sessionView,
+} from '../node/drawer/sessions.ts';
+import { currentActor } from '../node/security/actor.ts';
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
+
+const centsAtLeast =
+  (flag: string, min: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
+      throw new InvalidArgumentError(`${flag} is a whole number of cents, ${min} or more`);
+    return n;
+  };
+
+function withDesk<T>(dataDir: () => string | undefined, run: (desk: Desk) => T): T {
+  const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
+  try {
+    return run(desk);
+  } finally {
+    desk.close();
+  }
+}
+
+function describeSession(s: DrawerSession): string {
+  const lines = [
+    `Drawer ${s.id} of ${s.actor} at desk ${s.deskId}: opened ${s.openedAt}${s.closedAt ? `, closed ${s.closedAt}` : ' (open)'}.`,
+    `  float ${money(s.floatCents)}; ${s.entries.length} payment(s), void(s) and refund(s)`,
+  ];
+  for (const m of ['cash', 'check', 'card', 'other'] as const) {
+    const t = s.totals[m];
+    const v = s.variance?.find((x) => x.method === m);
+    lines.push(
+      `  ${m.padEnd(6)} in ${money(t.inCents)}, out ${money(t.outCents)}, recorded ${money(t.recordedCents)}` +
+        (v ? `, counted ${money(v.countedCents)}, variance ${money(v.varianceCents)}` : ''),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function registerDrawerCommands(program: Command, dataDir: () => string | undefined): void {
+  const drawer = program.command('drawer').description("the person's cash drawer session at this desk");
+
+  drawer
+    .command('open')
+    .description('open your cash drawer with a starting float')
+    .requiredOption('--float <cents>', 'starting float in cents', centsAtLeast('--float', 0))
+    .option('--json', 'print the session as JSON')
+    .action((o: { float: number; json?: boolean }) =>
+      withDesk(dataDir, (desk) => {
+        const session = openDrawer(desk, currentActor(), o.float);
+        if (o.json) print(session);
+        else
+          console.log(
+            `Cash drawer open with a float of ${money(session.floatCents)} (session ${session.id}).`,
+          );
+      }),
+    );
+
+  drawer
+    .command('status')
+    .description('your open drawer (or your last one) with its totals by method')
+    .option('--json', 'print the session as JSON')
+    .action((o: { json?: boolean }) =>
+      withDesk(dataDir, (desk) => {
+        const deskId = desk.configured().deskId;
+        const row =
+          openSessionOf(desk.cache, deskId, currentActor()) ??
+          latestSessionOf(desk.cache, deskId, currentActor());
+        const session = row ? sessionView(desk.cache, row.id) : null;
+        if (o.json) print(session);
+        else
+          console.log(session ? describeSession(session) : 'You have no cash drawer session at this desk.');
+      }),
+    );
+
+  drawer
+    .command('close')
+    .description('close your drawer with what you counted; prints the variance by method')
+    .requiredOption('--cash <cents>', 'cash counted, in cents', centsAtLeast('--cash', 0))
+    .requiredOption('--check <cents>', 'total of the checks, in cents', centsAtLeast('--check', 0))
+    .requiredOption('--card <cents>', 'total of the card slips, in cents', centsAtLeast('--card', 0))
+    .option('--json', 'print the session as JSON')
+    .action((o: { cash: number; check: number; card: number; json?: boolean }) =>
+      withDesk(dataDir, (desk) => {
+        const session = closeDrawer(desk, currentActor(), { cash: o.cash, check: o.check, card: o.card });
+        if (o.json) print(session);
+        else console.log(describeSession(session));
+      }),
+    );
+
+  drawer
+    .command('report')
+    .description('print the end-of-day report (PDF) of a session: yours, open or last, by default')
+    .option('--session <id>', 'a session of this desk')
+    .addOption(new Option('--language <lang>', 'language of the report').choices(['en', 'es']).default('en'))
+    .option('--out <file>', 'also write the PDF here')
+    .option('--json', 'print where it was kept as JSON')
+    .action(async (o: { session?: string; language: 'en' | 'es'; out?: string; json?: boolean }) => {
+      const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
+      try {
+        const id = o.session ?? latestSessionOf(desk.cache, desk.configured().deskId, currentActor())?.id;
+        if (!id) {
+          console.error(
+            'workbench: You have no cash drawer session at this desk, so there is no report to print.',
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const printed = await printDrawerReport(desk, id, o.language);
+        if (o.out) writeFileSync(o.out, Buffer.from(printed.base64, 'base64'));
+        if (o.json) print({ fileName: printed.fileName, savedTo: printed.savedTo });
+        else console.log(`End-of-day report kept at ${printed.savedTo}.`);
+      } finally {
+        desk.close();
+      }
+    });
+
+  const reversal =
+    (kind: 'void' | 'refund') =>
+    (
+      payment: string,
+      o: { reason: string; amount?: number; method?: (typeof paymentMethods)[number]; json?: boolean },
+    ) =>
+      withDesk(dataDir, (desk) => {
+        const result = reversePayment(desk, currentActor(), kind, {
+          paymentId: payment,
+          reason: o.reason,
+          amountCents: o.amount,
+          method: o.method,
+        });
+        if (o.json) print(result);
+        else
+          console.log(
+            `${kind === 'void' ? 'Void' : 'Refund'} of ${money(result.payload.amountCents)} recorded on payment ${result.payload.paymentId}; provisional receipt ${result.payload.receiptNo}.`,
+          );
+      });
+
+  program
+    .command('void')
+    .description('void a payment (supervisor): a reversing payment row, nothing deleted')
+    .argument('<payment>', 'payment id (legacy number, or local:<operation> while provisional)')
+    .requiredOption('--reason <text>', 'why (kept with the void)')
+    .option('--json', 'print the result as JSON')
+    .action(reversal('void'));
+
+  program
+    .command('refund')
+    .description('refund part or all of a payment (supervisor), with a reason')
+    .argument('<payment>', 'payment id (legacy number, or local:<operation> while provisional)')
+    .requiredOption('--reason <text>', 'why (kept with the refund)')
+    .option('--amount <cents>', 'how much (default: all that is left)', centsAtLeast('--amount', 1))
+    .addOption(new Option('--method <method>', 'how the money goes back').choices([...paymentMethods]))
+    .option('--json', 'print the result as JSON')
+    .action(reversal('refund'));
+}

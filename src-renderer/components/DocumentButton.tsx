@@ -1,0 +1,75 @@
+// "Print receipt" and the like: one button for any operation that returns a PrintedDocument. It
+// opens the PDF in a new tab (the browser's viewer prints it) and always offers the file as a
+// download link too, named after the document, with where the desk kept its copy.
+import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { PrintRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { PrintedDocument } from '../../src-main/common/ops/document-ops.ts';
+import { usePrintedDocument } from '../printed-document.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'flex-start',
+  },
+  links: { display: 'flex', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'baseline' },
+  kept: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+});
+
+export interface DocumentButtonProps {
+  /** The button's text, e.g. t('documents.printReceipt'). */
+  label: string;
+  /** A longer accessible name when several such buttons share a screen (one per payment row). */
+  ariaLabel?: string;
+  /** Calls the operation that makes the document. */
+  make: () => Promise<PrintedDocument>;
+  size?: 'small' | 'medium';
+  appearance?: 'primary' | 'secondary' | 'subtle';
+  /** Compact (table rows): no "kept at" line. */
+  compact?: boolean;
+}
+
+export function DocumentButton({ label, ariaLabel, make, size, appearance, compact }: DocumentButtonProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { run, document, pending, error } = usePrintedDocument(make);
+  return (
+    <div className={styles.root}>
+      <Button
+        icon={<PrintRegular />}
+        size={size ?? 'medium'}
+        appearance={appearance ?? 'secondary'}
+        aria-label={ariaLabel}
+        disabledFocusable={pending}
+        onClick={run}
+      >
+        {pending ? t('documents.preparing') : label}
+      </Button>
+      {error ? <ErrorMessage error={error} onRetry={run} /> : null}
+      <div role="status">
+        {document ? (
+          <>
+            <span className={styles.links}>
+              {compact ? null : <Text>{t('documents.ready', { file: document.fileName })}</Text>}
+              <Link href={document.url} target="_blank" rel="noopener">
+                {t('documents.open')}
+              </Link>
+              <Link href={document.url} download={document.fileName} data-document={document.fileName}>
+                {t('documents.download', { file: document.fileName })}
+              </Link>
+            </span>
+            {!document.opened && !compact ? <Text size={200}>{t('documents.popupBlocked')}</Text> : null}
+            {compact ? null : (
+              <Text size={200} className={styles.kept}>
+                {t('documents.keptAt', { path: document.savedTo })}
+              </Text>
+            )}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
