@@ -1,0 +1,73 @@
+// The period a dashboard covers: whole days of the city's calendar, `from` and `to` inclusive.
+// Default: the last 30 days, today (in the city's time zone, not the machine's) the last of them.
+import { WorkbenchError } from '../../common/errors.ts';
+import {
+  DASHBOARD_DEFAULT_DAYS,
+  DASHBOARD_MAX_DAYS,
+  type DashboardPeriod,
+} from '../../common/ops/dashboard-ops.ts';
+import { zonedIso } from '../../common/time.ts';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dayNumber(iso: string): number {
+  const m = isoDay.exec(iso);
+  const n = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  // 2026-02-30 parses to March 2nd: a date that does not round-trip is not a date.
+  if (!m || Number.isNaN(n) || new Date(n).toISOString().slice(0, 10) !== iso) {
+    throw new WorkbenchError('invalid_input', `"${iso}" is not a date: give it as YYYY-MM-DD.`, {
+      date: 'expected YYYY-MM-DD',
+    });
+  }
+  return n / DAY_MS;
+}
+
+const dayIso = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+export const addDays = (iso: string, days: number): string => dayIso(dayNumber(iso) + days);
+
+/** Whole days from `a` to `b` (negative when b is before a). */
+export const daysBetween = (a: string, b: string): number => dayNumber(b) - dayNumber(a);
+
+/** Every day from `from` to `to`, both included. */
+export function eachDay(period: Period): string[] {
+  const first = dayNumber(period.from);
+  const last = dayNumber(period.to);
+  const days: string[] = [];
+  for (let n = first; n <= last; n++) days.push(dayIso(n));
+  return days;
+}
+
+export function todayIn(timeZone: string, now = new Date()): string {
+  return zonedIso(now, timeZone).slice(0, 10);
+}
+
+export function resolvePeriod(input: DashboardPeriod, timeZone: string, now = new Date()): Period {
+  const to =
+    input.to ?? (input.from ? addDays(input.from, DASHBOARD_DEFAULT_DAYS - 1) : todayIn(timeZone, now));
+  const from = input.from ?? addDays(to, -(DASHBOARD_DEFAULT_DAYS - 1));
+  const days = daysBetween(from, to) + 1;
+  if (days < 1) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `The period starts (${from}) after it ends (${to}): swap the dates.`,
+      {
+        from: 'must be on or before to',
+      },
+    );
+  }
+  if (days > DASHBOARD_MAX_DAYS) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `The period covers ${days} days; the dashboard shows at most ${DASHBOARD_MAX_DAYS}. Choose a shorter period.`,
+      { from: `at most ${DASHBOARD_MAX_DAYS} days before to` },
+    );
+  }
+  return { from, to };
+}
