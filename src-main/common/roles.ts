@@ -9,6 +9,9 @@ export const serviceRoles = {
   'licence.renew': ['clerk', 'supervisor', 'admin'],
   'payment.record': ['clerk', 'supervisor', 'admin'],
   'conflict.resolve': ['clerk', 'supervisor', 'admin'],
+  'drawer.use': ['clerk', 'supervisor', 'admin'],
+  'payment.void': ['supervisor', 'admin'],
+  'payment.refund': ['supervisor', 'admin'],
   'dashboard.view': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type ServiceAction = keyof typeof serviceRoles;
@@ -17,6 +20,9 @@ const actionWords: Record<ServiceAction, string> = {
   'licence.renew': 'renew licences',
   'payment.record': 'take payments',
   'conflict.resolve': 'resolve conflicts',
+  'drawer.use': 'open or close a cash drawer',
+  'payment.void': 'void payments',
+  'payment.refund': 'refund payments',
   'dashboard.view': "see the supervisor's dashboard",
 };
 
