@@ -35,7 +35,10 @@ export function registerFeeCommands(program: Command, dataDir: () => string | un
       try {
         const on = o.on ?? zonedIso(new Date(), desk.timeZone).slice(0, 10);
         const check = checkRenewal(desk, licence, on);
-        if (o.json) return print(check);
+        if (o.json) {
+          print(check);
+          return;
+        }
         const q = check.quote;
         console.log(`Licence ${check.licenceId}, renewed on ${on}:`);
         if (q) {
@@ -91,7 +94,10 @@ export function registerFeeCommands(program: Command, dataDir: () => string | un
             ...(o.on ? { on: o.on } : {}),
             limit: Math.max(1, Math.min(o.limit, 1000)),
           });
-          if (o.json) return print(page);
+          if (o.json) {
+            print(page);
+            return;
+          }
           const c = page.counts;
           console.log(
             `On ${page.on}: ${c.expiring} expiring within ${o.within} days, ${c.expired} expired in the last ${o.within} days, ${c.delinquent} delinquent.`,

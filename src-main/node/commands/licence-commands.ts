@@ -3,12 +3,14 @@
 // works the same whether the legacy database is up or not. Replay takes it from there.
 import type { CommandName, RenewLicencePayload } from '../../common/commands.ts';
 import { WorkbenchError } from '../../common/errors.ts';
-import { renewableStatuses, renewalExpiry } from '../../common/licence-rules.ts';
+import { explainLines } from '../../common/fees/index.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { deskFeeRules } from '../fees/load-fee-rules.ts';
+import { checkRenewalIn } from '../renewals/renewal-check.ts';
 import { enqueue } from './outbox.ts';
 
 export interface CommandResult<P> {
@@ -17,8 +19,11 @@ export interface CommandResult<P> {
 }
 
 export function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
-  const row = desk.cache.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId.trim().toUpperCase()) as
-    Record<string, unknown> | undefined;
+  // Licence numbers are typed in any case; a provisional id (local:<operationId>) is kept as it is.
+  const id = licenceId.trim();
+  const row = desk.cache
+    .prepare('SELECT * FROM licence WHERE id = ?')
+    .get(id.startsWith('local:') ? id : id.toUpperCase()) as Record<string, unknown> | undefined;
   if (!row)
     throw new WorkbenchError(
       'not_found',
@@ -49,33 +54,41 @@ export function renewLicence(
   const deskId = desk.configured().deskId;
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'licence.renew');
   assertBridgeTakes(desk, 'renewLicence', 'renewals');
+  const rules = deskFeeRules(desk);
   return db
     .transaction(() => {
       const row = loadLicence(desk, licenceId);
       const licence = rowToRecord('licence', row);
-      if (!(renewableStatuses as readonly string[]).includes(licence.status as string)) {
+      const renewedAt = zonedIso(now, desk.timeZone);
+      // The fee engine decides: the window, holds, balances and status refuse in its words, and
+      // what is charged is its quote's total (base + penalties), never the fee on record.
+      const check = checkRenewalIn(db, rules, licence.id as string, renewedAt.slice(0, 10));
+      if (!check.ok || !check.quote || !check.newExpiresOn) {
         throw new WorkbenchError(
           'invalid_input',
-          `Licence ${licence.id} is ${licence.status}; it cannot be renewed at the counter. A supervisor must reinstate it first.`,
+          `Licence ${licence.id} cannot be renewed today. ${check.problems.map((p) => p.message).join(' ')} Nothing was recorded.`,
+          Object.fromEntries(check.problems.map((p) => [p.code, p.message])),
         );
       }
-      const type = db
-        .prepare('SELECT term_months FROM licence_type WHERE code = ?')
-        .get(licence.licenceTypeCode) as { term_months: number | null } | undefined;
-      const renewedAt = zonedIso(now, desk.timeZone);
+      const quote = check.quote;
       const payload: RenewLicencePayload = {
         v: 1,
         licenceId: licence.id as string,
-        newExpiresOn: renewalExpiry(
-          licence.expiresOn as string | null,
-          renewedAt.slice(0, 10),
-          type?.term_months ?? null,
-        ),
-        feeCents: (licence.feeCents as number | null) ?? 0,
+        newExpiresOn: check.newExpiresOn,
+        feeCents: quote.totalCents,
         renewedAt,
+        charge: {
+          scheduleId: quote.scheduleId,
+          asOf: quote.asOf,
+          daysLate: quote.daysLate,
+          feeCents: quote.feeCents,
+          penaltyCents: quote.penaltyCents,
+          lines: quote.lines,
+        },
       };
-      db.prepare(`UPDATE licence SET expires_on = ?, status = 'active' WHERE id = ?`).run(
+      db.prepare(`UPDATE licence SET expires_on = ?, status = 'active', fee_cents = ? WHERE id = ?`).run(
         payload.newExpiresOn,
+        payload.feeCents,
         payload.licenceId,
       );
       const operationId = enqueue(db, {
@@ -92,7 +105,14 @@ export function renewLicence(
         actor,
         action: 'licence.renew',
         subject: payload.licenceId,
-        detail: { operationId, from: licence.expiresOn, to: payload.newExpiresOn, status: licence.status },
+        detail: {
+          operationId,
+          from: licence.expiresOn,
+          to: payload.newExpiresOn,
+          status: licence.status,
+          feeCents: payload.feeCents,
+          charge: explainLines(quote.lines),
+        },
       });
       return { operationId, payload };
     })
