@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isWorkbenchError } from '../common/errors.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { registerBatchCommands } from './batch-commands.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
 import { registerDrawerCommands } from './drawer-commands.ts';
@@ -115,6 +116,7 @@ registerJournalCommand(program, dataDir);
 registerCredentialsCommands(program, dataDir);
 registerDiscoverCommand(program);
 registerBridgeCheckCommand(program, dataDir);
+registerBatchCommands(program, dataDir);
 registerDrawerCommands(program, dataDir);
 registerFeeCommands(program, dataDir);
 
