@@ -75,6 +75,9 @@ export function conflictFields(
 /** Fields of a command's payload a person may edit before applying it again. */
 export function editableFields(command: CommandName, payload: Rec): Record<string, string | number | null> {
   if (command === 'renewLicence') return { newExpiresOn: shown(payload.newExpiresOn) };
+  if (command === 'voidPayment') return { reason: shown(payload.reason) };
+  if (command === 'refundPayment')
+    return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
   return {
     licenceId: shown(payload.licenceId),
     amountCents: shown(payload.amountCents),
@@ -82,10 +85,6 @@ export function editableFields(command: CommandName, payload: Rec): Record<strin
   };
 }
 
-  if (command === 'voidPayment') return { reason: shown(payload.reason) };
-  if (command === 'refundPayment')
-    return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
-  if (command === 'changeLicenceStatus') return { reason: shown(payload.reason) };
 /**
  * The command again, on top of the current legacy record: a renewal extends the expiry the licence
  * has now by one term (the type's term in months, or a year).
