@@ -7,6 +7,8 @@ import { currentActor } from '../node/security/actor.ts';
 import { registerBatchCommands } from './batch-commands.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
+import { registerDashboardCommands } from './dashboard-commands.ts';
+import { registerStatusCommands } from './status-commands.ts';
 import { registerDrawerCommands } from './drawer-commands.ts';
 import { registerFeeCommands } from './fee-commands.ts';
 import { registerJournalCommand } from './journal-command.ts';
@@ -111,6 +113,7 @@ program
   .action((o) => runServe(dataDir(), o));
 
 registerCounterCommands(program, dataDir);
+registerStatusCommands(program, dataDir);
 registerConflictCommands(program, dataDir);
 registerJournalCommand(program, dataDir);
 registerCredentialsCommands(program, dataDir);
@@ -119,6 +122,7 @@ registerBridgeCheckCommand(program, dataDir);
 registerBatchCommands(program, dataDir);
 registerDrawerCommands(program, dataDir);
 registerFeeCommands(program, dataDir);
+registerDashboardCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

@@ -1,3 +1,96 @@
 // Licence status changes through the status machine, and certificates with verification codes (issue 5 point 5).
 // Spread into the contract's operation table in contract.ts.
-export const statusOperations = {} as const;
+import { z } from 'zod';
+import { IsoDate, IsoTimestamp, LicenceStatus } from '../model.ts';
+import { MAX_STATUS_REASON, PersonStatusAction } from '../payloads/status-payloads.ts';
+import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
+
+/** What a verification code says now. */
+export const certificateAnswers = [
+  'valid', // the licence is in force with the facts printed on the certificate
+  'superseded', // the licence was renewed or changed since: a newer certificate is needed
+  'suspended', // the licence is suspended now
+  'revoked', // the licence was revoked
+  'closed', // the licence was closed
+  'expired', // the licence has expired
+  'licence_missing', // the certificate exists, its licence is no longer on this desk
+  'unknown', // no certificate of this desk has this code
+  'mistyped', // the code's check symbol does not match: a symbol was mistyped
+  'malformed', // not a code at all (wrong length or letters a code never has)
+] as const;
+export const CertificateAnswer = z.enum(certificateAnswers);
+export type CertificateAnswer = z.infer<typeof CertificateAnswer>;
+
+/** The licence facts a certificate prints (and a later check compares). */
+export const CertifiedFacts = z.object({
+  licenceId: z.string(),
+  status: LicenceStatus,
+  licenceTypeCode: z.string().nullable(),
+  licenceTypeName: z.string().nullable(),
+  issuedOn: IsoDate.nullable(),
+  expiresOn: IsoDate.nullable(),
+  businessId: z.string(),
+  businessName: z.string(),
+  dbaName: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type CertifiedFacts = z.infer<typeof CertifiedFacts>;
+
+export const CertificateRecord = z.object({
+  certificateNo: z.string(),
+  /** As printed, in groups: 7KQ3-M9XT-2RD. */
+  verificationCode: z.string(),
+  licenceId: z.string(),
+  language: DocumentLanguage,
+  issuedAt: IsoTimestamp,
+  issuedBy: z.string(),
+  deskId: z.string(),
+  facts: CertifiedFacts,
+});
+export type CertificateRecord = z.infer<typeof CertificateRecord>;
+
+export const statusOperations = {
+  /** Suspend, revoke, close or reinstate a licence, with a reason; the status machine decides. */
+  'licences.changeStatus': {
+    input: z.object({
+      licenceId: z.string().min(1).max(64),
+      action: PersonStatusAction,
+      reason: z.string().max(MAX_STATUS_REASON),
+      /** The status shown to the person: refused if the desk holds another by now. */
+      expectedStatus: LicenceStatus.optional(),
+    }),
+    output: z.object({
+      operationId: z.string(),
+      licenceId: z.string(),
+      action: PersonStatusAction,
+      from: LicenceStatus,
+      to: LicenceStatus,
+    }),
+  },
+  /** A certificate (PDF) for an active, unexpired licence with nothing pending that would change it. */
+  'certificates.issue': {
+    input: z.object({ licenceId: z.string().min(1).max(64), language: DocumentLanguage.default('en') }),
+    output: PrintedDocument.extend({ certificate: CertificateRecord }),
+  },
+  /** The certificates this desk issued for a licence, newest first. */
+  'certificates.list': {
+    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    output: z.object({ certificates: z.array(CertificateRecord) }),
+  },
+  /** What a verification code says now: valid, superseded, the licence's status, or unknown. */
+  'certificates.verify': {
+    input: z.object({ code: z.string().max(64) }),
+    output: z.object({
+      answer: CertificateAnswer,
+      /** The code as read (normalised, grouped) when it is one. */
+      code: z.string(),
+      certificate: CertificateRecord.nullable(),
+      /** The licence as this desk knows it now. */
+      now: CertifiedFacts.nullable(),
+      /** Facts that differ between the certificate and the licence now (superseded). */
+      changed: z.array(z.string()),
+      /** When this desk last refreshed the licence from the legacy database. */
+      refreshedAt: IsoTimestamp.nullable(),
+    }),
+  },
+} as const;

@@ -7,7 +7,8 @@ import { WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
 import type { Conflict } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
-import { paymentMethods } from '../../common/model.ts';
+import { type LicenceStatus, paymentMethods } from '../../common/model.ts';
+import { type LicenceStatusAction, statusTransition } from '../../common/licence-status.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
@@ -97,6 +98,8 @@ function explain(
   const what =
     command === 'renewLicence'
       ? `the renewal of licence ${payload.licenceId} to ${payload.newExpiresOn}`
+      : command === 'changeLicenceStatus'
+        ? `the change of licence ${payload.licenceId} from ${payload.from} to ${payload.to} (${payload.action})`
       : `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
   if (kind === 'gone')
     return `Licence ${payload.licenceId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason, or edit it onto another licence.`;
@@ -177,6 +180,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     let next = current ? rebased(desk, command, payload, current) : { ...payload };
     if (r.resolution === 'edit') next = { ...next, ...checkedEdits(command, r.edits ?? {}) };
     if (command === 'renewLicence') next.renewedAt = now; // its own time stamp: how replay recognises it
+    if (command === 'changeLicenceStatus') next.changedAt = now;
     const targetId = String(next.licenceId);
     const base = baseFor(db, targetId, targetId === licenceId ? current : null);
     if (!base) {
@@ -262,7 +266,8 @@ function undoLocalEffect(
   current: Rec | null,
   now: string,
 ): void {
-  if (command === 'renewLicence' && current) entityWriter(db, 'licence').upsert([current], now);
+  if ((command === 'renewLicence' || command === 'changeLicenceStatus') && current)
+    entityWriter(db, 'licence').upsert([current], now);
   if (command === 'recordPayment') db.prepare('DELETE FROM payment WHERE id = ?').run(`local:${operationId}`);
 }
 
@@ -282,6 +287,14 @@ function redoLocalEffect(
     );
     return [{ entity: 'licence', id: String(payload.licenceId) }];
   }
+  if (command === 'changeLicenceStatus') {
+    // The move must still be possible from the status the legacy record has now.
+    const move = statusTransition(base.status as LicenceStatus, payload.action as LicenceStatusAction);
+    if (!move.ok) throw new WorkbenchError('invalid_input', `${move.message} Discard the change instead.`);
+    entityWriter(db, 'licence').upsert([base], now);
+    db.prepare('UPDATE licence SET status = ? WHERE id = ?').run(payload.to, payload.licenceId);
+    return [{ entity: 'licence', id: String(payload.licenceId) }];
+  }
   db.prepare('UPDATE payment SET licence_id = ?, amount_cents = ?, method = ? WHERE id = ?').run(
     payload.licenceId,
     payload.amountCents,
@@ -293,7 +306,12 @@ function redoLocalEffect(
 
 /** A person's edits, checked field by field before they touch anything. */
 function checkedEdits(command: CommandName, edits: Record<string, string | number>): Rec {
-  const allowed = command === 'renewLicence' ? ['newExpiresOn'] : ['licenceId', 'amountCents', 'method'];
+  const allowed =
+    command === 'renewLicence'
+      ? ['newExpiresOn']
+      : command === 'changeLicenceStatus'
+        ? ['reason']
+        : ['licenceId', 'amountCents', 'method'];
   const out: Rec = {};
   const problems: Record<string, string> = {};
   for (const [field, value] of Object.entries(edits)) {

@@ -1,0 +1,117 @@
+// `workbench suspend|revoke|close|reinstate <licence> --reason "..."` and `workbench certificate
+// issue|verify|list`: the status actions and certificates from the command line, through the same
+// services as the UI (the role checks included), so IT scripts and tests drive real desks.
+import type { Command } from 'commander';
+import { personStatusActions } from '../common/payloads/status-payloads.ts';
+import { DocumentLanguage } from '../common/ops/document-ops.ts';
+import { listCertificates, recordCertificate, verifyCertificate } from '../node/certificates/certificates.ts';
+import { printCertificate } from '../node/documents/certificate.ts';
+import { openDesk, type Desk } from '../node/desk/open-desk.ts';
+import { resolveDataDir } from '../node/desk/paths.ts';
+import { changeLicenceStatus } from '../node/licence-status/change-status.ts';
+import { currentActor } from '../node/security/actor.ts';
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+const answerWords: Record<string, string> = {
+  valid: 'VALID: the licence is in force with the facts on the certificate.',
+  superseded: 'SUPERSEDED: the licence was renewed or changed since; print a new certificate.',
+  suspended: 'NOT VALID: the licence is suspended.',
+  revoked: 'NOT VALID: the licence was revoked.',
+  closed: 'NOT VALID: the licence was closed.',
+  expired: 'NOT VALID: the licence has expired.',
+  licence_missing: 'NOT VALID: the certificate exists, but its licence is no longer on this desk.',
+  unknown: 'UNKNOWN: this desk issued no certificate with this code.',
+  mistyped: 'MISTYPED: a symbol of the code was typed wrong (its check symbol does not match).',
+  malformed: 'NOT A CODE: a verification code has eleven letters and digits, e.g. 7KQ3-M9XT-2RD.',
+};
+
+export function registerStatusCommands(program: Command, dataDir: () => string | undefined): void {
+  const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
+    const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
+    try {
+      return await work(desk);
+    } finally {
+      desk.close();
+    }
+  };
+
+  for (const action of personStatusActions) {
+    program
+      .command(action)
+      .description(
+        `${action} a licence, with a reason (kept on this desk until it reaches the legacy database)`,
+      )
+      .argument('<licence>', 'licence number')
+      .requiredOption('--reason <text>', 'why: kept in the outbox entry and the audit log')
+      .option('--json', 'print the result as JSON')
+      .action((licence: string, o: { reason: string; json?: boolean }) =>
+        withDesk((desk) => {
+          const result = changeLicenceStatus(desk, currentActor(), {
+            licenceId: licence,
+            action,
+            reason: o.reason,
+          });
+          if (o.json) print(result);
+          else
+            console.log(
+              `Licence ${result.payload.licenceId}: ${result.payload.from} -> ${result.payload.to} (operation ${result.operationId}).`,
+            );
+        }),
+      );
+  }
+
+  const certificate = program
+    .command('certificate')
+    .description('licence certificates and their verification codes');
+  certificate
+    .command('issue')
+    .description('print a certificate for an active licence (kept under <data dir>/documents/certificates)')
+    .argument('<licence>', 'licence number')
+    .option('--language <lang>', 'en or es', 'en')
+    .option('--json', 'print the certificate record as JSON')
+    .action((licence: string, o: { language: string; json?: boolean }) =>
+      withDesk(async (desk) => {
+        const language = DocumentLanguage.parse(o.language);
+        const record = recordCertificate(desk, currentActor(), { licenceId: licence, language });
+        const printed = await printCertificate(desk, record);
+        if (o.json) print({ certificate: record, savedTo: printed.savedTo });
+        else
+          console.log(
+            `Certificate ${record.certificateNo} for licence ${record.licenceId}, code ${record.verificationCode}: ${printed.savedTo}`,
+          );
+      }),
+    );
+  certificate
+    .command('verify')
+    .description("check a certificate's verification code against this desk")
+    .argument('<code...>', 'the code as printed (case, spaces and dashes do not matter)')
+    .option('--json', 'print the answer as JSON')
+    .action((code: string[], o: { json?: boolean }) =>
+      withDesk((desk) => {
+        const answer = verifyCertificate(desk, code.join(' '));
+        if (o.json) print(answer);
+        else {
+          console.log(answerWords[answer.answer]);
+          if (answer.certificate)
+            console.log(
+              `Certificate ${answer.certificate.certificateNo}, licence ${answer.certificate.licenceId}, issued ${answer.certificate.issuedAt}.`,
+            );
+        }
+      }),
+    );
+  certificate
+    .command('list')
+    .description('the certificates this desk issued for a licence')
+    .argument('<licence>', 'licence number')
+    .option('--json', 'print as JSON')
+    .action((licence: string, o: { json?: boolean }) =>
+      withDesk((desk) => {
+        const list = listCertificates(desk.cache, licence);
+        if (o.json) print(list);
+        else
+          for (const c of list)
+            console.log(`${c.certificateNo}  ${c.verificationCode}  ${c.issuedAt}  by ${c.issuedBy}`);
+      }),
+    );
+}

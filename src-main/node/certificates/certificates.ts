@@ -1,0 +1,218 @@
+// Licence certificates: issued for an active, unexpired licence with nothing pending that would
+// change it, recorded in the desk's certificate table with the facts they certify (one cache
+// transaction with the audit entry), and checked later by their verification code.
+import type { DocumentLanguage } from '../../common/ops/document-ops.ts';
+import type { CertificateAnswer, CertificateRecord, CertifiedFacts } from '../../common/ops/status-ops.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import type { LicenceStatus } from '../../common/model.ts';
+import { zonedIso } from '../../common/time.ts';
+import type { Cache } from '../cache/open-cache.ts';
+import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { formatCode, newVerificationCode, readCode } from './verification-code.ts';
+
+type Row = Record<string, unknown>;
+
+/** The licence as the desk knows it now, in the shape a certificate prints. */
+export function factsOf(
+  db: Cache,
+  licenceId: string,
+): (CertifiedFacts & { refreshedAt: string | null }) | null {
+  const row = db
+    .prepare(
+      `SELECT l.id, l.status, l.licence_type_code, t.name AS type_name, l.issued_on, l.expires_on, l.refreshed_at,
+              b.id AS business_id, b.name, b.dba_name, b.address_line, b.city, b.state, b.postal_code
+       FROM licence l LEFT JOIN business b ON b.id = l.business_id
+       LEFT JOIN licence_type t ON t.code = l.licence_type_code WHERE l.id = ?`,
+    )
+    .get(licenceId.trim().toUpperCase()) as Row | undefined;
+  if (!row) return null;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const place = [str(row.city), [str(row.state), str(row.postal_code)].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const address = [str(row.address_line), place || null].filter(Boolean).join(', ') || null;
+  return {
+    licenceId: row.id as string,
+    status: row.status as LicenceStatus,
+    licenceTypeCode: str(row.licence_type_code),
+    licenceTypeName: str(row.type_name),
+    issuedOn: str(row.issued_on),
+    expiresOn: str(row.expires_on),
+    businessId: String(row.business_id ?? ''),
+    businessName: str(row.name) ?? '',
+    dbaName: str(row.dba_name),
+    address,
+    refreshedAt: str(row.refreshed_at),
+  };
+}
+
+/** Why no certificate can be issued now (plain words), or null. */
+function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): string | null {
+  const id = facts.licenceId;
+  if (facts.status !== 'active')
+    return `Licence ${id} is ${facts.status}: only an active licence gets a certificate.`;
+  if (facts.expiresOn !== null && facts.expiresOn < today)
+    return `Licence ${id} expired on ${facts.expiresOn}: renew it before printing a certificate.`;
+  const pending = db
+    .prepare(
+      `SELECT count(*) AS n FROM pending_change
+       WHERE (entity = 'licence' AND record_id = ?) OR (entity = 'business' AND record_id = ?)`,
+    )
+    .get(id, facts.businessId) as { n: number };
+  if (pending.n > 0) {
+    return `Licence ${id} has a change that has not reached the legacy system yet (or waits in a conflict): a certificate printed now could certify facts that do not hold. Sync the desk, or resolve the conflict, then print it.`;
+  }
+  return null;
+}
+
+function nextCertificateNo(db: Cache, deskId: string): string {
+  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'certificate_seq'`).get() as
+    { value: string } | undefined;
+  const next = Number(current?.value ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO desk_meta (key, value) VALUES ('certificate_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(String(next));
+  const desk =
+    deskId
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase()
+      .slice(-6) || 'DESK';
+  return `C-${desk}-${String(next).padStart(6, '0')}`;
+}
+
+function toRecord(row: Row): CertificateRecord {
+  return {
+    certificateNo: row.certificate_no as string,
+    verificationCode: formatCode(row.code as string),
+    licenceId: row.licence_id as string,
+    language: row.language as DocumentLanguage,
+    issuedAt: row.issued_at as string,
+    issuedBy: row.issued_by as string,
+    deskId: row.desk_id as string,
+    facts: JSON.parse(row.facts as string) as CertifiedFacts,
+  };
+}
+
+/**
+ * Records a certificate for the licence (the caller prints it from the record). Refused, with
+ * nothing recorded, unless the licence is active, unexpired and has no change waiting.
+ */
+export function recordCertificate(
+  desk: Desk,
+  actor: string,
+  input: { licenceId: string; language: DocumentLanguage },
+  now = new Date(),
+): CertificateRecord {
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'certificate.issue');
+  const db = desk.cache;
+  const deskId = desk.configured().deskId;
+  return db
+    .transaction(() => {
+      const found = factsOf(db, input.licenceId);
+      if (!found) {
+        throw new WorkbenchError(
+          'not_found',
+          `Licence ${input.licenceId} is not on this desk. Check the number, or refresh the desk.`,
+        );
+      }
+      const { refreshedAt: _refreshedAt, ...facts } = found;
+      const issuedAt = zonedIso(now, desk.timeZone);
+      const no = refusalToCertify(db, facts, issuedAt.slice(0, 10));
+      if (no) throw new WorkbenchError('invalid_input', `${no} No certificate was recorded.`);
+      const insert = db.prepare(
+        `INSERT INTO certificate (certificate_no, code, licence_id, language, desk_id, issued_at, issued_by, facts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const certificateNo = nextCertificateNo(db, deskId);
+      // 50 random bits: a clash is all but impossible; should one happen, draw again.
+      let code = newVerificationCode();
+      for (let tries = 0; ; tries++) {
+        try {
+          insert.run(
+            certificateNo,
+            code,
+            facts.licenceId,
+            input.language,
+            deskId,
+            issuedAt,
+            actor,
+            JSON.stringify(facts),
+          );
+          break;
+        } catch (err) {
+          if (tries >= 3 || !/UNIQUE.*certificate\.code/.test(String(err))) throw err;
+          code = newVerificationCode();
+        }
+      }
+      audit(db, {
+        at: issuedAt,
+        actor,
+        action: 'certificate.issue',
+        subject: facts.licenceId,
+        detail: { certificateNo, expiresOn: facts.expiresOn, language: input.language },
+      });
+      return toRecord(
+        db.prepare('SELECT * FROM certificate WHERE certificate_no = ?').get(certificateNo) as Row,
+      );
+    })
+    .immediate();
+}
+
+export function listCertificates(db: Cache, licenceId: string): CertificateRecord[] {
+  return (
+    db
+      .prepare('SELECT * FROM certificate WHERE licence_id = ? ORDER BY issued_at DESC, certificate_no DESC')
+      .all(licenceId.trim().toUpperCase()) as Row[]
+  ).map(toRecord);
+}
+
+/** The facts a later change makes a certificate stale on. */
+const comparedFacts = [
+  'licenceTypeCode',
+  'issuedOn',
+  'expiresOn',
+  'businessId',
+  'businessName',
+  'dbaName',
+  'address',
+] as const satisfies readonly (keyof CertifiedFacts)[];
+
+export interface Verification {
+  answer: CertificateAnswer;
+  code: string;
+  certificate: CertificateRecord | null;
+  now: CertifiedFacts | null;
+  changed: string[];
+  refreshedAt: string | null;
+}
+
+/** What a typed code says now, from this desk's certificates and its cached licence. */
+export function verifyCertificate(desk: Desk, typed: string, now = new Date()): Verification {
+  const db = desk.cache;
+  const read = readCode(typed);
+  const none = { certificate: null, now: null, changed: [], refreshedAt: null };
+  if (!read.ok) {
+    const code = read.why === 'mistyped' ? formatCode(read.code) : read.code;
+    return { answer: read.why, code, ...none };
+  }
+  const code = formatCode(read.code);
+  const row = db.prepare('SELECT * FROM certificate WHERE code = ?').get(read.code) as Row | undefined;
+  if (!row) return { answer: 'unknown', code, ...none };
+  const certificate = toRecord(row);
+  const found = factsOf(db, certificate.licenceId);
+  if (!found) return { answer: 'licence_missing', code, ...none, certificate };
+  const { refreshedAt, ...current } = found;
+  const today = zonedIso(now, desk.timeZone).slice(0, 10);
+  const changed = comparedFacts.filter((f) => (certificate.facts[f] ?? null) !== (current[f] ?? null));
+  const answer: CertificateAnswer =
+    current.status === 'suspended' || current.status === 'revoked' || current.status === 'closed'
+      ? current.status
+      : current.status === 'expired' || (current.expiresOn !== null && current.expiresOn < today)
+        ? 'expired'
+        : changed.length > 0 || current.status !== 'active'
+          ? 'superseded'
+          : 'valid';
+  return { answer, code, certificate, now: current, changed, refreshedAt };
+}
