@@ -19,6 +19,9 @@ export const commandWatch: Record<CommandName, readonly string[]> = {
   voidPayment: [],
   refundPayment: [],
   recordPayment: [],
+  // A status change is applied only while the licence still has the status the person saw: a
+  // suspension decided on an active licence must not land on one closed elsewhere meanwhile.
+  changeLicenceStatus: ['status'],
 };
 
 /** Fields that differ between what the clerk saw and what the legacy database holds now. */
@@ -50,6 +53,10 @@ export function conflictFields(
     rows.push(['status', seen.status, 'active']);
     rows.push(['feeCents', seen.feeCents, p.feeCents]);
     rows.push(['licenceTypeCode', seen.licenceTypeCode, seen.licenceTypeCode]);
+  } else if (command === 'changeLicenceStatus') {
+    rows.push(['status', seen.status, payload.to]);
+    rows.push(['expiresOn', seen.expiresOn, seen.expiresOn]);
+    rows.push(['reason', null, payload.reason]);
   } else {
     const p = payload as RecordPaymentPayload;
     rows.push(['status', seen.status, seen.status]);
@@ -75,6 +82,7 @@ export function conflictFields(
 /** Fields of a command's payload a person may edit before applying it again. */
 export function editableFields(command: CommandName, payload: Rec): Record<string, string | number | null> {
   if (command === 'renewLicence') return { newExpiresOn: shown(payload.newExpiresOn) };
+  if (command === 'changeLicenceStatus') return { reason: shown(payload.reason) };
   if (command === 'voidPayment') return { reason: shown(payload.reason) };
   if (command === 'refundPayment')
     return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
@@ -103,5 +111,7 @@ export function rebase(
       feeCents: (current.feeCents as number | null) ?? (payload.feeCents as number),
     };
   }
+  // The same move, from the status the legacy record has now (the desk checks the machine again).
+  if (command === 'changeLicenceStatus') return { ...payload, from: current.status ?? payload.from };
   return { ...payload };
 }
