@@ -25,4 +25,6 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['?'], labelKey: 'help.open', scope: 'global' },
   { keys: ['↑ / ↓'], labelKey: 'help.moveResults', scope: 'search' },
   { keys: ['Enter'], labelKey: 'help.openResult', scope: 'search' },
+  { keys: ['Ctrl', 'Enter'], labelKey: 'applications.shortcutCreate', scope: 'application' },
+  { keys: ['Ctrl', 'Enter'], labelKey: 'applications.shortcutIssue', scope: 'application' },
 ];

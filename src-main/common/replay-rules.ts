@@ -22,6 +22,10 @@ export const commandWatch: Record<CommandName, readonly string[]> = {
   // A status change is applied only while the licence still has the status the person saw: a
   // suspension decided on an active licence must not land on one closed elsewhere meanwhile.
   changeLicenceStatus: ['status'],
+  // New records: nothing the clerk read can have changed under them (a licence's business is
+  // referred to by its key: replay finds it gone if it went).
+  registerBusiness: [],
+  issueLicence: [],
 };
 
 /** Fields that differ between what the clerk saw and what the legacy database holds now. */

@@ -3,7 +3,7 @@
 import { CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries.ts';
-import { conflictsHref } from '../route.ts';
+import { applicationHref, conflictsHref } from '../route.ts';
 
 const useStyles = makeStyles({
   nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
@@ -48,6 +48,11 @@ export function HeaderNav() {
               aria-label={t('statusBar.conflicts', { count: open })}
             />
           ) : null}
+        </li>
+        <li className={styles.item}>
+          <Link className={styles.link} href={applicationHref()}>
+            {t('applications.nav')}
+          </Link>
         </li>
       </ul>
     </nav>

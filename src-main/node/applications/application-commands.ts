@@ -1,0 +1,386 @@
+// The commands of a new application, each one cache transaction with its audit entry:
+// - create: registers a new business through the outbox (registerBusiness; the business lives under
+//   local:<operationId> until replay brings Riverton's BUSNO) or takes one already known, and copies
+//   the licence type's checklist from the city's requirements file;
+// - update a requirement: received / passed / approved, waived (supervisor), or open again;
+// - issue: refused while a required item is open; otherwise the licence goes through the outbox
+//   (issueLicence; local:<operationId> until replay brings the legacy licence number).
+// Applications and their checklists are desk records (see README.md in this folder).
+import { randomUUID } from 'node:crypto';
+import type {
+  IssueLicencePayload,
+  RegisterBusinessPayload,
+} from '../../common/payloads/application-payloads.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import { addMonths } from '../../common/licence-rules.ts';
+import type { NewBusiness } from '../../common/ops/application-ops.ts';
+import type { LegacyCommandName } from '../../common/legacy-commands.ts';
+import { zonedIso } from '../../common/time.ts';
+import { formatPhone } from '../bridge/transforms.ts';
+import { rowToRecord } from '../cache/canonical-tables.ts';
+import { enqueue } from '../commands/outbox.ts';
+import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { updateSearchIndex } from '../sync/refresh-search.ts';
+import { loadRequirements, requirementsFor } from './requirements.ts';
+
+/** The state that completes an item of each kind ('waived' completes any, with a supervisor). */
+export const doneState = { document: 'received', inspection: 'passed', approval: 'approved' } as const;
+
+function assertBridgeTakes(desk: Desk, command: LegacyCommandName, what: string): void {
+  const { definition } = desk.bridge();
+  if (!definition.commands?.[command]) {
+    throw new WorkbenchError(
+      'not_configured',
+      `This desk's legacy system (bridge "${definition.name}") does not take ${what} from the workbench yet: ` +
+        `IT must add a "${command}" command to the bridge file. Nothing was recorded.`,
+    );
+  }
+}
+
+function nextApplicationId(desk: Desk): string {
+  const db = desk.cache;
+  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'application_seq'`).get() as
+    { value: string } | undefined;
+  const next = Number(current?.value ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO desk_meta (key, value) VALUES ('application_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(String(next));
+  const deskTag =
+    desk
+      .configured()
+      .deskId.replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase()
+      .slice(-6) || 'DESK';
+  return `APP-${deskTag}-${String(next).padStart(5, '0')}`;
+}
+
+const upper = (v: string | null) => (v ? v.toUpperCase() : null);
+
+export interface CreateApplicationInput {
+  business:
+    { kind: 'new'; facts: NewBusiness; dismissed: string[] } | { kind: 'existing'; businessId: string };
+  licenceTypeCode: string;
+}
+
+export function createApplication(
+  desk: Desk,
+  actor: string,
+  input: CreateApplicationInput,
+  now = new Date(),
+): { applicationId: string; businessOperationId: string | null } {
+  const db = desk.cache;
+  const deskId = desk.configured().deskId;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.create');
+  if (input.business.kind === 'new') assertBridgeTakes(desk, 'registerBusiness', 'new businesses');
+  const typeCode = input.licenceTypeCode.trim().toUpperCase();
+  const checklist = requirementsFor(loadRequirements(desk.bridge().dir).requirements, typeCode);
+  return db
+    .transaction(() => {
+      const type = db.prepare('SELECT code FROM licence_type WHERE code = ?').get(typeCode);
+      if (!type) {
+        throw new WorkbenchError(
+          'invalid_input',
+          `Licence type ${typeCode} is not on this desk. Pick a type from the list, or refresh the desk.`,
+          { licenceTypeCode: 'unknown licence type' },
+        );
+      }
+      const at = zonedIso(now, desk.timeZone);
+      let businessId: string;
+      let businessOperationId: string | null = null;
+      if (input.business.kind === 'existing') {
+        businessId = input.business.businessId.trim();
+        if (!db.prepare('SELECT 1 FROM business WHERE id = ?').get(businessId)) {
+          throw new WorkbenchError(
+            'not_found',
+            `Business ${businessId} is not on this desk. Search again, or refresh the desk.`,
+          );
+        }
+      } else {
+        const f = input.business.facts;
+        const payload: RegisterBusinessPayload = {
+          v: 1,
+          name: f.name.toUpperCase(),
+          dbaName: upper(f.dbaName),
+          ownerName: upper(f.ownerName),
+          addressLine: upper(f.addressLine),
+          city: upper(f.city),
+          state: upper(f.state),
+          postalCode: f.postalCode,
+          phone: f.phone ? formatPhone(f.phone).slice(0, 14) : null,
+          taxId: f.taxId,
+          openedOn: at.slice(0, 10),
+          registeredAt: at,
+        };
+        businessOperationId = randomUUID();
+        businessId = `local:${businessOperationId}`;
+        db.prepare(
+          `INSERT INTO business (id, name, dba_name, owner_name, address_line, city, state, postal_code, phone, tax_id, opened_on, legacy_updated_at, refreshed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+        ).run(
+          businessId,
+          f.name,
+          f.dbaName,
+          f.ownerName,
+          f.addressLine,
+          f.city,
+          payload.state,
+          f.postalCode,
+          payload.phone,
+          f.taxId,
+          payload.openedOn,
+          at,
+        );
+        enqueue(
+          db,
+          {
+            deskId,
+            actor,
+            createdAt: at,
+            command: 'registerBusiness',
+            payload,
+            base: [],
+            changes: [{ entity: 'business', id: businessId }],
+          },
+          businessOperationId,
+        );
+        audit(db, {
+          at,
+          actor,
+          action: 'business.register',
+          subject: businessId,
+          detail: {
+            operationId: businessOperationId,
+            name: payload.name,
+            // The clerk saw these possible duplicates and chose to register a new business anyway.
+            dismissedSuggestions: input.business.dismissed,
+          },
+        });
+      }
+      const applicationId = nextApplicationId(desk);
+      db.prepare(
+        `INSERT INTO application (id, business_id, licence_type_code, status, created_at, created_by, dismissed)
+         VALUES (?, ?, ?, 'open', ?, ?, ?)`,
+      ).run(
+        applicationId,
+        businessId,
+        typeCode,
+        at,
+        actor,
+        JSON.stringify(input.business.kind === 'new' ? input.business.dismissed : []),
+      );
+      const addItem = db.prepare(
+        `INSERT INTO application_item (application_id, code, label_en, label_es, kind, required, state, position)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+      );
+      checklist.forEach((item, i) =>
+        addItem.run(
+          applicationId,
+          item.code,
+          item.label.en,
+          item.label.es,
+          item.kind,
+          item.required ? 1 : 0,
+          i,
+        ),
+      );
+      audit(db, {
+        at,
+        actor,
+        action: 'application.create',
+        subject: applicationId,
+        detail: { businessId, licenceTypeCode: typeCode, items: checklist.map((i) => i.code) },
+      });
+      return { applicationId, businessOperationId };
+    })
+    .immediate();
+}
+
+interface ItemRow {
+  code: string;
+  kind: keyof typeof doneState;
+  required: number;
+  state: string;
+  label_en: string;
+}
+
+function loadOpenApplication(desk: Desk, applicationId: string) {
+  const row = desk.cache.prepare('SELECT * FROM application WHERE id = ?').get(applicationId.trim()) as
+    Record<string, unknown> | undefined;
+  if (!row) {
+    throw new WorkbenchError(
+      'not_found',
+      `Application ${applicationId} is not on this desk. Check the number.`,
+    );
+  }
+  if (row.status !== 'open') {
+    throw new WorkbenchError(
+      'invalid_input',
+      `Application ${applicationId} is ${row.status}: its checklist can no longer change.`,
+    );
+  }
+  return row;
+}
+
+export function updateRequirement(
+  desk: Desk,
+  actor: string,
+  input: { applicationId: string; code: string; state: string; note?: string | undefined },
+  now = new Date(),
+): void {
+  const db = desk.cache;
+  const policy = loadPolicy(desk.paths.dataDir);
+  assertAllowed(policy, actor, input.state === 'waived' ? 'application.waive' : 'application.update');
+  db.transaction(() => {
+    const app = loadOpenApplication(desk, input.applicationId);
+    const item = db
+      .prepare('SELECT * FROM application_item WHERE application_id = ? AND code = ?')
+      .get(app.id, input.code) as ItemRow | undefined;
+    if (!item) {
+      throw new WorkbenchError('not_found', `Application ${app.id} has no checklist item ${input.code}.`);
+    }
+    const allowed = ['open', 'waived', doneState[item.kind]];
+    if (!allowed.includes(input.state)) {
+      throw new WorkbenchError(
+        'invalid_input',
+        `"${item.label_en}" is ${a(item.kind)}: it can be marked ${doneState[item.kind]}, waived or open, not ${input.state}.`,
+      );
+    }
+    if (input.state === 'waived' && !input.note?.trim()) {
+      throw new WorkbenchError('invalid_input', 'A waiver needs a reason: say why the item is not needed.', {
+        note: 'required for a waiver',
+      });
+    }
+    const at = zonedIso(now, desk.timeZone);
+    const open = input.state === 'open';
+    db.prepare(
+      `UPDATE application_item SET state = ?, note = ?, done_by = ?, done_at = ? WHERE application_id = ? AND code = ?`,
+    ).run(input.state, input.note?.trim() || null, open ? null : actor, open ? null : at, app.id, item.code);
+    audit(db, {
+      at,
+      actor,
+      action: input.state === 'waived' ? 'application.waive' : 'application.requirement',
+      subject: app.id as string,
+      detail: { code: item.code, from: item.state, to: input.state, note: input.note?.trim() || undefined },
+    });
+  }).immediate();
+}
+
+const a = (kind: string) =>
+  kind === 'inspection' ? 'an inspection' : kind === 'approval' ? 'an approval' : 'a document';
+
+/** Required items not yet done, in checklist order. */
+export function openRequiredItems(desk: Desk, applicationId: string): Array<{ code: string; label: string }> {
+  return desk.cache
+    .prepare(
+      `SELECT code, label_en AS label FROM application_item
+         WHERE application_id = ? AND required = 1 AND state = 'open' ORDER BY position`,
+    )
+    .all(applicationId) as Array<{ code: string; label: string }>;
+}
+
+/** The fee of a licence type on a day: the newest schedule entry in effect (null when none). */
+export function feeOn(desk: Desk, typeCode: string, day: string): number | null {
+  const row = desk.cache
+    .prepare(
+      `SELECT amount_cents FROM fee_schedule WHERE licence_type_code = ? AND (effective_on IS NULL OR effective_on <= ?)
+       ORDER BY effective_on DESC LIMIT 1`,
+    )
+    .get(typeCode, day) as { amount_cents: number } | undefined;
+  return row?.amount_cents ?? null;
+}
+
+export function issueLicence(
+  desk: Desk,
+  actor: string,
+  applicationId: string,
+  now = new Date(),
+): { operationId: string; licenceId: string } {
+  const db = desk.cache;
+  const deskId = desk.configured().deskId;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.issue');
+  assertBridgeTakes(desk, 'issueLicence', 'new licences');
+  const result = db
+    .transaction(() => {
+      const app = loadOpenApplication(desk, applicationId);
+      const open = openRequiredItems(desk, app.id as string);
+      if (open.length > 0) {
+        throw new WorkbenchError(
+          'invalid_input',
+          `The licence cannot be issued yet: ${open.length} required item${open.length === 1 ? ' is' : 's are'} open ` +
+            `(${open.map((o) => o.label).join('; ')}). Mark ${open.length === 1 ? 'it' : 'them'} done, or ask a supervisor to waive ${open.length === 1 ? 'it' : 'them'}. Nothing was recorded.`,
+          { items: open.map((o) => o.code).join(',') },
+        );
+      }
+      const businessRow = db.prepare('SELECT * FROM business WHERE id = ?').get(app.business_id) as
+        Record<string, unknown> | undefined;
+      if (!businessRow) {
+        throw new WorkbenchError(
+          'not_found',
+          `The business of application ${app.id} is no longer on this desk (its registration may have been discarded as a conflict). Nothing was recorded.`,
+        );
+      }
+      const type = db
+        .prepare('SELECT term_months FROM licence_type WHERE code = ?')
+        .get(app.licence_type_code) as { term_months: number | null } | undefined;
+      const at = zonedIso(now, desk.timeZone);
+      const issuedOn = at.slice(0, 10);
+      const payload: IssueLicencePayload = {
+        v: 1,
+        businessId: app.business_id as string,
+        licenceTypeCode: app.licence_type_code as string,
+        issuedOn,
+        expiresOn: addMonths(issuedOn, type?.term_months && type.term_months > 0 ? type.term_months : 12),
+        feeCents: feeOn(desk, app.licence_type_code as string, issuedOn) ?? 0,
+        issuedAt: at,
+        applicationId: app.id as string,
+      };
+      const operationId = randomUUID();
+      const licenceId = `local:${operationId}`;
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO licence (id, business_id, licence_type_code, status, issued_on, expires_on, fee_cents, legacy_updated_at, refreshed_at)
+           VALUES (?, ?, ?, 'active', ?, ?, ?, NULL, ?)`,
+        )
+        .run(
+          licenceId,
+          payload.businessId,
+          payload.licenceTypeCode,
+          issuedOn,
+          payload.expiresOn,
+          payload.feeCents,
+          at,
+        );
+      enqueue(
+        db,
+        {
+          deskId,
+          actor,
+          createdAt: at,
+          command: 'issueLicence',
+          payload,
+          base: [
+            { entity: 'business', id: payload.businessId, record: rowToRecord('business', businessRow) },
+          ],
+          changes: [{ entity: 'licence', id: licenceId }],
+        },
+        operationId,
+      );
+      db.prepare(
+        `UPDATE application SET status = 'issued', licence_id = ?, issued_at = ?, issued_by = ? WHERE id = ?`,
+      ).run(licenceId, at, actor, app.id);
+      audit(db, {
+        at,
+        actor,
+        action: 'licence.issue',
+        subject: app.id as string,
+        detail: { operationId, licenceId, businessId: payload.businessId, feeCents: payload.feeCents },
+      });
+      return { operationId, licenceId, rowid: Number(lastInsertRowid) };
+    })
+    .immediate();
+  // The clerk finds the new licence by name at once (the index is updated in its own transaction).
+  updateSearchIndex(db, { licenceRowids: [result.rowid], businessIds: [] });
+  return { operationId: result.operationId, licenceId: result.licenceId };
+}

@@ -1,0 +1,199 @@
+// New applications on real engines (issue 5 point 1): with no push in between (as with the legacy
+// link cut), a clerk registers a business after dismissing a duplicate suggestion, completes the
+// checklist (a supervisor waives one item), issues the licence and takes its fee on the provisional
+// licence; then one sync brings BUSMST, LICMST and PAYHST rows, once each, with Riverton's own
+// numbers, and the desk's cache holds the legacy rows and no provisional leftovers.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
+import { operations } from '../../src-main/common/contract.ts';
+import { isWorkbenchError } from '../../src-main/common/errors.ts';
+import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
+import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
+import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
+
+const engines = ['sqlite', 'postgres', 'mariadb'] as const;
+const me = userInfo().username;
+
+describe.each(engines)('new applications on %s', (engine) => {
+  const dir = newDeskDir(`applications-${engine}`);
+  let database: string | undefined;
+  let connection = '';
+  let desk: Desk;
+  let handlers: Handlers;
+  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
+    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
+  const legacy = <T = Record<string, unknown>>(sql: string) =>
+    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
+  /** The first column of the first row (PostgreSQL folds unquoted aliases to lower case). */
+  const legacyNumber = async (sql: string) => Number(Object.values((await legacy(sql))[0]!)[0]);
+  const cached = <T>(sql: string, ...args: unknown[]) => desk.cache.prepare(sql).all(...args) as T[];
+  const policyAs = (role: string) =>
+    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${me}: ${role}\n`);
+
+  beforeAll(() => {
+    const args = ['demo', 'create', '--engine', engine, '--size', '300', '--seed', '11', '--json'];
+    if (engine !== 'sqlite') {
+      database = uniqueDatabaseName(`apps_${engine}`);
+      args.push('--connection', connectionFor(engine, database));
+    }
+    workbenchOk(dir, args);
+    workbenchOk(dir, ['sync']);
+    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
+      .connection;
+    desk = openDesk({ dataDir: dir });
+    handlers = createHandlers(desk, undefined, () => me);
+    policyAs('clerk');
+  }, 240_000);
+  afterAll(async () => {
+    desk?.close();
+    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers, completes the checklist, issues and takes the fee offline; one sync brings it all to the legacy DB', async () => {
+    // A business the city already has, typed again a little differently.
+    const existing = cached<{ id: string; name: string; phone: string | null }>(
+      `SELECT b.id, b.name, b.phone FROM business b JOIN licence l ON l.business_id = b.id WHERE length(b.name) > 8 ORDER BY b.id LIMIT 1`,
+    )[0]!;
+    const typedName = `${existing.name.toUpperCase()} LLC`;
+    const { suggestions, tookMs } = await call('applications.suggestDuplicates', { name: typedName });
+    expect(suggestions[0]).toMatchObject({
+      businessId: existing.id,
+      reasons: expect.arrayContaining(['same_name']),
+    });
+    expect(tookMs).toBeLessThan(1000);
+
+    const legacyBusinesses = await legacyNumber('SELECT COUNT(*) FROM {BUSMST}');
+    const created = await call('applications.create', {
+      business: {
+        kind: 'new',
+        facts: {
+          name: 'Heron Point Bistro',
+          ownerName: 'Ana Ruiz',
+          addressLine: '901 River Rd',
+          city: 'Riverton',
+          state: 'IL',
+          postalCode: '60540',
+          phone: '555 777 0101',
+          taxId: '98-7654321',
+        },
+        dismissed: [existing.id],
+      },
+      licenceTypeCode: 'FOOD',
+    });
+    const appId = created.application.id;
+    expect(created.businessProvisional).toBe(true);
+    expect(created.business.id).toMatch(/^local:/);
+    expect(created.openRequired).toEqual(['APPFORM', 'FOODCERT', 'HEALTH', 'FIRE', 'ZONING']);
+    const registered = cached<{ detail: string }>(
+      `SELECT detail FROM audit_log WHERE action = 'business.register'`,
+    );
+    expect(JSON.parse(registered[0]!.detail)).toMatchObject({ dismissedSuggestions: [existing.id] });
+    // The provisional business is suggested at once as a duplicate of itself typed again.
+    expect(
+      (await call('applications.suggestDuplicates', { name: 'Heron Point Bistro Inc' })).suggestions[0],
+    ).toMatchObject({
+      businessId: created.business.id,
+      provisional: true,
+    });
+
+    // Not yet: the service names the open items.
+    const early = await call('applications.issue', { applicationId: appId }).catch((e: unknown) => e);
+    expect(isWorkbenchError(early) && early.message).toMatch(
+      /5 required items are open \(Signed application form; /,
+    );
+
+    for (const [code, state] of [
+      ['APPFORM', 'received'],
+      ['FOODCERT', 'received'],
+      ['HEALTH', 'passed'],
+      ['ZONING', 'approved'],
+    ] as const) {
+      await call('applications.updateRequirement', { applicationId: appId, code, state });
+    }
+    // A wrong state for the kind, and a waiver by a clerk, are refused.
+    const wrong = await call('applications.updateRequirement', {
+      applicationId: appId,
+      code: 'FIRE',
+      state: 'received',
+    }).catch((e: unknown) => e);
+    expect(isWorkbenchError(wrong) && wrong.code).toBe('invalid_input');
+    const clerkWaiver = await call('applications.updateRequirement', {
+      applicationId: appId,
+      code: 'FIRE',
+      state: 'waived',
+      note: 'inspected last month',
+    }).catch((e: unknown) => e);
+    expect(isWorkbenchError(clerkWaiver) && clerkWaiver.code).toBe('forbidden');
+    policyAs('supervisor');
+    const waived = await call('applications.updateRequirement', {
+      applicationId: appId,
+      code: 'FIRE',
+      state: 'waived',
+      note: 'inspected last month',
+    });
+    expect(waived.items.find((i) => i.code === 'FIRE')).toMatchObject({ state: 'waived', doneBy: me });
+    expect(waived.openRequired).toEqual([]);
+    policyAs('clerk');
+
+    const issued = await call('applications.issue', { applicationId: appId });
+    expect(issued.application.status).toBe('issued');
+    expect(issued.licenceProvisional).toBe(true);
+    const localLicence = issued.application.licenceId!;
+    expect(localLicence).toMatch(/^local:/);
+    // Search finds the provisional licence by the new business's name.
+    const found = await call('licences.search', { text: 'Heron Point' });
+    expect(found.results.map((r) => r.licenceId)).toEqual([localLicence]);
+
+    // The fee, taken on the provisional licence (in an open drawer).
+    await call('drawer.open', { floatCents: 10_000 } as never);
+    const fee = issued.feeCents ?? 10_000;
+    const paid = await call('payments.record', {
+      licenceId: localLicence,
+      amountCents: fee,
+      method: 'card',
+      cardReference: 'T-1',
+    } as never);
+    expect(paid.licenceId).toBe(localLicence);
+
+    // One sync: the business, the licence and the payment reach the legacy DB, once each.
+    const sync = await call('sync.now', {});
+    expect(sync.push).toMatchObject({ conflicts: 0, remaining: 0, stoppedBy: null });
+    const bus = await legacy<{ BUSNO: unknown; BUSTAX: string }>(
+      `SELECT {BUSNO}, {BUSTAX} FROM {BUSMST} WHERE {BUSTAX} LIKE '98-7654321%'`,
+    );
+    expect(bus).toHaveLength(1);
+    const busNo = String(Number(bus[0]!.BUSNO));
+    expect(Number(busNo)).toBe(await legacyNumber('SELECT MAX({BUSNO}) FROM {BUSMST}'));
+    expect(await legacyNumber('SELECT COUNT(*) FROM {BUSMST}')).toBe(legacyBusinesses + 1);
+    const lic = await legacy<{ LICNO: string; LICTYP: string; LICSTS: string }>(
+      `SELECT {LICNO}, {LICTYP}, {LICSTS} FROM {LICMST} WHERE {LICBUS} = ${busNo}`,
+    );
+    expect(lic).toHaveLength(1);
+    const licNo = lic[0]!.LICNO.trim();
+    expect(licNo).toMatch(/^RV-\d{7}$/);
+    expect(Number(licNo.slice(3))).toBe(301); // the demo city has RV-0000001 .. RV-0000300
+    expect(lic[0]).toMatchObject({ LICSTS: 'A' });
+    const pays = await legacy<{ PAYNO: unknown }>(`SELECT {PAYNO} FROM {PAYHST} WHERE {PAYLIC} = '${licNo}'`);
+    expect(pays).toHaveLength(1);
+
+    // The cache: the legacy rows, no provisional leftovers; the application follows the legacy ids.
+    expect(cached(`SELECT id FROM business WHERE id LIKE 'local:%'`)).toEqual([]);
+    expect(cached(`SELECT id FROM licence WHERE id LIKE 'local:%'`)).toEqual([]);
+    expect(cached(`SELECT id FROM payment WHERE id LIKE 'local:%' OR licence_id LIKE 'local:%'`)).toEqual([]);
+    expect(cached<{ business_id: string }>('SELECT business_id FROM licence WHERE id = ?', licNo)).toEqual([
+      { business_id: busNo },
+    ]);
+    const after = await call('applications.get', { applicationId: appId });
+    expect(after.application).toMatchObject({ businessId: busNo, licenceId: licNo });
+    expect(after.businessProvisional || after.licenceProvisional).toBe(false);
+    const search = await call('licences.search', { text: 'Heron Point' });
+    expect(search.results.map((r) => r.licenceId)).toEqual([licNo]);
+    expect((await call('licences.get', { licenceId: licNo })).payments).toHaveLength(1);
+  }, 180_000);
+});
