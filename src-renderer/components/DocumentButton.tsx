@@ -1,7 +1,7 @@
 // "Print receipt" and the like: one button for any operation that returns a PrintedDocument. It
 // opens the PDF in a new tab (the browser's viewer prints it) and always offers the file as a
 // download link too, named after the document, with where the desk kept its copy.
-import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { PrintedDocument } from '../../src-main/common/ops/document-ops.ts';
@@ -17,6 +17,8 @@ const useStyles = makeStyles({
   },
   links: { display: 'flex', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'baseline' },
   kept: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  compact: { flexShrink: 0 },
+  button: { whiteSpace: 'nowrap' },
 });
 
 export interface DocumentButtonProps {
@@ -28,7 +30,7 @@ export interface DocumentButtonProps {
   make: () => Promise<PrintedDocument>;
   size?: 'small' | 'medium';
   appearance?: 'primary' | 'secondary' | 'subtle';
-  /** Compact (table rows): no "kept at" line. */
+  /** Compact (table rows): a short download link only (its accessible name says the file). */
   compact?: boolean;
 }
 
@@ -37,8 +39,9 @@ export function DocumentButton({ label, ariaLabel, make, size, appearance, compa
   const styles = useStyles();
   const { run, document, pending, error } = usePrintedDocument(make);
   return (
-    <div className={styles.root}>
+    <div className={mergeClasses(styles.root, compact && styles.compact)}>
       <Button
+        className={styles.button}
         icon={<PrintRegular />}
         size={size ?? 'medium'}
         appearance={appearance ?? 'secondary'}
@@ -54,11 +57,20 @@ export function DocumentButton({ label, ariaLabel, make, size, appearance, compa
           <>
             <span className={styles.links}>
               {compact ? null : <Text>{t('documents.ready', { file: document.fileName })}</Text>}
-              <Link href={document.url} target="_blank" rel="noopener">
-                {t('documents.open')}
-              </Link>
-              <Link href={document.url} download={document.fileName} data-document={document.fileName}>
-                {t('documents.download', { file: document.fileName })}
+              {compact ? null : (
+                <Link href={document.url} target="_blank" rel="noopener">
+                  {t('documents.open')}
+                </Link>
+              )}
+              <Link
+                href={document.url}
+                download={document.fileName}
+                data-document={document.fileName}
+                aria-label={compact ? t('documents.download', { file: document.fileName }) : undefined}
+              >
+                {compact
+                  ? t('documents.downloadShort')
+                  : t('documents.download', { file: document.fileName })}
               </Link>
             </span>
             {!document.opened && !compact ? <Text size={200}>{t('documents.popupBlocked')}</Text> : null}

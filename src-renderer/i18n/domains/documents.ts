@@ -6,6 +6,7 @@ export const documentsEn = {
   ready: '{{file}} is ready.',
   open: 'Open to print',
   download: 'Download {{file}}',
+  downloadShort: 'Download',
   keptAt: 'A copy is kept on this desk: {{path}}',
   popupBlocked: 'The browser did not open a new window: use "Open to print" or download the file.',
 };
@@ -17,6 +18,7 @@ export const documentsEs: typeof documentsEn = {
   ready: '{{file}} está listo.',
   open: 'Abrir para imprimir',
   download: 'Descargar {{file}}',
+  downloadShort: 'Descargar',
   keptAt: 'Se guarda una copia en esta estación: {{path}}',
   popupBlocked: 'El navegador no abrió una ventana nueva: use «Abrir para imprimir» o descargue el archivo.',
 };
