@@ -1,0 +1,49 @@
+// Migration 0010 (renewal batches), on top of the migrations before it: the tables, and the
+// constraints the posting relies on (an item is posted exactly when it carries an operation id;
+// an operation posts one item at most; states are the wizard's).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { migrate, readMigrations, schemaVersion } from '../../src-main/node/cache/migrate.ts';
+
+const migrationsDir = join(import.meta.dirname, '../../migrations');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wb-batch-mig-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it('0010 adds renewal batches and their items, with the constraints posting relies on', () => {
+  const all = readMigrations(migrationsDir);
+  const db = new Database(join(dir, 'c.sqlite'));
+  db.pragma('foreign_keys = ON');
+  migrate(db, all.slice(0, 9));
+  migrate(db, all.slice(0, 10));
+  expect(schemaVersion(db)).toBe(10);
+  const batch = db.prepare(
+    `INSERT INTO renewal_batch (id, created_by, created_at, criteria, state) VALUES (?, 'clerk', '2026-11-23T10:00:00-06:00', '{}', ?)`,
+  );
+  batch.run('B-1', 'draft');
+  expect(() => batch.run('B-2', 'half-posted')).toThrow(/CHECK/);
+  expect(db.prepare(`SELECT chunk_size FROM renewal_batch WHERE id = 'B-1'`).get()).toEqual({
+    chunk_size: 25,
+  });
+
+  const item = db.prepare(
+    `INSERT INTO renewal_batch_item (batch_id, position, licence_id, business_id, state, operation_id) VALUES ('B-1', ?, ?, 'B9', ?, ?)`,
+  );
+  item.run(1, 'L1', 'pending', null);
+  expect(() => item.run(2, 'L1', 'pending', null)).toThrow(/UNIQUE/); // a licence once per batch
+  expect(() => item.run(2, 'L2', 'posted', null)).toThrow(/CHECK/); // posted needs its operation
+  expect(() => item.run(2, 'L2', 'pending', 'op-1')).toThrow(/CHECK|FOREIGN/); // and only posted has one
+  db.prepare(
+    `INSERT INTO outbox (operation_id, desk_id, actor, created_at, command, payload_version, payload, base)
+     VALUES ('op-1', 'D', 'clerk', 'now', 'renewLicence', 1, '{}', '[]')`,
+  ).run();
+  item.run(2, 'L2', 'posted', 'op-1');
+  expect(() => item.run(3, 'L3', 'posted', 'op-1')).toThrow(/UNIQUE/); // one operation posts one item
+  expect(() => item.run(4, 'L4', 'posted', 'op-unknown')).toThrow(/FOREIGN/);
+  db.close();
+});
