@@ -27,4 +27,8 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['Enter'], labelKey: 'help.openResult', scope: 'search' },
   { keys: ['Ctrl', 'Enter'], labelKey: 'applications.shortcutCreate', scope: 'application' },
   { keys: ['Ctrl', 'Enter'], labelKey: 'applications.shortcutIssue', scope: 'application' },
+  { keys: ['F'], labelKey: 'fees.shortcutFocusFilters', scope: 'renewals' },
+  { keys: ['↑ / ↓'], labelKey: 'fees.shortcutMoveRows', scope: 'renewals' },
+  { keys: ['Enter'], labelKey: 'fees.shortcutOpenRow', scope: 'renewals' },
+  { keys: ['B'], labelKey: 'fees.shortcutStartBatch', scope: 'renewals' },
 ];

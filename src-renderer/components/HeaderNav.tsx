@@ -27,13 +27,21 @@ const useStyles = makeStyles({
 export function HeaderNav() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const open = useDeskStatus().data?.openConflicts ?? 0;
+  const status = useDeskStatus().data;
+  const open = status?.openConflicts ?? 0;
+  // The dashboard is a supervisor's (the desk's service refuses anyone else anyway).
+  const seesDashboard = status?.role === 'supervisor' || status?.role === 'admin';
   return (
     <nav className={styles.nav} aria-label={t('header.nav')}>
       <ul className={styles.list}>
         <li className={styles.item}>
           <Link className={styles.link} href="#/">
             {t('header.search')}
+          </Link>
+        </li>
+        <li className={styles.item}>
+          <Link className={styles.link} href="#/renewals">
+            {t('fees.queue.title')}
           </Link>
         </li>
         <li className={styles.item}>
@@ -54,6 +62,13 @@ export function HeaderNav() {
             {t('applications.nav')}
           </Link>
         </li>
+        {seesDashboard ? (
+          <li className={styles.item}>
+            <Link className={styles.link} href="#/dashboard">
+              {t('dashboard.navLink')}
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

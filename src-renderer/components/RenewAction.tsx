@@ -1,6 +1,8 @@
-// "Renew…": a confirmation that shows the current and the new expiry date, then licences.renew.
-// The new date shown first is this screen's own reckoning (the same rule as the desk's); the
-// message afterwards shows the date the desk actually recorded.
+// "Renew…": the renewal fee as the fee engine computes it today (every line, FeeBreakdown) and
+// anything that blocks the renewal, shown on the screen and again in the confirmation with the
+// current and the new expiry date, then licences.renew. The desk checks everything again when it
+// records the renewal (it refuses in the same words); the message afterwards shows the date it
+// recorded.
 import {
   Button,
   Dialog,
@@ -20,14 +22,16 @@ import { CalendarArrowRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail, OpOutput } from '../../src-main/common/contract.ts';
-import { renewableStatuses, renewalExpiry } from '../../src-main/common/licence-rules.ts';
+import { renewableStatuses } from '../../src-main/common/licence-rules.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { hasLeft } from '../change-settled.ts';
 import { useLanguage } from '../hooks.ts';
+import { useFeeQuote } from '../fee-queries.ts';
 import { useRenewLicence } from '../queries.ts';
 import { DateText } from './DateText.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FactList } from './FactList.tsx';
+import { FeeBreakdown } from './FeeBreakdown.tsx';
 
 const useStyles = makeStyles({
   root: {
@@ -41,12 +45,6 @@ const useStyles = makeStyles({
   result: { alignSelf: 'stretch' },
 });
 
-/** Today on this computer's calendar, as YYYY-MM-DD. */
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** `readAt`: when `detail` was read from the desk. */
 export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt: number }) {
   const { t } = useTranslation();
@@ -55,9 +53,11 @@ export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt:
   const renew = useRenewLicence();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<(OpOutput<'licences.renew'> & { at: number }) | null>(null);
-  const { licence, licenceType } = detail;
+  const { licence } = detail;
   const renewable = (renewableStatuses as readonly string[]).includes(licence.status);
-  const proposed = renewalExpiry(licence.expiresOn, localToday(), licenceType?.termMonths ?? null);
+  const quote = useFeeQuote(licence.id);
+  const check = quote.data;
+  const blocked = check ? !check.ok : false;
   const waiting = detail.pendingOperations.find((o) => o.operationId === done?.operationId);
   const reached = hasLeft(done?.at ?? null, readAt, Boolean(waiting));
 
@@ -66,6 +66,7 @@ export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt:
       onSuccess: (result) => {
         setDone({ ...result, at: Date.now() });
         setOpen(false);
+        void quote.refetch();
       },
     });
   };
@@ -75,6 +76,13 @@ export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt:
       {renewable ? (
         <>
           <Text className={styles.hint}>{t('counter.renewHint')}</Text>
+          {check ? (
+            <FeeBreakdown check={check} />
+          ) : quote.isError ? (
+            <ErrorMessage error={quote.error} />
+          ) : (
+            <Text className={styles.hint}>{t('fees.loading')}</Text>
+          )}
           <Dialog
             open={open}
             onOpenChange={(_, data) => {
@@ -98,19 +106,28 @@ export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt:
                         label: t('counter.currentExpiry'),
                         value: <DateText iso={licence.expiresOn} />,
                       },
-                      { key: 'new', label: t('counter.newExpiry'), value: <DateText iso={proposed} /> },
+                      {
+                        key: 'new',
+                        label: t('counter.newExpiry'),
+                        value: <DateText iso={check?.newExpiresOn ?? null} />,
+                      },
                       {
                         key: 'fee',
-                        label: t('licence.annualFee'),
-                        value: formatMoney(licence.feeCents, language),
+                        label: t('fees.total'),
+                        value: formatMoney(check?.quote?.totalCents ?? null, language),
                       },
                     ]}
                   />
+                  {check ? <FeeBreakdown check={check} /> : null}
                   <Text>{t('counter.keptOnDesk')}</Text>
                   {renew.isError ? <ErrorMessage error={renew.error} /> : null}
                 </DialogContent>
                 <DialogActions>
-                  <Button appearance="primary" onClick={confirm} disabledFocusable={renew.isPending}>
+                  <Button
+                    appearance="primary"
+                    onClick={confirm}
+                    disabledFocusable={renew.isPending || !check || blocked}
+                  >
                     {renew.isPending ? t('counter.renewing') : t('counter.renewConfirm')}
                   </Button>
                   <DialogTrigger disableButtonEnhancement>

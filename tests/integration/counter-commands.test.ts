@@ -17,13 +17,20 @@ const pick = (status: string) =>
   cache
     .prepare(
       `SELECT l.id, l.expires_on, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
-         WHERE l.status = ? AND l.expires_on IS NOT NULL ORDER BY l.id LIMIT 1`,
+         WHERE l.status = ? AND l.expires_on IS NOT NULL
+           -- renewable today by Riverton's fee rules (bridges/riverton/fees.yaml): inside the window
+           -- (90 days before expiry to 12 months after), no hold, nothing owed
+           AND (l.status = 'suspended' OR l.expires_on BETWEEN date('now', '-11 months') AND date('now', '+80 days'))
+           AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
+           AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
+         ORDER BY l.id LIMIT 1`,
     )
     .get(status) as { id: string; expires_on: string; term_months: number };
 
 beforeAll(() => {
   workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '500', '--seed', '3']);
   workbenchOk(dir, ['sync']);
+  workbenchOk(dir, ['drawer', 'open', '--float', '0']);
   cache = new Database(join(dir, 'cache.sqlite'), { readonly: true });
 });
 afterAll(() => {

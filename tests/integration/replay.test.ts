@@ -35,7 +35,11 @@ describe.each(engines)('replay on %s', (engine) => {
   const pick = () => {
     const row = cached<{ id: string; expires_on: string; term_months: number }>(
       `SELECT l.id, l.expires_on, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
-       WHERE l.status = 'active' AND l.expires_on > '2027-06-01' ORDER BY l.id`,
+       WHERE l.status = 'active' AND l.expires_on > date('now') AND l.expires_on <= date('now', '+80 days')
+         -- renewable today by Riverton's fee rules (fees.yaml): inside the window, no hold, nothing owed
+         AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
+         AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
+       ORDER BY l.id`,
     ).find((r) => !used.has(r.id))!;
     used.add(row.id);
     return row;
@@ -71,6 +75,7 @@ describe.each(engines)('replay on %s', (engine) => {
     }
     workbenchOk(dir, args);
     workbenchOk(dir, ['sync']);
+    workbenchOk(dir, ['drawer', 'open', '--float', '0']);
     connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
       .connection;
   }, 240_000);

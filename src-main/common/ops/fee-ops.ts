@@ -100,6 +100,8 @@ export const RenewalQueuePage = z.object({
   total: z.number().int().nonnegative(),
   /** How many licences each kind holds with the same filters (for the filter's counts). */
   counts: z.object({ expiring: z.number().int(), expired: z.number().int(), delinquent: z.number().int() }),
+  /** The licence types on the desk, for the type filter. */
+  licenceTypes: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type RenewalQueuePage = z.infer<typeof RenewalQueuePage>;
 

@@ -138,7 +138,11 @@ export function renewalQueueIn(
     holds: holds.pluck().get(r.id, r.business_id, on, on) as number,
     balanceCents: Math.max(0, balance.pluck().get(r.business_id) as number),
   }));
-  return { on, rows, total, counts };
+  const licenceTypes = db.prepare('SELECT code, name FROM licence_type ORDER BY name').all() as Array<{
+    code: string;
+    name: string;
+  }>;
+  return { on, rows, total, counts, licenceTypes };
 }
 
 /** The queue on the desk (today in the city's zone unless `on` is given). */
