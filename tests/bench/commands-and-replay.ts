@@ -20,6 +20,7 @@ import { bindParams } from '../../src-main/node/bridge/command-params.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { renewLicence } from '../../src-main/node/commands/licence-commands.ts';
 import { recordPayment } from '../../src-main/node/commands/payment-commands.ts';
+import { openDrawer } from '../../src-main/node/drawer/sessions.ts';
 import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { pushOutbox } from '../../src-main/node/sync/replay.ts';
@@ -171,6 +172,7 @@ async function main() {
     const baselineIds = all.filter((_, i) => i % 2 === 1);
 
     console.log('\n## Saving a command (one cache transaction: local effect + outbox entry + audit)');
+    openDrawer(desk, ACTOR, 0);
     const first = takeCommands(desk, ids, ops);
     printLatency('renewLicence', first.renew);
     printLatency('recordPayment', first.pay);

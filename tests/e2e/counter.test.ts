@@ -48,6 +48,7 @@ beforeAll(async () => {
   await ensureRendererBuilt();
   workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '11']);
   workbench(dataDir, ['sync']);
+  workbench(dataDir, ['drawer', 'open', '--float', '0']);
   hit = await findRenewableLicence(dataDir);
   cutSqliteLegacy(dataDir); // the counter opens during an outage
   served = await serve(dataDir);

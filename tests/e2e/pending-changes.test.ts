@@ -21,6 +21,7 @@ beforeAll(async () => {
   await ensureRendererBuilt();
   workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '9']);
   workbench(dataDir, ['sync']);
+  workbench(dataDir, ['drawer', 'open', '--float', '0']);
   workbench(dataDir, ['pay', 'RV-0000001', '--amount', '5000', '--method', 'cash']);
   cutSqliteLegacy(dataDir);
   served = await serve(dataDir);

@@ -115,6 +115,7 @@ describe.each([
     // The desk reaches the legacy database through the test's proxy, which tells when a COMMIT passes.
     await run(connectRivertonArgs(connection.replace('Port=5432', `Port=${proxy.port}`)));
     await run(['sync']);
+    await run(['drawer', 'open', '--float', '0']);
     if (journal)
       expect(await run(['bridge', 'install-journal', 'riverton'])).toMatch(/Created the operation journal/);
     const db = cache();

@@ -69,6 +69,7 @@ describe('roles from the IT policy file', () => {
 
   it('a clerk may; an account the file does not list may not', () => {
     policyAs('clerk');
+    workbenchOk(dir, ['drawer', 'open', '--float', '0']);
     expect(workbenchOk(dir, ['pay', licenceId, '--amount', '1000', '--method', 'cash'])).toMatch(
       /provisional receipt/,
     );

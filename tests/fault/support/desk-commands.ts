@@ -60,4 +60,6 @@ export async function demoOnDesks(
   await runDesk(first.dir, postgresDemoArgs(first.connection, size, seed));
   for (const desk of others) await runDesk(desk.dir, connectRivertonArgs(desk.connection));
   for (const desk of desks) await runDesk(desk.dir, ['sync']);
+  // Payments are taken only in an open cash drawer session (issue 5): each desk's clerk opens one.
+  for (const desk of desks) await runDesk(desk.dir, ['drawer', 'open', '--float', '0']);
 }
