@@ -82,6 +82,27 @@ describe('pdf layout', () => {
     for (const n of [1, 60, 120]) expect(all.match(new RegExp(`L-${n} `, 'g'))).toHaveLength(1);
   });
 
+  it('starts parts (one letter each) with their own header band and their own page count', async () => {
+    const layout = await DocumentLayout.create(setup);
+    layout.paragraph('First letter');
+    layout.startPart({ subtitle: 'Second letter' });
+    layout.table({
+      columns: [{ header: 'Line', width: 1 }],
+      rows: Array.from({ length: 40 }, (_, i) => [`row ${i + 1}`]),
+    });
+    layout.startPart({ title: 'Third title' });
+    layout.paragraph('Third letter');
+    const pages = await pdfPages(await layout.save());
+    expect(pages).toHaveLength(4);
+    expect(pages[0]).toContain('Page 1 of 1');
+    expect(pages[1]).toMatch(/RIVERTON\s+Test document\s+Second letter/);
+    expect(pages[1]).toContain('Page 1 of 2');
+    expect(pages[2]).toContain('Test document (continued)');
+    expect(pages[2]).toContain('Page 2 of 2');
+    expect(pages[3]).toMatch(/RIVERTON\s+Third title\s+A subtitle/);
+    expect(pages[3]).toContain('Page 1 of 1');
+  });
+
   it('writes title, author (the desk) and language into the document information', async () => {
     const layout = await DocumentLayout.create({ ...setup, language: 'es' });
     const info = await pdfInfo(await layout.save());

@@ -201,13 +201,18 @@ export class DocumentLayout {
     return style.bold ? this.bold : this.regular;
   }
 
-  /** Starts a page: the full header band on the first, a one-line reminder on the others. */
+  /** Where each part (a letter in a pile of notices) begins: indexes into `pages`. */
+  private readonly partStarts: number[] = [0];
+  private partHeader: { title: string; subtitle?: string } | undefined;
+
+  /** Starts a page: the full header band on a part's first page, a one-line reminder on the others. */
   newPage(): void {
     this.page = this.doc.addPage([LETTER.width, LETTER.height]);
     this.pages.push(this.page);
-    const { city, title, subtitle } = this.setup;
+    const { city } = this.setup;
+    const { title, subtitle } = this.partHeader ?? this.setup;
     const top = LETTER.height - MARGIN;
-    if (this.pages.length === 1) {
+    if (this.partStarts.includes(this.pages.length - 1)) {
       const bandHeight = subtitle ? 70 : 56;
       this.page.drawRectangle({
         x: MARGIN,
@@ -226,6 +231,20 @@ export class DocumentLayout {
       this.rule(top - 16);
       this.y = top - 30;
     }
+  }
+
+  /**
+   * Starts a new part on a new page: its own header band (the document's title and subtitle unless
+   * given) and its own page count in the footer ("Page 1 of 2" of this letter, not of the pile).
+   * For files holding several letters, such as one renewal notice per business.
+   */
+  startPart(header: { title?: string; subtitle?: string } = {}): void {
+    this.partHeader = {
+      title: header.title ?? this.setup.title,
+      subtitle: header.subtitle ?? this.setup.subtitle,
+    };
+    this.partStarts.push(this.pages.length);
+    this.newPage();
   }
 
   /** Makes room for `height` points, on a new page when the current one is too full. */
@@ -430,7 +449,9 @@ export class DocumentLayout {
       const previous = this.page;
       this.page = page;
       this.textAt(left, MARGIN, y, style);
-      const label = t('page', { n: i + 1, total: this.pages.length });
+      const start = this.partStarts.findLast((p) => p <= i) ?? 0;
+      const end = this.partStarts.find((p) => p > i) ?? this.pages.length;
+      const label = t('page', { n: i - start + 1, total: end - start });
       const width = this.regular.widthOfTextAtSize(makeTextSafe(this.regular, label), 8);
       this.textAt(label, LETTER.width - MARGIN - width, y, style);
       this.page = previous;
