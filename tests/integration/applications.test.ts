@@ -189,11 +189,13 @@ describe.each(engines)('new applications on %s', (engine) => {
     expect(cached<{ business_id: string }>('SELECT business_id FROM licence WHERE id = ?', licNo)).toEqual([
       { business_id: busNo },
     ]);
+    // Search finds the legacy licence right after the sync (before anything reads the application).
+    const search = await call('licences.search', { text: 'Heron Point' });
+    expect(search.results.map((r) => r.licenceId)).toEqual([licNo]);
     const after = await call('applications.get', { applicationId: appId });
     expect(after.application).toMatchObject({ businessId: busNo, licenceId: licNo });
     expect(after.businessProvisional || after.licenceProvisional).toBe(false);
-    const search = await call('licences.search', { text: 'Heron Point' });
-    expect(search.results.map((r) => r.licenceId)).toEqual([licNo]);
+    expect((await call('licences.search', { text: 'Heron Point' })).results.map((r) => r.licenceId)).toEqual([licNo]);
     expect((await call('licences.get', { licenceId: licNo })).payments).toHaveLength(1);
   }, 180_000);
 });
