@@ -7,14 +7,25 @@ import { shown, tabTo } from './screen.ts';
 
 export type Hit = { licenceId: string; businessName: string; status: string; expiresOn: string | null };
 
-/** An active licence with an expiry date, one a clerk may renew: the first found for these letters. */
+/**
+ * An active licence with an expiry date, one a clerk may renew today by the city's fee rules
+ * (inside the renewal window, no hold, nothing owed: the renewal queue's expiring licences):
+ * the first found for these letters.
+ */
 export async function findRenewableLicence(dataDir: string, letters = ['a', 'e', 'o', 's']): Promise<Hit> {
+  const queue = await runDeskJson<{ rows: { licenceId: string; holds: number; balanceCents: number }[] }>(
+    dataDir,
+    ['renewals', 'queue', '--kind', 'expiring', '--within', '85', '--limit', '1000'],
+  );
+  const renewable = new Set(
+    queue.rows.filter((r) => r.holds === 0 && r.balanceCents === 0).map((r) => r.licenceId),
+  );
   for (const letter of letters) {
-    const hits = await runDeskJson<Hit[]>(dataDir, ['search', letter, '--limit', '100']);
-    const found = hits.find((h) => h.status === 'active' && h.expiresOn);
+    const hits = await runDeskJson<Hit[]>(dataDir, ['search', letter, '--limit', '500']);
+    const found = hits.find((h) => h.status === 'active' && h.expiresOn && renewable.has(h.licenceId));
     if (found) return found;
   }
-  throw new Error('no active licence with an expiry date in the demo city');
+  throw new Error('no active licence renewable today in the demo city');
 }
 
 /** Waits until the page shows the licence (its heading, in English). */
