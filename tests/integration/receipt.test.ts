@@ -1,7 +1,9 @@
 // A receipt through the contract on a real demo desk: a payment taken at the counter prints with
 // its provisional number (and is kept under documents/receipts/); once sync has taken it to the
-// legacy database, the same receipt prints with the legacy number, by either id.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// legacy database, the same receipt prints with the legacy number, by either id; cash tendered and
+// change come from the drawer, and a void made by a supervisor marks the receipt VOID.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/common/contract.ts';
@@ -36,7 +38,12 @@ async function takePayment() {
     const current = (await withDrawer['drawer.current']({})) as { session: unknown };
     if (!current.session) await withDrawer['drawer.open']({ floatCents: 10_000 });
   }
-  return handlers['payments.record']({ licenceId, amountCents: 12_345, method: 'cash' });
+  return handlers['payments.record']({
+    licenceId,
+    amountCents: 12_345,
+    method: 'cash',
+    tenderedCents: 20_000,
+  });
 }
 
 describe('documents.receipt', () => {
@@ -60,6 +67,8 @@ describe('documents.receipt', () => {
     expect(text).toContain(`${receiptNo} (provisional)`);
     expect(text).toContain(licenceId);
     expect(text).toContain('Total paid $123.45');
+    expect(text).toContain('Amount tendered $200.00');
+    expect(text).toContain('Change given $76.55');
   });
 
   it('prints it in Spanish, kept beside the first print', async () => {
@@ -85,6 +94,19 @@ describe('documents.receipt', () => {
       expect(text).toContain(`Provisional number ${receiptNo}`);
       expect(text).toContain(`Receipt No. ${settled!.receiptNo}`);
     }
+  });
+
+  it('a voided payment prints with the VOID mark, the supervisor and the reason', async () => {
+    writeFileSync(
+      join(dir, 'policy.yaml'),
+      `version: 1\naccounts:\n  ${JSON.stringify(userInfo().username)}: supervisor\n`,
+    );
+    await handlers['payments.void']({ paymentId, reason: 'Charged to the wrong licence' });
+    const text = await pdfText((await handlers['documents.receipt']({ paymentId, language: 'en' })).base64);
+    expect(text).toContain('VOID - this payment was cancelled');
+    expect(text).toContain(`by ${userInfo().username}. Reason: Charged to the wrong licence`);
+    const es = await pdfText((await handlers['documents.receipt']({ paymentId, language: 'es' })).base64);
+    expect(es).toContain('ANULADO - este pago fue cancelado');
   });
 
   it('refuses a payment the desk does not have, in plain words', async () => {

@@ -6,6 +6,7 @@
 import { WorkbenchError } from '../../common/errors.ts';
 import type { PaymentMethod } from '../../common/model.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import { paymentDetailsOf, reversalsOf } from '../drawer/entries.ts';
 import { documentContext } from './document-context.ts';
 import { formatDate, formatDateTime, formatMoney } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
@@ -245,8 +246,8 @@ interface OutboxPaymentRow {
 /**
  * What the cache knows of a payment, ready to print. `paymentId` is the cached payment's id: a
  * legacy payment number, or `local:<operation>` for one taken on this desk (still found after
- * replay has replaced it by the legacy payment). The drawer adds tendered, change, check number,
- * card reference and voids from its own table (drawer/…).
+ * replay has replaced it by the legacy payment). Tendered, change, check number, card reference
+ * and any void or refund come from the drawer's own table (drawer/entries.ts).
  */
 export function receiptInputFor(desk: Desk, paymentId: string, now = new Date()): ReceiptInput {
   const db = desk.cache;
@@ -305,6 +306,8 @@ export function receiptInputFor(desk: Desk, paymentId: string, now = new Date())
     .filter(Boolean)
     .join(', ');
   const context = documentContext(desk, now);
+  // The drawer's own record of how it was paid, and of any void or refund since.
+  const details = paymentDetailsOf(desk, String(payment.id));
   return {
     ...context,
     paymentId: String(payment.id),
@@ -322,6 +325,31 @@ export function receiptInputFor(desk: Desk, paymentId: string, now = new Date())
     addressLines: [str(business?.address_line), cityLine].filter((l): l is string => !!l),
     amountCents: Number(payment.amount_cents),
     method: payment.method as PaymentMethod,
-    clerk: operation?.actor ?? null,
+    clerk: details?.actor ?? operation?.actor ?? null,
+    tenderedCents: details?.tenderedCents ?? null,
+    changeCents: details?.changeCents ?? null,
+    checkNumber: details?.checkNumber ?? null,
+    cardReference: details?.cardReference ?? null,
+    reversal: reversalOf(reversalsOf(desk, String(payment.id))),
+  };
+}
+
+/** A void wins over refunds; refunds add up (a refund may be partial). */
+function reversalOf(entries: ReturnType<typeof reversalsOf>): ReceiptReversal | null {
+  const voided = entries.find((e) => e.kind === 'void');
+  if (voided) return { kind: 'void', at: voided.at, reason: voided.reason, by: voided.actor };
+  const refunds = entries.filter((e) => e.kind === 'refund');
+  const last = refunds.at(-1);
+  if (!last) return null;
+  return {
+    kind: 'refund',
+    at: last.at,
+    by: last.actor,
+    reason:
+      refunds
+        .map((r) => r.reason)
+        .filter(Boolean)
+        .join('; ') || null,
+    amountCents: refunds.reduce((sum, r) => sum + r.amountCents, 0),
   };
 }
