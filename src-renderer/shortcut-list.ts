@@ -31,4 +31,7 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['↑ / ↓'], labelKey: 'fees.shortcutMoveRows', scope: 'renewals' },
   { keys: ['Enter'], labelKey: 'fees.shortcutOpenRow', scope: 'renewals' },
   { keys: ['B'], labelKey: 'fees.shortcutStartBatch', scope: 'renewals' },
+  { keys: ['Ctrl', 'Enter'], labelKey: 'batch.shortcut.primary', scope: 'batch' },
+  { keys: ['['], labelKey: 'batch.shortcut.previous', scope: 'batch' },
+  { keys: [']'], labelKey: 'batch.shortcut.next', scope: 'batch' },
 ];

@@ -73,7 +73,7 @@ describe.each(['sqlite', 'postgres'] as const)('batch renewal run on %s', (engin
     expect(batch.state).toBe('draft');
     expect(batch.items.length).toBeGreaterThanOrEqual(20);
     expect(batch.items.every((i) => i.selected && i.problems === null && i.state === 'pending')).toBe(true);
-    const queue = await api['renewals.queue']({ kind: 'expiring', withinDays: 150, limit: 60 });
+    const queue = await api['renewals.queue']({ kind: 'expiring', withinDays: 150, limit: 60, offset: 0 });
     expect(batch.items.map((i) => i.licenceId)).toEqual(queue.rows.map((r) => r.licenceId));
     // Notices need a validated batch; posting needs the notices.
     await expect(api['batches.notices']({ batchId: batch.id, language: 'en' })).rejects.toMatchObject({

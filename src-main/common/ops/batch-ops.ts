@@ -41,8 +41,15 @@ export type BatchCriteria = z.infer<typeof BatchCriteria>;
 export const defaultChunkSize = 25;
 export const ChunkSize = z.number().int().min(1).max(1000);
 
-/** Why a licence cannot be renewed: a stable code (translated on screen) and an English sentence. */
-export const BatchProblem = z.object({ code: z.string(), message: z.string() });
+/**
+ * Why a licence cannot be renewed: a stable code (translated on screen with the numbers of
+ * `detail`, as the renewal check gives them) and an English sentence.
+ */
+export const BatchProblem = z.object({
+  code: z.string(),
+  message: z.string(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).default({}),
+});
 export type BatchProblem = z.infer<typeof BatchProblem>;
 
 export const BatchItem = z.object({

@@ -138,7 +138,7 @@ export function postNextChunk(desk: Desk, actor: string, batchId: string, now = 
             // Refusals common to all (role, bridge) and unexpected failures undo the whole chunk.
             if (!isWorkbenchError(err) || err.code === 'forbidden' || err.code === 'not_configured')
               throw err;
-            problems = [{ code: `renewal.${err.code}`, message: err.message }];
+            problems = [{ code: 'batch.refused', message: err.message, detail: { code: err.code } }];
           }
         }
         markBlocked.run(JSON.stringify(problems), batchId, item.licence_id);

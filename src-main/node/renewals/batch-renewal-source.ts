@@ -44,7 +44,7 @@ export function checkLicences(desk: Desk, licenceIds: readonly string[], on: str
   return checkRenewals(desk, licenceIds, on).map((c) => ({
     licenceId: c.licenceId,
     ok: c.ok,
-    problems: c.problems.map((p) => ({ code: p.code, message: p.message })),
+    problems: c.problems.map((p) => ({ code: p.code, message: p.message, detail: p.detail })),
     quote: c.quote ? { totalCents: c.quote.totalCents, lines: c.quote.lines } : null,
     newExpiresOn: c.newExpiresOn,
   }));

@@ -160,6 +160,7 @@ export function problemsFor(
       problems.push({
         code: 'batch.inOtherBatch',
         message: `Licence ${check.licenceId} is also in batch ${other.id}, not posted yet: deselect it in one of them.`,
+        detail: { batchId: other.id },
       });
     }
     result.set(check.licenceId, { problems, check });
