@@ -32,8 +32,11 @@ export const FeeRule = z
   .strict();
 export type FeeRule = z.infer<typeof FeeRule>;
 
-/** A rule, or several effective-dated ones. */
-const RuleOrRules = z.union([FeeRule, z.array(FeeRule).min(1)]);
+/** A rule, or several effective-dated ones (a single rule is read as a list of one). */
+const RuleOrRules = z.preprocess(
+  (v) => (v === undefined || Array.isArray(v) ? v : [v]),
+  z.array(FeeRule).min(1),
+);
 
 export const FeeRulesFile = z
   .object({
@@ -69,7 +72,7 @@ const SINCE_ALWAYS = '0001-01-01';
 function rulesOf(file: FeeRulesFile, licenceTypeCode: string): FeeRule[] {
   const r = file.types[licenceTypeCode] ?? file.default;
   if (!r) return [];
-  return (Array.isArray(r) ? r : [r])
+  return r
     .slice()
     .sort((a, b) => (a.effectiveOn ?? SINCE_ALWAYS).localeCompare(b.effectiveOn ?? SINCE_ALWAYS));
 }

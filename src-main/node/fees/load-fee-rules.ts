@@ -68,13 +68,31 @@ export function parseFeeRules(text: string, file: string): FeeRulesFile {
     return at(offset);
   };
 
-  const parsed = FeeRulesFile.safeParse(doc.toJS() ?? {});
+  const raw = (doc.toJS() ?? {}) as unknown;
+  const parsed = FeeRulesFile.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new FeeRulesFileError(
     parsed.error.issues
-      .map((issue) => describe(file, issue, locate))
+      .map((issue) =>
+        describe(file, { ...issue, path: asWritten(raw, issue.path) } as z.core.$ZodIssue, locate),
+      )
       .sort((a, b) => a.line - b.line || a.column - b.column),
   );
+}
+
+/**
+ * The path as the file is written: a single rule is read as a list of one, so the schema's path
+ * has an index (default.0.latePenalty) where the file has none (default.latePenalty).
+ */
+function asWritten(raw: unknown, path: readonly PropertyKey[]): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  let node = raw;
+  for (const key of path) {
+    if (typeof key === 'number' && !Array.isArray(node)) continue;
+    out.push(key);
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return out;
 }
 
 function describe(

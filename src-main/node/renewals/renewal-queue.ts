@@ -22,9 +22,7 @@ import { deskFeeRules } from '../fees/load-fee-rules.ts';
 
 /** The earliest expiry still renewable on `on`: the longest window any rule leaves open. */
 export function oldestRenewableExpiry(rules: FeeRulesFile, on: string): string | null {
-  const all = [rules.default, ...Object.values(rules.types)].flatMap((r) =>
-    r ? (Array.isArray(r) ? r : [r]) : [],
-  );
+  const all = [rules.default, ...Object.values(rules.types)].flatMap((r) => r ?? []);
   if (all.length === 0) return null;
   let oldest: string | null = on;
   for (const rule of all) {
