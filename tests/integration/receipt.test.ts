@@ -67,6 +67,7 @@ describe('documents.receipt', () => {
     expect(text).toContain(`${receiptNo} (provisional)`);
     expect(text).toContain(licenceId);
     expect(text).toContain('Total paid $123.45');
+    expect(text).not.toContain('COPY');
     expect(text).toContain('Amount tendered $200.00');
     expect(text).toContain('Change given $76.55');
   });
@@ -78,6 +79,7 @@ describe('documents.receipt', () => {
     const text = await pdfText(doc.base64);
     expect(text).toContain('NÚMERO DE RECIBO PROVISIONAL');
     expect(text).toContain('Total pagado $123.45');
+    expect(text).toContain('COPIA - reimpresión de un recibo ya entregado');
   });
 
   it('after sync, prints the legacy number by the provisional id and by the legacy id', async () => {
@@ -92,6 +94,7 @@ describe('documents.receipt', () => {
       );
       expect(text).not.toContain('PROVISIONAL RECEIPT NUMBER');
       expect(text).toContain(`Provisional number ${receiptNo}`);
+      expect(text).toContain('COPY - reprint');
       expect(text).toContain(`Receipt No. ${settled!.receiptNo}`);
     }
   });

@@ -8,7 +8,7 @@ import { toCsv } from '../../src-main/node/documents/csv.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../src-main/node/documents/doc-format.ts';
 import { docText } from '../../src-main/node/documents/doc-text.ts';
 import { DocumentLayout, makeTextSafe, wrapText } from '../../src-main/node/documents/pdf-layout.ts';
-import { safeFileName, saveDocument } from '../../src-main/node/documents/save-document.ts';
+import { keptCopies, safeFileName, saveDocument } from '../../src-main/node/documents/save-document.ts';
 import { pdfInfo, pdfPages, pdfText } from '../support/pdf-text.ts';
 
 const setup = {
@@ -175,5 +175,8 @@ describe('saved documents', () => {
     expect(readFileSync(first.savedTo, 'utf8')).toBe('one');
     expect(Buffer.from(second.base64, 'base64').toString()).toBe('two');
     expect(safeFileName('Recibo Núñez ¿?.pdf')).toBe('Recibo-Nunez-.pdf');
+    expect(keptCopies(dir, 'receipts', 'receipt D1/0001.pdf')).toBe(2);
+    expect(keptCopies(dir, 'receipts', 'receipt-D1-000.pdf')).toBe(0);
+    expect(keptCopies(dir, 'certificates', 'x.pdf')).toBe(0);
   });
 });

@@ -55,6 +55,10 @@ describe('payment receipt', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('VOID');
+    expect(text).not.toContain('COPY');
+    expect(await pdfText(await renderReceipt({ ...cashPayment, reprint: true }, 'en'))).toContain(
+      'COPY - reprint of a receipt already given',
+    );
     expect(await pdfInfo(bytes)).toMatchObject({ author: 'front-desk-1', language: 'en-US' });
   });
 

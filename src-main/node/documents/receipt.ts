@@ -55,6 +55,8 @@ export interface ReceiptInput {
   /** The OS account of the clerk who took it (known for payments taken on this desk). */
   clerk?: string | null;
   reversal?: ReceiptReversal | null;
+  /** This payment's receipt was printed before: this one is marked as a copy. */
+  reprint?: boolean;
 }
 
 const text = docText({
@@ -100,6 +102,7 @@ const text = docText({
     card: 'Card',
     other: 'Other',
     noNumber: '(no number)',
+    copyBanner: 'COPY - reprint of a receipt already given',
   },
   es: {
     title: 'Recibo de pago',
@@ -143,6 +146,7 @@ const text = docText({
     card: 'Tarjeta',
     other: 'Otro',
     noNumber: '(sin número)',
+    copyBanner: 'COPIA - reimpresión de un recibo ya entregado',
   },
 });
 
@@ -183,6 +187,7 @@ export async function renderReceipt(input: ReceiptInput, language: DocLanguage):
       detail.replace(/^\. /, '') || undefined,
     );
   }
+  if (input.reprint) doc.banner(t('copyBanner'), colors.muted);
   if (input.provisional) {
     doc.banner(
       t('provisionalBanner'),

@@ -1,7 +1,7 @@
 // Every document the desk prints is also kept on the desk, under
 // <data dir>/documents/<kind>/<file name>, so a clerk can find what was handed over the counter.
 // A second print of the same document is kept beside the first (name-2.pdf), never over it.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrintedDocument } from '../../common/ops/document-ops.ts';
 
@@ -49,4 +49,16 @@ export function saveDocument(dataDir: string, document: DocumentToSave): Printed
     base64: Buffer.from(bytes).toString('base64'),
     savedTo: target,
   };
+}
+
+/** How many copies of this file the desk already kept (name.pdf, name-2.pdf, …): a reprint is not the first. */
+export function keptCopies(dataDir: string, kind: string, fileName: string): number {
+  const dir = documentsDir(dataDir, kind);
+  if (!existsSync(dir)) return 0;
+  const safe = safeFileName(fileName);
+  const dot = safe.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const copy = new RegExp(`^${escape(stem)}(-\\d+)?${escape(ext)}$`);
+  return readdirSync(dir).filter((name) => copy.test(name)).length;
 }
