@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isWorkbenchError } from '../common/errors.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { registerApplicationCommands } from './application-commands.ts';
 import { registerBatchCommands } from './batch-commands.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
@@ -113,6 +114,7 @@ program
   .action((o) => runServe(dataDir(), o));
 
 registerCounterCommands(program, dataDir);
+registerApplicationCommands(program, dataDir);
 registerStatusCommands(program, dataDir);
 registerConflictCommands(program, dataDir);
 registerJournalCommand(program, dataDir);

@@ -44,6 +44,9 @@ describe('normalising', () => {
     expect(nameSimilarity('joes diner', 'joes diner')).toBe(1);
     expect(nameSimilarity('joes diner', 'joes dinner')).toBeGreaterThan(0.6);
     expect(nameSimilarity('joes diner', 'riverside hardware')).toBeLessThan(0.2);
+    // One long common word does not make two businesses alike.
+    expect(nameSimilarity('martinez enterprises', 'walker enterprises')).toBeLessThan(0.6);
+    expect(nameSimilarity('heron point bistro', 'heron point')).toBeGreaterThanOrEqual(0.6);
   });
 });
 

@@ -92,15 +92,34 @@ export function trigrams(text: string): Set<string> {
   return out;
 }
 
-/** Dice coefficient over trigrams: 1 for the same name, 0 for nothing in common. */
-export function nameSimilarity(a: string, b: string): number {
-  if (!a || !b) return 0;
+/** Dice coefficient over trigrams: 1 for the same text, 0 for nothing in common. */
+function dice(a: string, b: string): number {
   if (a === b) return 1;
   const ta = trigrams(a);
   const tb = trigrams(b);
   let common = 0;
   for (const t of ta) if (tb.has(t)) common++;
   return (2 * common) / (ta.size + tb.size);
+}
+
+/**
+ * How alike two normalised names are, 0..1: the trigram Dice coefficient of the whole names, but
+ * no more than the average, over the words of the shorter name, of each word's best match in the
+ * other. The second keeps one long common word from making different businesses alike
+ * ("Martinez Enterprises" and "Walker Enterprises"); a typo in one word costs little
+ * ("Joes Diner" and "Joes Dinner").
+ */
+export function nameSimilarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  const [short, long] = a.split(' ').length <= b.split(' ').length ? [a, b] : [b, a];
+  const longWords = long.split(' ');
+  const shortWords = short.split(' ');
+  let sum = 0;
+  for (const w of shortWords) sum += Math.max(...longWords.map((o) => dice(w, o)));
+  // Words of the longer name matched by none of the shorter's also count against it.
+  const byWords = sum / Math.max(shortWords.length, longWords.length - 1);
+  return Math.min(dice(a, b), Math.min(1, byWords));
 }
 
 export type MatchReason = 'same_name' | 'similar_name' | 'same_address' | 'same_phone' | 'same_tax_id';

@@ -1,0 +1,193 @@
+// `workbench application suggest|create|list|show|check|issue`: new applications from the command
+// line, through the same services as the screen (the role checks included), so IT scripts and
+// tests drive real desks.
+import type { Command } from 'commander';
+import { NewBusiness, RequirementState } from '../common/ops/application-ops.ts';
+import type { ApplicationDetail } from '../common/ops/application-ops.ts';
+import {
+  createApplication,
+  issueLicence,
+  updateRequirement,
+} from '../node/applications/application-commands.ts';
+import { suggestDuplicates } from '../node/applications/duplicates.ts';
+import { getApplication, listApplications } from '../node/applications/read-applications.ts';
+import { type Desk, openDesk } from '../node/desk/open-desk.ts';
+import { resolveDataDir } from '../node/desk/paths.ts';
+import { currentActor } from '../node/security/actor.ts';
+
+const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+type BusinessFlags = {
+  name?: string;
+  dba?: string;
+  owner?: string;
+  address?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  phone?: string;
+  taxId?: string;
+};
+
+const businessOptions = (cmd: Command) =>
+  cmd
+    .option('--name <text>', 'business name')
+    .option('--dba <text>', 'doing business as')
+    .option('--owner <text>', 'owner')
+    .option('--address <text>', 'street address')
+    .option('--city <text>', 'city')
+    .option('--state <code>', 'state (2 letters)')
+    .option('--zip <code>', 'ZIP code')
+    .option('--phone <text>', 'phone')
+    .option('--tax-id <text>', 'tax id');
+
+function describe(d: ApplicationDetail): string[] {
+  const a = d.application;
+  const lines = [
+    `Application ${a.id}: ${a.businessName} (business ${d.businessProvisional ? 'provisional' : a.businessId}), ` +
+      `${a.licenceTypeName ?? a.licenceTypeCode}, ${a.status}` +
+      (a.licenceId
+        ? `, licence ${d.licenceProvisional ? 'provisional (numbered at the next sync)' : a.licenceId}`
+        : ''),
+  ];
+  for (const i of d.items) {
+    lines.push(
+      `  [${i.state === 'open' ? ' ' : 'x'}] ${i.code.padEnd(12)} ${i.labelEn}${i.required ? '' : ' (optional)'}: ${i.state}` +
+        (i.doneBy ? ` by ${i.doneBy} at ${i.doneAt}` : '') +
+        (i.note ? ` (${i.note})` : ''),
+    );
+  }
+  if (a.status === 'open')
+    lines.push(
+      d.openRequired.length ? `Open required items: ${d.openRequired.join(', ')}` : 'Ready to issue.',
+    );
+  return lines;
+}
+
+export function registerApplicationCommands(program: Command, dataDir: () => string | undefined): void {
+  const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
+    const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
+    try {
+      return await work(desk);
+    } finally {
+      desk.close();
+    }
+  };
+  const show = (d: ApplicationDetail, json?: boolean) =>
+    json ? print(d) : console.log(describe(d).join('\n'));
+
+  const app = program.command('application').description('new applications: duplicates, checklists, issuing');
+
+  businessOptions(app.command('suggest').description('businesses on file that may be the one typed'))
+    .option('--json', 'print as JSON')
+    .action((o: BusinessFlags & { json?: boolean }) =>
+      withDesk((desk) => {
+        const r = suggestDuplicates(
+          desk.cache,
+          { name: o.name ?? '', dbaName: o.dba, addressLine: o.address, phone: o.phone, taxId: o.taxId },
+          8,
+        );
+        if (o.json) return print(r);
+        if (r.suggestions.length === 0) return console.log('No business on file looks like this one.');
+        for (const s of r.suggestions)
+          console.log(
+            `${s.businessId.padEnd(12)} ${s.name}  [${s.reasons.join(', ')}]  ${s.licenceIds.join(' ')}`,
+          );
+      }),
+    );
+
+  businessOptions(
+    app.command('create').description('a new application, for a new business or --business <id>'),
+  )
+    .requiredOption('--type <code>', 'licence type code')
+    .option('--business <id>', 'an existing business number instead of a new business')
+    .option('--dismissed <ids>', 'comma-separated business ids of suggestions seen and dismissed')
+    .option('--json', 'print as JSON')
+    .action((o: BusinessFlags & { type: string; business?: string; dismissed?: string; json?: boolean }) =>
+      withDesk((desk) => {
+        const business = o.business
+          ? { kind: 'existing' as const, businessId: o.business }
+          : {
+              kind: 'new' as const,
+              facts: NewBusiness.parse({
+                name: o.name ?? '',
+                dbaName: o.dba,
+                ownerName: o.owner,
+                addressLine: o.address,
+                city: o.city,
+                state: o.state,
+                postalCode: o.zip,
+                phone: o.phone,
+                taxId: o.taxId,
+              }),
+              dismissed: o.dismissed
+                ? o.dismissed
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : [],
+            };
+        const { applicationId } = createApplication(desk, currentActor(), {
+          business,
+          licenceTypeCode: o.type,
+        });
+        show(getApplication(desk, applicationId), o.json);
+      }),
+    );
+
+  app
+    .command('list')
+    .description("this desk's applications")
+    .option('--status <status>', 'open, issued or all', 'open')
+    .option('--json', 'print as JSON')
+    .action((o: { status: 'open' | 'issued' | 'all'; json?: boolean }) =>
+      withDesk((desk) => {
+        const rows = listApplications(desk, o.status, 500);
+        if (o.json) return print(rows);
+        for (const a of rows)
+          console.log(
+            `${a.id}  ${a.status.padEnd(7)} ${a.licenceTypeCode.padEnd(4)} ${a.businessName}  open: ${a.openRequired}`,
+          );
+      }),
+    );
+
+  app
+    .command('show')
+    .argument('<application>', 'application id')
+    .option('--json', 'print as JSON')
+    .action((id: string, o: { json?: boolean }) =>
+      withDesk((desk) => show(getApplication(desk, id), o.json)),
+    );
+
+  app
+    .command('check')
+    .description('mark a checklist item received|passed|approved, waived (supervisor, with --note) or open')
+    .argument('<application>', 'application id')
+    .argument('<code>', 'checklist item code')
+    .argument('<state>', 'received, passed, approved, waived or open')
+    .option('--note <text>', 'a note (the reason, for a waiver)')
+    .option('--json', 'print as JSON')
+    .action((id: string, code: string, state: string, o: { note?: string; json?: boolean }) =>
+      withDesk((desk) => {
+        updateRequirement(desk, currentActor(), {
+          applicationId: id,
+          code,
+          state: RequirementState.parse(state),
+          note: o.note,
+        });
+        show(getApplication(desk, id), o.json);
+      }),
+    );
+
+  app
+    .command('issue')
+    .description('issue the licence (refused while a required item is open)')
+    .argument('<application>', 'application id')
+    .option('--json', 'print as JSON')
+    .action((id: string, o: { json?: boolean }) =>
+      withDesk((desk) => {
+        issueLicence(desk, currentActor(), id);
+        show(getApplication(desk, id), o.json);
+      }),
+    );
+}
