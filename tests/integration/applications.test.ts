@@ -195,7 +195,41 @@ describe.each(engines)('new applications on %s', (engine) => {
     const after = await call('applications.get', { applicationId: appId });
     expect(after.application).toMatchObject({ businessId: busNo, licenceId: licNo });
     expect(after.businessProvisional || after.licenceProvisional).toBe(false);
-    expect((await call('licences.search', { text: 'Heron Point' })).results.map((r) => r.licenceId)).toEqual([licNo]);
+    expect((await call('licences.search', { text: 'Heron Point' })).results.map((r) => r.licenceId)).toEqual([
+      licNo,
+    ]);
     expect((await call('licences.get', { licenceId: licNo })).payments).toHaveLength(1);
   }, 180_000);
+
+  it('an application for a business already on file registers nothing new; its licence gets the next number', async () => {
+    policyAs('clerk');
+    const [business] = cached<{ id: string }>(
+      `SELECT id FROM business WHERE id NOT LIKE 'local:%' ORDER BY id LIMIT 1`,
+    );
+    const created = await call('applications.create', {
+      business: { kind: 'existing', businessId: business!.id },
+      licenceTypeCode: 'KENL', // not in the file: the default list
+    });
+    expect(created.businessProvisional).toBe(false);
+    expect(created.items.map((i) => i.code)).toEqual(['APPFORM', 'PHOTOID', 'ZONING']);
+    for (const [code, state] of [
+      ['APPFORM', 'received'],
+      ['PHOTOID', 'received'],
+      ['ZONING', 'approved'],
+    ] as const)
+      await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+    const issued = await call('applications.issue', { applicationId: created.application.id });
+    expect(issued.application.licenceId).toMatch(/^local:/);
+    expect(cached(`SELECT command FROM outbox WHERE status = 'pending'`)).toEqual([
+      { command: 'issueLicence' },
+    ]);
+    const sync = await call('sync.now', {});
+    expect(sync.push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
+    const after = await call('applications.get', { applicationId: created.application.id });
+    expect(after.application.licenceId).toBe('RV-0000302');
+    const lic = await legacy<{ LICBUS: unknown }>(
+      `SELECT {LICBUS} FROM {LICMST} WHERE {LICNO} = 'RV-0000302'`,
+    );
+    expect(lic.map((r) => String(Number(r.LICBUS)))).toEqual([business!.id]);
+  }, 120_000);
 });
