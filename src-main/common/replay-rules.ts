@@ -61,6 +61,14 @@ export function conflictFields(
     rows.push(['status', seen.status, payload.to]);
     rows.push(['expiresOn', seen.expiresOn, seen.expiresOn]);
     rows.push(['reason', null, payload.reason]);
+  } else if (command === 'registerBusiness') {
+    // A new business: nothing was seen before; what the clerk typed.
+    for (const f of ['name', 'ownerName', 'addressLine', 'phone', 'taxId']) rows.push([f, null, payload[f]]);
+  } else if (command === 'issueLicence') {
+    // The business the licence is for, as the clerk saw it, and the licence asked for.
+    rows.push(['name', seen.name, seen.name]);
+    for (const f of ['businessId', 'licenceTypeCode', 'issuedOn', 'expiresOn', 'feeCents'])
+      rows.push([f, null, payload[f]]);
   } else {
     const p = payload as RecordPaymentPayload;
     rows.push(['status', seen.status, seen.status]);
@@ -90,6 +98,8 @@ export function editableFields(command: CommandName, payload: Rec): Record<strin
   if (command === 'voidPayment') return { reason: shown(payload.reason) };
   if (command === 'refundPayment')
     return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
+  // New records: applied again as they were, or discarded; nothing in them to edit.
+  if (command === 'registerBusiness' || command === 'issueLicence') return {};
   return {
     licenceId: shown(payload.licenceId),
     amountCents: shown(payload.amountCents),
