@@ -1,4 +1,206 @@
 // UI text of the dashboard screens and parts, English and Spanish (en.ts and es.ts take them under "dashboard").
-export const dashboardEn = {};
+export const dashboardEn = {
+  navLink: 'Dashboard',
+  title: 'Dashboard — Civic Workbench',
+  heading: "Supervisor's dashboard",
+  intro:
+    'Applications, renewals, revenue and the backlog for a period. Each part says where its numbers come from: all desks (from the legacy system) or this desk only.',
+  period: {
+    legend: 'Period',
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    last7: 'Last 7 days',
+    last30: 'Last 30 days',
+    last90: 'Last 90 days',
+    showing: 'Showing {{from}} to {{to}} (days in the city’s time zone, {{zone}}).',
+    invalid: 'Enter both dates, the first on or before the second.',
+  },
+  loading: 'Counting…',
+  notAvailable: 'Not available on this desk yet.',
+  notAllowed:
+    'Only a supervisor or an administrator can see the dashboard. Ask IT to change your role in the workbench policy file if you need it.',
+  cards: {
+    label: 'Figures for the period',
+    netRevenue: 'Revenue (net)',
+    payments: 'Payments',
+    renewalsOnTime: 'Renewals on time',
+    renewalsLate: 'Renewals late',
+    received: 'Applications received',
+    issued: 'Licences issued',
+    backlog: 'Applications open',
+    allDesks: 'All desks',
+    thisDesk: 'This desk',
+  },
+  methods: { cash: 'Cash', check: 'Check', card: 'Card', other: 'Other' },
+  revenue: {
+    heading: 'Revenue by day and payment method',
+    scope: 'All desks, from the legacy system as of {{time}}.',
+    scopeNever: 'All desks, from the legacy system: payments have not been refreshed on this desk yet.',
+    provisional_one:
+      'Includes {{count}} payment or reversal taken at this desk and not in the legacy system yet ({{amount}}).',
+    provisional_other:
+      'Includes {{count}} payments or reversals taken at this desk and not in the legacy system yet ({{amount}}).',
+    summary:
+      'Net revenue {{net}}: {{payments}} payments of {{gross}}, less {{reversals}} voids and refunds of {{reversed}}. By method: {{methods}}.',
+    chartLabel: 'Chart: revenue by day, stacked by payment method. The same figures are in the tables.',
+    byMethodTable: 'Revenue by payment method',
+    byDayTable: 'Revenue by day',
+    showByDay: 'Figures by day',
+    method: 'Method',
+    amount: 'Net amount',
+    date: 'Date',
+    total: 'Total',
+  },
+  renewals: {
+    heading: 'Renewals on time and late',
+    scope:
+      'Renewals taken at this desk (at the counter and in batch runs). On time: renewed on or before the day the licence expired.',
+    summary:
+      '{{total}} renewals: {{onTime}} on time and {{late}} late. {{waiting}} still waiting for the legacy system.',
+    averageLate: 'Late renewals were {{days}} days late on average.',
+    fees: 'Fees {{fees}}, late penalties {{penalties}}.',
+    onTime: 'On time',
+    late: 'Late',
+    chartLabel: 'Chart: renewals by day, on time and late. The same figures are in the table.',
+    byDayTable: 'Renewals by day',
+    showByDay: 'Figures by day',
+    date: 'Date',
+  },
+  applications: {
+    heading: 'Applications received and issued',
+    scope: 'New applications taken at this desk.',
+    summary:
+      '{{received}} received and {{issued}} issued in the period; {{withdrawn}} of those received were withdrawn.',
+    received: 'Received',
+    issued: 'Issued',
+    chartLabel: 'Chart: applications received and issued by day. The same figures are in the table.',
+    byDayTable: 'Applications by day',
+    showByDay: 'Figures by day',
+    date: 'Date',
+  },
+  backlog: {
+    heading: 'Backlog by age',
+    scope: 'Applications open at this desk on {{date}}, by how many days they have waited.',
+    summary_one: '{{count}} application open.',
+    summary_other: '{{count}} applications open.',
+    oldest: 'The oldest has waited {{days}} days.',
+    bucket: 'Days waiting',
+    count: 'Applications',
+    buckets: { '0-7': '0–7 days', '8-30': '8–30 days', '31-90': '31–90 days', '91+': 'Over 90 days' },
+    chartLabel: 'Chart: open applications by days waiting. The same figures are in the table.',
+    table: 'Open applications by days waiting',
+  },
+  csv: {
+    download: 'Download CSV',
+    downloadOf: 'Download CSV of {{section}}',
+    preparing: 'Preparing…',
+    ready: '{{file}} downloaded.',
+    again: 'Download {{file}} again',
+    kept: 'A copy is kept on this desk at {{path}}.',
+  },
+};
 
-export const dashboardEs: typeof dashboardEn = {};
+export const dashboardEs: typeof dashboardEn = {
+  navLink: 'Panel',
+  title: 'Panel — Civic Workbench',
+  heading: 'Panel del supervisor',
+  intro:
+    'Solicitudes, renovaciones, ingresos y pendientes de un período. Cada parte dice de dónde salen sus cifras: todas las ventanillas (del sistema anterior) o solo esta ventanilla.',
+  period: {
+    legend: 'Período',
+    from: 'Desde',
+    to: 'Hasta',
+    show: 'Mostrar',
+    last7: 'Últimos 7 días',
+    last30: 'Últimos 30 días',
+    last90: 'Últimos 90 días',
+    showing: 'Del {{from}} al {{to}} (días en la zona horaria de la ciudad, {{zone}}).',
+    invalid: 'Indique las dos fechas, la primera igual o anterior a la segunda.',
+  },
+  loading: 'Contando…',
+  notAvailable: 'Todavía no disponible en esta ventanilla.',
+  notAllowed:
+    'Solo un supervisor o un administrador puede ver el panel. Si lo necesita, pida a TI que cambie su función en el archivo de políticas.',
+  cards: {
+    label: 'Cifras del período',
+    netRevenue: 'Ingresos (netos)',
+    payments: 'Pagos',
+    renewalsOnTime: 'Renovaciones a tiempo',
+    renewalsLate: 'Renovaciones tardías',
+    received: 'Solicitudes recibidas',
+    issued: 'Licencias emitidas',
+    backlog: 'Solicitudes abiertas',
+    allDesks: 'Todas las ventanillas',
+    thisDesk: 'Esta ventanilla',
+  },
+  methods: { cash: 'Efectivo', check: 'Cheque', card: 'Tarjeta', other: 'Otro' },
+  revenue: {
+    heading: 'Ingresos por día y forma de pago',
+    scope: 'Todas las ventanillas, del sistema anterior (datos al {{time}}).',
+    scopeNever:
+      'Todas las ventanillas, del sistema anterior: los pagos aún no se han actualizado en esta ventanilla.',
+    provisional_one:
+      'Incluye {{count}} pago o reverso hecho en esta ventanilla que aún no está en el sistema anterior ({{amount}}).',
+    provisional_other:
+      'Incluye {{count}} pagos o reversos hechos en esta ventanilla que aún no están en el sistema anterior ({{amount}}).',
+    summary:
+      'Ingresos netos {{net}}: {{payments}} pagos por {{gross}}, menos {{reversals}} anulaciones y reembolsos por {{reversed}}. Por forma de pago: {{methods}}.',
+    chartLabel:
+      'Gráfico: ingresos por día, apilados por forma de pago. Las mismas cifras están en las tablas.',
+    byMethodTable: 'Ingresos por forma de pago',
+    byDayTable: 'Ingresos por día',
+    showByDay: 'Cifras por día',
+    method: 'Forma de pago',
+    amount: 'Importe neto',
+    date: 'Fecha',
+    total: 'Total',
+  },
+  renewals: {
+    heading: 'Renovaciones a tiempo y tardías',
+    scope:
+      'Renovaciones hechas en esta ventanilla (en el mostrador y en lotes). A tiempo: renovada el día del vencimiento o antes.',
+    summary:
+      '{{total}} renovaciones: a tiempo, {{onTime}}; tardías, {{late}}. {{waiting}} aún esperan al sistema anterior.',
+    averageLate: 'Las renovaciones tardías llegaron en promedio con {{days}} días de retraso.',
+    fees: 'Tarifas {{fees}}, recargos por retraso {{penalties}}.',
+    onTime: 'A tiempo',
+    late: 'Tardías',
+    chartLabel: 'Gráfico: renovaciones por día, a tiempo y tardías. Las mismas cifras están en la tabla.',
+    byDayTable: 'Renovaciones por día',
+    showByDay: 'Cifras por día',
+    date: 'Fecha',
+  },
+  applications: {
+    heading: 'Solicitudes recibidas y emitidas',
+    scope: 'Solicitudes nuevas tomadas en esta ventanilla.',
+    summary:
+      '{{received}} recibidas y {{issued}} emitidas en el período; {{withdrawn}} de las recibidas fueron retiradas.',
+    received: 'Recibidas',
+    issued: 'Emitidas',
+    chartLabel: 'Gráfico: solicitudes recibidas y emitidas por día. Las mismas cifras están en la tabla.',
+    byDayTable: 'Solicitudes por día',
+    showByDay: 'Cifras por día',
+    date: 'Fecha',
+  },
+  backlog: {
+    heading: 'Pendientes por antigüedad',
+    scope: 'Solicitudes abiertas en esta ventanilla el {{date}}, según los días de espera.',
+    summary_one: '{{count}} solicitud abierta.',
+    summary_other: '{{count}} solicitudes abiertas.',
+    oldest: 'La más antigua lleva {{days}} días esperando.',
+    bucket: 'Días de espera',
+    count: 'Solicitudes',
+    buckets: { '0-7': '0–7 días', '8-30': '8–30 días', '31-90': '31–90 días', '91+': 'Más de 90 días' },
+    chartLabel: 'Gráfico: solicitudes abiertas por días de espera. Las mismas cifras están en la tabla.',
+    table: 'Solicitudes abiertas por días de espera',
+  },
+  csv: {
+    download: 'Descargar CSV',
+    downloadOf: 'Descargar CSV de {{section}}',
+    preparing: 'Preparando…',
+    ready: '{{file}} descargado.',
+    again: 'Descargar {{file}} otra vez',
+    kept: 'Se guarda una copia en esta ventanilla en {{path}}.',
+  },
+};
