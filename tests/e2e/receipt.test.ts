@@ -89,6 +89,7 @@ describe('printing a payment receipt', () => {
     expect(text).toContain(hit.licenceId);
     expect(text).toContain('Total paid $125.50');
     expect(text).toContain('Cash');
+    expect(text).not.toContain('COPY');
     // The desk kept its copy.
     expect(existsSync(join(dataDir, 'documents', 'receipts', `receipt-${receiptNo}.pdf`))).toBe(true);
     expect(await shown(form)).toContain(join(dataDir, 'documents', 'receipts'));
@@ -109,5 +110,7 @@ describe('printing a payment receipt', () => {
     expect(text).toContain('NÚMERO DE RECIBO PROVISIONAL');
     expect(text).toContain('Total pagado $125.50');
     expect(text).toContain('Efectivo');
+    // The customer already had the first one: this is marked as a copy.
+    expect(text).toContain('COPIA');
   });
 });
