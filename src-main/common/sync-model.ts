@@ -24,7 +24,15 @@ export const SyncActivity = z.object({
 });
 export type SyncActivity = z.infer<typeof SyncActivity>;
 
-export const commandNames = ['renewLicence', 'recordPayment', 'voidPayment', 'refundPayment', 'changeLicenceStatus', 'registerBusiness', 'issueLicence'] as const;
+export const commandNames = [
+  'renewLicence',
+  'recordPayment',
+  'voidPayment',
+  'refundPayment',
+  'changeLicenceStatus',
+  'registerBusiness',
+  'issueLicence',
+] as const;
 export const CommandNameSchema = z.enum(commandNames);
 
 export const PendingOperation = z.object({

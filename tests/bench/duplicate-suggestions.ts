@@ -18,7 +18,9 @@ import { NAME_WORDS, STREETS, SURNAMES } from '../../src-main/node/demo/word-lis
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' } } });
 const size = Number(values.size);
 const dir = mkdtempSync(join(tmpdir(), 'wb-bench-dup-'));
-const db = openCache(join(dir, 'cache.sqlite'), { migrationsDir: join(import.meta.dirname, '../../migrations') });
+const db = openCache(join(dir, 'cache.sqlite'), {
+  migrationsDir: join(import.meta.dirname, '../../migrations'),
+});
 const rng = new Rng(7);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rng.next() * list.length)]!;
 const street = () => {
@@ -74,7 +76,8 @@ const inputs: Record<string, Array<Record<string, string>>> = {
   })),
 };
 
-const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 for (const [label, list] of Object.entries(inputs)) {
   const times: number[] = [];
