@@ -1,6 +1,7 @@
 // "Print receipt" and the like: one button for any operation that returns a PrintedDocument. It
-// opens the PDF in a new tab (the browser's viewer prints it) and always offers the file as a
-// download link too, named after the document, with where the desk kept its copy.
+// opens a PDF in a new tab (the browser's viewer prints it) and always offers the file as a
+// download link too, named after the document, with where the desk kept its copy. A CSV (mail
+// merge, exports) is offered for download only.
 import { Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,7 @@ export function DocumentButton({ label, ariaLabel, make, size, appearance, compa
           <>
             <span className={styles.links}>
               {compact ? null : <Text>{t('documents.ready', { file: document.fileName })}</Text>}
-              {compact ? null : (
+              {compact || document.mimeType !== 'application/pdf' ? null : (
                 <Link href={document.url} target="_blank" rel="noopener">
                   {t('documents.open')}
                 </Link>
@@ -73,7 +74,9 @@ export function DocumentButton({ label, ariaLabel, make, size, appearance, compa
                   : t('documents.download', { file: document.fileName })}
               </Link>
             </span>
-            {!document.opened && !compact ? <Text size={200}>{t('documents.popupBlocked')}</Text> : null}
+            {!document.opened && !compact && document.mimeType === 'application/pdf' ? (
+              <Text size={200}>{t('documents.popupBlocked')}</Text>
+            ) : null}
             {compact ? null : (
               <Text size={200} className={styles.kept}>
                 {t('documents.keptAt', { path: document.savedTo })}
