@@ -85,6 +85,8 @@ const replacements: Record<string, string> = {
 };
 
 export function makeTextSafe(font: PDFFont, text: string): string {
+  // Printable ASCII is all in WinAnsi: most text needs no look-up at all.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   const supported = supportedCodePoints(font);
   let out = '';
   for (const ch of text.normalize('NFC')) {
