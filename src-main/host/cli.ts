@@ -9,6 +9,7 @@ import { registerBatchCommands } from './batch-commands.ts';
 import { registerConflictCommands } from './conflict-commands.ts';
 import { registerCounterCommands } from './counter-commands.ts';
 import { registerDashboardCommands } from './dashboard-commands.ts';
+import { registerDocumentCommands } from './document-commands.ts';
 import { registerStatusCommands } from './status-commands.ts';
 import { registerDrawerCommands } from './drawer-commands.ts';
 import { registerFeeCommands } from './fee-commands.ts';
@@ -125,6 +126,7 @@ registerBatchCommands(program, dataDir);
 registerDrawerCommands(program, dataDir);
 registerFeeCommands(program, dataDir);
 registerDashboardCommands(program, dataDir);
+registerDocumentCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

@@ -112,6 +112,19 @@ describe('documents.receipt', () => {
     expect(es).toContain('ANULADO - este pago fue cancelado');
   });
 
+  it('prints from the command line too: workbench receipt <payment> --language es --out file', async () => {
+    desk.close(); // the command line opens the desk itself
+    const out = join(dir, 'copy.pdf');
+    const printed = JSON.parse(
+      workbenchOk(dir, ['receipt', paymentId, '--language', 'es', '--out', out, '--json']),
+    );
+    expect(printed.savedTo).toMatch(/documents[/\\]receipts[/\\]receipt-.+\.pdf$/);
+    expect(printed.base64).toBeUndefined();
+    expect(await pdfText(new Uint8Array(readFileSync(out)))).toContain('Recibo de pago');
+    desk = openDesk({ dataDir: dir });
+    handlers = createHandlers(desk);
+  });
+
   it('refuses a payment the desk does not have, in plain words', async () => {
     const refused = await handlers['documents.receipt']({ paymentId: 'nope', language: 'en' }).catch(
       (e: unknown) => e,
