@@ -123,7 +123,10 @@ describe.each([
       pool = (
         db
           .prepare(
-            `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year') ORDER BY id LIMIT ?`,
+            `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year')
+       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
+       AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
+       ORDER BY id LIMIT ?`,
           )
           .all(POOL) as Array<{ id: string }>
       ).map((r) => r.id);

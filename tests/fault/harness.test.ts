@@ -161,7 +161,10 @@ describe('the ledger check catches what it must', () => {
   it('passes a desk whose changes are applied once; names a doubled payment, a stray one, a lost renewal and a claim not kept', async () => {
     const [a, b] = cacheRows<{ id: string }>(
       dir,
-      `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year') ORDER BY id LIMIT 2`,
+      `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year')
+       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
+       AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
+       ORDER BY id LIMIT 2`,
     ).map((r) => r.id) as [string, string];
     const baseline = await legacyBaseline(connection, [a, b]);
     const renewed = JSON.parse(await run(['renew', a, '--json'])) as { operationId: string };

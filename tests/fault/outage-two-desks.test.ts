@@ -43,7 +43,10 @@ beforeAll(async () => {
   direct = legacy.direct;
   const ids = cacheRows<{ id: string }>(
     deskA,
-    `SELECT id FROM licence WHERE status IN ('active', 'expired') AND expires_on IS NOT NULL ORDER BY id LIMIT 8`,
+    `SELECT id FROM licence WHERE status IN ('active', 'expired') AND expires_on IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
+       AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
+       ORDER BY id LIMIT 8`,
   ).map((r) => r.id);
   expect(ids).toHaveLength(8);
   mine = { [deskA]: ids.slice(0, 4), [deskB]: ids.slice(4) };

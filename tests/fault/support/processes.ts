@@ -13,10 +13,20 @@ export interface CliRun {
   result: Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
+/**
+ * The desks of these tests take renewals again and again, of licences far from their expiry, to
+ * exercise replay: they run without the city's fee rules (WORKBENCH_FEE_RULES=none: base amounts,
+ * renewals any time), so Riverton's renewal window does not refuse a second renewal. Holds and
+ * balances still block (renewableLicences avoids them); tests/unit/fee-rules.test.ts,
+ * tests/integration/renewal-fees.test.ts and tests/e2e/renewal-queue.test.ts test the rules.
+ */
+const deskEnv = () => ({ ...process.env, WORKBENCH_FEE_RULES: process.env.WORKBENCH_FEE_RULES ?? 'none' });
+
 export function startWorkbench(dataDir: string, args: string[]): CliRun {
   return collect(
     spawn(process.execPath, [join(repoRoot, 'bin', 'workbench.cjs'), '--data-dir', dataDir, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: deskEnv(),
     }),
   );
 }
@@ -37,7 +47,7 @@ export function startDesk(dataDir: string, args: string[]): CliRun {
         dataDir,
         ...args,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: deskEnv() },
     ),
   );
 }

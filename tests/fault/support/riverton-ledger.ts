@@ -291,7 +291,11 @@ export function renewableLicences(dir: string, count: number): RenewableLicence[
     dir,
     `SELECT l.id, l.expires_on AS expiresOn, t.term_months AS termMonths FROM licence l
      JOIN licence_type t ON t.code = l.licence_type_code
-     WHERE l.status = 'active' AND l.expires_on > date('now', '+1 year') ORDER BY l.id LIMIT ?`,
+     WHERE l.status = 'active' AND l.expires_on > date('now', '+1 year')
+       -- a hold or a balance owed blocks a renewal whatever the fee rules (city records)
+       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
+       AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
+     ORDER BY l.id LIMIT ?`,
     count,
   );
 }
