@@ -1,7 +1,16 @@
 // Every document the desk prints is also kept on the desk, under
 // <data dir>/documents/<kind>/<file name>, so a clerk can find what was handed over the counter.
 // A second print of the same document is kept beside the first (name-2.pdf), never over it.
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { PrintedDocument } from '../../common/ops/document-ops.ts';
 
@@ -36,13 +45,33 @@ export function saveDocument(dataDir: string, document: DocumentToSave): Printed
   const fileName = safeFileName(document.fileName);
   const dot = fileName.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
-  let target = join(dir, fileName);
-  for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}-${n}${ext}`);
   const bytes = typeof document.bytes === 'string' ? Buffer.from(document.bytes, 'utf8') : document.bytes;
-  // Written aside then renamed: a crash never leaves half a receipt under the real name.
-  const partial = `${target}.partial`;
+  // Written aside, then linked under the first free name: a crash never leaves half a receipt under
+  // the real name, and two prints at once never take the same name (link fails if it exists).
+  const partial = join(dir, `.${stem}.${process.pid}.${Date.now()}.partial`);
   writeFileSync(partial, bytes);
-  renameSync(partial, target);
+  let target = join(dir, fileName);
+  try {
+    for (let n = 2; ; n++) {
+      try {
+        linkSync(partial, target);
+        break;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') {
+          target = join(dir, `${stem}-${n}${ext}`);
+          continue;
+        }
+        if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes(code ?? '')) throw err;
+        // A file system without hard links: the first free name, then a plain copy.
+        while (existsSync(target)) target = join(dir, `${stem}-${n++}${ext}`);
+        copyFileSync(partial, target, constants.COPYFILE_EXCL);
+        break;
+      }
+    }
+  } finally {
+    unlinkSync(partial);
+  }
   return {
     fileName,
     mimeType: document.mimeType,
