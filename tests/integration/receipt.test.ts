@@ -125,6 +125,19 @@ describe('documents.receipt', () => {
     handlers = createHandlers(desk);
   });
 
+  it('prints a payment made before the workbench (a legacy row only): its number, no clerk, no drawer details', async () => {
+    const legacy = canonicalSnapshot(dir).payment!.find(
+      (p) => !String(p.id).startsWith('local:') && p.receipt_no && p.licence_id !== licenceId,
+    )!;
+    const doc = await handlers['documents.receipt']({ paymentId: String(legacy.id), language: 'en' });
+    const text = await pdfText(doc.base64);
+    expect(text).toContain(`Receipt No. ${String(legacy.receipt_no).trim()}`);
+    expect(text).toContain(String(legacy.licence_id));
+    expect(text).not.toContain('PROVISIONAL');
+    expect(text).not.toContain('Clerk');
+    expect(text).not.toContain('Amount tendered');
+  });
+
   it('refuses a payment the desk does not have, in plain words', async () => {
     const refused = await handlers['documents.receipt']({ paymentId: 'nope', language: 'en' }).catch(
       (e: unknown) => e,
