@@ -3,6 +3,7 @@
 import { CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries.ts';
+import { useVerifyShortcut, verifyHref } from './licence-status/useVerifyShortcut.ts';
 import { applicationHref, conflictsHref } from '../route.ts';
 
 const useStyles = makeStyles({
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
 });
 
 export function HeaderNav() {
+  useVerifyShortcut();
   const { t } = useTranslation();
   const styles = useStyles();
   const status = useDeskStatus().data;
@@ -56,6 +58,11 @@ export function HeaderNav() {
               aria-label={t('statusBar.conflicts', { count: open })}
             />
           ) : null}
+        </li>
+        <li className={styles.item}>
+          <Link className={styles.link} href={verifyHref} aria-keyshortcuts="V">
+            {t('licenceActions.verifyLink')}
+          </Link>
         </li>
         <li className={styles.item}>
           <Link className={styles.link} href={applicationHref()}>

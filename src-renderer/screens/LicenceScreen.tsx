@@ -10,6 +10,7 @@ import { DateText } from '../components/DateText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LicenceFacts } from '../components/LicenceFacts.tsx';
 import { LicenceHistory } from '../components/LicenceHistory.tsx';
+import { LicenceStatusSection } from '../components/licence-status/LicenceStatusSection.tsx';
 import { PendingBadge } from '../components/PendingBadge.tsx';
 import { PendingNotice } from '../components/PendingNotice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -95,6 +96,7 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
           <PendingNotice detail={detail} />
           <LicenceFacts detail={detail} />
           <CounterSection detail={detail} readAt={query.dataUpdatedAt} />
+          <LicenceStatusSection detail={detail} />
           <LicenceHistory detail={detail} />
         </>
       ) : query.isError ? (

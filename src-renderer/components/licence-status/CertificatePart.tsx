@@ -1,0 +1,120 @@
+// "Issue certificate": a PDF with a verification code, for an active, unexpired licence with no
+// change waiting (the service checks again and says why not); the certificates issued here are
+// listed with their codes. "C" (when not typing in a field) presses the button.
+import { makeStyles, Text, tokens, useId } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LicenceDetail } from '../../../src-main/common/contract.ts';
+import type { CertificateRecord } from '../../../src-main/common/ops/status-ops.ts';
+import { useApi } from '../../api-context.tsx';
+import { formatTimestamp } from '../../format.ts';
+import { useLanguage } from '../../hooks.ts';
+import { useCertificates } from '../../status-queries.ts';
+import { DocumentButton } from '../DocumentButton.tsx';
+import { SimpleTable } from '../SimpleTable.tsx';
+import { isTypingIn } from './typing.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  code: { fontFamily: tokens.fontFamilyMonospace, letterSpacing: '0.05em' },
+  list: { alignSelf: 'stretch' },
+});
+
+// Commands that change what a certificate would print (payments do not).
+const licenceChanging = new Set(['renewLicence', 'changeLicenceStatus', 'issueLicence']);
+
+/** Today on this machine (the desk decides with the city's date; this only explains beforehand). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function CertificatePart({ detail }: { detail: LicenceDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const styles = useStyles();
+  const api = useApi();
+  const listId = useId('certificates');
+  const certificates = useCertificates(detail.licence.id);
+  const holder = useRef<HTMLDivElement>(null);
+  const { licence } = detail;
+
+  const why =
+    licence.status !== 'active'
+      ? t('licenceActions.cannotCertify.status', { status: t(`status.${licence.status}`).toLowerCase() })
+      : licence.expiresOn !== null && licence.expiresOn < localToday()
+        ? t('licenceActions.cannotCertify.expired')
+        : detail.pendingOperations.some((o) => licenceChanging.has(o.command))
+          ? t('licenceActions.cannotCertify.pending')
+          : null;
+
+  useEffect(() => {
+    if (why) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.toLowerCase() !== 'c' || isTypingIn(event.target)) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      holder.current?.querySelector('button')?.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [why]);
+
+  const make = async () => {
+    const printed = await api['certificates.issue']({ licenceId: licence.id, language });
+    void certificates.refetch();
+    return printed;
+  };
+
+  return (
+    <div className={styles.root}>
+      <Text className={styles.hint}>{t('licenceActions.certificateHint')}</Text>
+      {why ? (
+        <Text>{why}</Text>
+      ) : (
+        <div ref={holder}>
+          <DocumentButton label={t('licenceActions.issueCertificate')} make={make} appearance="primary" />
+        </div>
+      )}
+      <div className={styles.list}>
+        <h4 id={listId} className={styles.heading}>
+          {t('licenceActions.issued')}
+        </h4>
+        <SimpleTable<CertificateRecord>
+          labelledBy={listId}
+          rows={certificates.data?.certificates ?? []}
+          rowKey={(c) => c.certificateNo}
+          empty={t('licenceActions.noneIssued')}
+          columns={[
+            { key: 'no', label: t('licenceActions.colNumber'), render: (c) => c.certificateNo },
+            {
+              key: 'code',
+              label: t('licenceActions.colCode'),
+              render: (c) => <span className={styles.code}>{c.verificationCode}</span>,
+            },
+            {
+              key: 'issued',
+              label: t('licenceActions.colIssued'),
+              render: (c) => formatTimestamp(c.issuedAt, language),
+            },
+            { key: 'by', label: t('licenceActions.colBy'), render: (c) => c.issuedBy },
+            {
+              key: 'language',
+              label: t('licenceActions.colLanguage'),
+              render: (c) =>
+                t(c.language === 'es' ? 'licenceActions.languageEs' : 'licenceActions.languageEn'),
+            },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

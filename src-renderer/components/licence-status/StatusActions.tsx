@@ -1,0 +1,165 @@
+// Suspend, revoke, close, reinstate: the buttons the status machine offers this licence for the
+// person's role (desk.status says the role), each asking for a reason in a dialog. The service
+// decides again; a refusal is shown in plain words, in the UI language.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LicenceDetail } from '../../../src-main/common/contract.ts';
+import { availableStatusActions } from '../../../src-main/common/licence-status.ts';
+import {
+  MAX_STATUS_REASON,
+  type PersonStatusAction,
+  personStatusActions,
+} from '../../../src-main/common/payloads/status-payloads.ts';
+import { useDeskStatus } from '../../queries.ts';
+import { useChangeLicenceStatus } from '../../status-queries.ts';
+import { refusalText } from './refusal-text.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+  },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  result: { alignSelf: 'stretch' },
+});
+
+export function StatusActions({ detail }: { detail: LicenceDetail }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const role = useDeskStatus().data?.role ?? null;
+  const change = useChangeLicenceStatus();
+  const [action, setAction] = useState<PersonStatusAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [done, setDone] = useState<{ id: string; to: string } | null>(null);
+  const { licence } = detail;
+
+  const possible = personStatusActions.filter((a) =>
+    availableStatusActions(licence.status, 'admin').includes(a),
+  );
+  const mine = role
+    ? availableStatusActions(licence.status, role).filter((a) => possible.includes(a as PersonStatusAction))
+    : [];
+
+  const start = (a: PersonStatusAction) => {
+    change.reset();
+    setReason('');
+    setMissing(false);
+    setAction(a);
+  };
+  const confirm = () => {
+    if (!action) return;
+    if (!reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    change.mutate(
+      { licenceId: licence.id, action, reason: reason.trim(), expectedStatus: licence.status },
+      {
+        onSuccess: (result) => {
+          setDone({ id: result.licenceId, to: result.to });
+          setAction(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className={styles.root}>
+      <Text className={styles.hint}>{t('licenceActions.statusHint')}</Text>
+      {mine.length > 0 ? (
+        <div className={styles.buttons}>
+          {(mine as PersonStatusAction[]).map((a) => (
+            <Button key={a} onClick={() => start(a)} appearance={a === 'reinstate' ? 'primary' : 'secondary'}>
+              {t(`licenceActions.action.${a}`)}
+            </Button>
+          ))}
+        </div>
+      ) : (
+        <Text>{possible.length > 0 ? t('licenceActions.noActionsRole') : t('licenceActions.noActions')}</Text>
+      )}
+      <Dialog open={action !== null} onOpenChange={(_, data) => (data.open ? null : setAction(null))}>
+        <DialogSurface>
+          {action ? (
+            <DialogBody>
+              <DialogTitle>{t(`licenceActions.title.${action}`, { id: licence.id })}</DialogTitle>
+              <DialogContent className={styles.content}>
+                <Text>{t(`licenceActions.explain.${action}`)}</Text>
+                <Field
+                  label={t('licenceActions.reason')}
+                  hint={t('licenceActions.reasonHint')}
+                  required
+                  validationState={missing ? 'error' : 'none'}
+                  validationMessage={missing ? t('licenceActions.reasonMissing') : undefined}
+                >
+                  <Textarea
+                    value={reason}
+                    maxLength={MAX_STATUS_REASON}
+                    resize="vertical"
+                    onChange={(_, data) => {
+                      setReason(data.value);
+                      if (data.value.trim()) setMissing(false);
+                    }}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                        event.preventDefault();
+                        confirm();
+                      }
+                    }}
+                  />
+                </Field>
+                {change.isError ? (
+                  <MessageBar intent="error" layout="multiline" role="alert">
+                    <MessageBarBody>{refusalText(change.error, t)}</MessageBarBody>
+                  </MessageBar>
+                ) : null}
+              </DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={confirm}
+                  disabledFocusable={change.isPending}
+                  aria-keyshortcuts="Control+Enter"
+                >
+                  {change.isPending ? t('licenceActions.working') : t(`licenceActions.confirm.${action}`)}
+                </Button>
+                <Button appearance="secondary" onClick={() => setAction(null)}>
+                  {t('licenceActions.cancel')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          ) : null}
+        </DialogSurface>
+      </Dialog>
+      <div role="status" className={styles.result}>
+        {done ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              {t('licenceActions.done', { id: done.id, status: t(`status.${done.to}`).toLowerCase() })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// TanStack Query hooks of the status actions and certificates (status-ops.ts).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OpInput } from '../src-main/common/contract.ts';
+import { useApi } from './api-context.tsx';
+
+export function useChangeLicenceStatus() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<'licences.changeStatus'>) => api['licences.changeStatus'](input),
+    // Everything a change on this desk can alter on screen (as queries.ts does for a renewal).
+    onSettled: () =>
+      Promise.all(
+        ['licences.get', 'licences.search', 'desk.status', 'certificates.list', 'fees.quote'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
+  });
+}
+
+export function useCertificates(licenceId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['certificates.list', licenceId],
+    queryFn: () => api['certificates.list']({ licenceId }),
+  });
+}
+
+export function useVerifyCertificate() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (code: string) => api['certificates.verify']({ code }),
+  });
+}
