@@ -268,6 +268,34 @@ describe('renewal checks and the queue on a desk cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('migration 0009 made the hold and balance tables and the queue indexes, which the queue uses', () => {
+    const names = (type: string) =>
+      (
+        db.prepare('SELECT name FROM sqlite_master WHERE type = ? ORDER BY name').all(type) as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+    expect(names('table')).toEqual(expect.arrayContaining(['hold', 'balance']));
+    expect(names('index')).toEqual(
+      expect.arrayContaining([
+        'hold_by_licence',
+        'hold_by_business',
+        'balance_by_business',
+        'licence_by_status_expiry',
+        'licence_by_type_status_expiry',
+      ]),
+    );
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT count(*) FROM licence l WHERE l.status IN ('active', 'expired')
+           AND l.expires_on IS NOT NULL AND l.expires_on >= ? AND l.expires_on <= ? AND l.licence_type_code = ?`,
+      )
+      .all('2026-11-23', '2027-01-22', 'FOOD') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(
+      /licence_by_type_status_expiry|licence_by_status_expiry|licence_by_expiry/,
+    );
+  });
+
   it('a licence in its window, with no hold or balance, renews for the base fee, one term on', () => {
     const c = checkRenewalIn(db, rules, 'l-ontime', on);
     expect(c).toMatchObject({ licenceId: 'L-ONTIME', ok: true, problems: [], newExpiresOn: '2027-12-15' });
