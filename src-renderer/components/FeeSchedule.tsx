@@ -1,5 +1,6 @@
 // The fee schedule of a licence type: the fees in effect today (and any already announced for
 // later) first; the history of earlier fees behind a button, since a type can have decades of it.
+// A note says how a renewal uses it (the fee engine's lines are in the counter's FeeBreakdown).
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -65,6 +66,7 @@ export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: Fe
         rowKey={(f) => f.id}
         empty={t('licence.feesEmpty')}
       />
+      <Text className={styles.note}>{t('fees.scheduleNote')}</Text>
       {earlier.length > 0 ? (
         <Button
           className={styles.toggle}

@@ -82,6 +82,8 @@ export const feesEn = {
     tableLabel: 'Licences to renew',
     help: 'Use the arrow keys to move through the list and Enter to open a licence.',
   },
+  scheduleNote:
+    'A renewal charges the base fee in effect on the day it is taken, plus the city’s late penalties: see “Renewal” at the counter for every line.',
   shortcutFocusFilters: 'Renewals: go to the filters',
   shortcutMoveRows: 'Renewals: move through the licences',
   shortcutOpenRow: 'Renewals: open the licence',
@@ -172,6 +174,8 @@ export const feesEs: typeof feesEn = {
     tableLabel: 'Licencias por renovar',
     help: 'Use las flechas para recorrer la lista y Intro para abrir una licencia.',
   },
+  scheduleNote:
+    'Una renovación cobra la tarifa base vigente el día en que se hace, más los recargos por retraso de la ciudad: vea «Renovación» en el mostrador para cada línea.',
   shortcutFocusFilters: 'Renovaciones: ir a los filtros',
   shortcutMoveRows: 'Renovaciones: recorrer las licencias',
   shortcutOpenRow: 'Renovaciones: abrir la licencia',
