@@ -37,4 +37,5 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['Ctrl', 'Enter'], labelKey: 'batch.shortcut.primary', scope: 'batch' },
   { keys: ['['], labelKey: 'batch.shortcut.previous', scope: 'batch' },
   { keys: [']'], labelKey: 'batch.shortcut.next', scope: 'batch' },
+  { keys: ['Ctrl', 'Enter'], labelKey: 'drawer.shortcutSubmit', scope: 'drawer' },
 ];

@@ -47,6 +47,11 @@ export function HeaderNav() {
           </Link>
         </li>
         <li className={styles.item}>
+          <Link className={styles.link} href="#/drawer">
+            {t('drawer.nav')}
+          </Link>
+        </li>
+        <li className={styles.item}>
           <Link className={styles.link} href={conflictsHref()}>
             {t('header.conflicts')}
           </Link>

@@ -1,10 +1,13 @@
 // "Take payment": the amount as the clerk types it (dollars and cents, read exactly into cents),
-// the method, and payments.record. The receipt number afterwards is marked provisional until the
-// legacy system has given the payment its own number.
+// the method with its details (cash tendered and the change due, the check number, the card
+// reference), and payments.record. Payments are taken only in the clerk's open cash drawer: with
+// none open, the form says so and links to the drawer. The receipt number afterwards is marked
+// provisional until the legacy system has given the payment its own number.
 import {
   Button,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -21,6 +24,8 @@ import { type AmountProblem, MAX_PAYMENT_CENTS, parseAmount } from '../forms/mon
 import { hasLeft } from '../change-settled.ts';
 import { useLanguage } from '../hooks.ts';
 import { useRecordPayment } from '../queries.ts';
+import { useCurrentDrawer } from '../drawer-queries.ts';
+import { changeDue } from '../../src-main/common/drawer-totals.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { ReceiptButton } from './ReceiptButton.tsx';
 
@@ -59,6 +64,10 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [problem, setProblem] = useState<AmountProblem | null>(null);
+  const [tendered, setTendered] = useState('');
+  const [reference, setReference] = useState('');
+  const [detailProblem, setDetailProblem] = useState<'tendered' | 'reference' | null>(null);
+  const drawer = useCurrentDrawer();
   const [done, setDone] = useState<
     (OpOutput<'payments.record'> & { method: PaymentMethod; at: number }) | null
   >(null);
@@ -77,16 +86,57 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
       return;
     }
     setProblem(null);
+    let tenderedCents: number | undefined;
+    if (method === 'cash' && tendered.trim()) {
+      const given = parseAmount(tendered);
+      if (!given.ok || changeDue(parsed.cents, given.cents) === null) {
+        setDetailProblem('tendered');
+        return;
+      }
+      tenderedCents = given.cents;
+    }
+    if ((method === 'check' || method === 'card') && !reference.trim()) {
+      setDetailProblem('reference');
+      return;
+    }
+    setDetailProblem(null);
     pay.mutate(
-      { licenceId: detail.licence.id, amountCents: parsed.cents, method },
+      {
+        licenceId: detail.licence.id,
+        amountCents: parsed.cents,
+        method,
+        ...(tenderedCents !== undefined ? { tenderedCents } : {}),
+        ...(method === 'check' ? { checkNumber: reference.trim() } : {}),
+        ...(method === 'card' ? { cardReference: reference.trim() } : {}),
+      },
       {
         onSuccess: (result) => {
           setDone({ ...result, method, at: Date.now() });
           setAmount('');
+          setTendered('');
+          setReference('');
         },
       },
     );
   };
+
+  // The change due, as the clerk types: only when both amounts read and enough was tendered.
+  const typedAmount = parseAmount(amount);
+  const typedTendered = parseAmount(tendered);
+  const change =
+    method === 'cash' && typedAmount.ok && typedTendered.ok
+      ? changeDue(typedAmount.cents, typedTendered.cents)
+      : null;
+
+  if (drawer.isSuccess && !drawer.data.session) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          {t('drawer.noDrawer')} <Link href="#/drawer">{t('drawer.goToDrawer')}</Link>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('counter.payHeading')}>
@@ -118,7 +168,13 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
           />
         </Field>
         <Field className={styles.method} label={t('counter.method')}>
-          <Select value={method} onChange={(_, data) => setMethod(data.value as PaymentMethod)}>
+          <Select
+            value={method}
+            onChange={(_, data) => {
+              setMethod(data.value as PaymentMethod);
+              setDetailProblem(null);
+            }}
+          >
             {paymentMethods.map((m) => (
               <option key={m} value={m}>
                 {t(`paymentMethod.${m}`)}
@@ -127,6 +183,45 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
           </Select>
         </Field>
       </div>
+      {method === 'cash' ? (
+        <Field
+          label={t('drawer.tenderedLabel')}
+          hint={
+            change !== null
+              ? t('drawer.changeDue', { amount: formatMoney(change, language) })
+              : t('drawer.tenderedHint')
+          }
+          validationState={detailProblem === 'tendered' ? 'error' : 'none'}
+          validationMessage={detailProblem === 'tendered' ? t('drawer.tenderedShort') : undefined}
+        >
+          <Input
+            value={tendered}
+            inputMode="decimal"
+            autoComplete="off"
+            contentBefore={<span aria-hidden="true">$</span>}
+            onChange={(_, data) => {
+              setTendered(data.value);
+              setDetailProblem(null);
+            }}
+          />
+        </Field>
+      ) : method === 'check' || method === 'card' ? (
+        <Field
+          label={method === 'check' ? t('drawer.checkNumber') : t('drawer.cardReference')}
+          required
+          validationState={detailProblem === 'reference' ? 'error' : 'none'}
+          validationMessage={detailProblem === 'reference' ? t('drawer.detailRequired') : undefined}
+        >
+          <Input
+            value={reference}
+            autoComplete="off"
+            onChange={(_, data) => {
+              setReference(data.value);
+              setDetailProblem(null);
+            }}
+          />
+        </Field>
+      ) : null}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={<MoneyRegular />} disabledFocusable={pay.isPending}>
           {pay.isPending ? t('counter.paying') : t('counter.pay')}
@@ -141,6 +236,9 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
                 amount: formatMoney(done.amountCents, language),
                 method: t(`paymentMethod.${done.method}`),
               })}{' '}
+              {done.changeCents
+                ? `${t('drawer.changeDue', { amount: formatMoney(done.changeCents, language) })}. `
+                : ''}
               {t('counter.receipt')}{' '}
               <span className={styles.receipt} data-receipt={legacyReceipt ?? done.receiptNo}>
                 {legacyReceipt ?? done.receiptNo}

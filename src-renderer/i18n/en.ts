@@ -174,6 +174,8 @@ export const en = {
   commands: {
     renewLicence: 'Renewal',
     recordPayment: 'Payment',
+    voidPayment: 'Void of a payment',
+    refundPayment: 'Refund of a payment',
   },
   paymentMethod: {
     cash: 'Cash',

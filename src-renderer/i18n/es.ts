@@ -175,6 +175,8 @@ export const es: Messages = {
   commands: {
     renewLicence: 'Renovación',
     recordPayment: 'Pago',
+    voidPayment: 'Anulación de un pago',
+    refundPayment: 'Reembolso de un pago',
   },
   paymentMethod: {
     cash: 'Efectivo',

@@ -148,6 +148,9 @@ describe('renewing a licence and taking a payment, by keyboard, during an outage
     await page.keyboard.press('ArrowDown'); // cash -> check
     expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('check');
     expect(await page.getByRole('textbox', { name: /^Amount/ }).inputValue()).toBe('1,250.29');
+    // A check is taken with its number (the cash drawer keeps it with the payment).
+    await tabTo(page, 'textbox', /^Check number/);
+    await page.keyboard.type('1042');
     await tabTo(page, 'button', 'Take payment');
     await page.keyboard.press('Enter');
 

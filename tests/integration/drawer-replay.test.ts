@@ -68,7 +68,7 @@ describe.each(engines)('voids and refunds on %s', (engine) => {
   }, 240_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (database) await dropDatabase(engine, database);
+    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
   });
 
   it('a provisional payment voided offline and a legacy payment partly refunded reach PAYHST once each; the originals are untouched', async () => {

@@ -29,6 +29,8 @@ export const DrawerEntry = z.object({
   cardReference: z.string().nullable(),
   /** Void or refund: the id of the payment it reverses. */
   reverses: z.string().nullable(),
+  /** Void or refund: the receipt of the payment it reverses (as the clerk knows it), when the desk has it. */
+  reversesReceipt: z.string().nullable(),
   reason: z.string().nullable(),
 });
 export type DrawerEntry = z.infer<typeof DrawerEntry>;

@@ -50,7 +50,7 @@ const text = docText({
     tendered: 'tendered {tendered}, change {change}',
     checkNo: 'check no. {n}',
     cardRef: 'card ref. {n}',
-    reverses: 'of payment {id}: {reason}',
+    reverses: 'of receipt {id}: {reason}',
     varianceFound: 'VARIANCE',
     varianceDetail: '{lines}',
     balanced: 'Balanced: counted matches recorded for every method.',
@@ -93,7 +93,7 @@ const text = docText({
     tendered: 'entregado {tendered}, cambio {change}',
     checkNo: 'cheque n.º {n}',
     cardRef: 'ref. tarjeta {n}',
-    reverses: 'del pago {id}: {reason}',
+    reverses: 'del recibo {id}: {reason}',
     varianceFound: 'DIFERENCIA',
     varianceDetail: '{lines}',
     balanced: 'Cuadrada: lo contado coincide con lo registrado en cada forma de pago.',
@@ -134,13 +134,13 @@ export async function renderDrawerReport(
   else {
     doc.table({
       columns: [
-        { header: t('time'), width: 2 },
-        { header: t('kind'), width: 2 },
-        { header: t('licence'), width: 2 },
+        { header: t('time'), width: 1.2 },
+        { header: t('kind'), width: 1.8 },
+        { header: t('licence'), width: 2.2 },
         { header: t('method'), width: 1.5 },
-        { header: t('receipt'), width: 3 },
+        { header: t('receipt'), width: 3.2 },
         { header: t('amount'), width: 2, align: 'right' },
-        { header: t('detail'), width: 4 },
+        { header: t('detail'), width: 5.5 },
       ],
       rows: session.entries.map((e) => [
         e.at.slice(11, 16),
@@ -208,7 +208,8 @@ function detailOf(
   t: ReturnType<typeof text>,
   money: (cents: number) => string,
 ): string {
-  if (e.kind !== 'payment') return t('reverses', { id: e.reverses ?? '', reason: e.reason ?? '' });
+  if (e.kind !== 'payment')
+    return t('reverses', { id: e.reversesReceipt ?? e.reverses ?? '', reason: e.reason ?? '' });
   if (e.tenderedCents !== null && e.changeCents !== null)
     return t('tendered', { tendered: money(e.tenderedCents), change: money(e.changeCents) });
   if (e.checkNumber) return t('checkNo', { n: e.checkNumber });

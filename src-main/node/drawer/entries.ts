@@ -139,8 +139,24 @@ function toEntry(db: Cache, r: EntryRow): DrawerEntry {
     checkNumber: r.check_number,
     cardReference: r.card_reference,
     reverses: r.reverses,
+    reversesReceipt: r.reverses ? receiptOfPayment(db, r.reverses) : null,
     reason: r.reason,
   };
+}
+
+/** The receipt a payment is known by: the legacy one when the desk has it, else the desk's provisional one. */
+function receiptOfPayment(db: Cache, paymentId: string): string | null {
+  for (const id of samePaymentIds(db, paymentId)) {
+    const receipt = db.prepare('SELECT receipt_no FROM payment WHERE id = ?').pluck().get(id) as
+      string | null | undefined;
+    if (receipt?.trim()) return receipt.trim();
+  }
+  const local = /^local:(.+)$/.exec(paymentId)?.[1];
+  if (!local) return null;
+  return (
+    (db.prepare('SELECT receipt_no FROM drawer_entry WHERE operation_id = ?').pluck().get(local) as
+      string | undefined) ?? null
+  );
 }
 
 export function entriesOfSession(db: Cache, sessionId: string): DrawerEntry[] {
