@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../hooks.ts';
 import { useLicence } from '../queries.ts';
 import { backToSearch } from '../route.ts';
 import { screenRoot, screenHeading } from '../styles/screen.ts';
+import { shownId } from '../provisional-id.ts';
 
 const useStyles = makeStyles({
   root: screenRoot,
@@ -80,7 +81,7 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
         <>
           <div className={styles.title}>
             <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-              {t('licence.heading', { id: detail.licence.id })}
+              {t('licence.heading', { id: shownId(detail.licence.id) })}
             </h1>
             <StatusBadge status={detail.licence.status} size="large" />
             <PendingBadge

@@ -38,6 +38,7 @@ beforeAll(async () => {
   await ensureRendererBuilt();
   workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '11']);
   workbench(dataDir, ['sync']);
+  workbench(dataDir, ['drawer', 'open', '--float', '0']);
   existing = cache<{ id: string; name: string }>(
     `SELECT b.id, b.name FROM business b JOIN licence l ON l.business_id = b.id
      WHERE length(b.name) BETWEEN 10 AND 30 AND b.name NOT LIKE '%&%' ORDER BY b.id LIMIT 1`,
@@ -106,6 +107,7 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
     expect(text).toContain('Provisional (number given at the next sync)');
     const issue = page.getByRole('button', { name: 'Issue licence' });
     expect(await issue.getAttribute('aria-disabled')).toBe('true');
+    expect(text).toContain('Due at issue (annual fee and application fee): $177.50');
     await checkScreen(page, 'application-04-checklist');
   });
 
@@ -126,7 +128,9 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
     await page.keyboard.press('Enter');
     const main = page.getByRole('main');
     await expect.poll(() => shown(main), { timeout: 10_000 }).toContain('Licence issued.');
-    expect(await shown(main)).toContain('waits on this desk for its city number');
+    expect(await shown(main)).toMatch(
+      /Provisional licence number P-[0-9A-F]{8}: the licence waits on this desk/,
+    );
     expect(await page.getByRole('link', { name: 'Open the licence to take the fee' }).count()).toBe(1);
     await checkScreen(page, 'application-06-issued');
 
@@ -139,6 +143,24 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
       `SELECT detail FROM audit_log WHERE action = 'business.register'`,
     );
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ dismissedSuggestions: [existing.id] });
+  });
+
+  it('the link opens the provisional licence, where the fee is taken', async () => {
+    await tabTo(page, 'link', 'Open the licence to take the fee');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
+      .toMatch(/^Licence P-[0-9A-F]{8}$/);
+    await tabTo(page, 'textbox', /^Amount \(dollars and cents\)/);
+    await page.keyboard.type('177.50'); // the annual fee $102.50 and the application fee $75.00
+    await tabTo(page, 'button', 'Take payment');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => shown(page.getByRole('main')), { timeout: 10_000 })
+      .toContain('Payment of $177.50 (Cash) taken.');
+    await checkScreen(page, 'application-06b-fee-taken');
+    await page.goto(`${served!.url.split('#')[0]}${applicationHash}`);
+    await expect.poll(() => shown(page.getByRole('main'))).toContain('Licence issued.');
   });
 
   it('reads in Spanish too', async () => {
@@ -163,9 +185,14 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
     expect(await shown(main)).not.toContain('Provisional');
     expect(
       cache(
-        `SELECT id FROM licence WHERE id LIKE 'local:%' UNION ALL SELECT id FROM business WHERE id LIKE 'local:%'`,
+        `SELECT id FROM licence WHERE id LIKE 'local:%' UNION ALL SELECT id FROM business WHERE id LIKE 'local:%'
+         UNION ALL SELECT id FROM payment WHERE id LIKE 'local:%' OR licence_id LIKE 'local:%'`,
       ),
     ).toEqual([]);
+    // The fee taken on the provisional licence landed on the legacy licence.
+    expect(cache(`SELECT amount_cents FROM payment WHERE licence_id = 'RV-0000301'`)).toEqual([
+      { amount_cents: 17750 },
+    ]);
     await checkScreen(page, 'application-09-synced');
   });
 });

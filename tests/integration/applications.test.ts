@@ -179,6 +179,11 @@ describe.each(engines)('new applications on %s', (engine) => {
     expect(licNo).toMatch(/^RV-\d{7}$/);
     expect(Number(licNo.slice(3))).toBe(301); // the demo city has RV-0000001 .. RV-0000300
     expect(lic[0]).toMatchObject({ LICSTS: 'A' });
+    // LICFEE is the annual fee (what a renewal charges); the application fee was due once, at issue.
+    const [licFee] = await legacy<{ LICFEE: unknown }>(
+      `SELECT {LICFEE} FROM {LICMST} WHERE {LICNO} = '${licNo}'`,
+    );
+    expect(Math.round(Number(licFee!.LICFEE) * 100)).toBeLessThan(fee);
     const pays = await legacy<{ PAYNO: unknown }>(`SELECT {PAYNO} FROM {PAYHST} WHERE {PAYLIC} = '${licNo}'`);
     expect(pays).toHaveLength(1);
 

@@ -101,7 +101,7 @@ export const ApplicationDetail = z.object({
   items: z.array(RequirementItem),
   /** Required items not yet received, passed, approved or waived: issuing waits for them. */
   openRequired: z.array(z.string()),
-  /** The licence fee of the type today (taken afterwards at the licence screen). */
+  /** What is due when the licence is issued: the type's annual (base) fee and its application fee, today (taken at the licence screen). */
   feeCents: Cents.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;

@@ -19,6 +19,7 @@ import { zonedIso } from '../../common/time.ts';
 import { formatPhone } from '../bridge/transforms.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import { enqueue } from '../commands/outbox.ts';
+import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
@@ -280,15 +281,36 @@ export function openRequiredItems(desk: Desk, applicationId: string): Array<{ co
     .all(applicationId) as Array<{ code: string; label: string }>;
 }
 
-/** The fee of a licence type on a day: the newest schedule entry in effect (null when none). */
-export function feeOn(desk: Desk, typeCode: string, day: string): number | null {
-  const row = desk.cache
+/**
+ * The fees of a new licence of a type on a day: the annual fee (the rows the city's fee rules call
+ * the base, "Base Fee" by default; it becomes the licence's LICFEE, what a renewal charges) and the
+ * one-time application fee, each the newest entry in effect that day. Penalties and other rows of
+ * the legacy fee table are not part of it. Null when the type has no base fee on file.
+ */
+export function newLicenceFees(
+  desk: Desk,
+  typeCode: string,
+  day: string,
+): { annualCents: number; applicationCents: number; dueCents: number } | null {
+  const base = deskFeeRules(desk).baseFeeDescriptions.map((d) => d.toLowerCase());
+  const rows = desk.cache
     .prepare(
-      `SELECT amount_cents FROM fee_schedule WHERE licence_type_code = ? AND (effective_on IS NULL OR effective_on <= ?)
-       ORDER BY effective_on DESC LIMIT 1`,
+      `SELECT lower(trim(description)) AS description, amount_cents AS amountCents FROM fee_schedule
+       WHERE licence_type_code = ? AND (effective_on IS NULL OR effective_on <= ?)
+       ORDER BY effective_on DESC, id DESC`,
     )
-    .get(typeCode, day) as { amount_cents: number } | undefined;
-  return row?.amount_cents ?? null;
+    .all(typeCode, day) as Array<{ description: string | null; amountCents: number }>;
+  const newest = (wanted: string[]) => {
+    const seen = new Map<string, number>();
+    for (const r of rows)
+      if (r.description && wanted.includes(r.description) && !seen.has(r.description))
+        seen.set(r.description, r.amountCents);
+    return seen.size ? [...seen.values()].reduce((a, b) => a + b, 0) : null;
+  };
+  const annualCents = newest(base);
+  if (annualCents === null) return null;
+  const applicationCents = newest(['application fee']) ?? 0;
+  return { annualCents, applicationCents, dueCents: annualCents + applicationCents };
 }
 
 export function issueLicence(
@@ -332,7 +354,7 @@ export function issueLicence(
         licenceTypeCode: app.licence_type_code as string,
         issuedOn,
         expiresOn: addMonths(issuedOn, type?.term_months && type.term_months > 0 ? type.term_months : 12),
-        feeCents: feeOn(desk, app.licence_type_code as string, issuedOn) ?? 0,
+        feeCents: newLicenceFees(desk, app.licence_type_code as string, issuedOn)?.annualCents ?? 0,
         issuedAt: at,
         applicationId: app.id as string,
       };

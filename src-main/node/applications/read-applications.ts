@@ -10,7 +10,7 @@ import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
-import { feeOn } from './application-commands.ts';
+import { newLicenceFees } from './application-commands.ts';
 
 const isLocal = (id: unknown): id is string => typeof id === 'string' && id.startsWith('local:');
 
@@ -125,7 +125,9 @@ export function getApplication(desk: Desk, applicationId: string): ApplicationDe
     licenceProvisional: isLocal(summary.licenceId),
     items,
     openRequired: items.filter((i) => i.required && i.state === 'open').map((i) => i.code),
-    feeCents: feeOn(desk, summary.licenceTypeCode, zonedIso(new Date(), desk.timeZone).slice(0, 10)),
+    feeCents:
+      newLicenceFees(desk, summary.licenceTypeCode, zonedIso(new Date(), desk.timeZone).slice(0, 10))
+        ?.dueCents ?? null,
   };
 }
 

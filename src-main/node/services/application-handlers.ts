@@ -2,7 +2,7 @@
 import type { applicationOperations } from '../../common/ops/application-ops.ts';
 import {
   createApplication,
-  feeOn,
+  newLicenceFees,
   issueLicence,
   updateRequirement,
 } from '../applications/application-commands.ts';
@@ -31,7 +31,7 @@ export function applicationHandlers(ctx: HandlerContext): HandlersOf<typeof appl
           code: r.code,
           name: r.name,
           requirements: requirementsFor(requirements, r.code).length,
-          feeCents: feeOn(desk, r.code, today),
+          feeCents: newLicenceFees(desk, r.code, today)?.dueCents ?? null,
         })),
       };
     },

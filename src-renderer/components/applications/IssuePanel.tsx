@@ -16,6 +16,7 @@ import type { ApplicationDetail } from '../../../src-main/common/ops/application
 import { useIssueLicence } from '../../application-queries.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
+import { shownId } from '../../provisional-id.ts';
 import { licenceHref } from '../../route.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
@@ -56,7 +57,7 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
           <MessageBarBody>
             {t('applications.issued')}{' '}
             {detail.licenceProvisional
-              ? t('applications.issuedProvisional')
+              ? t('applications.issuedProvisional', { id: shownId(app.licenceId) })
               : t('applications.issuedNumber', { id: app.licenceId })}
           </MessageBarBody>
         </MessageBar>

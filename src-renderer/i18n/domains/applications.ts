@@ -87,10 +87,10 @@ export const applicationsEn = {
   issueBlocked_other: 'The licence cannot be issued while these {{count}} required items are open:',
   issueReady:
     'Every required item is done. Issuing records the licence; the fee is then taken on the licence screen.',
-  fee: 'Licence fee: {{fee}}',
+  fee: 'Due at issue (annual fee and application fee): {{fee}}',
   issued: 'Licence issued.',
   issuedProvisional:
-    'The licence waits on this desk for its city number, given when the desk next reaches the city system. Take the fee and print the certificate on the licence screen.',
+    'Provisional licence number {{id}}: the licence waits on this desk for its city number, given when the desk next reaches the city system. Take the fee and print the certificate on the licence screen.',
   issuedNumber: 'Licence number {{id}}.',
   openLicence: 'Open the licence to take the fee',
   provisionalNumber: 'Provisional (number given at the next sync)',
@@ -195,10 +195,10 @@ export const applicationsEs: typeof applicationsEn = {
     'No se puede emitir la licencia mientras estos {{count}} requisitos obligatorios estén pendientes:',
   issueReady:
     'Todos los requisitos obligatorios están cumplidos. Al emitir se registra la licencia; la tarifa se cobra después en la pantalla de la licencia.',
-  fee: 'Tarifa de la licencia: {{fee}}',
+  fee: 'A pagar al emitir (tarifa anual y tarifa de solicitud): {{fee}}',
   issued: 'Licencia emitida.',
   issuedProvisional:
-    'La licencia espera en este puesto su número de la ciudad, que recibe cuando el puesto vuelva a conectar con el sistema de la ciudad. Cobre la tarifa e imprima el certificado en la pantalla de la licencia.',
+    'Número provisional de licencia {{id}}: la licencia espera en este puesto su número de la ciudad, que recibe cuando el puesto vuelva a conectar con el sistema de la ciudad. Cobre la tarifa e imprima el certificado en la pantalla de la licencia.',
   issuedNumber: 'Número de licencia {{id}}.',
   openLicence: 'Abrir la licencia para cobrar la tarifa',
   provisionalNumber: 'Provisional (número asignado en la próxima sincronización)',
