@@ -38,4 +38,6 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['['], labelKey: 'batch.shortcut.previous', scope: 'batch' },
   { keys: [']'], labelKey: 'batch.shortcut.next', scope: 'batch' },
   { keys: ['Ctrl', 'Enter'], labelKey: 'drawer.shortcutSubmit', scope: 'drawer' },
+  { keys: ['['], labelKey: 'dashboard.shortcutPrevious', scope: 'dashboard' },
+  { keys: [']'], labelKey: 'dashboard.shortcutNext', scope: 'dashboard' },
 ];

@@ -15,7 +15,7 @@ import {
   RevenueSection,
 } from '../components/dashboard/DashboardSections.tsx';
 import { type Figure, FigureCards } from '../components/dashboard/FigureCards.tsx';
-import { type PeriodValue, PeriodPicker } from '../components/dashboard/PeriodPicker.tsx';
+import { type PeriodValue, PeriodPicker, shiftPeriod } from '../components/dashboard/PeriodPicker.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatCount, formatDate, formatMoney } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
@@ -43,6 +43,27 @@ function useDashboard(period: PeriodValue | null) {
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });
+}
+
+/** "[" and "]": the period of the same length before or after (when the person is not typing in a field). */
+function usePeriodKeys(current: PeriodValue | null, onChange: (period: PeriodValue) => void): void {
+  const latest = useRef({ current, onChange });
+  latest.current = { current, onChange };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key !== '[' && event.key !== ']') return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+        return;
+      const { current: period, onChange: change } = latest.current;
+      if (!period) return;
+      event.preventDefault();
+      change(shiftPeriod(period, event.key === '[' ? -1 : 1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 function headlineFigures(f: DashboardFigures, t: (key: string) => string, language: Language): Figure[] {
@@ -109,6 +130,7 @@ export function DashboardScreen() {
     lastMoved.current = moved;
   }, [moved, refetch]);
   const figures = query.data;
+  usePeriodKeys(figures ? { from: figures.from, to: figures.to } : null, setPeriod);
   const forbidden = isWorkbenchError(query.error) && query.error.code === 'forbidden';
 
   return (

@@ -60,6 +60,14 @@ function cacheFigures(from: string, to: string) {
   }
 }
 
+/** A day `offset` days from `iso`, as the screen writes it in English. */
+const readableDay = (iso: string, offset: number) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, d + offset),
+  );
+};
+
 const money = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
 
@@ -156,6 +164,24 @@ describe("the supervisor's dashboard", () => {
     await expect
       .poll(() => shown(page.locator('[data-section="revenue"]')))
       .toContain('A copy is kept on this desk at');
+  });
+
+  it('moves to the period before and back with [ and ], and by the date fields', async () => {
+    const showing = () => shown(page.getByRole('main').getByText(/^Showing /));
+    const before = readableDay(from30(), -30);
+    await page.keyboard.press('[');
+    await expect.poll(showing).toContain(`Showing ${before} to ${readableDay(from30(), -1)}`);
+    expect(await shown(page.locator('[data-figure="renewalsOnTime"]'))).toMatch(/\n0\n/);
+    await page.keyboard.press(']');
+    await expect.poll(showing).toContain(`Showing ${readableDay(from30(), 0)} to ${readableDay(today, 0)}`);
+    // Today only, in the From field (filled as the date picker would), then Enter submits.
+    await page.getByRole('textbox', { name: 'From' }).fill(today);
+    await tabTo(page, 'button', 'Show');
+    await page.keyboard.press('Enter');
+    await expect.poll(showing).toContain(`Showing ${readableDay(today, 0)} to ${readableDay(today, 0)}`);
+    await expect.poll(() => shown(page.locator('[data-figure="renewalsLate"]'))).toMatch(/\n1\n/);
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(showing).toContain(`Showing ${readableDay(from30(), 0)} to`);
   });
 
   it('reads in Spanish, numbers and dates included', async () => {

@@ -31,6 +31,21 @@ export function daysBefore(iso: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10);
 }
 
+const dayMs = 86_400_000;
+const dayNumber = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / dayMs;
+};
+
+/** The period of the same length just before (-1) or after (+1) this one. */
+export function shiftPeriod(period: PeriodValue, direction: -1 | 1): PeriodValue {
+  const length = dayNumber(period.to) - dayNumber(period.from) + 1;
+  return {
+    from: daysBefore(period.from, -direction * length),
+    to: daysBefore(period.to, -direction * length),
+  };
+}
+
 export function PeriodPicker({
   value,
   today,
@@ -46,12 +61,15 @@ export function PeriodPicker({
   const [from, setFrom] = useState(value?.from ?? '');
   const [to, setTo] = useState(value?.to ?? '');
   const [invalid, setInvalid] = useState(false);
+  // The fields follow the period shown (a quick choice, [ or ]), not every re-render of the screen.
+  const shownFrom = value?.from;
+  const shownTo = value?.to;
   useEffect(() => {
-    if (value) {
-      setFrom(value.from);
-      setTo(value.to);
+    if (shownFrom && shownTo) {
+      setFrom(shownFrom);
+      setTo(shownTo);
     }
-  }, [value]);
+  }, [shownFrom, shownTo]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,8 @@
 // UI text of the dashboard screens and parts, English and Spanish (en.ts and es.ts take them under "dashboard").
 export const dashboardEn = {
   navLink: 'Dashboard',
+  shortcutPrevious: 'The period of the same length before',
+  shortcutNext: 'The period of the same length after',
   title: 'Dashboard — Civic Workbench',
   heading: "Supervisor's dashboard",
   intro:
@@ -13,7 +15,8 @@ export const dashboardEn = {
     last7: 'Last 7 days',
     last30: 'Last 30 days',
     last90: 'Last 90 days',
-    showing: 'Showing {{from}} to {{to}} (days in the city’s time zone, {{zone}}).',
+    showing:
+      'Showing {{from}} to {{to}} (days in the city’s time zone, {{zone}}). Press [ or ] for the period before or after.',
     invalid: 'Enter both dates, the first on or before the second.',
   },
   loading: 'Counting…',
@@ -103,6 +106,8 @@ export const dashboardEn = {
 
 export const dashboardEs: typeof dashboardEn = {
   navLink: 'Panel',
+  shortcutPrevious: 'El período de la misma duración anterior',
+  shortcutNext: 'El período de la misma duración siguiente',
   title: 'Panel — Civic Workbench',
   heading: 'Panel del supervisor',
   intro:
@@ -115,7 +120,8 @@ export const dashboardEs: typeof dashboardEn = {
     last7: 'Últimos 7 días',
     last30: 'Últimos 30 días',
     last90: 'Últimos 90 días',
-    showing: 'Del {{from}} al {{to}} (días en la zona horaria de la ciudad, {{zone}}).',
+    showing:
+      'Del {{from}} al {{to}} (días en la zona horaria de la ciudad, {{zone}}). Pulse [ o ] para el período anterior o el siguiente.',
     invalid: 'Indique las dos fechas, la primera igual o anterior a la segunda.',
   },
   loading: 'Contando…',
