@@ -22,6 +22,7 @@ let browser: Browser | undefined;
 let page: Page;
 let hit: Hit;
 let receiptNo = '';
+let withTendered = false;
 
 /** The PDF the page hands over when `click` runs: its download's file name and bytes. */
 async function downloadFrom(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -58,6 +59,10 @@ describe('printing a payment receipt', () => {
     await openLicenceFromSearch(page, hit.licenceId);
     const form = page.getByRole('form', { name: /payment/i });
     await form.getByRole('textbox', { name: /^Amount \(/ }).fill('125.50');
+    // The drawer's form asks what the customer handed over (when this build has it): the receipt shows the change.
+    const tendered = form.getByRole('textbox', { name: /^Cash tendered/ });
+    withTendered = (await tendered.count()) === 1;
+    if (withTendered) await tendered.fill('200');
     await form.getByRole('button', { name: 'Take payment' }).click();
     const status = form.getByRole('status').first();
     await expect.poll(() => shown(status), { timeout: 15_000 }).toMatch(/Receipt/);
@@ -90,6 +95,10 @@ describe('printing a payment receipt', () => {
     expect(text).toContain('Total paid $125.50');
     expect(text).toContain('Cash');
     expect(text).not.toContain('COPY');
+    if (withTendered) {
+      expect(text).toContain('Amount tendered $200.00');
+      expect(text).toContain('Change given $74.50');
+    }
     // The desk kept its copy.
     expect(existsSync(join(dataDir, 'documents', 'receipts', `receipt-${receiptNo}.pdf`))).toBe(true);
     expect(await shown(form)).toContain(join(dataDir, 'documents', 'receipts'));
