@@ -4,7 +4,7 @@
 // payment from another desk as the legacy refresh would bring it, a renewal on time and one late,
 // an application received and still open. The CSV holds the same numbers, and `workbench
 // dashboard --json` gives the same figures as the screen's operation.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import type { DashboardFigures } from '../../src-main/common/ops/dashboard-ops.t
 import { zonedIso } from '../../src-main/common/time.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/services/handlers.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const dir = newDeskDir('dashboard');
 const me = userInfo().username;
@@ -58,6 +58,11 @@ describe('the dashboard through the contract', () => {
       expect(isWorkbenchError(refused) && refused.code).toBe('forbidden');
       expect((refused as Error).message).toContain("does not allow you to see the supervisor's dashboard");
     }
+    const cli = workbench(dir, ['dashboard']);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(
+      "workbench: Your role (clerk) does not allow you to see the supervisor's dashboard: that takes a supervisor or admin.",
+    );
   });
 
   it('gives a supervisor figures that move by exactly what was done and inserted', async () => {
@@ -142,5 +147,17 @@ describe('the dashboard through the contract', () => {
     // The command line answers the same.
     const cli = JSON.parse(workbenchOk(dir, ['dashboard', '--json'])) as DashboardFigures;
     expect({ ...cli, generatedAt: null }).toEqual({ ...after, generatedAt: null });
+    const out = join(dir, 'exports');
+    const text = workbenchOk(dir, ['dashboard', '--csv', out, '--language', 'es']);
+    expect(text).toContain('Renewals taken at this desk: 2 (1 on time, 1 late');
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(
+      ['applications', 'backlog', 'renewals', 'revenue'].map(
+        (s) => `dashboard-${s}-${after.from}-to-${after.to}.csv`,
+      ),
+    );
+    expect(readFileSync(join(out, files[3]!), 'utf8')).toMatch(
+      /^\ufeffFecha,Efectivo,Cheque,Tarjeta,Otro,Total neto\r\n/,
+    );
   });
 });
