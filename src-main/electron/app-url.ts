@@ -28,3 +28,13 @@ export function isAppUrl(url: string | null | undefined): boolean {
     parsed.password === ''
   );
 }
+
+/**
+ * True for a blob: URL the app's own page made (`blob:app://workbench/<uuid>`): a document the
+ * desk printed (receipt, certificate, report), which opens in its own window for the PDF viewer.
+ */
+export function isAppBlobUrl(url: string | null | undefined): boolean {
+  if (typeof url !== 'string' || !url.startsWith('blob:')) return false;
+  const inner = url.slice('blob:'.length);
+  return isAppUrl(inner) && /^app:\/\/workbench\/[0-9a-f-]{36}$/i.test(inner);
+}

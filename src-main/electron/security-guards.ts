@@ -1,8 +1,23 @@
 // App-wide guards from the Electron security checklist, applied to every webContents the app
 // ever creates (not only our window) and to the session: no navigation away from app://, no new
-// windows, no webviews, no permissions, no network requests.
+// windows (except the app's own printed documents), no webviews, no permissions, no network requests.
 import type { App, Session } from 'electron';
-import { isAppUrl } from './app-url.ts';
+import { isAppBlobUrl, isAppUrl } from './app-url.ts';
+
+/** A window for a printed document: no preload, no node, sandboxed; plugins for the PDF viewer. */
+const printWindowOptions = {
+  width: 900,
+  height: 1000,
+  autoHideMenuBar: true,
+  webPreferences: {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    plugins: true,
+    preload: undefined,
+  },
+} as const;
 
 /** Call before the app is ready, so no webContents escapes the guards. */
 export function installContentsGuards(app: App): void {
@@ -17,6 +32,9 @@ export function installContentsGuards(app: App): void {
     contents.on('will-frame-navigate', (event) => denyNavigation(event, event.url));
     contents.on('will-redirect', (event) => denyNavigation(event, event.url));
     contents.setWindowOpenHandler(({ url }) => {
+      // The one exception: a document the app itself printed (a blob of its own origin) opens in
+      // a sandboxed window without preload or IPC, where Chromium's PDF viewer prints it.
+      if (isAppBlobUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: printWindowOptions };
       console.warn(`blocked a new window for ${url}`);
       return { action: 'deny' };
     });

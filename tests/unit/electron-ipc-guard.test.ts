@@ -3,7 +3,7 @@
 // ipcMain replaced by a recorder (the Electron binary cannot run here; the seam is one function).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../src-main/common/contract.ts';
-import { APP_ENTRY_URL, isAppUrl } from '../../src-main/electron/app-url.ts';
+import { APP_ENTRY_URL, isAppBlobUrl, isAppUrl } from '../../src-main/electron/app-url.ts';
 import { judgeSender } from '../../src-main/electron/sender-guard.ts';
 
 const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
@@ -171,5 +171,23 @@ describe('the IPC server', () => {
     expect(handlers.size).toBe(1);
     stop();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('printed documents may open in their own window', () => {
+  it('only a blob the app itself made', () => {
+    expect(isAppBlobUrl('blob:app://workbench/0b7e5f8e-4f43-4c1e-9d0a-2f8a1b6c3d4e')).toBe(true);
+    for (const url of [
+      'blob:https://evil.example/0b7e5f8e-4f43-4c1e-9d0a-2f8a1b6c3d4e',
+      'blob:app://workbenchx/0b7e5f8e-4f43-4c1e-9d0a-2f8a1b6c3d4e',
+      'blob:app://user@workbench/0b7e5f8e-4f43-4c1e-9d0a-2f8a1b6c3d4e',
+      'blob:app://workbench/../index.html',
+      'app://workbench/index.html',
+      'https://example.com/',
+      'blob:',
+      '',
+    ]) {
+      expect(isAppBlobUrl(url), url).toBe(false);
+    }
   });
 });
