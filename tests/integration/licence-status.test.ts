@@ -8,7 +8,10 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
+import { openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { createHandlers } from '../../src-main/node/services/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
@@ -134,16 +137,31 @@ describe.each(engines)('licence status changes on %s', (engine) => {
       conflicts: 1,
     });
     expect(await legacyStatus(id)).toBe('S');
-    const conflicts = json<Array<{ command: string; licenceId: string; fields: Array<{ field: string }> }>>([
-      'conflicts',
-      '--json',
-    ]);
+    const conflicts = json<
+      Array<{ id: number; command: string; licenceId: string; fields: Array<{ field: string }> }>
+    >(['conflicts', '--json']);
     const mine = conflicts.find((c) => c.licenceId === id)!;
     expect(mine.command).toBe('changeLicenceStatus');
     expect(mine.fields.map((f) => f.field)).toContain('status');
+    // The person decides to close it anyway: the machine allows closing a suspended licence, so
+    // the change is applied again from the status the legacy record has now.
+    workbenchOk(dir, [
+      'conflicts',
+      'resolve',
+      String(mine.id),
+      '--apply-again',
+      '--reason',
+      'Closed all the same',
+    ]);
+    expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({
+      applied: 1,
+      conflicts: 0,
+    });
+    expect(await legacyStatus(id)).toBe('C');
+    expect(cachedStatus(id)).toBe('closed');
   });
 
-  it('a clerk is refused a suspension by the service, in plain words; nothing is recorded', () => {
+  it('a clerk is refused a suspension by the service, in plain words; nothing is recorded', async () => {
     const id = pick();
     policyAs('clerk');
     try {
@@ -153,6 +171,19 @@ describe.each(engines)('licence status changes on %s', (engine) => {
       expect(refused.stderr).toContain(
         'Only a supervisor or an admin may suspend a licence; you are signed in as a clerk. Ask a supervisor to do it.',
       );
+      // The contract refuses too (the UI's buttons are not the guard), with the machine's code.
+      const desk = openDesk({ dataDir: dir });
+      try {
+        const refusedByContract = await createHandlers(desk)
+          ['licences.changeStatus']({ licenceId: id, action: 'revoke', reason: 'Complaint' })
+          .catch((e: unknown) => e);
+        expect(isWorkbenchError(refusedByContract) && refusedByContract.toShape()).toMatchObject({
+          code: 'forbidden',
+          fields: { statusRefusal: 'role_not_allowed' },
+        });
+      } finally {
+        desk.close();
+      }
       expect(json<unknown[]>(['outbox', '--all', '--json'])).toHaveLength(before);
       expect(cachedStatus(id)).toBe('active');
       // Without a reason a supervisor is refused too.
