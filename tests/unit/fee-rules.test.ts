@@ -142,6 +142,14 @@ describe('schedules from the legacy base amounts and the rules', () => {
     expect(onRecord).toHaveLength(1);
     expect(onRecord[0]!.components[0]).toMatchObject({ code: 'onRecord', amountCents: 55_00 });
     expect(buildSchedules({ rules: noFeeRules, licenceTypeCode: 'NONE', baseAmounts: bases })).toEqual([]);
+    // without the described rows, two amounts from one day are ambiguous: refused, never one picked
+    expect(() =>
+      buildSchedules({
+        rules: { ...rules, baseFeeDescriptions: ['Renewal'] },
+        licenceTypeCode: 'FOOD',
+        baseAmounts: bases,
+      }),
+    ).toThrow(/two base amounts for licence type FOOD from 2020-07-01 \(rows 1 and 2\)/);
   });
 });
 

@@ -109,6 +109,17 @@ export function buildSchedules(args: {
     ...b,
     from: b.effectiveOn ?? SINCE_ALWAYS,
   }));
+  // Two base amounts from one day: charging either would be an amount nobody can justify.
+  const seen = new Map<string, string>();
+  for (const b of bases) {
+    const other = seen.get(b.from);
+    if (other !== undefined)
+      throw new RangeError(
+        `The fee table has two base amounts for licence type ${licenceTypeCode} from ${b.from} (rows ${other} and ${b.id}); ` +
+          `the fee rules file's baseFeeDescriptions must say which rows are the base.`,
+      );
+    seen.set(b.from, b.id);
+  }
   const rules = rulesOf(args.rules, licenceTypeCode).map((r) => ({
     ...r,
     from: r.effectiveOn ?? SINCE_ALWAYS,

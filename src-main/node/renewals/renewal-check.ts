@@ -77,19 +77,33 @@ export function checkRenewalIn(
       detail: { status: row.status },
     });
   }
-  const quote = quoteLicence(
-    db,
-    rules,
-    {
-      id: row.id,
-      businessId: row.business_id,
-      licenceTypeCode: row.licence_type_code,
-      expiresOn: row.expires_on,
-      feeCents: row.fee_cents,
-    },
-    on,
-  );
-  if (!quote) {
+  let quote: RenewalQuote | null = null;
+  let ambiguous: string | null = null;
+  try {
+    quote = quoteLicence(
+      db,
+      rules,
+      {
+        id: row.id,
+        businessId: row.business_id,
+        licenceTypeCode: row.licence_type_code,
+        expiresOn: row.expires_on,
+        feeCents: row.fee_cents,
+      },
+      on,
+    );
+  } catch (err) {
+    // two base amounts or schedules from one day (the fee table and the rules file disagree)
+    if (!(err instanceof RangeError)) throw err;
+    ambiguous = err.message;
+  }
+  if (ambiguous) {
+    problems.push({
+      code: 'renewal.noSchedule',
+      message: `The renewal fee cannot be computed: ${ambiguous} IT must fix it.`,
+      detail: { licenceTypeCode: row.licence_type_code, on },
+    });
+  } else if (!quote) {
     problems.push({
       code: 'renewal.noSchedule',
       message: `No fee is in effect on ${on} for licences of type ${row.licence_type_code ?? '(none)'}, so the renewal fee cannot be computed. IT must check the city's fee table.`,
