@@ -122,7 +122,11 @@ export function rebase(
     return {
       ...payload,
       newExpiresOn: renewalExpiry((current.expiresOn as string | null) ?? null, today, termMonths),
-      feeCents: (current.feeCents as number | null) ?? (payload.feeCents as number),
+      // A renewal quoted by the fee engine keeps what was charged (its lines explain it); an older
+      // one without the quote takes the fee the legacy record has now, as before.
+      feeCents: payload.charge
+        ? (payload.feeCents as number)
+        : ((current.feeCents as number | null) ?? (payload.feeCents as number)),
     };
   }
   // The same move, from the status the legacy record has now (the desk checks the machine again).
