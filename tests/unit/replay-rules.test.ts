@@ -87,8 +87,21 @@ describe('replay rules', () => {
     ).toBe('2027-05-23');
     expect(rebase('recordPayment', payment, seen, '2026-11-23', 12)).toEqual(payment);
     // quoted by the fee engine: what was charged stays, whatever fee the legacy record has now
-    const quoted = { ...renewal, feeCents: 28595, charge: { scheduleId: 'S', asOf: '2026-11-23', daysLate: 87, feeCents: 21500, penaltyCents: 7095, lines: [] } };
-    expect(rebase('renewLicence', quoted, { ...seen, feeCents: 47000 }, '2026-11-23', 12).feeCents).toBe(28595);
+    const quoted = {
+      ...renewal,
+      feeCents: 28595,
+      charge: {
+        scheduleId: 'S',
+        asOf: '2026-11-23',
+        daysLate: 87,
+        feeCents: 21500,
+        penaltyCents: 7095,
+        lines: [],
+      },
+    };
+    expect(rebase('renewLicence', quoted, { ...seen, feeCents: 47000 }, '2026-11-23', 12).feeCents).toBe(
+      28595,
+    );
     expect(editableFields('renewLicence', renewal)).toEqual({ newExpiresOn: '2028-03-31' });
     expect(editableFields('recordPayment', payment)).toEqual({
       licenceId: 'RV-0000042',
