@@ -5,8 +5,8 @@
 // outbox holds the registration and the licence; the audit log the dismissal. Then the link comes
 // back, one sync, and the application shows Riverton's own business and licence numbers.
 // Screenshots of each step and axe checks, in English and Spanish.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
@@ -121,6 +121,32 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
     await expect.poll(() => shown(main)).toContain('Every required item is done.');
     expect(await shown(main.locator('[data-item="ZONING"]'))).toMatch(/Approved[\s\S]*\d{1,2}:\d{2}/);
     await checkScreen(page, 'application-05-complete');
+  });
+
+  it('a waiver takes a supervisor: the service refuses the clerk, and takes it from a supervisor with the reason', async () => {
+    const main = page.getByRole('main');
+    const waive = async () => {
+      await tabTo(page, 'button', 'Waive Certificate of insurance');
+      await page.keyboard.press('Enter');
+      await tabTo(page, 'textbox', /^Reason for the waiver/);
+      await page.keyboard.type('Home-based, no premises to insure');
+      await tabTo(page, 'button', 'Waive');
+      await page.keyboard.press('Enter');
+    };
+    await waive();
+    await expect.poll(() => shown(main)).toContain('Your role does not allow this.');
+    await checkScreen(page, 'application-05b-waiver-refused');
+    writeFileSync(
+      join(dataDir, 'policy.yaml'),
+      `version: 1\naccounts:\n  ${userInfo().username}: supervisor\n`,
+    );
+    await tabTo(page, 'button', 'Cancel');
+    await page.keyboard.press('Enter');
+    await waive();
+    const row = main.locator('[data-item="INSURANCE"]');
+    await expect.poll(() => shown(row)).toContain('Waived');
+    expect(await shown(row)).toContain('Home-based, no premises to insure');
+    rmSync(join(dataDir, 'policy.yaml'));
   });
 
   it('issues the licence; it waits on the desk for its number, with the link to take the fee', async () => {
