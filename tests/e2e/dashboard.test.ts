@@ -16,7 +16,14 @@ import { checkScreen, shown, tabTo } from './support/screen.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from './support/sqlite-link.ts';
 import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
 
-type QueueRow = { licenceId: string; expiresOn: string | null; holds: number; balanceCents: number };
+type QueueRow = {
+  licenceId: string;
+  businessId: string;
+  licenceTypeCode: string | null;
+  expiresOn: string | null;
+  holds: number;
+  balanceCents: number;
+};
 
 let dataDir: string;
 let served: Served | undefined;
@@ -84,6 +91,17 @@ beforeAll(async () => {
   workbench(dataDir, ['renew', late.licenceId]);
   workbench(dataDir, ['pay', onTime.licenceId, '--amount', '12550', '--method', 'cash']);
   workbench(dataDir, ['pay', late.licenceId, '--amount', '3000', '--method', 'card']);
+  // Two applications received today, both still open (the backlog's 0-7 days).
+  for (const row of [onTime, late]) {
+    workbench(dataDir, [
+      'application',
+      'create',
+      '--business',
+      row.businessId,
+      '--type',
+      row.licenceTypeCode ?? 'FOOD',
+    ]);
+  }
   // The legacy link is cut while the supervisor looks: the payments and renewals stay this
   // desk's provisional ones (the served desk would otherwise send them at once).
   cutSqliteLegacy(dataDir);
@@ -129,6 +147,8 @@ describe("the supervisor's dashboard", () => {
     expect(await card('payments')).toContain(String(expected.payments));
     expect(await card('renewalsOnTime')).toMatch(/Renewals on time\n1\nThis desk/);
     expect(await card('renewalsLate')).toMatch(/Renewals late\n1\nThis desk/);
+    expect(await card('received')).toMatch(/Applications received\n2\nThis desk/);
+    expect(await card('backlog')).toMatch(/Applications open\n2\nThis desk/);
     const text = await shown(main);
     expect(text).toContain('All desks, from the legacy system as of');
     expect(text).toContain(
@@ -146,6 +166,11 @@ describe("the supervisor's dashboard", () => {
     expect(await page.getByRole('img', { name: /Chart: revenue by day/ }).count()).toBe(1);
     const byMethod = page.getByRole('table', { name: 'Revenue by payment method' });
     expect(await shown(byMethod.getByRole('row').filter({ hasText: 'Cash' }))).toMatch(/\$\d/);
+    const backlog = page.getByRole('table', { name: 'Open applications by days waiting' });
+    expect(await shown(backlog.getByRole('row').filter({ hasText: '0–7 days' }))).toMatch(/0–7 days\s+2/);
+    await expect
+      .poll(() => page.locator('[data-section="backlog"] .recharts-bar-rectangle').count())
+      .toBeGreaterThan(0);
     await checkScreen(page, '70-dashboard');
   });
 
