@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeDue, drawerTotals, drawerVariance } from '../../src-main/common/drawer-totals.ts';
+import { changedFields, conflictFields, editableFields, rebase } from '../../src-main/common/replay-rules.ts';
 import { migrate, readMigrations, schemaVersion } from '../../src-main/node/cache/migrate.ts';
 
 describe('drawer totals and variance', () => {
@@ -121,5 +122,39 @@ describe('migration 0007: cash drawer', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+  });
+});
+
+describe('replay rules of voids and refunds', () => {
+  const seen = { id: 'RV-1', status: 'active', expiresOn: '2027-01-31', legacyUpdatedAt: null };
+  const payload = {
+    v: 1,
+    paymentId: 'local:6f1c1f7e-3a55-4f41-9a37-1c1b6f2f0d11',
+    licenceId: 'RV-1',
+    amountCents: 4321,
+    signedAmountCents: -4321,
+    method: 'cash',
+    reason: 'wrong licence',
+    reversedOn: '2026-11-23',
+    reversedAt: '2026-11-23T10:00:00-06:00',
+    receiptNo: 'P-D1-000003',
+  };
+  it('money given back does not depend on the licence having stayed the same', () => {
+    for (const command of ['voidPayment', 'refundPayment'] as const)
+      expect(changedFields(command, seen, { ...seen, status: 'suspended', expiresOn: '2020-01-01' })).toEqual(
+        [],
+      );
+  });
+  it('a conflict shows the payment, amount, method and reason; a person may edit the reason (and a refund its amount)', () => {
+    expect(conflictFields('voidPayment', payload, seen, seen).map((f) => [f.field, f.mine])).toEqual([
+      ['paymentId', payload.paymentId],
+      ['amountCents', 4321],
+      ['method', 'cash'],
+      ['reason', 'wrong licence'],
+      ['legacyUpdatedAt', null],
+    ]);
+    expect(editableFields('voidPayment', payload)).toEqual({ reason: 'wrong licence' });
+    expect(editableFields('refundPayment', payload)).toEqual({ amountCents: 4321, reason: 'wrong licence' });
+    expect(rebase('refundPayment', payload, seen, '2026-11-24', 12)).toEqual(payload);
   });
 });
