@@ -137,12 +137,13 @@ function Wizard({ batch }: { batch: BatchDetail }) {
   useEffect(() => {
     if (!reachable.has(shown)) setShown(reachedStep(batch));
   }, [batch, reachable, shown]);
-  // Moving on by itself when a step is done (validated → notices, notices printed → post).
-  const previousState = useRef(batch.state);
+  // After each validation the screen moves to what it found: its problems, or the notices. (The
+  // notices step stays on screen once printed, with its download links, until the person moves on.)
+  const lastValidation = useRef(batch.validatedAt);
   useEffect(() => {
-    if (previousState.current !== batch.state) {
-      previousState.current = batch.state;
-      setShown(reachedStep(batch));
+    if (lastValidation.current !== batch.validatedAt) {
+      lastValidation.current = batch.validatedAt;
+      setShown(batch.state === 'validated' ? 'notices' : 'validate');
     }
   }, [batch]);
 

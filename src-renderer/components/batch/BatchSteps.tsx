@@ -46,7 +46,7 @@ export function BatchSteps({
           return (
             <li key={step}>
               <Button
-                appearance="subtle"
+                appearance={step === shown ? 'outline' : 'subtle'}
                 className={mergeClasses(step === shown && styles.current)}
                 icon={done.has(step) ? <CheckmarkCircleRegular /> : <CircleRegular />}
                 aria-current={step === shown ? 'step' : undefined}
