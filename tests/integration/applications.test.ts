@@ -237,4 +237,53 @@ describe.each(engines)('new applications on %s', (engine) => {
     );
     expect(lic.map((r) => String(Number(r.LICBUS)))).toEqual([business!.id]);
   }, 120_000);
+
+  it('an answer lost after COMMIT is settled by re-reading (applied checks), never applied twice', async () => {
+    policyAs('clerk');
+    const created = await call('applications.create', {
+      business: { kind: 'new', facts: { name: 'Lost Answer Bakery', phone: '555 777 0202' }, dismissed: [] },
+      licenceTypeCode: 'KENL',
+    });
+    const appId = created.application.id;
+    for (const [code, state] of [
+      ['APPFORM', 'received'],
+      ['PHOTOID', 'received'],
+      ['ZONING', 'approved'],
+    ] as const)
+      await call('applications.updateRequirement', { applicationId: appId, code, state });
+    await call('applications.issue', { applicationId: appId });
+    expect((await call('sync.now', {})).push).toMatchObject({ applied: 2, conflicts: 0, remaining: 0 });
+    const counts = async () => [
+      await legacyNumber('SELECT COUNT(*) FROM {BUSMST}'),
+      await legacyNumber('SELECT COUNT(*) FROM {LICMST}'),
+    ];
+    const before = await counts();
+    const settled = cached<{ operation_id: string; legacy_result: string }>(
+      `SELECT operation_id, legacy_result FROM outbox WHERE command IN ('registerBusiness', 'issueLicence') ORDER BY seq DESC LIMIT 2`,
+    );
+    // As if the desk had crashed after sending both and before writing the answers down.
+    const lose = desk.cache.prepare(
+      `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
+    );
+    for (const r of settled) lose.run(r.operation_id);
+    const again = await call('sync.now', {});
+    expect(again.push).toMatchObject({ applied: 0, alreadyApplied: 2, conflicts: 0, remaining: 0 });
+    expect(await counts()).toEqual(before);
+    const now = cached<{ operation_id: string; legacy_result: string }>(
+      `SELECT operation_id, legacy_result FROM outbox WHERE operation_id IN (?, ?) ORDER BY seq DESC`,
+      settled[0]!.operation_id,
+      settled[1]!.operation_id,
+    );
+    // The same numbers as the first time (the check gives the result key: licenceNo, businessNo).
+    const key = (text: string) => {
+      const r = JSON.parse(text) as Record<string, unknown>;
+      return r.licenceNo ?? r.businessNo;
+    };
+    expect(now.map((r) => key(r.legacy_result))).toEqual(settled.map((r) => key(r.legacy_result)));
+    expect(
+      cached(
+        `SELECT id FROM business WHERE id LIKE 'local:%' UNION ALL SELECT id FROM licence WHERE id LIKE 'local:%'`,
+      ),
+    ).toEqual([]);
+  }, 120_000);
 });
