@@ -79,7 +79,8 @@ export function HelpOverlay() {
         <DialogSurface aria-describedby="help-intro">
           <DialogBody>
             <DialogTitle>{t('help.title')}</DialogTitle>
-            <DialogContent>
+            {/* It scrolls once the list is long: focusable, so a keyboard user can scroll it too. */}
+            <DialogContent tabIndex={0} role="region" aria-label={t('help.title')}>
               <p id="help-intro">{t('help.intro')}</p>
               {scopes.map((scope) => {
                 const entries = shortcuts.filter((s) => s.scope === scope);

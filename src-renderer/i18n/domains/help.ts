@@ -47,6 +47,6 @@ export const helpEs: typeof helpEn = {
     batch: 'Renovación por lotes',
     application: 'Nueva solicitud',
     conflicts: 'Conflictos',
-    dashboard: 'Panel de supervisión',
+    dashboard: 'Panel del supervisor',
   },
 };
