@@ -9,15 +9,25 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 const useStyles = makeStyles({
+  // Two rows: who and where on top, the screens below, so a dozen links never squeeze the desk's facts.
   root: {
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexShrink: 0,
+  },
+  top: {
     display: 'flex',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXXL,
     paddingInline: tokens.spacingHorizontalL,
-    paddingBlock: tokens.spacingVerticalS,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-    flexShrink: 0,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
+  navRow: {
+    paddingInline: tokens.spacingHorizontalL,
+    paddingBlock: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorBrandBackgroundPressed,
   },
   product: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   icon: { fontSize: '24px' },
@@ -40,35 +50,40 @@ export function AppHeader() {
   const notConfigured = t('header.notConfigured');
   return (
     <header className={styles.root}>
-      <div className={styles.product}>
-        <BuildingGovernmentFilled className={styles.icon} aria-hidden="true" />
-        <Text as="span" size={500} weight="semibold" className={styles.name}>
-          {t('app.name')}
-        </Text>
+      <div className={styles.top}>
+        <div className={styles.product}>
+          <BuildingGovernmentFilled className={styles.icon} aria-hidden="true" />
+          <Text as="span" size={500} weight="semibold" className={styles.name}>
+            {t('app.name')}
+          </Text>
+        </div>
+        <dl className={styles.desk} aria-label={t('header.desk')}>
+          {status.data ? (
+            <>
+              <div className={styles.deskItem}>
+                <dt>{t('header.bridge')}:</dt>
+                <dd className={styles.value}>{status.data.bridge ?? notConfigured}</dd>
+              </div>
+              <div className={styles.deskItem}>
+                <dt>{t('header.engine')}:</dt>
+                <dd className={styles.value}>{status.data.legacyEngine ?? notConfigured}</dd>
+              </div>
+              <div className={styles.deskItem}>
+                <dt>{t('header.user')}:</dt>
+                <dd className={styles.value}>
+                  {status.data.actor} ({status.data.role ? t(`role.${status.data.role}`) : t('header.noRole')}
+                  )
+                </dd>
+              </div>
+            </>
+          ) : null}
+        </dl>
+        <HelpOverlay />
+        <LanguageSwitcher />
       </div>
-      <HeaderNav />
-      <dl className={styles.desk} aria-label={t('header.desk')}>
-        {status.data ? (
-          <>
-            <div className={styles.deskItem}>
-              <dt>{t('header.bridge')}:</dt>
-              <dd className={styles.value}>{status.data.bridge ?? notConfigured}</dd>
-            </div>
-            <div className={styles.deskItem}>
-              <dt>{t('header.engine')}:</dt>
-              <dd className={styles.value}>{status.data.legacyEngine ?? notConfigured}</dd>
-            </div>
-            <div className={styles.deskItem}>
-              <dt>{t('header.user')}:</dt>
-              <dd className={styles.value}>
-                {status.data.actor} ({status.data.role ? t(`role.${status.data.role}`) : t('header.noRole')})
-              </dd>
-            </div>
-          </>
-        ) : null}
-      </dl>
-      <HelpOverlay />
-      <LanguageSwitcher />
+      <div className={styles.navRow}>
+        <HeaderNav />
+      </div>
     </header>
   );
 }

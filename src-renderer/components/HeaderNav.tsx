@@ -10,7 +10,8 @@ const useStyles = makeStyles({
   nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
   list: {
     display: 'flex',
-    columnGap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXL,
     listStyleType: 'none',
     margin: 0,
     padding: 0,
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
   item: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   // Text on the brand-coloured header: the on-brand colour in every state.
   link: {
+    whiteSpace: 'nowrap',
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForegroundOnBrand,
     ':hover': { color: tokens.colorNeutralForegroundOnBrand },
