@@ -11,9 +11,14 @@ export function useChangeLicenceStatus() {
     // Everything a change on this desk can alter on screen (as queries.ts does for a renewal).
     onSettled: () =>
       Promise.all(
-        ['licences.get', 'licences.search', 'desk.status', 'certificates.list', 'fees.quote'].map((key) =>
-          client.invalidateQueries({ queryKey: [key] }),
-        ),
+        [
+          'licences.get',
+          'licences.search',
+          'desk.status',
+          'certificates.list',
+          'fees.quote',
+          'licences.statusHistory',
+        ].map((key) => client.invalidateQueries({ queryKey: [key] })),
       ),
   });
 }
@@ -30,5 +35,13 @@ export function useVerifyCertificate() {
   const api = useApi();
   return useMutation({
     mutationFn: (code: string) => api['certificates.verify']({ code }),
+  });
+}
+
+export function useStatusHistory(licenceId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['licences.statusHistory', licenceId],
+    queryFn: () => api['licences.statusHistory']({ licenceId }),
   });
 }

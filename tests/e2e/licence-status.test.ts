@@ -90,6 +90,10 @@ describe('licence status and certificates', () => {
     await expect
       .poll(() => shown(page.getByRole('heading', { level: 1 }).locator('..')))
       .toContain('Suspended');
+    // The change and its reason are listed with the licence (the legacy schema has no place for it).
+    await expect
+      .poll(() => shown(section), { timeout: 15_000 })
+      .toMatch(/Active → Suspended\s+Hearing on unpaid fines, 3 March/);
     // Now only reinstate (and revoke, close) are offered.
     await expect.poll(() => section.getByRole('button', { name: 'Reinstate…' }).count()).toBe(1);
     await checkScreen(page, '61-status-suspended');

@@ -112,6 +112,17 @@ describe.each(engines)('licence status changes on %s', (engine) => {
     });
     expect(await legacyStatus(id)).toBe('A');
     expect(cachedStatus(id)).toBe('active');
+    // The licence's status history at this desk: both changes, their reasons, both in the legacy DB.
+    const desk = openDesk({ dataDir: dir });
+    try {
+      const { changes } = await createHandlers(desk)['licences.statusHistory']({ licenceId: id });
+      expect(changes.map((c) => [c.action, c.from, c.to, c.reason, c.state])).toEqual([
+        ['reinstate', 'suspended', 'active', 'Fines paid', 'applied'],
+        ['suspend', 'active', 'suspended', 'Hearing on 3 March: unpaid fines', 'applied'],
+      ]);
+    } finally {
+      desk.close();
+    }
   });
 
   it("a revocation shows 'revoked' after the refresh (Riverton's code R)", async () => {

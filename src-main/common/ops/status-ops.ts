@@ -67,6 +67,25 @@ export const statusOperations = {
       to: LicenceStatus,
     }),
   },
+  /** The status changes made at this desk to a licence, newest first, with reasons and how far each got. */
+  'licences.statusHistory': {
+    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    output: z.object({
+      changes: z.array(
+        z.object({
+          at: IsoTimestamp,
+          actor: z.string(),
+          action: PersonStatusAction,
+          from: LicenceStatus,
+          to: LicenceStatus,
+          reason: z.string(),
+          operationId: z.string(),
+          /** pending: waits for the legacy database; applied: there; conflict: waits for a person. */
+          state: z.enum(['pending', 'applied', 'conflict', 'failed', 'unknown']),
+        }),
+      ),
+    }),
+  },
   /** A certificate (PDF) for an active, unexpired licence with nothing pending that would change it. */
   'certificates.issue': {
     input: z.object({ licenceId: z.string().min(1).max(64), language: DocumentLanguage.default('en') }),

@@ -3,6 +3,7 @@ import type { statusOperations } from '../../common/ops/status-ops.ts';
 import { listCertificates, recordCertificate, verifyCertificate } from '../certificates/certificates.ts';
 import { printCertificate } from '../documents/certificate.ts';
 import { changeLicenceStatus } from '../licence-status/change-status.ts';
+import { statusHistory } from '../licence-status/status-history.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
 
 export function statusHandlers(ctx: HandlerContext): HandlersOf<typeof statusOperations> {
@@ -19,6 +20,9 @@ export function statusHandlers(ctx: HandlerContext): HandlersOf<typeof statusOpe
         from: payload.from,
         to: payload.to,
       };
+    },
+    async 'licences.statusHistory'({ licenceId }) {
+      return { changes: statusHistory(desk.cache, licenceId) };
     },
     async 'certificates.issue'({ licenceId, language }) {
       const certificate = recordCertificate(desk, ctx.actor(), { licenceId, language });

@@ -6,6 +6,7 @@ import type { LicenceDetail } from '../../../src-main/common/contract.ts';
 import { Section } from '../Section.tsx';
 import { CertificatePart } from './CertificatePart.tsx';
 import { StatusActions } from './StatusActions.tsx';
+import { StatusHistory } from './StatusHistory.tsx';
 
 const useStyles = makeStyles({
   grid: {
@@ -36,6 +37,7 @@ export function LicenceStatusSection({ detail }: { detail: LicenceDetail }) {
               {t('licenceActions.statusSection')}
             </h3>
             <StatusActions detail={detail} />
+            <StatusHistory detail={detail} />
           </section>
           <section className={styles.part} aria-labelledby={certificateId}>
             <h3 id={certificateId} className={styles.heading}>

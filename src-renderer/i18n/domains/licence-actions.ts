@@ -53,6 +53,18 @@ export const licenceActionsEn = {
     status_changed:
       'The licence’s status changed while you were looking at it. Look at it again before you decide. Nothing was recorded.',
   },
+  historyHeading: 'Status changes made at this desk',
+  historyEmpty: 'No status change of this licence has been made at this desk.',
+  colWhen: 'When',
+  colChange: 'Change',
+  colState: 'Legacy system',
+  state: {
+    pending: 'Waiting to be sent',
+    applied: 'Recorded there',
+    conflict: 'Conflict: needs a decision',
+    failed: 'Failed',
+    unknown: '—',
+  },
   certificateSection: 'Certificate',
   issueCertificate: 'Issue certificate',
   certificateHint:
@@ -178,6 +190,18 @@ export const licenceActionsEs: typeof licenceActionsEn = {
       'Indique un motivo: se guarda en el historial de la licencia y en el registro de auditoría.',
     status_changed:
       'El estado de la licencia cambió mientras la miraba. Revísela de nuevo antes de decidir. No se registró nada.',
+  },
+  historyHeading: 'Cambios de estado hechos en esta estación',
+  historyEmpty: 'En esta estación no se ha hecho ningún cambio de estado de esta licencia.',
+  colWhen: 'Cuándo',
+  colChange: 'Cambio',
+  colState: 'Sistema heredado',
+  state: {
+    pending: 'Esperando envío',
+    applied: 'Registrado allí',
+    conflict: 'Conflicto: requiere una decisión',
+    failed: 'Falló',
+    unknown: '—',
   },
   certificateSection: 'Certificado',
   issueCertificate: 'Emitir certificado',
