@@ -100,7 +100,7 @@ function explain(
       ? `the renewal of licence ${payload.licenceId} to ${payload.newExpiresOn}`
       : command === 'changeLicenceStatus'
         ? `the change of licence ${payload.licenceId} from ${payload.from} to ${payload.to} (${payload.action})`
-      : `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
+        : `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
   if (kind === 'gone')
     return `Licence ${payload.licenceId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason, or edit it onto another licence.`;
   if (kind === 'in_doubt')
