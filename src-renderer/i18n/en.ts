@@ -174,6 +174,7 @@ export const en = {
   commands: {
     renewLicence: 'Renewal',
     recordPayment: 'Payment',
+    changeLicenceStatus: 'Status change',
     voidPayment: 'Void of a payment',
     refundPayment: 'Refund of a payment',
   },
@@ -306,6 +307,7 @@ export const en = {
     method: 'Payment method',
     paidOn: 'Payment date',
     licenceId: 'Licence number',
+    reason: 'Reason',
   },
   errors: {
     invalid_input: 'The request was not valid. Check what you typed and try again.',

@@ -175,6 +175,7 @@ export const es: Messages = {
   commands: {
     renewLicence: 'Renovación',
     recordPayment: 'Pago',
+    changeLicenceStatus: 'Cambio de estado',
     voidPayment: 'Anulación de un pago',
     refundPayment: 'Reembolso de un pago',
   },
@@ -311,6 +312,7 @@ export const es: Messages = {
     method: 'Forma de pago',
     paidOn: 'Fecha de pago',
     licenceId: 'Número de licencia',
+    reason: 'Motivo',
   },
   errors: {
     invalid_input: 'La solicitud no es válida. Revise lo que escribió y vuelva a intentarlo.',
