@@ -79,3 +79,12 @@ export function useIssueLicence() {
     onSuccess: (detail) => invalidate(detail),
   });
 }
+
+export function useWithdrawApplication() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: OpInput<'applications.withdraw'>) => api['applications.withdraw'](input),
+    onSuccess: (detail) => invalidate(detail),
+  });
+}

@@ -286,4 +286,31 @@ describe.each(engines)('new applications on %s', (engine) => {
       ),
     ).toEqual([]);
   }, 120_000);
+
+  it('a withdrawn application keeps its record and audit, and can no longer be issued', async () => {
+    policyAs('clerk');
+    const [business] = cached<{ id: string }>(
+      `SELECT id FROM business WHERE id NOT LIKE 'local:%' ORDER BY id DESC LIMIT 1`,
+    );
+    const created = await call('applications.create', {
+      business: { kind: 'existing', businessId: business!.id },
+      licenceTypeCode: 'HOME',
+    });
+    const done = await call('applications.withdraw', {
+      applicationId: created.application.id,
+      reason: 'Moved away',
+    });
+    expect(done.application.status).toBe('withdrawn');
+    const audit = cached<{ detail: string }>(
+      `SELECT detail FROM audit_log WHERE action = 'application.withdraw'`,
+    );
+    expect(JSON.parse(audit.at(-1)!.detail)).toEqual({ reason: 'Moved away' });
+    const issue = await call('applications.issue', { applicationId: created.application.id }).catch(
+      (e: unknown) => e,
+    );
+    expect(isWorkbenchError(issue) && issue.message).toMatch(/is withdrawn/);
+    expect((await call('applications.list', { status: 'open' })).applications.map((a) => a.id)).not.toContain(
+      created.application.id,
+    );
+  });
 });

@@ -170,6 +170,11 @@ export const applicationOperations = {
     }),
     output: ApplicationDetail,
   },
+  /** The applicant gave up: the application is closed without a licence, with the reason. */
+  'applications.withdraw': {
+    input: z.object({ applicationId: z.string().min(1).max(64), reason: z.string().trim().min(1).max(500) }),
+    output: ApplicationDetail,
+  },
   /** Issue the licence: refused while a required item is open (the error names them). */
   'applications.issue': {
     input: z.object({ applicationId: z.string().min(1).max(64) }),

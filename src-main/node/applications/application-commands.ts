@@ -268,6 +268,29 @@ export function updateRequirement(
   }).immediate();
 }
 
+/** The applicant gave up: closed without a licence; the business (if registered) stays. */
+export function withdrawApplication(
+  desk: Desk,
+  actor: string,
+  input: { applicationId: string; reason: string },
+  now = new Date(),
+): void {
+  const db = desk.cache;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.update');
+  const reason = input.reason.trim();
+  if (!reason) {
+    throw new WorkbenchError('invalid_input', 'Say why the application is withdrawn.', {
+      reason: 'required',
+    });
+  }
+  db.transaction(() => {
+    const app = loadOpenApplication(desk, input.applicationId);
+    const at = zonedIso(now, desk.timeZone);
+    db.prepare(`UPDATE application SET status = 'withdrawn' WHERE id = ?`).run(app.id);
+    audit(db, { at, actor, action: 'application.withdraw', subject: app.id as string, detail: { reason } });
+  }).immediate();
+}
+
 const a = (kind: string) =>
   kind === 'inspection' ? 'an inspection' : kind === 'approval' ? 'an approval' : 'a document';
 

@@ -5,6 +5,7 @@ import {
   newLicenceFees,
   issueLicence,
   updateRequirement,
+  withdrawApplication,
 } from '../applications/application-commands.ts';
 import { suggestDuplicates } from '../applications/duplicates.ts';
 import { getApplication, listApplications } from '../applications/read-applications.ts';
@@ -52,6 +53,11 @@ export function applicationHandlers(ctx: HandlerContext): HandlersOf<typeof appl
 
     async 'applications.updateRequirement'(input) {
       updateRequirement(desk, ctx.actor(), input);
+      return getApplication(desk, input.applicationId);
+    },
+
+    async 'applications.withdraw'(input) {
+      withdrawApplication(desk, ctx.actor(), input);
       return getApplication(desk, input.applicationId);
     },
 

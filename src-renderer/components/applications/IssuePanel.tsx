@@ -2,6 +2,8 @@
 // it; afterwards the licence (provisional until the next sync) with the way to take its fee.
 import {
   Button,
+  Field,
+  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -10,10 +12,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CertificateRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '../../../src-main/common/ops/application-ops.ts';
-import { useIssueLicence } from '../../application-queries.ts';
+import { useIssueLicence, useWithdrawApplication } from '../../application-queries.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { shownId } from '../../provisional-id.ts';
@@ -28,6 +30,7 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
   },
   list: { margin: 0 },
+  row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
@@ -35,6 +38,9 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
   const language = useLanguage();
   const styles = useStyles();
   const issue = useIssueLicence();
+  const withdraw = useWithdrawApplication();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
   const app = detail.application;
   const blocked = detail.items.filter((i) => detail.openRequired.includes(i.code));
   const canIssue = app.status === 'open' && blocked.length === 0;
@@ -68,6 +74,15 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
       </div>
     );
   }
+  if (app.status === 'withdrawn') {
+    return (
+      <div className={styles.root} role="status">
+        <MessageBar intent="info">
+          <MessageBarBody>{t('applications.withdrawn')}</MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
   return (
     <div className={styles.root}>
       {detail.feeCents != null ? (
@@ -97,6 +112,27 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
         {issue.isPending ? t('applications.issuing') : t('applications.issue')}
       </Button>
       {issue.isError ? <ErrorMessage error={issue.error} /> : null}
+      {withdrawing ? (
+        <div className={styles.row}>
+          <Field label={t('applications.withdrawReason')} required>
+            <Input value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} autoFocus />
+          </Field>
+          <Button
+            disabledFocusable={!reason.trim() || withdraw.isPending}
+            onClick={() => withdraw.mutate({ applicationId: app.id, reason: reason.trim() })}
+          >
+            {t('applications.withdrawConfirm')}
+          </Button>
+          <Button appearance="subtle" onClick={() => setWithdrawing(false)}>
+            {t('applications.withdrawCancel')}
+          </Button>
+        </div>
+      ) : (
+        <Button appearance="subtle" onClick={() => setWithdrawing(true)}>
+          {t('applications.withdraw')}
+        </Button>
+      )}
+      {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
     </div>
   );
 }

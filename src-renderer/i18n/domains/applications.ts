@@ -96,6 +96,11 @@ export const applicationsEn = {
   provisionalNumber: 'Provisional (number given at the next sync)',
   businessId: 'Business number',
   newApplication: 'Start another application',
+  withdraw: 'Withdraw…',
+  withdrawReason: 'Why the application is withdrawn',
+  withdrawConfirm: 'Withdraw the application',
+  withdrawCancel: 'Keep it open',
+  withdrawn: 'The application was withdrawn; no licence was issued.',
   shortcutCreate: 'New application: create it',
   shortcutIssue: 'An application: issue the licence (when no required item is open)',
 };
@@ -204,6 +209,11 @@ export const applicationsEs: typeof applicationsEn = {
   provisionalNumber: 'Provisional (número asignado en la próxima sincronización)',
   businessId: 'Número de negocio',
   newApplication: 'Empezar otra solicitud',
+  withdraw: 'Retirar…',
+  withdrawReason: 'Por qué se retira la solicitud',
+  withdrawConfirm: 'Retirar la solicitud',
+  withdrawCancel: 'Mantenerla abierta',
+  withdrawn: 'La solicitud fue retirada; no se emitió ninguna licencia.',
   shortcutCreate: 'Nueva solicitud: crearla',
   shortcutIssue: 'Una solicitud: emitir la licencia (si no queda ningún requisito obligatorio pendiente)',
 };
