@@ -10,6 +10,7 @@ import { DateText } from '../components/DateText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LicenceFacts } from '../components/LicenceFacts.tsx';
 import { LicenceHistory } from '../components/LicenceHistory.tsx';
+import { LicencePaymentReversal } from '../components/drawer/LicencePaymentReversal.tsx';
 import { LicenceStatusSection } from '../components/licence-status/LicenceStatusSection.tsx';
 import { PendingBadge } from '../components/PendingBadge.tsx';
 import { PendingNotice } from '../components/PendingNotice.tsx';
@@ -99,6 +100,7 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
           <CounterSection detail={detail} readAt={query.dataUpdatedAt} />
           <LicenceStatusSection detail={detail} />
           <LicenceHistory detail={detail} />
+          <LicencePaymentReversal detail={detail} />
         </>
       ) : query.isError ? (
         <>

@@ -101,6 +101,12 @@ describe('the cash drawer', () => {
 
   it('a supervisor voids the check from the drawer, with a reason', async () => {
     policyAs('supervisor');
+    // The licence's page offers Void and Refund on its payments to a supervisor with a drawer open.
+    await page.goto(`${served!.url.split('#')[0]}#/licence/${hit.licenceId}`);
+    const onLicence = page.getByRole('region', { name: 'Void or refund a payment' });
+    await expect.poll(() => onLicence.count(), { timeout: 15_000 }).toBe(1);
+    expect(await onLicence.getByRole('button', { name: `Refund payment ${receipts[0]}` }).count()).toBe(1);
+    await checkScreen(page, '53a-licence-void-refund-for-supervisor');
     await page.goto(`${served!.url.split('#')[0]}#/drawer`);
     const voidCheck = page.getByRole('button', { name: `Void payment ${receipts[1]}` });
     await expect.poll(() => voidCheck.count(), { timeout: 15_000 }).toBe(1);
