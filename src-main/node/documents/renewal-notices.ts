@@ -12,12 +12,12 @@
 import { WorkbenchError } from '../../common/errors.ts';
 import type { FeeLine } from '../../common/fees/fee-schedule.ts';
 import type { PrintedDocument } from '../../common/ops/document-ops.ts';
-import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { markNoticesPrinted } from '../renewals/batch-runs.ts';
 import { batchRow } from '../renewals/batch-store.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { toCsv } from './csv.ts';
+import { documentContext } from './document-context.ts';
 import { formatDate, formatMoney } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
 import { DocumentLayout } from './pdf-layout.ts';
@@ -123,17 +123,8 @@ const lineLabelEs: Record<string, string> = {
 export const lineLabel = (line: FeeLine, language: DocLanguage): string =>
   language === 'es' ? (lineLabelEs[line.code] ?? line.label) : line.label;
 
-/** The city named on documents: the bridge's name as a proper noun (riverton → Riverton). */
-function cityOf(desk: Desk): string {
-  try {
-    const name = desk.bridge().definition.name;
-    return name.charAt(0).toUpperCase() + name.slice(1);
-  } catch {
-    return 'City';
-  }
-}
-
-export function noticesInputFor(desk: Desk, batchId: string, generatedAt: string): NoticesInput {
+export function noticesInputFor(desk: Desk, batchId: string, now = new Date()): NoticesInput {
+  const context = documentContext(desk, now);
   const db = desk.cache;
   const batch = batchRow(db, batchId);
   if (batch.state === 'draft' || batch.state === 'cancelled') {
@@ -188,11 +179,11 @@ export function noticesInputFor(desk: Desk, batchId: string, generatedAt: string
     notice.totalCents += totalCents;
   }
   return {
-    city: cityOf(desk),
-    desk: desk.config?.deskId ?? 'desk',
+    city: context.city,
+    desk: context.desk,
     batchId,
     quotedOn: batch.validated_on,
-    generatedAt,
+    generatedAt: context.printedAt,
     notices: [...byBusiness.values()],
   };
 }
@@ -324,7 +315,7 @@ export async function printBatchNotices(
   now = new Date(),
 ): Promise<PrintedDocument & { notices: number }> {
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'batch.prepare');
-  const input = noticesInputFor(desk, batchId, zonedIso(now, desk.timeZone));
+  const input = noticesInputFor(desk, batchId, now);
   if (input.notices.length === 0) {
     throw new WorkbenchError(
       'invalid_input',
