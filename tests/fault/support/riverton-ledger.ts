@@ -307,7 +307,13 @@ function realDate(iso: string | null): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-const statusName: Record<string, string> = { A: 'active', E: 'expired', S: 'suspended', C: 'closed', R: 'revoked' };
+const statusName: Record<string, string> = {
+  A: 'active',
+  E: 'expired',
+  S: 'suspended',
+  C: 'closed',
+  R: 'revoked',
+};
 const methodName: Record<string, string> = { CA: 'cash', CK: 'check', CC: 'card', MO: 'other' };
 
 /**
