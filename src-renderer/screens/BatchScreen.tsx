@@ -11,6 +11,7 @@ import { type StepName, stepNames } from '../components/batch/batch-text.ts';
 import { useBatch, useCancelBatch } from '../components/batch/batch-queries.ts';
 import { BuildStep } from '../components/batch/BuildStep.tsx';
 import { NoticesStep } from '../components/batch/NoticesStep.tsx';
+import { OpenBatches } from '../components/batch/OpenBatches.tsx';
 import { PostStep, usePostAction } from '../components/batch/PostStep.tsx';
 import { editableStates, ReviewStep } from '../components/batch/ReviewStep.tsx';
 import { useValidateAction, ValidateStep } from '../components/batch/ValidateStep.tsx';
@@ -111,6 +112,7 @@ function NewBatch() {
     <>
       <BatchSteps shown="build" done={new Set()} reachable={new Set(['build'])} onGo={() => {}} />
       <Section title={t('batch.step.build')}>{() => <BuildStep formId={formId} />}</Section>
+      <Section title={t('batch.open.heading')}>{() => <OpenBatches />}</Section>
     </>
   );
 }

@@ -190,4 +190,26 @@ describe('a batch renewal of 50 licences through the wizard', () => {
     await checkScreen(page, 'batch-08-posted-es');
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
   });
+
+  it('lists batches not posted yet under a new batch: a run left half-way is found there', async () => {
+    const other = workbenchJson<BatchDetail>(dataDir, [
+      'renewals',
+      'batch',
+      'create',
+      '--kind',
+      'expired',
+      '--within',
+      '60',
+      '--limit',
+      '5',
+    ]);
+    await page.goto(`${served!.url}#/renewals/batch/new`);
+    const open = page.locator('[data-open-batches]');
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    expect(await shown(open)).toContain(other.id);
+    expect(await shown(open)).not.toContain(batchId);
+    await checkScreen(page, 'batch-09-open-batches');
+    await page.getByRole('link', { name: other.id }).click();
+    await expect.poll(() => currentStep(), { timeout: 15_000 }).toBe('review');
+  });
 });

@@ -115,6 +115,11 @@ export const batchEn = {
     batch_inOtherBatch: 'It is also in batch {{batchId}}, not posted yet: deselect it in one of them.',
     batch_refused: 'Refused at posting: {{message}}',
   },
+  open: {
+    heading: 'Batches not posted yet',
+    none: 'Every batch on this desk is posted or cancelled.',
+    line: '{{state}}: {{selected}} licences selected, {{posted}} posted; built {{at}} by {{who}}',
+  },
   shortcut: {
     primary: 'Do this step (build, validate, print, post)',
     previous: 'Previous step of the batch',
@@ -241,6 +246,11 @@ export const batchEs: typeof batchEn = {
     batch_inOtherBatch:
       'También está en el lote {{batchId}}, aún no registrado: desmárquela en uno de los dos.',
     batch_refused: 'Rechazada al registrar: {{message}}',
+  },
+  open: {
+    heading: 'Lotes aún no registrados',
+    none: 'Todos los lotes de este puesto están registrados o cancelados.',
+    line: '{{state}}: {{selected}} licencias seleccionadas, {{posted}} registradas; creado el {{at}} por {{who}}',
   },
   shortcut: {
     primary: 'Hacer este paso (armar, validar, imprimir, registrar)',
