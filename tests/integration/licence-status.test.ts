@@ -13,6 +13,7 @@ import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dial
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/services/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
+import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
@@ -206,6 +207,28 @@ describe.each(engines)('licence status changes on %s', (engine) => {
       policyAs('supervisor');
     }
   });
+
+  it.runIf(engine === 'sqlite')(
+    'with the legacy link cut, a revocation is recorded on the desk and reaches LICMST once the link is back',
+    async () => {
+      const id = pick();
+      cutSqliteLegacy(dir);
+      try {
+        workbenchOk(dir, ['revoke', id, '--reason', 'Operating without insurance']);
+        expect(cachedStatus(id)).toBe('revoked');
+        expect(workbench(dir, ['sync']).status).not.toBe(0);
+      } finally {
+        restoreSqliteLegacy(dir);
+      }
+      expect(await legacyStatus(id)).toBe('A');
+      expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({
+        applied: 1,
+        conflicts: 0,
+      });
+      expect(await legacyStatus(id)).toBe('R');
+      expect(cachedStatus(id)).toBe('revoked');
+    },
+  );
 
   it.runIf(engine === 'sqlite')(
     'a certificate for an active licence verifies as valid; it follows the licence afterwards',
