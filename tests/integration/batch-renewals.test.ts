@@ -1,8 +1,9 @@
-// Batch renewal runs on a real desk against Riverton on SQLite and PostgreSQL, through the
+// Batch renewal runs on a real desk against Riverton on SQLite, PostgreSQL and MariaDB, through the
 // contract's handlers (as the wizard calls them): the list from the renewal queue, the review
 // (deselect, states), validation with the renewal check's problems, the notices (PDF text in
 // English and Spanish, the mail-merge CSV's bytes), posting in chunks in the background while
-// batches.get is polled, and after sync the legacy LICMST showing each renewal exactly once.
+// batches.get is polled, and after sync the legacy LICMST showing each renewal exactly once; a
+// batch cancelled while posting keeps what it posted and posts nothing more.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
 const CHUNK = 7;
 const cyymmdd = (iso: string) => Number(`${Number(iso.slice(0, 2)) - 19}${iso.slice(2).replaceAll('-', '')}`);
 
-describe.each(['sqlite', 'postgres'] as const)('batch renewal run on %s', (engine) => {
+describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on %s', (engine) => {
   const dir = newDeskDir(`batch-${engine}`);
   let database: string | undefined;
   let connection = '';
@@ -45,7 +46,7 @@ describe.each(['sqlite', 'postgres'] as const)('batch renewal run on %s', (engin
   }, 240_000);
   afterAll(async () => {
     desk?.close();
-    if (database) await dropDatabase('postgres', database).catch(() => {});
+    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -202,4 +203,24 @@ describe.each(['sqlite', 'postgres'] as const)('batch renewal run on %s', (engin
       expect(legacyExpiry.get(item.licenceId), item.licenceId).toBe(cyymmdd(expected));
     }
   }, 120_000);
+  it('a second batch cancelled while posting keeps the chunk already posted and posts nothing more', async () => {
+    const other = await api['batches.create']({
+      criteria: { kind: 'expired', withinDays: 365, limit: 12 },
+      chunkSize: 4,
+    });
+    await api['batches.validate']({ batchId: other.id });
+    const bad = (await api['batches.get']({ batchId: other.id })).items
+      .filter((i) => i.problems!.length)
+      .map((i) => i.licenceId);
+    if (bad.length) await api['batches.setSelected']({ batchId: other.id, selected: false, licenceIds: bad });
+    await api['batches.notices']({ batchId: other.id, language: 'en' });
+    const { startPosting, postNextChunk } = await import('../../src-main/node/renewals/batch-posting.ts');
+    startPosting(desk, me, other.id, undefined);
+    expect(postNextChunk(desk, me, other.id)).toMatchObject({ done: false, posted: 4 });
+    await api['batches.cancel']({ batchId: other.id, reason: 'wrong list' });
+    expect(postNextChunk(desk, me, other.id)).toEqual({ done: true, posted: 0, blocked: 0 });
+    const after = await api['batches.get']({ batchId: other.id });
+    expect(after).toMatchObject({ state: 'cancelled', counts: { posted: 4 } });
+    await expect(api['batches.post']({ batchId: other.id })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
 });
