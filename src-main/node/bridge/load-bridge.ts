@@ -109,7 +109,10 @@ export function parseBridge(text: string, file: string): BridgeFile {
     const columns = (mapping as { columns?: unknown } | null)?.columns;
     if (!schema || !columns || typeof columns !== 'object') continue;
     const fields = Object.keys(schema.shape);
-    const unmapped = new Set(fields.filter((f) => !(f in columns)));
+    // Optional fields (added to the model after bridges were written, e.g. a payment's reversalOf)
+    // may be left out: they read as null.
+    const optional = (f: string) => (schema.shape[f] as z.ZodType).safeParse(undefined).success;
+    const unmapped = new Set(fields.filter((f) => !(f in columns) && !optional(f)));
     for (const field of Object.keys(columns)) {
       if (fields.includes(field) || /^_\w+$/.test(field)) continue; // _name: a scratch field for templates
       // A misspelt field is one mistake: name the likely field instead of also reporting it unmapped.
