@@ -118,6 +118,45 @@ describe('voids and refunds are a supervisor’s, checked by the service', () =>
       /^Void of \$15\.00 recorded on payment local:/,
     );
     expect(counts()).toMatchObject({ outbox: 2, reversals: 1, drawerEntries: 1, audit: 1 });
+  });
+
+  it('closing keeps the counts and the variance; nothing is taken in a closed drawer, and it cannot be closed again', async () => {
+    policyAs('clerk');
+    const desk = openDesk({ dataDir: dir });
+    try {
+      const api = createHandlers(desk);
+      const open = (await api['drawer.current']({})).session!;
+      // Float 100.00 + 15.00 cash taken - 15.00 voided = 100.00 recorded; 99.00 counted.
+      expect(open.totals.cash).toEqual({ inCents: 1500, outCents: 1500, recordedCents: 10_000 });
+      const { session } = await api['drawer.close']({ cashCents: 9900, checkCents: 0, cardCents: 0 });
+      expect(session.variance).toEqual([
+        { method: 'cash', recordedCents: 10_000, countedCents: 9900, varianceCents: -100 },
+        { method: 'check', recordedCents: 0, countedCents: 0, varianceCents: 0 },
+        { method: 'card', recordedCents: 0, countedCents: 0, varianceCents: 0 },
+      ]);
+      const pay = await api['payments.record']({ licenceId, amountCents: 100, method: 'cash' }).catch(
+        (e: unknown) => e,
+      );
+      expect((pay as Error).message).toMatch(/^Open your cash drawer first/);
+      const again = await api['drawer.close']({ cashCents: 0, checkCents: 0, cardCents: 0 }).catch(
+        (e: unknown) => e,
+      );
+      expect((again as Error).message).toMatch(/no cash drawer open/);
+      expect((await api['drawer.get']({ sessionId: session.id })).session).toEqual(session);
+      const audit = new Database(join(dir, 'cache.sqlite'), { readonly: true });
+      try {
+        expect(
+          audit
+            .prepare(`SELECT action FROM audit_log WHERE action LIKE 'drawer.%' ORDER BY id`)
+            .pluck()
+            .all(),
+        ).toEqual(['drawer.open', 'drawer.close']);
+      } finally {
+        audit.close();
+      }
+    } finally {
+      desk.close();
+    }
     rmSync(join(dir, 'policy.yaml'));
   });
 });
