@@ -23,6 +23,15 @@ export function useDrawerSessions() {
   return useQuery({ queryKey: ['drawer.list'], queryFn: () => api['drawer.list']({ limit: 5 }) });
 }
 
+export function useDrawerSession(sessionId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['drawer.get', sessionId],
+    queryFn: () => api['drawer.get']({ sessionId: sessionId! }),
+    enabled: sessionId !== null,
+  });
+}
+
 export function useOpenDrawer() {
   const api = useApi();
   const client = useQueryClient();

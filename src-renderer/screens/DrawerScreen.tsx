@@ -23,7 +23,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactList } from '../components/FactList.tsx';
 import { Section } from '../components/Section.tsx';
 import { useApi } from '../api-context.tsx';
-import { useCurrentDrawer } from '../drawer-queries.ts';
+import { useCurrentDrawer, useDrawerSession, useDrawerSessions } from '../drawer-queries.ts';
 import { formatMoney, formatTimestamp } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
 import { useDeskStatus } from '../queries.ts';
@@ -41,7 +41,8 @@ export function DrawerScreen() {
   const { t } = useTranslation();
   const styles = useStyles();
   const current = useCurrentDrawer();
-  const role = useDeskStatus().data?.role;
+  const status = useDeskStatus().data;
+  const role = status?.role;
   const supervises = role === 'supervisor' || role === 'admin';
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [closed, setClosed] = useState<DrawerSession | null>(null);
@@ -61,6 +62,7 @@ export function DrawerScreen() {
       {current.isPending ? <Spinner label={t('search.searching')} /> : null}
       {current.isError ? <ErrorMessage error={current.error} onRetry={() => void current.refetch()} /> : null}
       {closed && !session ? <ClosedSession session={closed} /> : null}
+      {!closed && current.isSuccess && !session && status ? <LastSession actor={status.actor} /> : null}
       {current.isSuccess && !session ? (
         <Section title={t('drawer.openHeading')}>{(id) => <OpenDrawerForm labelledBy={id} />}</Section>
       ) : null}
@@ -151,13 +153,27 @@ function OpenSession({
   );
 }
 
-function ClosedSession({ session }: { session: DrawerSession }) {
+/** The person's last closed drawer at this desk (after a restart or the next morning): its report again. */
+function LastSession({ actor }: { actor: string }) {
+  const list = useDrawerSessions();
+  const last = list.data?.sessions.find((s) => s.actor === actor && s.closedAt !== null) ?? null;
+  const one = useDrawerSession(last?.id ?? null);
+  return one.data ? <ClosedSession session={one.data.session} title="drawer.lastSession" /> : null;
+}
+
+function ClosedSession({
+  session,
+  title = 'drawer.closedHeading',
+}: {
+  session: DrawerSession;
+  title?: 'drawer.closedHeading' | 'drawer.lastSession';
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const language = useLanguage();
   const styles = useStyles();
   return (
-    <Section title={t('drawer.closedHeading')}>
+    <Section title={t(title)}>
       {(id) => (
         <div className={styles.stack}>
           <MessageBar intent="success" layout="multiline">

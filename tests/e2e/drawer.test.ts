@@ -205,4 +205,15 @@ describe('the cash drawer', () => {
     expect(await page.getByRole('button', { name: 'Take payment' }).count()).toBe(0);
     await checkScreen(page, '58-payment-needs-drawer');
   });
+
+  it('the next visit to the drawer shows the last closed drawer, to print its report again', async () => {
+    await page.goto(`${served!.url.split('#')[0]}#/drawer`);
+    await page.reload();
+    const last = page.getByRole('region', { name: 'Your last drawer' });
+    await expect.poll(() => last.count(), { timeout: 15_000 }).toBe(1);
+    expect(await shown(last)).toContain('-$5.50');
+    expect(await last.getByRole('button', { name: 'Print end-of-day report' }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: /^Starting float/ }).count()).toBe(1);
+    await checkScreen(page, '59-drawer-last-session');
+  });
 });
