@@ -18,7 +18,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useLicence } from '../queries.ts';
-import { backToSearch } from '../route.ts';
+import { backToSearch, licenceHref } from '../route.ts';
 import { screenRoot, screenHeading } from '../styles/screen.ts';
 import { shownId } from '../provisional-id.ts';
 
@@ -44,6 +44,14 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const detail = query.data;
   useDocumentTitle(t('app.titleLicence', { id: licenceId }));
+
+  // A licence opened under its provisional id that the legacy system has numbered since: the page
+  // moves to the legacy number (replacing the history entry, so Back does not return to the old id).
+  const currentId = detail?.licence.id;
+  useEffect(() => {
+    if (currentId && currentId !== licenceId && licenceId.startsWith('local:'))
+      window.location.replace(licenceHref(currentId));
+  }, [currentId, licenceId]);
 
   // Move focus to the page's heading when the licence arrives, so screen readers start there.
   const loaded = Boolean(detail);

@@ -10,6 +10,7 @@ import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
 import { listOutbox } from '../../src-main/node/commands/outbox.ts';
 import {
   adoptLegacyId,
+  currentIdOf,
   provisionalOperation,
   resolveProvisionalRefs,
 } from '../../src-main/node/sync/provisional-refs.ts';
@@ -112,11 +113,15 @@ describe('provisional references', () => {
       `local:${PAY}`,
       PAY,
     );
-    db.transaction(() => adoptLegacyId(db, 'business', PAY, '5001'))();
+    db.transaction(() => adoptLegacyId(db, 'business', PAY, '5001', at))();
     expect(db.prepare('SELECT id FROM business ORDER BY id').all()).toEqual([{ id: '5001' }]);
     expect(db.prepare(`SELECT business_id FROM licence WHERE id = 'RV-9'`).get()).toEqual({
       business_id: '5001',
     });
     expect(db.prepare('SELECT record_id FROM pending_change').get()).toEqual({ record_id: '5001' });
+    // A screen or command still holding the provisional id finds the record under its legacy id.
+    expect(currentIdOf(db, `local:${PAY}`)).toBe('5001');
+    expect(currentIdOf(db, `local:${PAY2}`)).toBe(`local:${PAY2}`);
+    expect(currentIdOf(db, 'RV-0000001')).toBe('RV-0000001');
   });
 });

@@ -11,6 +11,7 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { formatCode, newVerificationCode, readCode } from './verification-code.ts';
+import { licenceKey } from '../sync/provisional-refs.ts';
 
 type Row = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export function factsOf(
        FROM licence l LEFT JOIN business b ON b.id = l.business_id
        LEFT JOIN licence_type t ON t.code = l.licence_type_code WHERE l.id = ?`,
     )
-    .get(licenceId.trim().toUpperCase()) as Row | undefined;
+    .get(licenceKey(db, licenceId)) as Row | undefined;
   if (!row) return null;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const place = [str(row.city), [str(row.state), str(row.postal_code)].filter(Boolean).join(' ')]
@@ -164,7 +165,7 @@ export function listCertificates(db: Cache, licenceId: string): CertificateRecor
   return (
     db
       .prepare('SELECT * FROM certificate WHERE licence_id = ? ORDER BY issued_at DESC, certificate_no DESC')
-      .all(licenceId.trim().toUpperCase()) as Row[]
+      .all(licenceKey(db, licenceId)) as Row[]
   ).map(toRecord);
 }
 

@@ -8,6 +8,7 @@ import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import { licenceKey } from '../sync/provisional-refs.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../renewals/renewal-check.ts';
@@ -20,10 +21,10 @@ export interface CommandResult<P> {
 
 export function loadLicence(desk: Desk, licenceId: string): Record<string, unknown> {
   // Licence numbers are typed in any case; a provisional id (local:<operationId>) is kept as it is.
-  const id = licenceId.trim();
+  // A provisional id the legacy system has numbered since is followed to the legacy licence.
   const row = desk.cache
     .prepare('SELECT * FROM licence WHERE id = ?')
-    .get(id.startsWith('local:') ? id : id.toUpperCase()) as Record<string, unknown> | undefined;
+    .get(licenceKey(desk.cache, licenceId)) as Record<string, unknown> | undefined;
   if (!row)
     throw new WorkbenchError(
       'not_found',

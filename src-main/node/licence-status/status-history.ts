@@ -4,6 +4,7 @@
 import type { LicenceStatus } from '../../common/model.ts';
 import type { PersonStatusAction } from '../../common/payloads/status-payloads.ts';
 import type { Cache } from '../cache/open-cache.ts';
+import { licenceKey } from '../sync/provisional-refs.ts';
 
 export interface StatusChangeRecord {
   at: string;
@@ -25,7 +26,7 @@ export function statusHistory(db: Cache, licenceId: string): StatusChangeRecord[
        WHERE a.subject = ? AND a.action IN ('licence.suspend', 'licence.revoke', 'licence.close', 'licence.reinstate')
        ORDER BY a.at DESC, a.id DESC`,
     )
-    .all(licenceId.trim().toUpperCase()) as Array<{
+    .all(licenceKey(db, licenceId)) as Array<{
     at: string;
     actor: string;
     action: string;

@@ -9,6 +9,7 @@ import type { FeeQuote, RenewalCheck, RenewalProblem } from '../../common/ops/fe
 import type { Desk } from '../desk/open-desk.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { quoteLicence } from '../fees/licence-quote.ts';
+import { licenceKey } from '../sync/provisional-refs.ts';
 
 export type { RenewalCheck, RenewalProblem } from '../../common/ops/fee-ops.ts';
 
@@ -47,7 +48,7 @@ export function checkRenewalIn(
   licenceId: string,
   on: string,
 ): RenewalCheck {
-  const id = licenceId.trim().toUpperCase();
+  const id = licenceKey(db, licenceId);
   const row = db
     .prepare(
       `SELECT l.id, l.business_id, l.licence_type_code, l.status, l.expires_on, l.fee_cents, t.term_months

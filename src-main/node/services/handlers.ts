@@ -13,6 +13,7 @@ import { loadPolicy } from '../security/policy.ts';
 import { countOpenConflicts, listConflicts, resolveConflict } from '../sync/conflicts.ts';
 import { type DeskRuntime, unknownConnection } from '../sync/desk-runtime.ts';
 import { pendingOperationsOf, provisionalPaymentIds, settledPaymentsOf } from '../sync/pending.ts';
+import { licenceKey } from '../sync/provisional-refs.ts';
 import { syncOnce } from '../sync/sync-once.ts';
 import { applicationHandlers } from './application-handlers.ts';
 import { batchHandlers } from './batch-handlers.ts';
@@ -66,7 +67,8 @@ export function createHandlers(
     },
 
     async 'licences.get'({ licenceId }) {
-      const licence = q.licence.get(licenceId.trim()) as Record<string, unknown> | undefined;
+      // A licence opened under its provisional id is found under the legacy id it became.
+      const licence = q.licence.get(licenceKey(db, licenceId)) as Record<string, unknown> | undefined;
       if (!licence)
         throw new WorkbenchError(
           'not_found',
@@ -121,8 +123,7 @@ export function createHandlers(
     },
 
     async 'licences.renew'({ licenceId }) {
-      const before = q.licence.get(licenceId.trim().toUpperCase()) as
-        { expires_on: string | null } | undefined;
+      const before = q.licence.get(licenceKey(db, licenceId)) as { expires_on: string | null } | undefined;
       const { operationId, payload } = renewLicence(desk, actor(), licenceId);
       runtime?.kick();
       return {

@@ -139,10 +139,25 @@ const referencesInto: Record<string, Array<{ table: string; column: string }>> =
  * `legacyId`: the provisional row goes, references and change marks follow the legacy id. Runs
  * inside the settle transaction; the legacy row itself is written by the caller.
  */
-export function adoptLegacyId(db: Cache, table: string, operationId: string, legacyId: string): void {
+export function adoptLegacyId(
+  db: Cache,
+  table: string,
+  operationId: string,
+  legacyId: string,
+  at: string,
+): void {
   const local = provisionalId(operationId);
   if (local === legacyId) return;
+  if (table === 'licence') {
+    // The search document of the provisional licence goes with it (the legacy one is indexed by refresh).
+    const row = db.prepare('SELECT rowid FROM licence WHERE id = ?').get(local) as
+      { rowid: number } | undefined;
+    if (row) db.prepare('DELETE FROM licence_search WHERE rowid = ?').run(row.rowid);
+  }
   db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(local);
+  db.prepare(
+    'INSERT OR REPLACE INTO adopted_id (local_id, entity, legacy_id, adopted_at) VALUES (?, ?, ?, ?)',
+  ).run(local, table, legacyId, at);
   for (const ref of referencesInto[table] ?? []) {
     db.prepare(`UPDATE "${ref.table}" SET "${ref.column}" = ? WHERE "${ref.column}" = ?`).run(
       legacyId,
@@ -150,4 +165,21 @@ export function adoptLegacyId(db: Cache, table: string, operationId: string, leg
     );
   }
   db.prepare('UPDATE pending_change SET record_id = ? WHERE record_id = ?').run(legacyId, local);
+}
+
+/** The id a record has now: the legacy id a provisional one became, or the id as given. */
+export function currentIdOf(db: Cache, id: string): string {
+  if (!provisionalOperation(id)) return id;
+  const row = db.prepare('SELECT legacy_id FROM adopted_id WHERE local_id = ?').get(id) as
+    { legacy_id: string } | undefined;
+  return row?.legacy_id ?? id;
+}
+
+/**
+ * A licence number as typed or linked, as the cache keys it: licence numbers in any case are upper
+ * case; a provisional id is kept as it is, or followed to the legacy number it became.
+ */
+export function licenceKey(db: Cache, typed: string): string {
+  const id = currentIdOf(db, typed.trim());
+  return provisionalOperation(id) ? id : id.toUpperCase();
 }

@@ -180,7 +180,7 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
     const made = mapping?.result_key ? outcome.records.filter((r) => r.entity === mapping.entity) : [];
     if (made.length === 1 && mapping) {
       const legacyId = String(made[0]!.record[keyField(mapping.entity)]);
-      adoptLegacyId(db, canonicalTables[mapping.entity].table, entry.operationId, legacyId);
+      adoptLegacyId(db, canonicalTables[mapping.entity].table, entry.operationId, legacyId, now);
     }
     for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert([record], now);
     audit(db, {

@@ -51,7 +51,9 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
       ? t('licenceActions.cannotCertify.status', { status: t(`status.${licence.status}`).toLowerCase() })
       : licence.expiresOn !== null && licence.expiresOn < localToday()
         ? t('licenceActions.cannotCertify.expired')
-        : detail.pendingOperations.some((o) => licenceChanging.has(o.command))
+        : // A licence issued on this desk has no city number yet: a certificate would print a number about to change.
+          licence.id.startsWith('local:') ||
+            detail.pendingOperations.some((o) => licenceChanging.has(o.command))
           ? t('licenceActions.cannotCertify.pending')
           : null;
 
