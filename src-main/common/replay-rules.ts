@@ -94,10 +94,10 @@ export function conflictFields(
 /** Fields of a command's payload a person may edit before applying it again. */
 export function editableFields(command: CommandName, payload: Rec): Record<string, string | number | null> {
   if (command === 'renewLicence') return { newExpiresOn: shown(payload.newExpiresOn) };
-  if (command === 'changeLicenceStatus') return { reason: shown(payload.reason) };
   if (command === 'voidPayment') return { reason: shown(payload.reason) };
   if (command === 'refundPayment')
     return { amountCents: shown(payload.amountCents), reason: shown(payload.reason) };
+  if (command === 'changeLicenceStatus') return { reason: shown(payload.reason) };
   // New records: applied again as they were, or discarded; nothing in them to edit.
   if (command === 'registerBusiness' || command === 'issueLicence') return {};
   return {
