@@ -13,6 +13,8 @@ export const renewalProblemCodes = [
   'renewal.status',
   'renewal.noSchedule',
   'renewal.notFound',
+  /** A renewal requirement of the licence type (requirements.yaml `renewal:`) is not met. */
+  'renewal.requirement',
 ] as const;
 export const RenewalProblemCode = z.enum(renewalProblemCodes);
 export type RenewalProblemCode = z.infer<typeof RenewalProblemCode>;

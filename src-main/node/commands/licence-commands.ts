@@ -12,6 +12,7 @@ import { licenceKey } from '../sync/provisional-refs.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../renewals/renewal-check.ts';
+import { deskRenewalRequirements } from '../renewals/renewal-requirements.ts';
 import { enqueue } from './outbox.ts';
 
 export interface CommandResult<P> {
@@ -56,14 +57,16 @@ export function renewLicence(
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'licence.renew');
   assertBridgeTakes(desk, 'renewLicence', 'renewals');
   const rules = deskFeeRules(desk);
+  const requirements = deskRenewalRequirements(desk);
   return db
     .transaction(() => {
       const row = loadLicence(desk, licenceId);
       const licence = rowToRecord('licence', row);
       const renewedAt = zonedIso(now, desk.timeZone);
-      // The fee engine decides: the window, holds, balances and status refuse in its words, and
-      // what is charged is its quote's total (base + penalties), never the fee on record.
-      const check = checkRenewalIn(db, rules, licence.id as string, renewedAt.slice(0, 10));
+      // The fee engine decides: the window, holds, balances, status and the type's renewal
+      // requirements refuse in its words, and what is charged is its quote's total (base +
+      // penalties), never the fee on record.
+      const check = checkRenewalIn(db, rules, licence.id as string, renewedAt.slice(0, 10), requirements);
       if (!check.ok || !check.quote || !check.newExpiresOn) {
         throw new WorkbenchError(
           'invalid_input',

@@ -39,7 +39,10 @@ export function queueLicenceIds(desk: Desk, criteria: BatchCriteria, today: stri
   return ids;
 }
 
-/** Each licence checked for a renewal taken on `on`, in the order given. */
+/**
+ * Each licence checked for a renewal taken on `on`, in the order given: holds, balances, the
+ * window, the status and the licence type's renewal requirements (one query for the whole list).
+ */
 export function checkLicences(desk: Desk, licenceIds: readonly string[], on: string): BatchRenewalCheck[] {
   return checkRenewals(desk, licenceIds, on).map((c) => ({
     licenceId: c.licenceId,
@@ -48,14 +51,6 @@ export function checkLicences(desk: Desk, licenceIds: readonly string[], on: str
     quote: c.quote ? { totalCents: c.quote.totalCents, lines: c.quote.lines } : null,
     newExpiresOn: c.newExpiresOn,
   }));
-}
-
-/**
- * Missing requirements (documents, inspections, approvals) that block a renewal: the
- * applications' checklists answer this once they are on the desk; until then nothing is missing.
- */
-export function missingRequirements(_desk: Desk, _licenceId: string): BatchProblem[] {
-  return [];
 }
 
 /** The counter's renewal, exactly: one outbox entry and one audit entry, in the caller's transaction. */

@@ -8,7 +8,7 @@ import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
-import { checkLicences, missingRequirements, queueLicenceIds } from './batch-renewal-source.ts';
+import { checkLicences, queueLicenceIds } from './batch-renewal-source.ts';
 import { type BatchRow, batchRow, countItems } from './batch-store.ts';
 
 const editable: readonly BatchState[] = ['draft', 'validated', 'notices_printed'];
@@ -154,7 +154,8 @@ export function problemsFor(
   );
   const result = new Map();
   for (const check of checkLicences(desk, licenceIds, on)) {
-    const problems = [...check.problems, ...missingRequirements(desk, check.licenceId)];
+    // The renewal check already lists missing renewal requirements (renewal.requirement).
+    const problems = [...check.problems];
     const other = otherBatch.get(check.licenceId, batchId) as { id: string } | undefined;
     if (other) {
       problems.push({

@@ -1,15 +1,18 @@
 // Whether licences can be renewed on a date, and for how much: the counter's renew button, the
 // fee quote and the batch renewal's validation (H6's wizard) all ask here, so they refuse for
 // the same reasons with the same stable codes (renewal.hold, renewal.balanceDue,
-// renewal.tooEarly, renewal.tooLate, renewal.status, renewal.noSchedule, renewal.notFound).
+// renewal.tooEarly, renewal.tooLate, renewal.status, renewal.noSchedule, renewal.notFound, and
+// renewal.requirement for what requirements.yaml's `renewal:` asks that the licence lacks).
 import type Database from 'better-sqlite3';
 import type { FeeRulesFile, RenewalQuote } from '../../common/fees/index.ts';
 import { renewableStatuses, renewalExpiry } from '../../common/licence-rules.ts';
 import type { FeeQuote, RenewalCheck, RenewalProblem } from '../../common/ops/fee-ops.ts';
+import type { RequirementsFile } from '../applications/requirements.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { quoteLicence } from '../fees/licence-quote.ts';
 import { licenceKey } from '../sync/provisional-refs.ts';
+import { deskRenewalRequirements, renewalRequirementProblems } from './renewal-requirements.ts';
 
 export type { RenewalCheck, RenewalProblem } from '../../common/ops/fee-ops.ts';
 
@@ -41,14 +44,31 @@ export function toFeeQuote(q: RenewalQuote): FeeQuote {
   };
 }
 
-/** The check with the rules already read: what checkRenewals runs for each licence. */
+/**
+ * The check with the rules already read. `requirements` is the city's requirements file (its
+ * `renewal:` lists); the fee engine's own tests leave it out and check the fee rules alone.
+ */
 export function checkRenewalIn(
   db: Database.Database,
   rules: FeeRulesFile,
   licenceId: string,
   on: string,
+  requirements?: RequirementsFile,
 ): RenewalCheck {
-  const id = licenceKey(db, licenceId);
+  return checkKey(db, rules, licenceKey(db, licenceId), on, (row) =>
+    requirements ? (renewalRequirementProblems(db, requirements, [toCheck(row)], on).get(row.id) ?? []) : [],
+  );
+}
+
+const toCheck = (row: LicenceRow) => ({ id: row.id, licenceTypeCode: row.licence_type_code });
+
+function checkKey(
+  db: Database.Database,
+  rules: FeeRulesFile,
+  id: string,
+  on: string,
+  missingRequirements: (row: LicenceRow) => RenewalProblem[],
+): RenewalCheck {
   const row = db
     .prepare(
       `SELECT l.id, l.business_id, l.licence_type_code, l.status, l.expires_on, l.fee_cents, t.term_months
@@ -113,6 +133,7 @@ export function checkRenewalIn(
   } else {
     for (const b of quote.blockers) problems.push({ code: b.code, message: b.message, detail: b.detail });
   }
+  problems.push(...missingRequirements(row));
   return {
     licenceId: row.id,
     ok: problems.length === 0,
@@ -124,11 +145,22 @@ export function checkRenewalIn(
 
 /** Whether `licenceId` can be renewed on `onIsoDate` (YYYY-MM-DD), for how much, until when. */
 export function checkRenewal(desk: Desk, licenceId: string, onIsoDate: string): RenewalCheck {
-  return checkRenewalIn(desk.cache, deskFeeRules(desk), licenceId, onIsoDate);
+  return checkRenewalIn(desk.cache, deskFeeRules(desk), licenceId, onIsoDate, deskRenewalRequirements(desk));
 }
 
-/** The same for many licences (a batch), reading the rules once; in the order given. */
+/**
+ * The same for many licences (a batch), in the order given: the rules and the requirements file
+ * read once, and the renewal requirements of all the licences answered by one query.
+ */
 export function checkRenewals(desk: Desk, licenceIds: readonly string[], onIsoDate: string): RenewalCheck[] {
+  const db = desk.cache;
   const rules = deskFeeRules(desk);
-  return licenceIds.map((id) => checkRenewalIn(desk.cache, rules, id, onIsoDate));
+  const keys = licenceIds.map((id) => licenceKey(db, id));
+  const types = db
+    .prepare(
+      `SELECT id, licence_type_code AS licenceTypeCode FROM licence WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(keys)) as { id: string; licenceTypeCode: string | null }[];
+  const missing = renewalRequirementProblems(db, deskRenewalRequirements(desk), types, onIsoDate);
+  return keys.map((id) => checkKey(db, rules, id, onIsoDate, (row) => missing.get(row.id) ?? []));
 }
