@@ -74,7 +74,8 @@ export function ValidateStep({
       {bad.length ? (
         <>
           <h3 className={styles.heading}>{t('batch.validate.problemsHeading', { count: bad.length })}</h3>
-          <ul className={styles.list} data-batch-problems="">
+          {/* A long list scrolls: focusable, so it scrolls by keyboard too. */}
+          <ul className={styles.list} data-batch-problems="" tabIndex={0}>
             {bad.map((item) => (
               <li key={item.licenceId}>
                 <span className={styles.number}>{item.licenceId}</span> {item.businessName}:{' '}
