@@ -79,9 +79,31 @@ export function lineText(line: FeeLine, t: TFunction, language: Language): strin
   }
 }
 
+const requirementResults = new Set(['pass', 'fail', 'reinspect', 'pending']);
+
+/** What a renewal requirement found: no inspection of the kind, or the last one and how it ended. */
+function requirementFound(d: RenewalProblem['detail'], t: TFunction, language: Language): string {
+  if (typeof d.lastInspectedOn !== 'string') return t('fees.requirement.none');
+  const result = str(d.lastResult);
+  return t('fees.requirement.last', {
+    date: formatDate(d.lastInspectedOn, language),
+    result: requirementResults.has(result)
+      ? t(`fees.requirement.result.${result}`)
+      : t('fees.requirement.result.other', { result }),
+  });
+}
+
 export function problemText(p: RenewalProblem, t: TFunction, language: Language): string {
   const d = p.detail;
   const date = (v: unknown) => formatDate(typeof v === 'string' ? v : null, language);
+  if (p.code === 'renewal.requirement') {
+    return t('fees.problem.renewal_requirement', {
+      label: str(language === 'es' ? d.labelEs : d.labelEn).toLowerCase(),
+      since: date(d.since),
+      months: num(d.withinMonths),
+      found: requirementFound(d, t, language),
+    });
+  }
   return t(`fees.problem.${p.code.replace('.', '_')}`, {
     placedOn: date(d.placedOn),
     reason: str(d.reason),

@@ -44,6 +44,20 @@ export const feesEn = {
     renewal_status: 'The licence is {{status}}; a supervisor must reinstate it first.',
     renewal_noSchedule: 'No fee is in effect for this licence type on that day; IT must check the fee table.',
     renewal_notFound: 'This licence is not on the desk.',
+    renewal_requirement:
+      'Missing: {{label}} on or after {{since}} (within {{months}} months); {{found}}. An inspector must record a passed inspection before renewing.',
+  },
+  /** What a renewal requirement found (fees.problem.renewal_requirement's {{found}}). */
+  requirement: {
+    none: 'no such inspection is on record',
+    last: 'the last one, on {{date}}, {{result}}',
+    result: {
+      pass: 'passed, but too long ago',
+      fail: 'failed',
+      reinspect: 'called for a reinspection',
+      pending: 'has no result yet',
+      other: 'ended “{{result}}”',
+    },
   },
   queue: {
     title: 'Renewals',
@@ -136,6 +150,19 @@ export const feesEs: typeof feesEn = {
     renewal_noSchedule:
       'No hay tarifa vigente ese día para este tipo de licencia; informática debe revisar la tabla de tarifas.',
     renewal_notFound: 'Esta licencia no está en este puesto.',
+    renewal_requirement:
+      'Falta: {{label}} del {{since}} o posterior (en los últimos {{months}} meses); {{found}}. Un inspector debe registrar una inspección aprobada antes de renovar.',
+  },
+  requirement: {
+    none: 'no consta ninguna',
+    last: 'la última, del {{date}}, {{result}}',
+    result: {
+      pass: 'se aprobó, pero hace demasiado tiempo',
+      fail: 'no se aprobó',
+      reinspect: 'pidió una nueva inspección',
+      pending: 'aún no tiene resultado',
+      other: 'terminó en «{{result}}»',
+    },
   },
   queue: {
     title: 'Renovaciones',
