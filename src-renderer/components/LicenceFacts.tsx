@@ -8,6 +8,7 @@ import { DateText } from './DateText.tsx';
 import { FactList } from './FactList.tsx';
 import { Section } from './Section.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { shownId } from '../provisional-id.ts';
 
 const useStyles = makeStyles({
   grid: {
@@ -80,7 +81,7 @@ export function LicenceFacts({ detail }: { detail: LicenceDetail }) {
               {
                 key: 'number',
                 label: t('licence.number'),
-                value: <span className={styles.mono}>{licence.id}</span>,
+                value: <span className={styles.mono}>{shownId(licence.id)}</span>,
               },
               {
                 key: 'status',

@@ -8,6 +8,7 @@ import { text } from '../format.ts';
 import { DateText } from './DateText.tsx';
 import { PendingBadge } from './PendingBadge.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { shownId } from '../provisional-id.ts';
 
 export const ROW_HEIGHT = 56;
 export const resultColumns =
@@ -70,7 +71,7 @@ export function ResultRow({ id, licence, active, style, onOpen }: Props) {
       onClick={onOpen}
     >
       <span className={styles.stack}>
-        <span className={mergeClasses(cell, styles.number)}>{licence.licenceId}</span>
+        <span className={mergeClasses(cell, styles.number)}>{shownId(licence.licenceId)}</span>
         {licence.pendingChanges > 0 ? <PendingBadge waiting={licence.pendingChanges} size="small" /> : null}
       </span>
       <span className={styles.stack}>
