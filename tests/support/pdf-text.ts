@@ -1,7 +1,8 @@
 // The text of a PDF, page by page, for tests that check what a document says:
 //   expect(await pdfText(bytes)).toContain('Receipt')
-// pdfjs-dist's legacy build runs in Node without a worker thread or a canvas.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// unpdf bundles pdf.js for Node (no worker thread, no canvas, no native optional packages: the
+// registry here lacks most of @napi-rs/canvas's platform builds, which broke \`npm ci\` with pdfjs-dist).
+import { getDocumentProxy } from 'unpdf';
 
 export type PdfSource = Uint8Array | ArrayBuffer | string;
 
@@ -13,12 +14,7 @@ function toBytes(source: PdfSource): Uint8Array {
 
 /** Each page's text: items joined with spaces, one string per page; source may be base64. */
 export async function pdfPages(source: PdfSource): Promise<string[]> {
-  const loading = getDocument({
-    data: toBytes(source),
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  const pdf = await loading.promise;
+  const pdf = await getDocumentProxy(toBytes(source), { useSystemFonts: false, verbosity: 0 });
   try {
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -33,7 +29,7 @@ export async function pdfPages(source: PdfSource): Promise<string[]> {
     }
     return pages;
   } finally {
-    await loading.destroy();
+    await pdf.cleanup();
   }
 }
 
@@ -46,16 +42,15 @@ export async function pdfText(source: PdfSource): Promise<string> {
 export async function pdfInfo(
   source: PdfSource,
 ): Promise<{ title?: string; author?: string; language?: string }> {
-  const loading = getDocument({ data: toBytes(source), verbosity: 0 });
-  const pdf = await loading.promise;
+  const pdf = await getDocumentProxy(toBytes(source), { verbosity: 0 });
   try {
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
     return {
       title: info.Title as string | undefined,
       author: info.Author as string | undefined,
       language: info.Language as string | undefined,
     };
   } finally {
-    await loading.destroy();
+    await pdf.cleanup();
   }
 }
