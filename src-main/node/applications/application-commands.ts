@@ -25,6 +25,7 @@ import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
 import { loadRequirements, requirementsFor } from './requirements.ts';
+import { nextDeskNumber } from '../commands/desk-numbers.ts';
 
 /** The state that completes an item of each kind ('waived' completes any, with a supervisor). */
 export const doneState = { document: 'received', inspection: 'passed', approval: 'approved' } as const;
@@ -41,20 +42,7 @@ function assertBridgeTakes(desk: Desk, command: LegacyCommandName, what: string)
 }
 
 function nextApplicationId(desk: Desk): string {
-  const db = desk.cache;
-  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'application_seq'`).get() as
-    { value: string } | undefined;
-  const next = Number(current?.value ?? 0) + 1;
-  db.prepare(
-    `INSERT INTO desk_meta (key, value) VALUES ('application_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(String(next));
-  const deskTag =
-    desk
-      .configured()
-      .deskId.replace(/[^A-Za-z0-9]/g, '')
-      .toUpperCase()
-      .slice(-6) || 'DESK';
-  return `APP-${deskTag}-${String(next).padStart(5, '0')}`;
+  return nextDeskNumber(desk.cache, desk.configured().deskId, 'application', 'APP', 5);
 }
 
 const upper = (v: string | null) => (v ? v.toUpperCase() : null);

@@ -12,6 +12,7 @@ import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { formatCode, newVerificationCode, readCode } from './verification-code.ts';
 import { licenceKey } from '../sync/provisional-refs.ts';
+import { nextDeskNumber } from '../commands/desk-numbers.ts';
 
 type Row = Record<string, unknown>;
 
@@ -69,18 +70,7 @@ function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): stri
 }
 
 function nextCertificateNo(db: Cache, deskId: string): string {
-  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'certificate_seq'`).get() as
-    { value: string } | undefined;
-  const next = Number(current?.value ?? 0) + 1;
-  db.prepare(
-    `INSERT INTO desk_meta (key, value) VALUES ('certificate_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(String(next));
-  const desk =
-    deskId
-      .replace(/[^A-Za-z0-9]/g, '')
-      .toUpperCase()
-      .slice(-6) || 'DESK';
-  return `C-${desk}-${String(next).padStart(6, '0')}`;
+  return nextDeskNumber(db, deskId, 'certificate', 'C');
 }
 
 function toRecord(row: Row): CertificateRecord {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandName } from '../../common/commands.ts';
 import type { EntityName } from '../../common/model.ts';
 import type { Cache } from '../cache/open-cache.ts';
+import { nextDeskNumber } from './desk-numbers.ts';
 
 export interface BaseVersion {
   entity: EntityName;
@@ -98,16 +99,5 @@ function rowsToEntries(rows: Record<string, unknown>[]): OutboxEntry[] {
 
 /** The next provisional receipt number of this desk, e.g. P-FRONT1-000042 (desk-prefixed, so desks never clash). */
 export function nextProvisionalReceipt(db: Cache, deskId: string): string {
-  const current = db.prepare(`SELECT value FROM desk_meta WHERE key = 'receipt_seq'`).get() as
-    { value: string } | undefined;
-  const next = Number(current?.value ?? 0) + 1;
-  db.prepare(
-    `INSERT INTO desk_meta (key, value) VALUES ('receipt_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(String(next));
-  const desk =
-    deskId
-      .replace(/[^A-Za-z0-9]/g, '')
-      .toUpperCase()
-      .slice(-6) || 'DESK';
-  return `P-${desk}-${String(next).padStart(6, '0')}`;
+  return nextDeskNumber(db, deskId, 'receipt', 'P');
 }
