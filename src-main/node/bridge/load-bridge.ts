@@ -2,12 +2,12 @@
 // line and column, the field's path and a plain-language message, so IT can fix a file in one go.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type EntityName, entitySchemas } from '../../common/model.ts';
 import { type LegacyCommandName, legacyCommandFields } from '../../common/legacy-commands.ts';
 import { paramFields } from './command-params.ts';
 import { BridgeFile, type EntityMapping } from './bridge-schema.ts';
+import { readYamlSource } from './yaml-source.ts';
 
 export interface BridgeProblem {
   file: string;
@@ -60,40 +60,9 @@ export function loadBridge(file: string): LoadedBridge {
 }
 
 export function parseBridge(text: string, file: string): BridgeFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line, column: pos.col };
-  };
-  const problems: BridgeProblem[] = [];
-  for (const e of doc.errors) {
-    problems.push({ file, ...at(e.pos[0]), path: '(yaml)', message: e.message.split('\n')[0] ?? e.message });
-  }
+  const { doc, syntaxProblems, locate } = readYamlSource(text, file);
+  const problems: BridgeProblem[] = [...syntaxProblems];
   if (problems.length) throw new BridgeFileError(problems);
-
-  /** The source position of the deepest node that exists along a path. */
-  const locate = (path: (string | number)[]) => {
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as { range?: [number] } | null)?.range?.[0];
-    for (const key of path) {
-      type Positioned = { range?: [number]; key?: { value?: unknown; range?: [number] }; value?: unknown };
-      if (!node || typeof node !== 'object' || !('items' in node)) break;
-      const items = (node as { items: Positioned[] }).items;
-      if (isMap(node)) {
-        const pair = items.find((p) => String(p.key?.value) === String(key));
-        if (!pair) break;
-        offset = pair.key?.range?.[0] ?? offset;
-        node = pair.value;
-      } else {
-        const item = items[Number(key)];
-        if (!item) break;
-        offset = item.range?.[0] ?? offset;
-        node = item;
-      }
-    }
-    return at(offset);
-  };
 
   const raw = doc.toJS() as unknown;
   const parsed = BridgeFile.safeParse(raw);

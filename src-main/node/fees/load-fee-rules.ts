@@ -4,11 +4,11 @@
 // a rules file is fine: its licences are charged the legacy base amount alone.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { WorkbenchError } from '../../common/errors.ts';
 import { FeeRulesFile, noFeeRules } from '../../common/fees/index.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import { readYamlSource } from '../bridge/yaml-source.ts';
 
 export interface FeeRulesProblem {
   file: string;
@@ -31,42 +31,8 @@ export class FeeRulesFileError extends Error {
 }
 
 export function parseFeeRules(text: string, file: string): FeeRulesFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
-    return { line: pos.line, column: pos.col };
-  };
-  const problems: FeeRulesProblem[] = doc.errors.map((e) => ({
-    file,
-    ...at(e.pos[0]),
-    path: '(yaml)',
-    message: e.message.split('\n')[0] ?? e.message,
-  }));
-  if (problems.length) throw new FeeRulesFileError(problems);
-
-  /** The source position of the deepest node that exists along a path. */
-  const locate = (path: readonly PropertyKey[]) => {
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as { range?: [number] } | null)?.range?.[0];
-    for (const key of path) {
-      type Positioned = { range?: [number]; key?: { value?: unknown; range?: [number] }; value?: unknown };
-      if (!node || typeof node !== 'object' || !('items' in node)) break;
-      const items = (node as { items: Positioned[] }).items;
-      if (isMap(node)) {
-        const pair = items.find((p) => String(p.key?.value) === String(key));
-        if (!pair) break;
-        offset = pair.key?.range?.[0] ?? offset;
-        node = pair.value;
-      } else {
-        const item = items[Number(key)];
-        if (!item) break;
-        offset = item.range?.[0] ?? offset;
-        node = item;
-      }
-    }
-    return at(offset);
-  };
+  const { doc, syntaxProblems, locate } = readYamlSource(text, file);
+  if (syntaxProblems.length) throw new FeeRulesFileError(syntaxProblems);
 
   const raw = (doc.toJS() ?? {}) as unknown;
   const parsed = FeeRulesFile.safeParse(raw);
