@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
+import { loadRequirements } from '../../src-main/node/applications/requirements.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
+import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, repoRoot, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
 
@@ -32,17 +34,30 @@ describe.each(engines)('replay on %s', (engine) => {
   const json = <T>(args: string[]): T => JSON.parse(workbenchOk(dir, args)) as T;
   /** An active licence with a future expiry, not used by an earlier case. */
   const used = new Set<string>();
+  const { requirements } = loadRequirements(join(repoRoot, 'bridges/riverton'));
   const pick = () => {
-    const row = cached<{ id: string; expires_on: string; term_months: number }>(
-      `SELECT l.id, l.expires_on, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
+    const row = cached<{ id: string; expires_on: string; term_months: number; licenceTypeCode: string }>(
+      `SELECT l.id, l.expires_on, t.term_months, l.licence_type_code AS licenceTypeCode
+         FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
        WHERE l.status = 'active' AND l.expires_on > date('now') AND l.expires_on <= date('now', '+80 days')
          -- renewable today by Riverton's fee rules (fees.yaml): inside the window, no hold, nothing owed
          AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
          AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
        ORDER BY l.id`,
-    ).find((r) => !used.has(r.id))!;
+    ).find((r) => !used.has(r.id) && meetsRenewalRequirements(r))!;
     used.add(row.id);
     return row;
+  };
+  /** ...and has what requirements.yaml's renewal: asks for its type (the check itself, on the cache). */
+  const meetsRenewalRequirements = (l: { id: string; licenceTypeCode: string }) => {
+    const db = cache();
+    try {
+      // today in UTC: the city's day is the same or the one before, never a stricter window
+      const today = new Date().toISOString().slice(0, 10);
+      return renewalRequirementProblems(db, requirements, [l], today).size === 0;
+    } finally {
+      db.close();
+    }
   };
   const licenceRow = async (id: string) =>
     (

@@ -9,8 +9,8 @@ export type Hit = { licenceId: string; businessName: string; status: string; exp
 
 /**
  * An active licence with an expiry date, one a clerk may renew today by the city's fee rules
- * (inside the renewal window, no hold, nothing owed: the renewal queue's expiring licences):
- * the first found for these letters.
+ * (inside the renewal window, no hold, nothing owed: the renewal queue's expiring licences) and
+ * its type's renewal requirements (the renewal check): the first found for these letters.
  */
 export async function findRenewableLicence(dataDir: string, letters = ['a', 'e', 'o', 's']): Promise<Hit> {
   const queue = await runDeskJson<{ rows: { licenceId: string; holds: number; balanceCents: number }[] }>(
@@ -22,8 +22,14 @@ export async function findRenewableLicence(dataDir: string, letters = ['a', 'e',
   );
   for (const letter of letters) {
     const hits = await runDeskJson<Hit[]>(dataDir, ['search', letter, '--limit', '500']);
-    const found = hits.find((h) => h.status === 'active' && h.expiresOn && renewable.has(h.licenceId));
-    if (found) return found;
+    for (const hit of hits.filter(
+      (h) => h.status === 'active' && h.expiresOn && renewable.has(h.licenceId),
+    )) {
+      // The queue knows holds and balances; the full check also knows the licence type's renewal
+      // requirements (requirements.yaml renewal:, e.g. a food licence's recent health inspection).
+      const check = await runDeskJson<{ ok: boolean }>(dataDir, ['fees', 'quote', hit.licenceId]);
+      if (check.ok) return hit;
+    }
   }
   throw new Error('no active licence renewable today in the demo city');
 }
