@@ -28,7 +28,7 @@ describe('SQL Server (pinned, not run here)', () => {
   it('pages by key with TOP and no row-value comparison', () => {
     expect(twoKeyPlan('sqlserver').pageSql(['RV-0000001', 17], 500)).toBe(
       'SELECT TOP (500) [PAYNO] AS [c0], [PAYLIC] AS [c1], [PAYDTE] AS [c2], CONVERT(VARCHAR(40), [PAYAMT]) AS [c3], ' +
-        '[PAYMTH] AS [c4], [PAYRCT] AS [c5], [PAYLIC] AS [k0], [PAYNO] AS [k1] FROM [PAYHST] ' +
+        '[PAYMTH] AS [c4], [PAYRCT] AS [c5], [PAYREF] AS [c6], [PAYMTH] AS [c7], [PAYLIC] AS [k0], [PAYNO] AS [k1] FROM [PAYHST] ' +
         "WHERE (PAYAMT > 0) AND (([PAYLIC] > 'RV-0000001') OR ([PAYLIC] = 'RV-0000001' AND [PAYNO] > 17)) " +
         'ORDER BY [PAYLIC], [PAYNO]',
     );
@@ -54,7 +54,7 @@ describe('Db2 for i (pinned, not run here)', () => {
   it('pages with FETCH FIRST and qualifies library.file names', () => {
     expect(twoKeyPlan('db2i').pageSql(null, 1000)).toBe(
       'SELECT "PAYNO" AS "c0", "PAYLIC" AS "c1", "PAYDTE" AS "c2", VARCHAR("PAYAMT") AS "c3", "PAYMTH" AS "c4", ' +
-        '"PAYRCT" AS "c5", "PAYLIC" AS "k0", "PAYNO" AS "k1" FROM "PAYHST" WHERE (PAYAMT > 0) ' +
+        '"PAYRCT" AS "c5", "PAYREF" AS "c6", "PAYMTH" AS "c7", "PAYLIC" AS "k0", "PAYNO" AS "k1" FROM "PAYHST" WHERE (PAYAMT > 0) ' +
         'ORDER BY "PAYLIC", "PAYNO" FETCH FIRST 1000 ROWS ONLY',
     );
     expect(dialectTable.db2i.quote('RIVLIB.LICMST')).toBe('"RIVLIB"."LICMST"');
