@@ -86,11 +86,25 @@ export function legacyKeyOf(legacyResult: string | null): string | null {
  * the provisional `local:<operationId>`.
  */
 export function currentPaymentId(db: Cache, operationId: string): string {
+  operationId = latestOperationOf(db, operationId);
   const row = db
     .prepare(`SELECT status, legacy_result FROM outbox WHERE operation_id = ?`)
     .get(operationId) as { status: string; legacy_result: string | null } | undefined;
   const legacy = row?.status === 'applied' ? legacyKeyOf(row.legacy_result) : null;
   return legacy ?? `local:${operationId}`;
+}
+
+/** A conflict applied again (or edited) lives on under the new operation (its row renamed to it). */
+function latestOperationOf(db: Cache, operationId: string): string {
+  const replacedBy = db
+    .prepare('SELECT new_operation_id FROM conflict WHERE operation_id = ? AND new_operation_id IS NOT NULL')
+    .pluck();
+  for (let hops = 0; hops < 100; hops++) {
+    const next = replacedBy.get(operationId) as string | undefined;
+    if (!next) break;
+    operationId = next;
+  }
+  return operationId;
 }
 
 /** The other id of the same payment: local:<op> for a legacy number this desk took, and back. */
@@ -101,7 +115,19 @@ export function samePaymentIds(db: Cache, paymentId: string): string[] {
     return now === paymentId ? [paymentId] : [paymentId, now];
   }
   const op = operationOfLegacyPayment(db, paymentId);
-  return op ? [paymentId, `local:${op}`] : [paymentId];
+  return op ? [paymentId, ...operationChain(db, op).map((o) => `local:${o}`)] : [paymentId];
+}
+
+/** An operation and those it replaced as conflicts applied again, newest first (the drawer keys the first one). */
+function operationChain(db: Cache, operationId: string): string[] {
+  const replaced = db.prepare('SELECT operation_id FROM conflict WHERE new_operation_id = ?').pluck();
+  const chain = [operationId];
+  for (let hops = 0; hops < 100; hops++) {
+    const before = replaced.get(chain[chain.length - 1]) as string | undefined;
+    if (!before) break;
+    chain.push(before);
+  }
+  return chain;
 }
 
 /** The operation of this desk that became legacy payment `paymentId`, if one did. */
@@ -113,12 +139,22 @@ function operationOfLegacyPayment(db: Cache, paymentId: string): string | null {
           AND legacy_result IS NOT NULL AND CAST(json_extract(legacy_result, '$.paymentNo') AS TEXT) = ?`,
     )
     .all(paymentId) as Array<{ operation_id: string; legacy_result: string }>;
-  return rows[0]?.operation_id ?? null;
+  // The drawer keeps the operation that took the money, before any conflict applied it again.
+  return rows[0] ? operationChain(db, rows[0].operation_id).at(-1)! : null;
 }
 
 function toEntry(db: Cache, r: EntryRow): DrawerEntry {
-  const legacy = r.status === 'applied' ? legacyKeyOf(r.legacy_result) : null;
-  const paymentId = legacy ?? `local:${r.operation_id}`;
+  const paymentId = currentPaymentId(db, r.operation_id);
+  const legacy = paymentId.startsWith('local:') ? null : paymentId;
+  // A conflict's edit corrected the amount or method: the drawer counts the corrected one.
+  const latest = latestOperationOf(db, r.operation_id);
+  const edited =
+    latest === r.operation_id
+      ? null
+      : (JSON.parse(
+          (db.prepare('SELECT payload FROM outbox WHERE operation_id = ?').pluck().get(latest) as string) ??
+            '{}',
+        ) as { amountCents?: number; method?: PaymentMethod });
   const legacyReceiptNo = legacy
     ? ((db.prepare('SELECT receipt_no FROM payment WHERE id = ?').pluck().get(legacy) as
         string | null | undefined) ?? null)
@@ -129,8 +165,8 @@ function toEntry(db: Cache, r: EntryRow): DrawerEntry {
     at: r.at,
     actor: r.actor,
     licenceId: r.licence_id,
-    amountCents: r.amount_cents,
-    method: r.method,
+    amountCents: edited?.amountCents ?? r.amount_cents,
+    method: edited?.method ?? r.method,
     receiptNo: r.receipt_no,
     paymentId,
     legacyReceiptNo,

@@ -2,6 +2,7 @@
 // resolutions (apply again on the current values, edit then apply, discard with a reason). Each
 // resolution is one cache transaction with its audit entry; nothing is deleted: the conflict row
 // keeps what the clerk saw, the clerk's change and the legacy values, whatever was decided.
+import { randomUUID } from 'node:crypto';
 import { type CommandName, commandPayloads } from '../../common/commands.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
@@ -16,6 +17,12 @@ import { type BaseVersion, enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import {
+  followProvisional,
+  provisionalId,
+  provisionalOperation,
+  renameProvisional,
+} from './provisional-refs.ts';
 
 export interface Resolution {
   conflictId: number;
@@ -69,7 +76,7 @@ function toConflict(desk: Desk, r: Rec): Conflict {
     id: r.id as number,
     operationId: r.operation_id as string,
     command,
-    licenceId: String(payload.licenceId ?? ''),
+    licenceId: conflictLicence(desk, command, r, payload),
     takenAt: r.taken_at as string,
     takenBy: r.taken_by as string,
     detectedAt: r.detected_at as string,
@@ -86,6 +93,34 @@ function toConflict(desk: Desk, r: Rec): Conflict {
   };
 }
 
+/** The table of the record a command creates under `local:<operationId>`, if it creates one. */
+function provisionalTable(command: CommandName): 'payment' | 'business' | 'licence' | null {
+  if (command === 'recordPayment' || command === 'voidPayment' || command === 'refundPayment')
+    return 'payment';
+  if (command === 'registerBusiness') return 'business';
+  if (command === 'issueLicence') return 'licence';
+  return null;
+}
+
+/**
+ * The licence a conflict is about: the payload's; for a new licence the provisional one (where it
+ * lives now); for a new business a licence issued to it on this desk, if any ('' when none).
+ */
+function conflictLicence(desk: Desk, command: CommandName, r: Rec, payload: Rec): string {
+  const op = (r.new_operation_id as string | null) ?? (r.operation_id as string);
+  if (command === 'issueLicence') return followProvisional(desk.cache, provisionalId(op));
+  if (command === 'registerBusiness') {
+    const businessId = followProvisional(desk.cache, provisionalId(op));
+    return (
+      (desk.cache
+        .prepare('SELECT id FROM licence WHERE business_id = ? ORDER BY id LIMIT 1')
+        .pluck()
+        .get(businessId) as string | undefined) ?? ''
+    );
+  }
+  return String(payload.licenceId ?? '');
+}
+
 const money = (cents: unknown) => `$${(Number(cents) / 100).toFixed(2)}`;
 
 function explain(
@@ -95,14 +130,22 @@ function explain(
   seen: Rec,
   current: Rec | null,
 ): string {
-  const what =
-    command === 'renewLicence'
-      ? `the renewal of licence ${payload.licenceId} to ${payload.newExpiresOn}`
-      : command === 'changeLicenceStatus'
-        ? `the change of licence ${payload.licenceId} from ${payload.from} to ${payload.to} (${payload.action})`
-        : `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
-  if (kind === 'gone')
-    return `Licence ${payload.licenceId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason, or edit it onto another licence.`;
+  const what = describe(command, payload);
+  if (kind === 'gone') {
+    // A reference to a record made on this desk that never reached the legacy database.
+    const ref = ['paymentId', 'businessId', 'licenceId'].find((f) => provisionalOperation(payload[f]));
+    if (ref) {
+      const thing = ref === 'paymentId' ? 'payment' : ref === 'businessId' ? 'business' : 'licence';
+      return `The ${thing} it refers to (${String(payload[ref])}) was made on this desk and never reached the legacy database: its own change was discarded, or is a conflict still to settle. So ${what} was not applied. Settle that change first and apply this one again, or discard it with a reason.`;
+    }
+    if (command === 'issueLicence')
+      return `Business ${payload.businessId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason.`;
+    const fix =
+      command === 'recordPayment'
+        ? 'or edit it onto another licence'
+        : 'and take it again on the licence it belongs to';
+    return `Licence ${payload.licenceId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason, ${fix}.`;
+  }
   if (kind === 'in_doubt')
     return `This desk sent ${what} but never heard whether it arrived, and without the operation journal it cannot tell. Check the licence in the legacy system, then apply it again or discard it.`;
   const changes: string[] = [];
@@ -116,6 +159,26 @@ function explain(
     }
   }
   return `Licence ${payload.licenceId} was changed in the legacy database after this desk read it (${changes.join(', ') || 'other fields'}), so ${what} was not applied on top of it.`;
+}
+
+/** The change in a few words, for the explanation. */
+function describe(command: CommandName, payload: Rec): string {
+  switch (command) {
+    case 'renewLicence':
+      return `the renewal of licence ${payload.licenceId} to ${payload.newExpiresOn}`;
+    case 'changeLicenceStatus':
+      return `the change of licence ${payload.licenceId} from ${payload.from} to ${payload.to} (${payload.action})`;
+    case 'voidPayment':
+      return `the void of payment ${payload.paymentId} (${money(payload.amountCents)}, ${payload.method}) on licence ${payload.licenceId}`;
+    case 'refundPayment':
+      return `the refund of ${money(payload.amountCents)} (${payload.method}) on payment ${payload.paymentId} of licence ${payload.licenceId}`;
+    case 'registerBusiness':
+      return `the registration of the new business ${payload.name}`;
+    case 'issueLicence':
+      return `the new ${payload.licenceTypeCode} licence for business ${payload.businessId} (application ${payload.applicationId})`;
+    default:
+      return `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
+  }
 }
 
 function rebased(desk: Desk, command: CommandName, payload: Rec, current: Rec): Rec {
@@ -150,7 +213,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     const operationId = row.operation_id as string;
     const payload = JSON.parse(row.mine as string) as Rec;
     const current = (JSON.parse(row.current as string) as Current[])[0]?.record ?? null;
-    const licenceId = String(payload.licenceId);
+    const subject = auditSubject(command, payload, operationId);
 
     if (r.resolution === 'discard') {
       const reason = r.reason?.trim();
@@ -170,7 +233,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
         at: now,
         actor,
         action: 'conflict.discard',
-        subject: licenceId,
+        subject,
         detail: { conflictId: r.conflictId, operationId, command, reason, discarded: payload },
       });
       return;
@@ -181,15 +244,11 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     if (r.resolution === 'edit') next = { ...next, ...checkedEdits(command, r.edits ?? {}) };
     if (command === 'renewLicence') next.renewedAt = now; // its own time stamp: how replay recognises it
     if (command === 'changeLicenceStatus') next.changedAt = now;
-    const targetId = String(next.licenceId);
-    const base = baseFor(db, targetId, targetId === licenceId ? current : null);
-    if (!base) {
-      throw new WorkbenchError(
-        'invalid_input',
-        `Licence ${targetId} is not in the legacy database (as far as this desk knows), so the change cannot be applied to it. Discard it with a reason, or edit it onto another licence.`,
-        { licenceId: 'not found' },
-      );
+    if (command === 'refundPayment') {
+      next.signedAmountCents = -Number(next.amountCents);
+      assertRefundable(db, operationId, next);
     }
+    const base = baseFor(db, command, operationId, next, current);
     const parsed = commandPayloads[command].safeParse(next);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
@@ -198,32 +257,37 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     }
     const payloadNext = parsed.data as Rec & { v: number };
     db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(operationId);
-    const changes = redoLocalEffect(db, command, operationId, payloadNext, base, now);
-    const newOperationId = enqueue(db, {
-      deskId: row.desk_id as string,
-      actor,
-      createdAt: now,
-      command,
-      payload: payloadNext,
-      base: [{ entity: 'licence', id: targetId, record: base }],
-      changes,
-    });
-    if (command === 'recordPayment') {
-      db.prepare('UPDATE payment SET id = ? WHERE id = ?').run(
-        `local:${newOperationId}`,
-        `local:${operationId}`,
-      );
-      db.prepare(`UPDATE pending_change SET record_id = ? WHERE operation_id = ? AND entity = 'payment'`).run(
-        `local:${newOperationId}`,
-        newOperationId,
+    // The new operation's id is known before it is written: the provisional record takes it at once.
+    const newOperationId = randomUUID();
+    const table = provisionalTable(command);
+    if (table) renameProvisional(db, table, operationId, newOperationId);
+    if (table === 'business' || table === 'licence') {
+      const column = table === 'business' ? 'business_id' : 'licence_id';
+      db.prepare(`UPDATE application SET ${column} = ? WHERE ${column} = ?`).run(
+        provisionalId(newOperationId),
+        provisionalId(operationId),
       );
     }
+    const changes = redoLocalEffect(db, command, newOperationId, payloadNext, base, now);
+    enqueue(
+      db,
+      {
+        deskId: row.desk_id as string,
+        actor,
+        createdAt: now,
+        command,
+        payload: payloadNext,
+        base,
+        changes,
+      },
+      newOperationId,
+    );
     finish(db, r.conflictId, r.resolution, actor, now, r.reason?.trim() || null, newOperationId);
     audit(db, {
       at: now,
       actor,
       action: r.resolution === 'edit' ? 'conflict.edit' : 'conflict.apply_again',
-      subject: licenceId,
+      subject,
       detail: {
         conflictId: r.conflictId,
         operationId,
@@ -235,6 +299,12 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     });
   }).immediate();
   return getConflict(desk, r.conflictId);
+}
+
+/** What the audit entry is about: the licence, or the new business / licence the command made. */
+function auditSubject(command: CommandName, payload: Rec, operationId: string): string {
+  if (command === 'registerBusiness' || command === 'issueLicence') return provisionalId(operationId);
+  return String(payload.licenceId ?? '');
 }
 
 function finish(
@@ -251,14 +321,91 @@ function finish(
   ).run(resolution, actor, at, reason, newOperationId, id);
 }
 
-/** What the new entry is based on: the legacy values in the conflict, or the cached licence for another one. */
-function baseFor(db: Cache, licenceId: string, current: Rec | null): Rec | null {
-  if (current) return current;
-  const row = db.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId) as Rec | undefined;
-  return row ? rowToRecord('licence', row) : null;
+const notThere = (what: string, field: string) =>
+  new WorkbenchError('invalid_input', `${what} Discard the change with a reason instead.`, {
+    [field]: 'not found',
+  });
+
+/**
+ * What the new entry is based on: the legacy values in the conflict, or the cached record. A new
+ * business is based on nothing; a new licence on its business, which must still be on the desk
+ * (its registration not discarded).
+ */
+function baseFor(
+  db: Cache,
+  command: CommandName,
+  operationId: string,
+  payload: Rec,
+  current: Rec | null,
+): BaseVersion[] {
+  if (command === 'registerBusiness') return [];
+  if (command === 'issueLicence') {
+    const businessId = followProvisional(db, String(payload.businessId));
+    const row = db.prepare('SELECT * FROM business WHERE id = ?').get(businessId) as Rec | undefined;
+    if (!row)
+      throw notThere(
+        `Business ${String(payload.businessId)} is not on this desk any more (its registration was discarded, or it is gone from the legacy database), so the licence cannot be issued to it.`,
+        'businessId',
+      );
+    return [{ entity: 'business', id: String(payload.businessId), record: rowToRecord('business', row) }];
+  }
+  if (command === 'voidPayment' || command === 'refundPayment') {
+    const paymentId = String(payload.paymentId);
+    if (provisionalOperation(paymentId)) {
+      const original = db.prepare('SELECT 1 FROM payment WHERE id = ?').get(followProvisional(db, paymentId));
+      if (!original)
+        throw notThere(
+          `Payment ${paymentId} was discarded on this desk and never reached the legacy database, so there is nothing to give back on it.`,
+          'paymentId',
+        );
+    }
+    if (!db.prepare('SELECT 1 FROM payment WHERE id = ?').get(provisionalId(operationId))) {
+      throw notThere(
+        `The ${command === 'voidPayment' ? 'void' : 'refund'} is no longer on this desk.`,
+        'paymentId',
+      );
+    }
+  }
+  const licenceId = String(payload.licenceId);
+  const licence =
+    current && licenceId === String(current.id ?? licenceId)
+      ? current
+      : (() => {
+          const row = db.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId) as Rec | undefined;
+          return row ? rowToRecord('licence', row) : null;
+        })();
+  if (!licence) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `Licence ${licenceId} is not in the legacy database (as far as this desk knows), so the change cannot be applied to it. Discard it with a reason, or edit it onto another licence.`,
+      { licenceId: 'not found' },
+    );
+  }
+  return [{ entity: 'licence', id: licenceId, record: licence }];
 }
 
-/** Discarded: the cached licence shows the legacy values again; a provisional payment goes. */
+/** An edited refund may give back at most what is left of the payment (this refund's old amount aside). */
+function assertRefundable(db: Cache, operationId: string, next: Rec): void {
+  const paymentId = followProvisional(db, String(next.paymentId));
+  const original = db.prepare('SELECT amount_cents FROM payment WHERE id = ?').pluck().get(paymentId) as
+    number | undefined;
+  if (original === undefined) return; // not cached: baseFor says why, or the legacy system checks
+  const given = db
+    .prepare(`SELECT coalesce(sum(-amount_cents), 0) FROM payment WHERE reversal_of IN (?, ?) AND id <> ?`)
+    .pluck()
+    .get(paymentId, String(next.paymentId), provisionalId(operationId)) as number;
+  const left = original - given;
+  const amount = Number(next.amountCents);
+  if (!(Number.isSafeInteger(amount) && amount > 0 && amount <= left)) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `A refund of payment ${String(next.paymentId)} can give back at most ${left} cents (the payment less what was given back already).`,
+      { amountCents: `must be between 1 and ${left}` },
+    );
+  }
+}
+
+/** Discarded: the cached records show the legacy values again; a provisional record goes. */
 function undoLocalEffect(
   db: Cache,
   command: CommandName,
@@ -268,40 +415,66 @@ function undoLocalEffect(
 ): void {
   if ((command === 'renewLicence' || command === 'changeLicenceStatus') && current)
     entityWriter(db, 'licence').upsert([current], now);
-  if (command === 'recordPayment') db.prepare('DELETE FROM payment WHERE id = ?').run(`local:${operationId}`);
+  const table = provisionalTable(command);
+  if (!table) return;
+  const local = provisionalId(operationId);
+  if (table === 'licence') {
+    const rowid = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck().get(local) as
+      number | undefined;
+    if (rowid !== undefined) db.prepare('DELETE FROM licence_search WHERE rowid = ?').run(rowid);
+    // The application is open again: its licence was never made (a clerk may issue it again).
+    db.prepare(
+      `UPDATE application SET status = 'open', licence_id = NULL, issued_at = NULL, issued_by = NULL WHERE licence_id = ?`,
+    ).run(local);
+  }
+  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(local);
 }
 
+/** The local effect again, under the new operation (its provisional record already renamed to it). */
 function redoLocalEffect(
   db: Cache,
   command: CommandName,
-  operationId: string,
+  newOperationId: string,
   payload: Rec,
-  base: Rec,
+  base: BaseVersion[],
   now: string,
-): Array<{ entity: 'licence' | 'payment'; id: string }> {
-  if (command === 'renewLicence') {
-    entityWriter(db, 'licence').upsert([base], now);
+): Array<{ entity: 'licence' | 'payment' | 'business'; id: string }> {
+  const licence = base[0]?.entity === 'licence' ? (base[0].record as Rec) : null;
+  if (command === 'renewLicence' && licence) {
+    entityWriter(db, 'licence').upsert([licence], now);
     db.prepare(`UPDATE licence SET expires_on = ?, status = 'active' WHERE id = ?`).run(
       payload.newExpiresOn,
       payload.licenceId,
     );
     return [{ entity: 'licence', id: String(payload.licenceId) }];
   }
-  if (command === 'changeLicenceStatus') {
+  if (command === 'changeLicenceStatus' && licence) {
     // The move must still be possible from the status the legacy record has now.
-    const move = statusTransition(base.status as LicenceStatus, payload.action as LicenceStatusAction);
+    const move = statusTransition(licence.status as LicenceStatus, payload.action as LicenceStatusAction);
     if (!move.ok) throw new WorkbenchError('invalid_input', `${move.message} Discard the change instead.`);
-    entityWriter(db, 'licence').upsert([base], now);
+    entityWriter(db, 'licence').upsert([licence], now);
     db.prepare('UPDATE licence SET status = ? WHERE id = ?').run(payload.to, payload.licenceId);
     return [{ entity: 'licence', id: String(payload.licenceId) }];
+  }
+  const local = provisionalId(newOperationId);
+  if (command === 'registerBusiness') return [{ entity: 'business', id: local }];
+  if (command === 'issueLicence') return [{ entity: 'licence', id: local }];
+  if (command === 'voidPayment' || command === 'refundPayment') {
+    // A reversal row keeps its negative amount (an edited refund its new one) and what it reverses.
+    db.prepare('UPDATE payment SET amount_cents = ?, method = ? WHERE id = ?').run(
+      -Number(payload.amountCents),
+      payload.method,
+      local,
+    );
+    return [{ entity: 'payment', id: local }];
   }
   db.prepare('UPDATE payment SET licence_id = ?, amount_cents = ?, method = ? WHERE id = ?').run(
     payload.licenceId,
     payload.amountCents,
     payload.method,
-    `local:${operationId}`,
+    local,
   );
-  return [{ entity: 'payment', id: `local:${operationId}` }];
+  return [{ entity: 'payment', id: local }];
 }
 
 /** A person's edits, checked field by field before they touch anything. */
@@ -309,14 +482,20 @@ function checkedEdits(command: CommandName, edits: Record<string, string | numbe
   const allowed =
     command === 'renewLicence'
       ? ['newExpiresOn']
-      : command === 'changeLicenceStatus'
+      : command === 'changeLicenceStatus' || command === 'voidPayment'
         ? ['reason']
-        : ['licenceId', 'amountCents', 'method'];
+        : command === 'refundPayment'
+          ? ['amountCents', 'reason']
+          : command === 'recordPayment'
+            ? ['licenceId', 'amountCents', 'method']
+            : [];
   const out: Rec = {};
   const problems: Record<string, string> = {};
   for (const [field, value] of Object.entries(edits)) {
     if (!allowed.includes(field)) {
-      problems[field] = `cannot be edited; you may edit ${allowed.join(', ')}`;
+      problems[field] = allowed.length
+        ? `cannot be edited; you may edit ${allowed.join(', ')}`
+        : 'cannot be edited: this change is applied again as it was, or discarded';
       continue;
     }
     if (field === 'newExpiresOn' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))

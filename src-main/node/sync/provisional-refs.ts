@@ -132,6 +132,8 @@ const referencesInto: Record<string, Array<{ table: string; column: string }>> =
     { table: 'payment', column: 'licence_id' },
     { table: 'inspection', column: 'licence_id' },
   ],
+  // A void or refund of a payment still provisional points at it.
+  payment: [{ table: 'payment', column: 'reversal_of' }],
 };
 
 /**
@@ -165,6 +167,43 @@ export function adoptLegacyId(
     );
   }
   db.prepare('UPDATE pending_change SET record_id = ? WHERE record_id = ?').run(legacyId, local);
+}
+
+/**
+ * A conflict applied again lives on under a new operation: its provisional record is renamed from
+ * `local:<operationId>` to `local:<newOperationId>` (as the new operation will adopt it), and cached
+ * rows and change marks pointing at it follow. Inside the resolution's transaction.
+ */
+export function renameProvisional(
+  db: Cache,
+  table: string,
+  operationId: string,
+  newOperationId: string,
+): void {
+  const from = provisionalId(operationId);
+  const to = provisionalId(newOperationId);
+  db.prepare(`UPDATE "${table}" SET id = ? WHERE id = ?`).run(to, from);
+  for (const ref of referencesInto[table] ?? []) {
+    db.prepare(`UPDATE "${ref.table}" SET "${ref.column}" = ? WHERE "${ref.column}" = ?`).run(to, from);
+  }
+  db.prepare('UPDATE pending_change SET record_id = ? WHERE record_id = ?').run(to, from);
+}
+
+/**
+ * Where a provisional id lives now on this desk: followed through conflicts applied again (each
+ * renamed the record to its new operation) and then to the legacy id it was adopted as.
+ */
+export function followProvisional(db: Cache, id: string): string {
+  let op = provisionalOperation(id);
+  const replacedBy = db.prepare(
+    'SELECT new_operation_id FROM conflict WHERE operation_id = ? AND new_operation_id IS NOT NULL',
+  );
+  for (let hops = 0; op && hops < 100; hops++) {
+    const next = replacedBy.pluck().get(op) as string | undefined;
+    if (!next) break;
+    op = next;
+  }
+  return currentIdOf(db, op ? provisionalId(op) : id);
 }
 
 /** The id a record has now: the legacy id a provisional one became, or the id as given. */
