@@ -8,24 +8,28 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
 
 const dir = newDeskDir('counter');
 let cache: Database.Database;
 const licence = (id: string) =>
   cache.prepare('SELECT * FROM licence WHERE id = ?').get(id) as Record<string, unknown>;
 const pick = (status: string) =>
-  cache
-    .prepare(
-      `SELECT l.id, l.expires_on, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
+  (
+    cache
+      .prepare(
+        `SELECT l.id, l.expires_on, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code
          WHERE l.status = ? AND l.expires_on IS NOT NULL
            -- renewable today by Riverton's fee rules (bridges/riverton/fees.yaml): inside the window
            -- (90 days before expiry to 12 months after), no hold, nothing owed
            AND (l.status = 'suspended' OR l.expires_on BETWEEN date('now', '-11 months') AND date('now', '+80 days'))
            AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
            AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
-         ORDER BY l.id LIMIT 1`,
-    )
-    .get(status) as { id: string; expires_on: string; term_months: number };
+         ORDER BY l.id`,
+      )
+      .all(status) as { id: string; expires_on: string; term_months: number }[]
+  ) // ...and none of its type's renewal requirements missing (requirements.yaml renewal:)
+    .find((r) => meetingRenewalRequirements(cache, [r.id]).length === 1)!;
 
 beforeAll(() => {
   workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '500', '--seed', '3']);

@@ -15,6 +15,7 @@ import { createHandlers } from '../../src-main/node/services/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
 const me = userInfo().username;
@@ -43,7 +44,12 @@ describe.each(engines)('licence status changes on %s', (engine) => {
       renewable
         ? `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+5 days') AND expires_on < date('now', '+80 days') ORDER BY id`
         : `SELECT id FROM licence WHERE status = 'active' AND expires_on > '2027-06-01' ORDER BY id`,
-    ).find((r) => !used.has(r.id))!;
+    ).find(
+      (r) =>
+        !used.has(r.id) &&
+        // a licence to renew misses none of its type's renewal requirements (requirements.yaml)
+        (!renewable || meetingRenewalRequirementsIn(dir, [r.id]).length === 1),
+    )!;
     used.add(row.id);
     return row.id;
   };
