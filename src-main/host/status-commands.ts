@@ -15,6 +15,8 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 
 const answerWords: Record<string, string> = {
   valid: 'VALID: the licence is in force with the facts on the certificate.',
+  temporary: 'TEMPORARY: good until its "valid until" day; the licence waits for its city number.',
+  temporary_numbered: 'TEMPORARY: the licence now has its city number; print the permanent certificate.',
   superseded: 'SUPERSEDED: the licence was renewed or changed since; print a new certificate.',
   suspended: 'NOT VALID: the licence is suspended.',
   revoked: 'NOT VALID: the licence was revoked.',

@@ -1,6 +1,8 @@
 // `#/certificates/verify`: type a certificate's verification code, read what it says now — valid,
 // superseded (renewed or changed since), the licence suspended, revoked, closed or expired, or an
 // unknown or mistyped code — with the facts printed on the certificate beside the licence's today.
+// A temporary certificate (licence issued at a desk, waiting for its city number) answers
+// "temporary" until its day, then, once the licence has its city number, says to print the permanent one.
 import {
   Button,
   Field,
@@ -24,6 +26,7 @@ import { Section } from '../components/Section.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatTimestamp, text } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
+import { shownId } from '../provisional-id.ts';
 import { licenceHref } from '../route.ts';
 import { useVerifyCertificate } from '../status-queries.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
@@ -47,7 +50,13 @@ const useStyles = makeStyles({
 type Answer = OpOutput<'certificates.verify'>;
 
 const intentOf = (answer: Answer['answer']) =>
-  answer === 'valid' ? 'success' : answer === 'superseded' || answer === 'mistyped' ? 'warning' : 'error';
+  answer === 'valid'
+    ? 'success'
+    : answer === 'temporary'
+      ? 'info'
+      : answer === 'superseded' || answer === 'mistyped' || answer === 'temporary_numbered'
+        ? 'warning'
+        : 'error';
 
 export function VerifyCertificateScreen() {
   const { t } = useTranslation();
@@ -113,7 +122,7 @@ function VerifyAnswer({ answer }: { answer: Answer }) {
     {
       key: 'licence',
       label: t('licenceActions.factLicence'),
-      value: <Link href={licenceHref(f.licenceId)}>{f.licenceId}</Link>,
+      value: <Link href={licenceHref(f.licenceId)}>{shownId(f.licenceId)}</Link>,
     },
     {
       key: 'business',
@@ -142,7 +151,10 @@ function VerifyAnswer({ answer }: { answer: Answer }) {
       <MessageBar intent={intentOf(answer.answer)} layout="multiline" data-answer={answer.answer}>
         <MessageBarBody>
           <MessageBarTitle>{answer.code}</MessageBarTitle>
-          {t(`licenceActions.answer.${answer.answer}`)}
+          {t(`licenceActions.answer.${answer.answer}`, {
+            until: formatDate(certificate?.validUntil, language),
+            number: answer.now?.licenceId ?? '',
+          })}
           {answer.changed.length > 0 ? (
             <>
               {' '}
@@ -165,6 +177,16 @@ function VerifyAnswer({ answer }: { answer: Answer }) {
                       key: 'certificate',
                       label: t('licenceActions.factCertificate'),
                       value: certificate.certificateNo,
+                    },
+                    {
+                      key: 'kind',
+                      label: t('licenceActions.factKind'),
+                      value:
+                        certificate.kind === 'temporary'
+                          ? t('licenceActions.kindTemporary', {
+                              date: formatDate(certificate.validUntil, language),
+                            })
+                          : t('licenceActions.kindPermanent'),
                     },
                     {
                       key: 'issuedAt',

@@ -8,6 +8,8 @@ import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
 /** What a verification code says now. */
 export const certificateAnswers = [
   'valid', // the licence is in force with the facts printed on the certificate
+  'temporary', // a temporary certificate of a licence still waiting for its city number, within its validity
+  'temporary_numbered', // a temporary certificate whose licence has its city number now: print the permanent one
   'superseded', // the licence was renewed or changed since: a newer certificate is needed
   'suspended', // the licence is suspended now
   'revoked', // the licence was revoked
@@ -36,11 +38,25 @@ export const CertifiedFacts = z.object({
 });
 export type CertifiedFacts = z.infer<typeof CertifiedFacts>;
 
+/** permanent: under the licence's city number; temporary: for a licence issued on this desk still waiting for it. */
+export const CertificateKind = z.enum(['permanent', 'temporary']);
+export type CertificateKind = z.infer<typeof CertificateKind>;
+
+/** How long a temporary certificate is good for (at most until the licence's own expiry). */
+export const TEMPORARY_CERTIFICATE_DAYS = 30;
+
 export const CertificateRecord = z.object({
   certificateNo: z.string(),
   /** As printed, in groups: 7KQ3-M9XT-2RD. */
   verificationCode: z.string(),
+  /**
+   * The licence's id now: for a temporary certificate printed under a provisional id (local:<op>),
+   * the city number once the sync adopted it (facts.licenceId keeps the number as printed).
+   */
   licenceId: z.string(),
+  kind: CertificateKind,
+  /** The last day a temporary certificate is good for; null for a permanent one. */
+  validUntil: IsoDate.nullable(),
   language: DocumentLanguage,
   issuedAt: IsoTimestamp,
   issuedBy: z.string(),
@@ -86,7 +102,11 @@ export const statusOperations = {
       ),
     }),
   },
-  /** A certificate (PDF) for an active, unexpired licence with nothing pending that would change it. */
+  /**
+   * A certificate (PDF) for an active, unexpired licence with nothing pending that would change it;
+   * a temporary one (kind 'temporary') for a licence issued on this desk still waiting for its city
+   * number, whose only pending changes are its own issue and its business's registration.
+   */
   'certificates.issue': {
     input: z.object({ licenceId: z.string().min(1).max(64), language: DocumentLanguage.default('en') }),
     output: PrintedDocument.extend({ certificate: CertificateRecord }),

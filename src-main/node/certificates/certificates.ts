@@ -1,8 +1,16 @@
 // Licence certificates: issued for an active, unexpired licence with nothing pending that would
 // change it, recorded in the desk's certificate table with the facts they certify (one cache
-// transaction with the audit entry), and checked later by their verification code.
+// transaction with the audit entry), and checked later by their verification code. A licence
+// issued on this desk and not yet numbered by the legacy system (id local:<op>, P-XXXXXXXX) gets a
+// TEMPORARY certificate instead, good for 30 days: the counter works with the legacy link cut.
 import type { DocumentLanguage } from '../../common/ops/document-ops.ts';
-import type { CertificateAnswer, CertificateRecord, CertifiedFacts } from '../../common/ops/status-ops.ts';
+import {
+  type CertificateAnswer,
+  type CertificateKind,
+  type CertificateRecord,
+  type CertifiedFacts,
+  TEMPORARY_CERTIFICATE_DAYS,
+} from '../../common/ops/status-ops.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import type { LicenceStatus } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -11,7 +19,7 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { formatCode, newVerificationCode, readCode } from './verification-code.ts';
-import { licenceKey } from '../sync/provisional-refs.ts';
+import { currentIdOf, licenceKey, provisionalOperation } from '../sync/provisional-refs.ts';
 import { nextDeskNumber } from '../commands/desk-numbers.ts';
 
 type Row = Record<string, unknown>;
@@ -59,25 +67,51 @@ function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): stri
     return `Licence ${id} expired on ${facts.expiresOn}: renew it before printing a certificate.`;
   const pending = db
     .prepare(
-      `SELECT count(*) AS n FROM pending_change
+      `SELECT entity, record_id, operation_id FROM pending_change
        WHERE (entity = 'licence' AND record_id = ?) OR (entity = 'business' AND record_id = ?)`,
     )
-    .get(id, facts.businessId) as { n: number };
-  if (pending.n > 0) {
-    return `Licence ${id} has a change that has not reached the legacy system yet (or waits in a conflict): a certificate printed now could certify facts that do not hold. Sync the desk, or resolve the conflict, then print it.`;
+    .all(id, facts.businessId) as Array<{ entity: string; record_id: string; operation_id: string }>;
+  // A provisional licence waits, by nature, for its own issue (and its new business's registration)
+  // to reach the legacy system: those do not stop a temporary certificate; any other change does.
+  const own = (p: { record_id: string; operation_id: string }) =>
+    provisionalOperation(p.record_id) === p.operation_id;
+  const waiting = kindFor(facts) === 'temporary' ? pending.filter((p) => !own(p)) : pending;
+  if (waiting.length > 0) {
+    return `Licence ${shown(id)} has a change that has not reached the legacy system yet (or waits in a conflict): a certificate printed now could certify facts that do not hold. Sync the desk, or resolve the conflict, then print it.`;
   }
   return null;
+}
+
+/** A licence still under its provisional id gets a temporary certificate. */
+const kindFor = (facts: CertifiedFacts): CertificateKind =>
+  provisionalOperation(facts.licenceId) ? 'temporary' : 'permanent';
+
+/** A provisional id as a clerk reads it (P- and the first eight characters of the operation). */
+export const shown = (id: string): string => {
+  const op = provisionalOperation(id);
+  return op ? `P-${op.slice(0, 8).toUpperCase()}` : id;
+};
+
+/** The last day a temporary certificate issued today is good for: 30 days on, never past the licence's expiry. */
+export function temporaryValidUntil(today: string, expiresOn: string | null): string {
+  const end = new Date(`${today}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + TEMPORARY_CERTIFICATE_DAYS);
+  const until = end.toISOString().slice(0, 10);
+  return expiresOn !== null && expiresOn < until ? expiresOn : until;
 }
 
 function nextCertificateNo(db: Cache, deskId: string): string {
   return nextDeskNumber(db, deskId, 'certificate', 'C');
 }
 
-function toRecord(row: Row): CertificateRecord {
+function toRecord(db: Cache, row: Row): CertificateRecord {
   return {
     certificateNo: row.certificate_no as string,
     verificationCode: formatCode(row.code as string),
-    licenceId: row.licence_id as string,
+    // A temporary certificate follows its licence to the city number it was given (the row keeps the P- id).
+    licenceId: currentIdOf(db, row.licence_id as string),
+    kind: row.kind as CertificateKind,
+    validUntil: (row.valid_until as string | null) ?? null,
     language: row.language as DocumentLanguage,
     issuedAt: row.issued_at as string,
     issuedBy: row.issued_by as string,
@@ -110,11 +144,14 @@ export function recordCertificate(
       }
       const { refreshedAt: _refreshedAt, ...facts } = found;
       const issuedAt = zonedIso(now, desk.timeZone);
-      const no = refusalToCertify(db, facts, issuedAt.slice(0, 10));
+      const today = issuedAt.slice(0, 10);
+      const no = refusalToCertify(db, facts, today);
       if (no) throw new WorkbenchError('invalid_input', `${no} No certificate was recorded.`);
+      const kind = kindFor(facts);
+      const validUntil = kind === 'temporary' ? temporaryValidUntil(today, facts.expiresOn) : null;
       const insert = db.prepare(
-        `INSERT INTO certificate (certificate_no, code, licence_id, language, desk_id, issued_at, issued_by, facts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO certificate (certificate_no, code, licence_id, language, desk_id, issued_at, issued_by, facts, kind, valid_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const certificateNo = nextCertificateNo(db, deskId);
       // 50 random bits: a clash is all but impossible; should one happen, draw again.
@@ -130,6 +167,8 @@ export function recordCertificate(
             issuedAt,
             actor,
             JSON.stringify(facts),
+            kind,
+            validUntil,
           );
           break;
         } catch (err) {
@@ -142,21 +181,29 @@ export function recordCertificate(
         actor,
         action: 'certificate.issue',
         subject: facts.licenceId,
-        detail: { certificateNo, expiresOn: facts.expiresOn, language: input.language },
+        detail: { certificateNo, expiresOn: facts.expiresOn, language: input.language, kind, validUntil },
       });
       return toRecord(
+        db,
         db.prepare('SELECT * FROM certificate WHERE certificate_no = ?').get(certificateNo) as Row,
       );
     })
     .immediate();
 }
 
+/** The licence's certificates, with the temporary ones printed under the provisional id it had before its city number. */
 export function listCertificates(db: Cache, licenceId: string): CertificateRecord[] {
+  const id = licenceKey(db, licenceId);
   return (
     db
-      .prepare('SELECT * FROM certificate WHERE licence_id = ? ORDER BY issued_at DESC, certificate_no DESC')
-      .all(licenceKey(db, licenceId)) as Row[]
-  ).map(toRecord);
+      .prepare(
+        `SELECT * FROM certificate
+         WHERE licence_id = ?
+            OR licence_id IN (SELECT local_id FROM adopted_id WHERE entity = 'licence' AND legacy_id = ?)
+         ORDER BY issued_at DESC, certificate_no DESC`,
+      )
+      .all(id, id) as Row[]
+  ).map((row) => toRecord(db, row));
 }
 
 /** The facts a later change makes a certificate stale on. */
@@ -191,19 +238,49 @@ export function verifyCertificate(desk: Desk, typed: string, now = new Date()): 
   const code = formatCode(read.code);
   const row = db.prepare('SELECT * FROM certificate WHERE code = ?').get(read.code) as Row | undefined;
   if (!row) return { answer: 'unknown', code, ...none };
-  const certificate = toRecord(row);
+  const certificate = toRecord(db, row);
   const found = factsOf(db, certificate.licenceId);
   if (!found) return { answer: 'licence_missing', code, ...none, certificate };
   const { refreshedAt, ...current } = found;
   const today = zonedIso(now, desk.timeZone).slice(0, 10);
-  const changed = comparedFacts.filter((f) => (certificate.facts[f] ?? null) !== (current[f] ?? null));
+  const changed = comparedFacts.filter(
+    (f) => normalised(db, f, certificate.facts[f]) !== normalised(db, f, current[f]),
+  );
   const answer: CertificateAnswer =
     current.status === 'suspended' || current.status === 'revoked' || current.status === 'closed'
       ? current.status
-      : current.status === 'expired' || (current.expiresOn !== null && current.expiresOn < today)
+      : current.status === 'expired' ||
+          (current.expiresOn !== null && current.expiresOn < today) ||
+          (certificate.validUntil !== null && certificate.validUntil < today)
         ? 'expired'
-        : changed.length > 0 || current.status !== 'active'
-          ? 'superseded'
-          : 'valid';
+        : certificate.kind === 'temporary'
+          ? temporaryAnswer(db, certificate, current, changed)
+          : changed.length > 0 || current.status !== 'active'
+            ? 'superseded'
+            : 'valid';
   return { answer, code, certificate, now: current, changed, refreshedAt };
+}
+
+/** A fact as compared: a business id printed provisional counts as the legacy id it became. */
+function normalised(db: Cache, fact: (typeof comparedFacts)[number], value: string | null | undefined) {
+  if (value === null || value === undefined) return null;
+  return fact === 'businessId' ? currentIdOf(db, value) : value;
+}
+
+/**
+ * A temporary certificate within its validity: superseded once a permanent certificate of the
+ * licence is printed; once the licence has its city number, it says to print the permanent one.
+ */
+function temporaryAnswer(
+  db: Cache,
+  certificate: CertificateRecord,
+  current: CertifiedFacts,
+  changed: string[],
+): CertificateAnswer {
+  const permanent = db
+    .prepare(`SELECT 1 FROM certificate WHERE licence_id = ? AND kind = 'permanent' AND issued_at >= ?`)
+    .get(current.licenceId, certificate.issuedAt);
+  if (permanent || current.status !== 'active') return 'superseded';
+  if (!provisionalOperation(current.licenceId)) return 'temporary_numbered';
+  return changed.length > 0 ? 'superseded' : 'temporary';
 }

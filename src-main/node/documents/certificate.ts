@@ -1,7 +1,10 @@
 // The licence certificate (PDF), English or Spanish: the city, the licence and its business, the
-// dates it runs, the certificate number, and the verification code with how to check it.
+// dates it runs, the certificate number, and the verification code with how to check it. A
+// temporary certificate (a licence issued on this desk still waiting for its city number) says so
+// in a banner and a watermark, prints the provisional P- number and the day it stops being good.
 import type { PrintedDocument } from '../../common/ops/document-ops.ts';
 import type { CertificateRecord } from '../../common/ops/status-ops.ts';
+import { shown } from '../certificates/certificates.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { formatDate, formatDateTime } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
@@ -30,6 +33,13 @@ const text = docText({
     howToVerifyText:
       'Ask the {city} licensing counter to check the verification code above (desk {desk}, "Verify a certificate"). They will tell you whether the licence is still in force with these facts, or whether it has since been renewed, changed, suspended, revoked, closed or has expired. Letters and digits may be typed in any case; O and 0, I and 1 are read alike.',
     display: 'Display this certificate where customers can see it. It does not replace the licence record.',
+    temporaryTitle: 'Temporary Business Licence Certificate',
+    temporaryBanner: 'TEMPORARY / PROVISIONAL CERTIFICATE',
+    temporaryDetail:
+      'Licence {no} was issued at this counter and is waiting for its city licence number. This certificate is good until {until}, or until the permanent certificate is printed under the city number, whichever comes first.',
+    temporaryWatermark: 'TEMPORARY',
+    provisionalNo: '{no} (provisional)',
+    temporaryValidUntil: 'Temporary certificate valid until',
   },
   es: {
     title: 'Certificado de licencia comercial',
@@ -51,6 +61,13 @@ const text = docText({
     howToVerifyText:
       'Pida en la ventanilla de licencias de {city} que comprueben el código de verificación de arriba (puesto {desk}, «Verificar un certificado»). Le dirán si la licencia sigue vigente con estos datos, o si desde entonces se renovó, cambió, suspendió, revocó, cerró o venció. Las letras pueden escribirse en mayúsculas o minúsculas; la O y el 0, la I y el 1 se leen igual.',
     display: 'Exhiba este certificado a la vista del público. No sustituye al registro de la licencia.',
+    temporaryTitle: 'Certificado temporal de licencia comercial',
+    temporaryBanner: 'CERTIFICADO TEMPORAL / PROVISIONAL',
+    temporaryDetail:
+      'La licencia {no} se emitió en esta ventanilla y espera su número de licencia de la ciudad. Este certificado es válido hasta el {until}, o hasta que se imprima el certificado definitivo con el número de la ciudad, lo que ocurra primero.',
+    temporaryWatermark: 'TEMPORAL',
+    provisionalNo: '{no} (provisional)',
+    temporaryValidUntil: 'Certificado temporal válido hasta',
   },
 });
 
@@ -61,21 +78,28 @@ export async function renderCertificate(
   const language: DocLanguage = certificate.language;
   const t = text(language);
   const f = certificate.facts;
+  const temporary = certificate.kind === 'temporary';
+  const licenceNo = temporary ? t('provisionalNo', { no: shown(f.licenceId) }) : f.licenceId;
+  const until = formatDate(certificate.validUntil, language);
   const doc = await DocumentLayout.create({
     city: setup.city,
-    title: t('title'),
+    title: temporary ? t('temporaryTitle') : t('title'),
     subtitle: t('subtitle', { no: certificate.certificateNo }),
     desk: setup.desk,
     language,
     generatedAt: setup.generatedAt,
-    subject: `${t('title')} ${f.licenceId}`,
-    keywords: [f.licenceId, certificate.certificateNo, certificate.verificationCode],
+    subject: `${temporary ? t('temporaryTitle') : t('title')} ${shown(f.licenceId)}`,
+    keywords: [shown(f.licenceId), certificate.certificateNo, certificate.verificationCode],
   });
+  if (temporary) {
+    doc.watermark(t('temporaryWatermark'), colors.warning);
+    doc.banner(t('temporaryBanner'), colors.warning, t('temporaryDetail', { no: shown(f.licenceId), until }));
+  }
   doc.paragraph(t('certifies', { city: setup.city }), { size: 11 });
   doc.space(6);
   doc.keyValues(
     [
-      [t('licenceNo'), f.licenceId],
+      [t('licenceNo'), licenceNo],
       [t('business'), f.businessName],
       [t('dba'), f.dbaName],
       [t('address'), f.address],
@@ -90,6 +114,7 @@ export async function renderCertificate(
     [
       [t('certificateNo'), certificate.certificateNo],
       [t('certificateIssued'), formatDateTime(certificate.issuedAt, language)],
+      [t('temporaryValidUntil'), temporary ? until : null],
     ],
     { labelWidth: 170 },
   );
@@ -111,7 +136,7 @@ export async function printCertificate(desk: Desk, certificate: CertificateRecor
   });
   return saveDocument(desk.paths.dataDir, {
     kind: 'certificates',
-    fileName: `certificate-${certificate.certificateNo}-${certificate.licenceId}.pdf`,
+    fileName: `certificate-${certificate.certificateNo}-${shown(certificate.facts.licenceId)}.pdf`,
     mimeType: 'application/pdf',
     bytes,
   });

@@ -1,14 +1,17 @@
 // "Issue certificate": a PDF with a verification code, for an active, unexpired licence with no
 // change waiting (the service checks again and says why not); the certificates issued here are
-// listed with their codes. "C" (when not typing in a field) presses the button.
+// listed with their codes. A licence issued at this desk and still waiting for its city number
+// (P-XXXXXXXX) gets "Issue temporary certificate" instead: marked TEMPORARY, good for 30 days.
+// "C" (when not typing in a field) presses the button.
 import { makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../../src-main/common/contract.ts';
 import type { CertificateRecord } from '../../../src-main/common/ops/status-ops.ts';
 import { useApi } from '../../api-context.tsx';
-import { formatTimestamp } from '../../format.ts';
+import { formatDate, formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
+import { isProvisionalId, shownId } from '../../provisional-id.ts';
 import { useCertificates } from '../../status-queries.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
 import { SimpleTable } from '../SimpleTable.tsx';
@@ -45,15 +48,18 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   const certificates = useCertificates(detail.licence.id);
   const holder = useRef<HTMLDivElement>(null);
   const { licence } = detail;
+  // Issued here, not yet numbered by the legacy system: its own issue waits in the outbox by nature.
+  const provisional = isProvisionalId(licence.id);
+  const blocking = detail.pendingOperations.filter(
+    (o) => licenceChanging.has(o.command) && !(provisional && o.command === 'issueLicence'),
+  );
 
   const why =
     licence.status !== 'active'
       ? t('licenceActions.cannotCertify.status', { status: t(`status.${licence.status}`).toLowerCase() })
       : licence.expiresOn !== null && licence.expiresOn < localToday()
         ? t('licenceActions.cannotCertify.expired')
-        : // A licence issued on this desk has no city number yet: a certificate would print a number about to change.
-          licence.id.startsWith('local:') ||
-            detail.pendingOperations.some((o) => licenceChanging.has(o.command))
+        : blocking.length > 0
           ? t('licenceActions.cannotCertify.pending')
           : null;
 
@@ -79,11 +85,20 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   return (
     <div className={styles.root}>
       <Text className={styles.hint}>{t('licenceActions.certificateHint')}</Text>
+      {provisional && !why ? (
+        <Text>{t('licenceActions.temporaryHint', { number: shownId(licence.id) })}</Text>
+      ) : null}
       {why ? (
         <Text>{why}</Text>
       ) : (
         <div ref={holder}>
-          <DocumentButton label={t('licenceActions.issueCertificate')} make={make} appearance="primary" />
+          <DocumentButton
+            label={t(
+              provisional ? 'licenceActions.issueTemporaryCertificate' : 'licenceActions.issueCertificate',
+            )}
+            make={make}
+            appearance="primary"
+          />
         </div>
       )}
       <div className={styles.list}>
@@ -97,6 +112,14 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
           empty={t('licenceActions.noneIssued')}
           columns={[
             { key: 'no', label: t('licenceActions.colNumber'), render: (c) => c.certificateNo },
+            {
+              key: 'kind',
+              label: t('licenceActions.colKind'),
+              render: (c) =>
+                c.kind === 'temporary'
+                  ? t('licenceActions.kindTemporary', { date: formatDate(c.validUntil, language) })
+                  : t('licenceActions.kindPermanent'),
+            },
             {
               key: 'code',
               label: t('licenceActions.colCode'),

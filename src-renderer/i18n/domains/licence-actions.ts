@@ -67,6 +67,12 @@ export const licenceActionsEn = {
   },
   certificateSection: 'Certificate',
   issueCertificate: 'Issue certificate',
+  issueTemporaryCertificate: 'Issue temporary certificate',
+  temporaryHint:
+    'This licence is waiting for its city licence number (it was issued at this desk). A temporary certificate, marked TEMPORARY, shows the provisional number {{number}} and is good for 30 days; once the desk has synced, print the permanent certificate.',
+  colKind: 'Kind',
+  kindPermanent: 'Permanent',
+  kindTemporary: 'Temporary, until {{date}}',
   certificateHint:
     'A certificate for the counter or the wall, with a verification code anyone can have checked at this desk.',
   cannotCertify: {
@@ -94,6 +100,10 @@ export const licenceActionsEn = {
     'This desk can check the certificates it issued itself. A certificate from another desk is answered “unknown” here: check it at that desk.',
   answer: {
     valid: 'Valid: the licence is in force, as the certificate says.',
+    temporary:
+      'Temporary: valid until {{until}}. The licence was issued at this desk and is waiting for its city licence number.',
+    temporary_numbered:
+      'Temporary: the licence now has its city number {{number}}. Print the permanent certificate.',
     superseded:
       'Superseded: the licence was renewed or changed since this certificate was printed. A new certificate is needed.',
     suspended: 'Not valid: the licence is suspended.',
@@ -127,6 +137,7 @@ export const licenceActionsEn = {
   factStatus: 'Status',
   factCertificate: 'Certificate',
   factIssuedAt: 'Certificate issued',
+  factKind: 'Kind',
   refreshedAt: 'This desk last refreshed the licence at {{at}}.',
   shortcutCertificate: 'Issue a certificate for this licence',
   shortcutVerify: 'Verify a certificate',
@@ -205,6 +216,12 @@ export const licenceActionsEs: typeof licenceActionsEn = {
   },
   certificateSection: 'Certificado',
   issueCertificate: 'Emitir certificado',
+  issueTemporaryCertificate: 'Emitir certificado temporal',
+  temporaryHint:
+    'Esta licencia espera su número de licencia de la ciudad (se emitió en esta estación). Un certificado temporal, marcado TEMPORAL, muestra el número provisional {{number}} y vale 30 días; cuando la estación se haya sincronizado, imprima el certificado definitivo.',
+  colKind: 'Tipo',
+  kindPermanent: 'Definitivo',
+  kindTemporary: 'Temporal, hasta el {{date}}',
   certificateHint:
     'Un certificado para el mostrador o la pared, con un código de verificación que cualquiera puede hacer comprobar en esta estación.',
   cannotCertify: {
@@ -232,6 +249,10 @@ export const licenceActionsEs: typeof licenceActionsEn = {
     'Esta estación puede comprobar los certificados que emitió ella misma. Un certificado de otra estación aparece aquí como «desconocido»: compruébelo en esa estación.',
   answer: {
     valid: 'Válido: la licencia está vigente, tal como dice el certificado.',
+    temporary:
+      'Temporal: válido hasta el {{until}}. La licencia se emitió en esta estación y espera su número de licencia de la ciudad.',
+    temporary_numbered:
+      'Temporal: la licencia ya tiene su número de la ciudad {{number}}. Imprima el certificado definitivo.',
     superseded:
       'Reemplazado: la licencia se renovó o cambió después de imprimir este certificado. Hace falta un certificado nuevo.',
     suspended: 'No válido: la licencia está suspendida.',
@@ -265,6 +286,7 @@ export const licenceActionsEs: typeof licenceActionsEn = {
   factStatus: 'Estado',
   factCertificate: 'Certificado',
   factIssuedAt: 'Certificado emitido',
+  factKind: 'Tipo',
   refreshedAt: 'Esta estación actualizó la licencia por última vez el {{at}}.',
   shortcutCertificate: 'Emitir un certificado de esta licencia',
   shortcutVerify: 'Verificar un certificado',
