@@ -41,3 +41,11 @@ export function formatFieldValue(field: string, value: FieldValue, t: TFunction,
       return String(value).trim() || MISSING;
   }
 }
+
+/** The business a conflict is about when it has no licence yet (a new business): the name typed. */
+export function conflictName(conflict: {
+  fields: ReadonlyArray<{ field: string; mine: FieldValue }>;
+}): string {
+  const name = conflict.fields.find((f) => f.field === 'name')?.mine;
+  return name === null || name === undefined ? '' : String(name);
+}

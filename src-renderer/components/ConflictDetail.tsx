@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../src-main/common/sync-model.ts';
 import { formatTimestamp } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
+import { conflictName } from '../conflict-values.ts';
 import { licenceHref } from '../route.ts';
 import { ConflictFields } from './ConflictFields.tsx';
 import { ConflictKindBadge } from './ConflictKindBadge.tsx';
@@ -42,10 +43,15 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
     <div className={styles.root}>
       <div className={styles.title}>
         <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-          {t('conflicts.detailHeading', {
-            change: t(`commands.${conflict.command}`),
-            id: conflict.licenceId,
-          })}
+          {conflict.licenceId
+            ? t('conflicts.detailHeading', {
+                change: t(`commands.${conflict.command}`),
+                id: conflict.licenceId,
+              })
+            : t('conflicts.detailHeadingNoLicence', {
+                change: t(`commands.${conflict.command}`),
+                name: conflictName(conflict),
+              })}
         </h1>
         <ConflictKindBadge kind={conflict.kind} />
       </div>
@@ -60,9 +66,11 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
           })}{' '}
           {t('conflicts.detectedAt', { when: formatTimestamp(conflict.detectedAt, language) })}
         </Text>
-        <Link href={licenceHref(conflict.licenceId)}>
-          {t('conflicts.openLicence', { id: conflict.licenceId })}
-        </Link>
+        {conflict.licenceId ? (
+          <Link href={licenceHref(conflict.licenceId)}>
+            {t('conflicts.openLicence', { id: conflict.licenceId })}
+          </Link>
+        ) : null}
       </div>
       <Section title={t(`commands.${conflict.command}`)}>
         {() => <ConflictFields fields={conflict.fields} />}

@@ -28,6 +28,9 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   // A customer may come back with the provisional receipt they were given offline.
   const wasProvisional = new Map(detail.settledPayments.map((s) => [s.paymentId, s.provisionalReceipt]));
 
+  const receiptOf = new Map(detail.payments.map((p) => [p.id, p.receiptNo?.trim() || null]));
+  const reversedReceipt = (p: Payment) => (p.reversalOf ? (receiptOf.get(p.reversalOf) ?? null) : null);
+
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
     {
@@ -36,7 +39,24 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
       render: (p) => formatMoney(p.amountCents, language),
       numeric: true,
     },
-    { key: 'method', label: t('licence.method'), render: (p) => t(`paymentMethod.${p.method}`) },
+    {
+      key: 'method',
+      label: t('licence.method'),
+      // A void or refund is a payment row of its own: say which, and the receipt it gives money back on.
+      render: (p) =>
+        p.reversalKind ? (
+          <span className={styles.receipt} data-reversal={p.reversalKind}>
+            {t(`licence.reversal.${p.reversalKind}`)}
+            <Text size={200} className={styles.was}>
+              {reversedReceipt(p)
+                ? t('licence.reverses', { receipt: reversedReceipt(p) })
+                : t('licence.reversesPayment', { id: p.reversalOf ?? '' })}
+            </Text>
+          </span>
+        ) : (
+          t(`paymentMethod.${p.method}`)
+        ),
+    },
     {
       key: 'receipt',
       label: t('licence.receipt'),

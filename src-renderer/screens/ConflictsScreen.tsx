@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../src-main/common/sync-model.ts';
 import { ConflictDetail } from '../components/ConflictDetail.tsx';
+import { conflictName } from '../conflict-values.ts';
 import { ConflictKindBadge } from '../components/ConflictKindBadge.tsx';
 import { DateText } from '../components/DateText.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -44,8 +45,8 @@ function ConflictList() {
       key: 'licence',
       label: t('conflicts.licence'),
       render: (c) => (
-        <Link href={conflictsHref(c.id)} className={styles.mono}>
-          {c.licenceId}
+        <Link href={conflictsHref(c.id)} className={c.licenceId ? styles.mono : undefined}>
+          {c.licenceId || conflictName(c) || t('conflicts.noLicence')}
         </Link>
       ),
     },
@@ -103,7 +104,11 @@ function OneConflict({ conflictId }: { conflictId: number }) {
   // Resolved conflicts are kept for the record, so the one asked for may be among them.
   const query = useConflicts(true);
   const conflict = query.data?.conflicts.find((c) => c.id === conflictId);
-  useDocumentTitle(conflict ? t('app.titleConflict', { id: conflict.licenceId }) : t('app.titleConflicts'));
+  useDocumentTitle(
+    conflict
+      ? t('app.titleConflict', { id: conflict.licenceId || conflictName(conflict) })
+      : t('app.titleConflicts'),
+  );
   return (
     <div className={styles.root}>
       <div className={styles.toolbar}>

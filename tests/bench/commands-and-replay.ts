@@ -24,6 +24,7 @@ import { openDrawer } from '../../src-main/node/drawer/sessions.ts';
 import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { pushOutbox } from '../../src-main/node/sync/replay.ts';
+import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
 import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
 const { values } = parseArgs({
@@ -44,15 +45,27 @@ const percentile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (x: number) => x.toFixed(2);
 
-/** Licences a counter may renew (active or expired), spread over the city. */
+// The bench renews the same licences again and again, far from their expiry: like the fault
+// desks (tests/fault/support/processes.ts) it runs without the city's fee rules (base amounts,
+// renewals any time), so Riverton's renewal window does not refuse a second renewal.
+process.env.WORKBENCH_FEE_RULES ??= 'none';
+
+/**
+ * Licences a counter may renew (active or expired), spread over the city: no hold and nothing
+ * owed (these block a renewal whatever the fee rules), and their type's renewal requirements met.
+ */
 function renewable(desk: Desk): string[] {
-  return (
+  const ids = (
     desk.cache
-      .prepare(`SELECT id FROM licence WHERE status IN ('active', 'expired') ORDER BY id`)
-      .all() as Array<{
-      id: string;
-    }>
+      .prepare(
+        `SELECT l.id FROM licence l WHERE l.status IN ('active', 'expired')
+           AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
+           AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
+         ORDER BY l.id`,
+      )
+      .all() as Array<{ id: string }>
   ).map((r) => r.id);
+  return meetingRenewalRequirements(desk.cache, ids);
 }
 
 let nextCents = 100_000;
