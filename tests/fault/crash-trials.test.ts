@@ -39,6 +39,7 @@ import {
 } from './support/riverton-ledger.ts';
 import { type SeededRandom, seedFrom, seededRandom } from './support/seeded-random.ts';
 import { type CommitEvent, type TcpProxy, startTcpProxy } from './support/tcp-proxy.ts';
+import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
 
 const TRIALS = Number(process.env.WB_CRASH_TRIALS ?? 200);
 const TRIALS_NO_JOURNAL = Number(process.env.WB_CRASH_TRIALS_NO_JOURNAL ?? 40);
@@ -126,10 +127,12 @@ describe.each([
             `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year')
        AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
        AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
-       ORDER BY id LIMIT ?`,
+       ORDER BY id`,
           )
-          .all(POOL) as Array<{ id: string }>
+          .all() as Array<{ id: string }>
       ).map((r) => r.id);
+      // ...and none missing a renewal requirement of its type (requirements.yaml renewal:)
+      pool = meetingRenewalRequirements(db, pool).slice(0, POOL);
     } finally {
       db.close();
     }

@@ -12,6 +12,7 @@ import { groupAlive, groupMembers, waitForGroupExit } from './support/processes.
 import { cacheRows, checkLedger, legacyBaseline, legacyQuery } from './support/riverton-ledger.ts';
 import { seededRandom } from './support/seeded-random.ts';
 import { type CommitEvent, startTcpProxy } from './support/tcp-proxy.ts';
+import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 
 describe('the TCP proxy watches COMMITs of psqlODBC', () => {
   const database = uniqueDatabaseName('harness_proxy');
@@ -159,13 +160,16 @@ describe('the ledger check catches what it must', () => {
   });
 
   it('passes a desk whose changes are applied once; names a doubled payment, a stray one, a lost renewal and a claim not kept', async () => {
-    const [a, b] = cacheRows<{ id: string }>(
+    const [a, b] = meetingRenewalRequirementsIn(
       dir,
-      `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year')
+      cacheRows<{ id: string }>(
+        dir,
+        `SELECT id FROM licence WHERE status = 'active' AND expires_on > date('now', '+1 year')
        AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
        AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
-       ORDER BY id LIMIT 2`,
-    ).map((r) => r.id) as [string, string];
+       ORDER BY id`,
+      ).map((r) => r.id),
+    ) as [string, string];
     const baseline = await legacyBaseline(connection, [a, b]);
     const renewed = JSON.parse(await run(['renew', a, '--json'])) as { operationId: string };
     await run(['renew', a]);

@@ -20,6 +20,7 @@ import {
   outboxOf,
 } from './support/riverton-ledger.ts';
 import type { TcpProxy } from './support/tcp-proxy.ts';
+import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 
 let legacy: LegacyBehindProxies | undefined;
 let proxy: TcpProxy;
@@ -41,13 +42,15 @@ beforeAll(async () => {
   // Both desks share one link: one cut takes both offline.
   ({ legacy, link: proxy } = await demoBehindOneLink([deskA, deskB], 400, 31));
   direct = legacy.direct;
-  const ids = cacheRows<{ id: string }>(
+  const candidates = cacheRows<{ id: string }>(
     deskA,
     `SELECT id FROM licence WHERE status IN ('active', 'expired') AND expires_on IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = licence.id OR h.business_id = licence.business_id)
        AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = licence.business_id)
-       ORDER BY id LIMIT 8`,
+       ORDER BY id`,
   ).map((r) => r.id);
+  // ...and none missing a renewal requirement of its type (requirements.yaml renewal:)
+  const ids = meetingRenewalRequirementsIn(deskA, candidates).slice(0, 8);
   expect(ids).toHaveLength(8);
   mine = { [deskA]: ids.slice(0, 4), [deskB]: ids.slice(4) };
   baseline = await legacyBaseline(direct, ids);

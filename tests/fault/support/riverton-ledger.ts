@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { renewalExpiry } from '../../../src-main/common/licence-rules.ts';
 import { dialectTable, expandIdentifiers } from '../../../src-main/node/bridge/dialects.ts';
 import { queryLegacy } from '../../integration/support/legacy-databases.ts';
+import { meetingRenewalRequirementsIn } from '../../support/renewal-requirements.ts';
 import { runDeskJson } from './desk-commands.ts';
 
 /** An outbox entry as `workbench outbox --all --json` prints it. */
@@ -287,7 +288,7 @@ export interface RenewableLicence {
  * in a test moves a date that is far from any edge (no expired licence, no renewal window rule).
  */
 export function renewableLicences(dir: string, count: number): RenewableLicence[] {
-  return cacheRows<RenewableLicence>(
+  const rows = cacheRows<RenewableLicence>(
     dir,
     `SELECT l.id, l.expires_on AS expiresOn, t.term_months AS termMonths FROM licence l
      JOIN licence_type t ON t.code = l.licence_type_code
@@ -295,9 +296,16 @@ export function renewableLicences(dir: string, count: number): RenewableLicence[
        -- a hold or a balance owed blocks a renewal whatever the fee rules (city records)
        AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
        AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
-     ORDER BY l.id LIMIT ?`,
-    count,
+     ORDER BY l.id`,
   );
+  // ...and so does a missing renewal requirement of the licence's type (requirements.yaml)
+  const meeting = new Set(
+    meetingRenewalRequirementsIn(
+      dir,
+      rows.map((r) => r.id),
+    ),
+  );
+  return rows.filter((r) => meeting.has(r.id)).slice(0, count);
 }
 
 /** A calendar date (ISO) or null when the parts make none (the demo city has impossible dates). */
