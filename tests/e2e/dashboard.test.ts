@@ -44,7 +44,14 @@ function renewable(kind: 'expiring' | 'expired'): QueueRow {
     '60',
   ]);
   today = page.on;
-  const row = page.rows.find((r) => r.holds === 0 && r.balanceCents === 0 && r.expiresOn);
+  // nothing blocks it: the queue shows holds and balances, the check also the renewal requirements
+  const row = page.rows.find(
+    (r) =>
+      r.holds === 0 &&
+      r.balanceCents === 0 &&
+      r.expiresOn &&
+      workbenchJson<{ ok: boolean }>(dataDir, ['fees', 'quote', r.licenceId]).ok,
+  );
   if (!row) throw new Error(`no ${kind} licence without holds or balance in the demo city`);
   return row;
 }
