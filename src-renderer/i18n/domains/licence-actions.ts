@@ -139,7 +139,8 @@ export const licenceActionsEn = {
   factIssuedAt: 'Certificate issued',
   factKind: 'Kind',
   refreshedAt: 'This desk last refreshed the licence at {{at}}.',
-  shortcutCertificate: 'Issue a certificate for this licence',
+  shortcutCertificate:
+    'Issue a certificate for this licence (a temporary one while it waits for its city number)',
   shortcutVerify: 'Verify a certificate',
   shortcutConfirm: 'Confirm a status change (in its dialog, after the reason)',
   languageEn: 'English',
@@ -288,7 +289,8 @@ export const licenceActionsEs: typeof licenceActionsEn = {
   factIssuedAt: 'Certificado emitido',
   factKind: 'Tipo',
   refreshedAt: 'Esta estación actualizó la licencia por última vez el {{at}}.',
-  shortcutCertificate: 'Emitir un certificado de esta licencia',
+  shortcutCertificate:
+    'Emitir un certificado de esta licencia (uno temporal mientras espera su número de la ciudad)',
   shortcutVerify: 'Verificar un certificado',
   shortcutConfirm: 'Confirmar un cambio de estado (en su diálogo, tras el motivo)',
   languageEn: 'Inglés',
