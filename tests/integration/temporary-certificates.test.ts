@@ -144,6 +144,42 @@ describe('temporary certificates with the legacy link cut (sqlite)', () => {
     expect((await call('certificates.verify', { code })).answer).toBe('superseded');
   }, 180_000);
 
+  it('a provisional licence whose issue is parked as a conflict gets no temporary certificate', async () => {
+    cutSqliteLegacy(dir);
+    try {
+      const [business] = cached<{ id: string }>(
+        `SELECT id FROM business WHERE id NOT LIKE 'local:%' ORDER BY id LIMIT 1`,
+      );
+      const created = await call('applications.create', {
+        business: { kind: 'existing', businessId: business!.id },
+        licenceTypeCode: 'KENL',
+      });
+      for (const [code, state] of [
+        ['APPFORM', 'received'],
+        ['PHOTOID', 'received'],
+        ['ZONING', 'approved'],
+      ] as const)
+        await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+      const local = (await call('applications.issue', { applicationId: created.application.id })).application
+        .licenceId!;
+      // As a push that found the legacy system refusing it would leave it (waiting for a person).
+      desk.cache
+        .prepare(`UPDATE outbox SET status = 'conflict' WHERE operation_id = ?`)
+        .run(local.slice('local:'.length));
+      const refused = await call('certificates.issue', { licenceId: local, language: 'en' }).catch(
+        (e: unknown) => e,
+      );
+      expect(isWorkbenchError(refused) && refused.message).toContain('waits in a conflict');
+      expect(cached('SELECT 1 FROM certificate WHERE licence_id = ?', local)).toEqual([]);
+      // Put back, so the desk's later syncs send it.
+      desk.cache
+        .prepare(`UPDATE outbox SET status = 'pending' WHERE operation_id = ?`)
+        .run(local.slice('local:'.length));
+    } finally {
+      restoreSqliteLegacy(dir);
+    }
+  }, 60_000);
+
   it('an ordinary licence with a renewal waiting is still refused, with nothing recorded', async () => {
     cutSqliteLegacy(dir);
     try {

@@ -19,7 +19,12 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { formatCode, newVerificationCode, readCode } from './verification-code.ts';
-import { currentIdOf, licenceKey, provisionalOperation } from '../sync/provisional-refs.ts';
+import {
+  currentIdOf,
+  followProvisional,
+  licenceKey,
+  provisionalOperation,
+} from '../sync/provisional-refs.ts';
 import { nextDeskNumber } from '../commands/desk-numbers.ts';
 
 type Row = Record<string, unknown>;
@@ -73,8 +78,10 @@ function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): stri
     .all(id, facts.businessId) as Array<{ entity: string; record_id: string; operation_id: string }>;
   // A provisional licence waits, by nature, for its own issue (and its new business's registration)
   // to reach the legacy system: those do not stop a temporary certificate; any other change does.
+  // ... as long as they wait to be sent: one parked as a conflict may never give the licence a number.
+  const stillWaiting = db.prepare(`SELECT 1 FROM outbox WHERE operation_id = ? AND status = 'pending'`);
   const own = (p: { record_id: string; operation_id: string }) =>
-    provisionalOperation(p.record_id) === p.operation_id;
+    provisionalOperation(p.record_id) === p.operation_id && stillWaiting.get(p.operation_id) !== undefined;
   const waiting = kindFor(facts) === 'temporary' ? pending.filter((p) => !own(p)) : pending;
   if (waiting.length > 0) {
     return `Licence ${shown(id)} has a change that has not reached the legacy system yet (or waits in a conflict): a certificate printed now could certify facts that do not hold. Sync the desk, or resolve the conflict, then print it.`;
@@ -108,8 +115,9 @@ function toRecord(db: Cache, row: Row): CertificateRecord {
   return {
     certificateNo: row.certificate_no as string,
     verificationCode: formatCode(row.code as string),
-    // A temporary certificate follows its licence to the city number it was given (the row keeps the P- id).
-    licenceId: currentIdOf(db, row.licence_id as string),
+    // A temporary certificate follows its licence (through a conflict applied again) to the city
+    // number it was given; the row keeps the P- id it printed.
+    licenceId: followProvisional(db, row.licence_id as string),
     kind: row.kind as CertificateKind,
     validUntil: (row.valid_until as string | null) ?? null,
     language: row.language as DocumentLanguage,
