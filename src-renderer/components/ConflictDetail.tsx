@@ -38,19 +38,35 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
   }, [justResolved]);
 
   // The desk writes its sentence in English; other languages get the translated kind's sentence.
-  const explanation = language === 'en' ? conflict.explanation : t(`conflicts.explain.${conflict.kind}`);
+  // A void of a payment, or a licence of a business, made on this desk and never settled.
+  const refersToProvisional =
+    conflict.kind === 'gone' &&
+    conflict.fields.some(
+      (f) =>
+        (f.field === 'paymentId' || f.field === 'businessId') && String(f.mine ?? '').startsWith('local:'),
+    );
+  const explanation =
+    language === 'en'
+      ? conflict.explanation
+      : t(refersToProvisional ? 'conflicts.explain.goneReference' : `conflicts.explain.${conflict.kind}`);
   return (
     <div className={styles.root}>
       <div className={styles.title}>
         <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-          {conflict.licenceId
-            ? t('conflicts.detailHeading', {
+          {conflict.command === 'registerBusiness' ||
+          conflict.command === 'issueLicence' ||
+          !conflict.licenceId
+            ? // A new record: named by itself (the business's name, the new licence's number).
+              t('conflicts.detailHeadingNoLicence', {
+                change: t(`commands.${conflict.command}`),
+                name:
+                  conflict.command === 'issueLicence'
+                    ? conflict.licenceId
+                    : conflictName(conflict) || conflict.licenceId,
+              })
+            : t('conflicts.detailHeading', {
                 change: t(`commands.${conflict.command}`),
                 id: conflict.licenceId,
-              })
-            : t('conflicts.detailHeadingNoLicence', {
-                change: t(`commands.${conflict.command}`),
-                name: conflictName(conflict),
               })}
         </h1>
         <ConflictKindBadge kind={conflict.kind} />

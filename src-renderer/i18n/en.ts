@@ -257,6 +257,8 @@ export const en = {
       changed:
         'The licence was changed in the legacy system after the clerk saw it, so the change was not applied.',
       gone: 'The licence is no longer in the legacy system, so the change could not be applied.',
+      goneReference:
+        'It refers to a record made on this desk that never reached the legacy system (its own change was discarded, or is a conflict still to settle), so the change could not be applied.',
       in_doubt:
         'The desk lost touch with the legacy system while sending this change and could not tell whether it was applied. Check the licence in the legacy system before deciding.',
     },

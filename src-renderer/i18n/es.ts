@@ -262,6 +262,8 @@ export const es: Messages = {
       changed:
         'La licencia cambió en el sistema heredado después de que el empleado la viera, así que el cambio no se aplicó.',
       gone: 'La licencia ya no está en el sistema heredado, así que el cambio no se pudo aplicar.',
+      goneReference:
+        'Se refiere a un registro creado en este puesto que nunca llegó al sistema heredado (su propio cambio se descartó o es un conflicto pendiente), así que el cambio no se pudo aplicar.',
       in_doubt:
         'El puesto perdió la conexión con el sistema heredado mientras enviaba este cambio y no pudo saber si se aplicó. Compruebe la licencia en el sistema heredado antes de decidir.',
     },

@@ -130,7 +130,7 @@ function explain(
   seen: Rec,
   current: Rec | null,
 ): string {
-  const what = describe(command, payload);
+  const what = describe(command, payload, seen);
   if (kind === 'gone') {
     // A reference to a record made on this desk that never reached the legacy database.
     const ref = ['paymentId', 'businessId', 'licenceId'].find((f) => provisionalOperation(payload[f]));
@@ -147,7 +147,7 @@ function explain(
     return `Licence ${payload.licenceId} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason, ${fix}.`;
   }
   if (kind === 'in_doubt')
-    return `This desk sent ${what} but never heard whether it arrived, and without the operation journal it cannot tell. Check the licence in the legacy system, then apply it again or discard it.`;
+    return `This desk sent ${what} but never heard whether it arrived, and without the operation journal it cannot tell. Check ${command === 'registerBusiness' ? 'the business' : 'the licence'} in the legacy system, then apply it again or discard it.`;
   const changes: string[] = [];
   const labels = { expiresOn: 'expiry', status: 'status', feeCents: 'fee', licenceTypeCode: 'licence type' };
   const shown = (f: string, v: unknown) =>
@@ -162,7 +162,7 @@ function explain(
 }
 
 /** The change in a few words, for the explanation. */
-function describe(command: CommandName, payload: Rec): string {
+function describe(command: CommandName, payload: Rec, seen: Rec): string {
   switch (command) {
     case 'renewLicence':
       return `the renewal of licence ${payload.licenceId} to ${payload.newExpiresOn}`;
@@ -175,7 +175,7 @@ function describe(command: CommandName, payload: Rec): string {
     case 'registerBusiness':
       return `the registration of the new business ${payload.name}`;
     case 'issueLicence':
-      return `the new ${payload.licenceTypeCode} licence for business ${payload.businessId} (application ${payload.applicationId})`;
+      return `the new ${payload.licenceTypeCode} licence for ${seen.name ? `${String(seen.name)} (business ${payload.businessId})` : `business ${payload.businessId}`}, application ${payload.applicationId},`;
     default:
       return `the payment of ${money(payload.amountCents)} (${payload.method}, receipt ${payload.receiptNo}) for licence ${payload.licenceId}`;
   }
