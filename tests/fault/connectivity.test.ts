@@ -12,7 +12,7 @@ import { queryLegacy } from '../integration/support/legacy-databases.ts';
 import type { PgCluster } from './support/pg-cluster.ts';
 import { openProxiedDemoDesk, type ProxiedDemoDesk } from './support/proxied-demo-desk.ts';
 import type { TcpProxy } from './support/tcp-proxy.ts';
-import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
+import { checkRenewals } from '../../src-main/node/renewals/renewal-check.ts';
 
 const ACTOR = 'fault-test';
 let setup: ProxiedDemoDesk | undefined;
@@ -62,17 +62,16 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<numbe
 
 const waiting = () =>
   desk.cache.prepare(`SELECT count(*) FROM outbox WHERE status = 'pending'`).pluck().get() as number;
-/** An active licence not renewed yet, none of its type's renewal requirements missing. */
-const activeLicence = (skip: string[]) =>
-  meetingRenewalRequirements(
-    desk.cache,
-    desk.cache
-      .prepare(
-        `SELECT id FROM licence WHERE status = 'active' AND expires_on IS NOT NULL AND id NOT IN (${skip.map(() => '?').join(',') || "''"}) ORDER BY id LIMIT 50`,
-      )
-      .pluck()
-      .all(...skip) as string[],
-  )[0]!;
+/** An active licence not renewed yet that the counter may renew today (window, holds, balances, requirements). */
+const activeLicence = (skip: string[]) => {
+  const candidates = desk.cache
+    .prepare(
+      `SELECT id FROM licence WHERE status = 'active' AND expires_on IS NOT NULL AND id NOT IN (${skip.map(() => '?').join(',') || "''"}) ORDER BY id`,
+    )
+    .pluck()
+    .all(...skip) as string[];
+  return checkRenewals(desk, candidates, new Date().toISOString().slice(0, 10)).find((c) => c.ok)!.licenceId;
+};
 const legacyExpiry = async (licenceId: string) =>
   (
     await queryLegacy<{ E: string }>(
