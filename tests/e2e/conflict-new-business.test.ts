@@ -19,6 +19,7 @@ let dataDir: string;
 let served: Served | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let voided: { id: string; licence_id: string; receipt_no: string };
 let app: { id: string; businessId: string; licenceId: string; registerOp: string; issueOp: string };
 
 const cache = <T>(sql: string, ...args: unknown[]): T[] => {
@@ -96,6 +97,12 @@ beforeAll(async () => {
   } finally {
     db.close();
   }
+  // A legacy payment voided at this desk: the licence page lists the void under the payment.
+  voided = cache<{ id: string; licence_id: string; receipt_no: string }>(
+    `SELECT id, licence_id, receipt_no FROM payment WHERE amount_cents > 1000 AND reversal_of IS NULL AND receipt_no <> '' ORDER BY CAST(id AS INTEGER) LIMIT 1`,
+  )[0]!;
+  workbench(dataDir, ['drawer', 'open', '--float', '0']);
+  workbench(dataDir, ['void', voided.id, '--reason', 'charged twice']);
   // The licence refers to the business the legacy system never got: a conflict at replay.
   workbench(dataDir, ['sync']);
   served = await serve(dataDir);
@@ -175,5 +182,16 @@ describe('a new business and its licence as conflicts, by keyboard', () => {
       { status: 'open', licence_id: null },
     ]);
     expect(cache(`SELECT count(*) AS n FROM conflict WHERE status = 'open'`)).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('the licence page after a void', () => {
+  it('shows the void as such, with the receipt it gives money back on', async () => {
+    await page.goto(`${served!.url}#/licence/${voided.licence_id}`);
+    const reversal = page.locator('[data-reversal="void"]');
+    await expect.poll(() => reversal.count(), { timeout: 10_000 }).toBe(1);
+    expect(await shown(reversal)).toContain(`Void`);
+    expect(await shown(reversal)).toContain(`of receipt ${voided.receipt_no.trim()}`);
+    await checkScreen(page, 'conflict-new-05-licence-void');
   });
 });
