@@ -17,6 +17,7 @@ import { audit } from '../security/audit.ts';
 import { connectionWithSecret } from '../security/connection-secret.ts';
 import { keytarCredentialStore } from '../security/credential-store.ts';
 import { adoptLegacyId, resolveProvisionalRefs } from './provisional-refs.ts';
+import { updateSearchIndex } from './refresh-search.ts';
 import { withPushLease } from './push-lease.ts';
 
 export interface PushProgress {
@@ -183,6 +184,7 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
       adoptLegacyId(db, canonicalTables[mapping.entity].table, entry.operationId, legacyId, now);
     }
     for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert([record], now);
+    reindexForSearch(db, outcome.records);
     audit(db, {
       at: now,
       actor,
@@ -197,4 +199,18 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
       },
     });
   }).immediate();
+}
+
+/** Licences and businesses the legacy system sent back are searchable at once (a new licence under its city number). */
+function reindexForSearch(
+  db: Cache,
+  records: ReadonlyArray<{ entity: string; record: Record<string, unknown> }>,
+): void {
+  const rowidOf = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck();
+  const licenceRowids = records
+    .filter((r) => r.entity === 'licence')
+    .map((r) => rowidOf.get(String(r.record.id)) as number | undefined)
+    .filter((r): r is number => r !== undefined);
+  const businessIds = records.filter((r) => r.entity === 'business').map((r) => String(r.record.id));
+  if (licenceRowids.length || businessIds.length) updateSearchIndex(db, { licenceRowids, businessIds });
 }
