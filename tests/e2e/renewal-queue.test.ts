@@ -98,16 +98,24 @@ describe('a late licence’s renewal fee, line by line', () => {
   it('opens from the queue by keyboard and shows every line of the fee with the engine’s total', async () => {
     // 31 to 60 days late: both 15% tiers and two months of interest
     const expired = queue(['--kind', 'expired', '--within', '60', '--limit', '1000']);
-    const row = expired.rows.find(
+    // The first such licence the counter may renew (its type's renewal requirements met, too).
+    const candidates = expired.rows.filter(
       (r) =>
         r.daysLate > 31 &&
         r.holds === 0 &&
         r.balanceCents === 0 &&
         !['PEDL', 'HOME'].includes(r.licenceTypeCode ?? ''),
-    )!;
+    );
+    let row: (typeof candidates)[number] | undefined;
+    for (const candidate of candidates.slice(0, 30)) {
+      late = quote(candidate.licenceId);
+      if (late.ok) {
+        row = candidate;
+        break;
+      }
+    }
     expect(row).toBeDefined();
-    late = quote(row.licenceId);
-    expect(late.ok).toBe(true);
+    if (!row) return;
 
     await page.getByTestId('queue-kind').click();
     await page.getByRole('option', { name: /^Recently expired/ }).click();
