@@ -12,6 +12,7 @@ import { documentContext } from './document-context.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
 import { colors, DocumentLayout } from './pdf-layout.ts';
 import { saveDocument } from './save-document.ts';
+import { shownIdOf } from '../sync/provisional-refs.ts';
 
 const text = docText({
   en: {
@@ -145,7 +146,7 @@ export async function renderDrawerReport(
       rows: session.entries.map((e) => [
         e.at.slice(11, 16),
         t(e.kind),
-        e.licenceId,
+        shownIdOf(e.licenceId),
         t(e.method),
         e.legacyReceiptNo ? `${e.legacyReceiptNo} (${e.receiptNo})` : e.receiptNo,
         money(e.kind === 'payment' ? e.amountCents : -e.amountCents),

@@ -222,3 +222,8 @@ export function licenceKey(db: Cache, typed: string): string {
   const id = currentIdOf(db, typed.trim());
   return provisionalOperation(id) ? id : id.toUpperCase();
 }
+
+/** How a provisional id reads on paper, as on screen: P- and the operation's first eight characters. */
+export function shownIdOf(id: string): string {
+  return provisionalOperation(id) ? `P-${id.slice(6, 14).toUpperCase()}` : id;
+}

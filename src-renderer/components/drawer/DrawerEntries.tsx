@@ -7,6 +7,7 @@ import type { DrawerEntry, DrawerSession } from '../../../src-main/common/ops/dr
 import { formatClock, formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import { shownId } from '../../provisional-id.ts';
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
@@ -53,7 +54,7 @@ export function DrawerEntries({
     {
       key: 'licence',
       label: t('drawer.licence'),
-      render: (e) => <span className={styles.mono}>{e.licenceId}</span>,
+      render: (e) => <span className={styles.mono}>{shownId(e.licenceId)}</span>,
     },
     { key: 'method', label: t('drawer.method'), render: (e) => t(`paymentMethod.${e.method}`) },
     {
