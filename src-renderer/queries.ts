@@ -32,11 +32,16 @@ export function useLicenceSearch(text: string) {
   });
 }
 
+/** How often a licence still waiting for its city number is read again, to move to that number once it has it. */
+export const PROVISIONAL_LICENCE_POLL_MS = 3_000;
+
 export function useLicence(licenceId: string) {
   const api = useApi();
   return useQuery({
     queryKey: ['licences.get', licenceId],
     queryFn: () => api['licences.get']({ licenceId }),
+    // The sync may number it any moment (LicenceScreen then moves to the legacy number).
+    refetchInterval: licenceId.startsWith('local:') ? PROVISIONAL_LICENCE_POLL_MS : false,
   });
 }
 

@@ -238,6 +238,51 @@ describe.each(engines)('new applications on %s', (engine) => {
     expect(lic.map((r) => String(Number(r.LICBUS)))).toEqual([business!.id]);
   }, 120_000);
 
+  it('a business numbered by a sync before its licence is issued: the licence goes on the legacy business', async () => {
+    policyAs('clerk');
+    const created = await call('applications.create', {
+      business: {
+        kind: 'new',
+        facts: {
+          name: 'Kestrel Lane Pottery',
+          dbaName: null,
+          ownerName: 'Ada Ruiz',
+          addressLine: '9 Kestrel Ln',
+          city: 'Riverton',
+          state: 'IL',
+          postalCode: '60540',
+          phone: '555 010 7788',
+          taxId: null,
+        },
+        dismissed: [],
+      },
+      licenceTypeCode: 'KENL',
+    });
+    expect(created.businessProvisional).toBe(true);
+    // The sync loop numbers the business while the clerk is still on the checklist.
+    expect((await call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0 });
+    const business = cached<{ business_id: string }>(
+      'SELECT business_id FROM application WHERE id = ?',
+      created.application.id,
+    )[0]!.business_id;
+    expect(business).not.toMatch(/^local:/);
+    for (const [code, state] of [
+      ['APPFORM', 'received'],
+      ['PHOTOID', 'received'],
+      ['ZONING', 'approved'],
+    ] as const)
+      await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+    const issued = await call('applications.issue', { applicationId: created.application.id });
+    const licence = (await call('licences.get', { licenceId: issued.application.licenceId! })).licence;
+    expect(licence.businessId).toBe(business);
+    expect((await call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
+    const after = await call('applications.get', { applicationId: created.application.id });
+    const lic = await legacy<{ LICBUS: unknown }>(
+      `SELECT {LICBUS} FROM {LICMST} WHERE {LICNO} = '${after.application.licenceId}'`,
+    );
+    expect(lic.map((r) => String(Number(r.LICBUS)))).toEqual([business]);
+  }, 120_000);
+
   it('an answer lost after COMMIT is settled by re-reading (applied checks), never applied twice', async () => {
     policyAs('clerk');
     const created = await call('applications.create', {

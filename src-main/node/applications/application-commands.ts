@@ -26,6 +26,7 @@ import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
 import { loadRequirements, requirementsFor } from './requirements.ts';
 import { nextDeskNumber } from '../commands/desk-numbers.ts';
+import { currentIdOf } from '../sync/provisional-refs.ts';
 
 /** The state that completes an item of each kind ('waived' completes any, with a supervisor). */
 export const doneState = { document: 'received', inspection: 'passed', approval: 'approved' } as const;
@@ -346,8 +347,10 @@ export function issueLicence(
           { items: open.map((o) => o.code).join(',') },
         );
       }
-      const businessRow = db.prepare('SELECT * FROM business WHERE id = ?').get(app.business_id) as
-        Record<string, unknown> | undefined;
+      // Registered offline and numbered by the legacy system since: the business under its legacy number.
+      const businessRow = db
+        .prepare('SELECT * FROM business WHERE id = ?')
+        .get(currentIdOf(db, String(app.business_id))) as Record<string, unknown> | undefined;
       if (!businessRow) {
         throw new WorkbenchError(
           'not_found',
@@ -361,7 +364,7 @@ export function issueLicence(
       const issuedOn = at.slice(0, 10);
       const payload: IssueLicencePayload = {
         v: 1,
-        businessId: app.business_id as string,
+        businessId: businessRow.id as string,
         licenceTypeCode: app.licence_type_code as string,
         issuedOn,
         expiresOn: addMonths(issuedOn, type?.term_months && type.term_months > 0 ? type.term_months : 12),

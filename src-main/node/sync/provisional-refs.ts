@@ -127,10 +127,15 @@ export function resolveProvisionalRefs(
 
 /** Cached columns that hold the id of another record, by the table they point into. */
 const referencesInto: Record<string, Array<{ table: string; column: string }>> = {
-  business: [{ table: 'licence', column: 'business_id' }],
+  business: [
+    { table: 'licence', column: 'business_id' },
+    // An application taken for a business registered offline (issuing its licence needs the business).
+    { table: 'application', column: 'business_id' },
+  ],
   licence: [
     { table: 'payment', column: 'licence_id' },
     { table: 'inspection', column: 'licence_id' },
+    { table: 'application', column: 'licence_id' },
   ],
   // A void or refund of a payment still provisional points at it.
   payment: [{ table: 'payment', column: 'reversal_of' }],
