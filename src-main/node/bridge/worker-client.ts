@@ -42,7 +42,9 @@ export class ApplyFailure extends WorkbenchError {
 
 /** The worker ended by a crash signal of its own (a driver fault), not by the host or a kill. */
 export class DriverCrash extends WorkbenchError {}
-const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL', 'SIGFPE']);
+// SIGTRAP: a V8 fatal check in the native ODBC binding (seen here: node-odbc's AsyncWorker deleting a
+// reference on completion, "Check failed: node->IsInUse()") ends the worker with a trap.
+const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL', 'SIGFPE', 'SIGTRAP']);
 
 export interface JournalStatus {
   installed: boolean;
