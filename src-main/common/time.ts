@@ -58,3 +58,8 @@ export function zonedIso(instant: Date, timeZone: string): string {
     formatOffset(zoneOffsetMinutes(ms, timeZone))
   );
 }
+
+/** The calendar day in `timeZone` at `now` (the city's "today", not UTC's). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return zonedIso(now, timeZone).slice(0, 10);
+}

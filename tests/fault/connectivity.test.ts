@@ -13,6 +13,9 @@ import type { PgCluster } from './support/pg-cluster.ts';
 import { openProxiedDemoDesk, type ProxiedDemoDesk } from './support/proxied-demo-desk.ts';
 import type { TcpProxy } from './support/tcp-proxy.ts';
 import { checkRenewals } from '../../src-main/node/renewals/renewal-check.ts';
+import { isConnectionLost } from '../../src-main/node/bridge/odbc-errors.ts';
+import { pushOutbox } from '../../src-main/node/sync/replay.ts';
+import { todayIn } from '../../src-main/common/time.ts';
 
 const ACTOR = 'fault-test';
 let setup: ProxiedDemoDesk | undefined;
@@ -70,7 +73,8 @@ const activeLicence = (skip: string[]) => {
     )
     .pluck()
     .all(...skip) as string[];
-  return checkRenewals(desk, candidates, new Date().toISOString().slice(0, 10)).find((c) => c.ok)!.licenceId;
+  // "Today" is the city's day (the desk's time zone), as the counter's own check has it.
+  return checkRenewals(desk, candidates, todayIn(desk.timeZone)).find((c) => c.ok)!.licenceId;
 };
 const legacyExpiry = async (licenceId: string) =>
   (
@@ -99,12 +103,24 @@ async function outage(
 
   const licenceId = activeLicence(renewed);
   renewed.push(licenceId);
-  const expiryBefore = await legacyExpiry(licenceId).catch(() => null); // unreachable: null
-  expect(expiryBefore).toBeNull();
+  // The legacy database is really out of reach: the read fails for the connection, not for the SQL.
+  const unreachable = await legacyExpiry(licenceId).then(
+    (expiry) => new Error(`the legacy database answered (${expiry})`),
+    (err: unknown) => err,
+  );
+  expect(isConnectionLost(unreachable), String(unreachable)).toBe(true);
   renewLicence(desk, ACTOR, licenceId);
   engine.kick();
-  await new Promise((r) => setTimeout(r, 500));
-  expect(waiting()).toBe(1); // kept, not lost, while the legacy database is away
+  // A push asked for now stops at the unreachable legacy database and keeps the renewal waiting,
+  // not sent and not in doubt (nothing left the desk).
+  const push = await pushOutbox(desk, ACTOR);
+  expect(push.applied + push.alreadyApplied + push.conflicts).toBe(0);
+  expect(push.stoppedBy).toMatch(/legacy database/i);
+  expect(waiting()).toBe(1);
+  const entry = desk.cache
+    .prepare(`SELECT status, in_doubt FROM outbox WHERE payload LIKE ? ORDER BY seq DESC LIMIT 1`)
+    .get(`%${licenceId}%`) as { status: string; in_doubt: number };
+  expect(entry).toEqual({ status: 'pending', in_doubt: 0 });
 
   await restore();
   const onlineMs = await until(() => engine.connection().state === 'online' && waiting() === 0, 20_000);

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zonedIso } from '../../src-main/common/time.ts';
+import { todayIn, zonedIso } from '../../src-main/common/time.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { searchLicences } from '../../src-main/node/cache/search.ts';
 import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
@@ -135,7 +135,7 @@ describe.each(engines)('incremental refresh on %s', (engine) => {
         )
         .all(stamped, blank.id, deleted) as Row[]
     ).map((r) => r.id as string);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn(desk.timeZone);
     const renewed = checkRenewals(desk, candidates, today).find((c) => c.ok)!.licenceId;
     const renamed = one(
       `SELECT b.id, l.id AS licence FROM business b JOIN licence l ON l.business_id = b.id

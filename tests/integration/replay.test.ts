@@ -11,6 +11,7 @@ import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { loadRequirements } from '../../src-main/node/applications/requirements.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
+import { rivertonToday } from '../support/renewal-requirements.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { newDeskDir, repoRoot, workbench, workbenchOk } from './support/workbench-cli.ts';
 
@@ -52,8 +53,7 @@ describe.each(engines)('replay on %s', (engine) => {
   const meetsRenewalRequirements = (l: { id: string; licenceTypeCode: string }) => {
     const db = cache();
     try {
-      // today in UTC: the city's day is the same or the one before, never a stricter window
-      const today = new Date().toISOString().slice(0, 10);
+      const today = rivertonToday();
       return renewalRequirementProblems(db, requirements, [l], today).size === 0;
     } finally {
       db.close();

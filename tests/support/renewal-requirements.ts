@@ -3,19 +3,21 @@
 // within 12 months) are met, answered by the desk's own check on the desk's cache.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { todayIn } from '../../src-main/common/time.ts';
 import { loadRequirements } from '../../src-main/node/applications/requirements.ts';
+import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
 
 const riverton = join(import.meta.dirname, '../../bridges/riverton');
 
-/** Today in UTC: the city's day is the same or the one before, never a stricter window. */
-const todayUtc = () => new Date().toISOString().slice(0, 10);
+/** Riverton's "today": the day in the city's time zone (bridge.yaml time_zone), as the desk reckons it. */
+export const rivertonToday = () => todayIn(loadBridge(join(riverton, 'bridge.yaml')).definition.time_zone);
 
 /** The ids among `ids` (in their order) that miss no renewal requirement on `on`. */
 export function meetingRenewalRequirements(
   db: Database.Database,
   ids: readonly string[],
-  on = todayUtc(),
+  on = rivertonToday(),
 ): string[] {
   const licences = db
     .prepare(

@@ -6,7 +6,7 @@ import {
   DASHBOARD_MAX_DAYS,
   type DashboardPeriod,
 } from '../../common/ops/dashboard-ops.ts';
-import { zonedIso } from '../../common/time.ts';
+import { todayIn } from '../../common/time.ts';
 
 export interface Period {
   from: string;
@@ -44,9 +44,7 @@ export function eachDay(period: Period): string[] {
   return days;
 }
 
-export function todayIn(timeZone: string, now = new Date()): string {
-  return zonedIso(now, timeZone).slice(0, 10);
-}
+export { todayIn };
 
 export function resolvePeriod(input: DashboardPeriod, timeZone: string, now = new Date()): Period {
   const to =
