@@ -23,6 +23,7 @@ import { documentOperations } from './ops/document-ops.ts';
 import { drawerOperations } from './ops/drawer-ops.ts';
 import { feeOperations } from './ops/fee-ops.ts';
 import { statusOperations } from './ops/status-ops.ts';
+import { joinNamedGroups } from './named-groups.ts';
 import { roleNames } from './roles.ts';
 import { Conflict, ConnectionState, PendingOperation, PushSummary, SyncActivity } from './sync-model.ts';
 
@@ -97,7 +98,7 @@ export const DeskStatus = z.object({
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 
-const coreOperations = {
+export const coreOperations = {
   /** Search the desk's cache as the clerk types: names, DBA, owner, licence number, address, phone. */
   'licences.search': {
     input: z.object({
@@ -177,16 +178,17 @@ const coreOperations = {
 } as const;
 
 /** Every operation: the core (search, licence, desk, renew, pay, sync, conflicts) and each domain's. */
-export const operations = {
-  ...coreOperations,
-  ...documentOperations,
-  ...drawerOperations,
-  ...statusOperations,
-  ...feeOperations,
-  ...batchOperations,
-  ...applicationOperations,
-  ...dashboardOperations,
-} as const;
+export const operations = joinNamedGroups(
+  'operation',
+  coreOperations,
+  documentOperations,
+  drawerOperations,
+  statusOperations,
+  feeOperations,
+  batchOperations,
+  applicationOperations,
+  dashboardOperations,
+);
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

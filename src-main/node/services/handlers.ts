@@ -1,6 +1,7 @@
 // The contract's operations, implemented over a desk's cache. Reads never touch the legacy
 // database: the screen stays fast and keeps working when the legacy system is down.
-import type { DeskStatus, Handlers, LicenceDetail } from '../../common/contract.ts';
+import type { coreOperations, DeskStatus, Handlers, LicenceDetail } from '../../common/contract.ts';
+import { joinNamedGroups } from '../../common/named-groups.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
@@ -21,7 +22,7 @@ import { dashboardHandlers } from './dashboard-handlers.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { drawerHandlers } from './drawer-handlers.ts';
 import { feeHandlers } from './fee-handlers.ts';
-import type { HandlerContext } from './handler-context.ts';
+import type { HandlerContext, HandlersOf } from './handler-context.ts';
 import { statusHandlers } from './status-handlers.ts';
 
 /**
@@ -53,15 +54,7 @@ export function createHandlers(
   };
 
   const ctx: HandlerContext = { desk, runtime, actor };
-  return {
-    ...documentHandlers(ctx),
-    ...drawerHandlers(ctx),
-    ...statusHandlers(ctx),
-    ...feeHandlers(ctx),
-    ...batchHandlers(ctx),
-    ...applicationHandlers(ctx),
-    ...dashboardHandlers(ctx),
-
+  const core: HandlersOf<typeof coreOperations> = {
     async 'licences.search'({ text, limit }) {
       return searchLicences(db, text, limit);
     },
@@ -162,6 +155,17 @@ export function createHandlers(
       return { conflict };
     },
   };
+  return joinNamedGroups(
+    'handler',
+    core,
+    documentHandlers(ctx),
+    drawerHandlers(ctx),
+    statusHandlers(ctx),
+    feeHandlers(ctx),
+    batchHandlers(ctx),
+    applicationHandlers(ctx),
+    dashboardHandlers(ctx),
+  );
 }
 
 /** The role of the person at the desk; null when the policy file gives none or cannot be read. */
