@@ -25,7 +25,14 @@ export class ApplyError extends Error {
   }
 }
 
-type Options = { timeout?: number };
+type Options = {
+  timeout?: number;
+  /**
+   * A connection other than `connection`, for the evidence after COMMIT (see confirmCommitted).
+   * Released by the caller's `done`.
+   */
+  evidence: () => Promise<{ connection: odbc.Connection; done: (healthy: boolean) => void }>;
+};
 type Row = Record<string, unknown>;
 type Records = Array<{ entity: EntityName; record: Record<string, unknown> }>;
 
@@ -47,9 +54,13 @@ export async function applyOperation(
 ): Promise<ApplyOutcome> {
   const command = bridge.commands?.[op.command];
   if (!command) throw new ApplyError(`The bridge has no "${op.command}" command.`, 'none');
-  const q = async (sql: string, params: ParamValue[] = []): Promise<Row[]> => [
-    ...((await connection.query(sql, params as (string | number)[], options)) as unknown as Row[]),
-  ];
+  const statementOptions = options.timeout !== undefined ? { timeout: options.timeout } : {};
+  const queryOn =
+    (on: odbc.Connection) =>
+    async (sql: string, params: ParamValue[] = []): Promise<Row[]> => [
+      ...((await on.query(sql, params as (string | number)[], statementOptions)) as unknown as Row[]),
+    ];
+  const q = queryOn(connection);
 
   // Is the journal there? Asked outside the transaction: on PostgreSQL a failed statement would
   // spoil the transaction it ran in.
@@ -77,11 +88,14 @@ export async function applyOperation(
       }
       committing = true;
       await connection.commit();
+      // The driver says committed. That is not taken as proof (issue 11: psqlODBC answered
+      // SQLEndTran with success for transactions PostgreSQL never committed): the entry is settled
+      // applied, and its legacy numbers adopted, only once another connection sees its effect.
+      outcome.records = await confirmCommitted(outcome.result);
       committing = false;
-      // Committed: from here on nothing may turn this into a failure.
-      outcome.records = await rereadAfter(outcome.result).catch(() => []);
       return outcome;
     } catch (err) {
+      if (err instanceof ApplyError && err.committed === 'unknown') throw err;
       if (committing) {
         throw new ApplyError(
           `The legacy database did not confirm the change (${driverMessageOneLine(err)}); it will be checked, not sent again.`,
@@ -152,7 +166,7 @@ export async function applyOperation(
         const done = (await connection.query(
           expandIdentifiers(statement.sql, dialect),
           params as (string | number)[],
-          options,
+          statementOptions,
         )) as unknown as { count?: number };
         if (statement.expect_rows !== undefined && done.count !== statement.expect_rows) {
           throw new ApplyError(
@@ -175,6 +189,54 @@ export async function applyOperation(
     return { kind: 'applied', via: 'commit', result, records: [] };
   }
 
+  /**
+   * Positive evidence, read on a connection other than the one that committed, that the legacy
+   * database holds this operation: its journal row, else the bridge's applied_check finding its
+   * effect (for a command that numbers a record, the very number this transaction took). Returns
+   * the re-read records for the cache; throws an in-doubt ApplyError when the evidence is missing
+   * or cannot be read, so the entry is settled later by re-reading, never taken as applied.
+   */
+  async function confirmCommitted(result: Record<string, string | number | null>): Promise<Records> {
+    let other: Awaited<ReturnType<Options['evidence']>> | undefined;
+    let healthy = false;
+    try {
+      other = await options.evidence();
+      const ask = queryOn(other.connection);
+      let seen: boolean;
+      if (journal) {
+        seen = (await ask(journalSql.lookup(dialect), [op.operationId])).length > 0;
+      } else if (command!.applied_check) {
+        const check = command!.applied_check;
+        const rows = await ask(expandIdentifiers(check.query, dialect), bind(check.params, op.payload));
+        const found = rows.map((r) => scalar(Object.values(r)[0]));
+        seen = check.into ? found.some((v) => String(v) === String(result[check.into!])) : found.length > 0;
+      } else {
+        throw new ApplyError(
+          `The legacy database said it committed ${op.command}, and the bridge has neither the operation journal nor an applied_check to confirm it; a person must check it.`,
+          'unknown',
+        );
+      }
+      if (!seen) {
+        throw new ApplyError(
+          `The legacy database said it committed the change, but another connection does not see it; it will be checked, not sent again.`,
+          'unknown',
+        );
+      }
+      const records = await rereadAfter(result, ask);
+      healthy = true;
+      return records;
+    } catch (err) {
+      if (err instanceof ApplyError) throw err;
+      throw new ApplyError(
+        `The legacy database said it committed the change, but it could not be confirmed (${driverMessageOneLine(err)}); it will be checked, not sent again.`,
+        'unknown',
+        err,
+      );
+    } finally {
+      other?.done(healthy);
+    }
+  }
+
   function bind(params: CommandParam[], values: Record<string, unknown>): ParamValue[] {
     return bindParams(params, { ...values, operationId: op.operationId, actor: op.actor }, bridge.time_zone);
   }
@@ -183,27 +245,28 @@ export async function applyOperation(
     entity: EntityName,
     id: string | number,
     lock: boolean,
+    ask = q,
   ): Promise<Record<string, unknown> | null> {
     const mapping = bridge.entities[entity];
     if (!mapping?.table)
       throw new ApplyError(`The bridge maps ${entity} from a query, so it cannot be written.`, 'none');
     const plan = buildReadPlan(bridge, entity, mapping, dialect);
     const sql = lock ? plan.rereadSql : plan.rereadSql.replace(dialect.lockingSuffix, '');
-    const rows = await q(sql, [id]);
+    const rows = await ask(sql, [id]);
     if (rows.length === 0) return null;
     return plan.toRecord(rows[0] as never, []) ?? { [keyField(entity)]: String(id) };
   }
 
   /** The legacy rows as they are now, for the desk's cache: the records read, and the one made. */
-  async function rereadAfter(result: Record<string, string | number | null>): Promise<Records> {
+  async function rereadAfter(result: Record<string, string | number | null>, ask = q): Promise<Records> {
     const out: Records = [];
     for (const base of op.base) {
-      const record = await reread(base.entity, base.id, false);
+      const record = await reread(base.entity, base.id, false, ask);
       if (record) out.push({ entity: base.entity, record });
     }
     const key = command!.result_key ? result[command!.result_key] : undefined;
     if (key !== undefined && key !== null) {
-      const record = await reread(command!.entity, key, false);
+      const record = await reread(command!.entity, key, false, ask);
       if (record) out.push({ entity: command!.entity, record });
     }
     return out;

@@ -264,12 +264,15 @@ async function ping(req: PingRequest): Promise<void> {
 }
 
 /**
- * One outbox entry, in one legacy transaction (apply-command.ts). A connection whose transaction
- * ended in doubt is closed, never reused.
+ * One outbox entry, in one legacy transaction (apply-command.ts), confirmed after COMMIT on a second
+ * connection. The connection that ran the transaction is closed afterwards, whatever the outcome:
+ * the driver's own view of its transaction state is exactly what cannot be trusted after a failure
+ * (node-odbc leaves autocommit off when SQLEndTran fails; psqlODBC can believe no transaction is
+ * open while the server holds one), and a connection in that state would carry the next entry's
+ * statements into a transaction that is never committed.
  */
 async function apply(req: ApplyRequest): Promise<void> {
   let lease: Lease | undefined;
-  let healthy = false;
   let keep = false;
   try {
     const target = targetOf(req.bridgeFile, req.connection);
@@ -281,9 +284,14 @@ async function apply(req: ApplyRequest): Promise<void> {
       target.definition,
       dialectTable[target.dialectName],
       req.operation,
-      timed(),
+      {
+        ...timed(),
+        evidence: async () => {
+          const other = await connect(target);
+          return { connection: other.connection, done: (ok) => connections.release(other, ok && keep) };
+        },
+      },
     );
-    healthy = true;
     send({ t: 'applied', id: req.id, outcome });
   } catch (err) {
     const committed = err instanceof ApplyError ? err.committed : lease ? 'unknown' : 'none';
@@ -301,7 +309,7 @@ async function apply(req: ApplyRequest): Promise<void> {
       sendError(req.id, cause, req.connection, `sending ${req.operation.command}`, committed);
     }
   } finally {
-    if (lease) connections.release(lease, healthy && keep);
+    if (lease) connections.release(lease, false); // see above: never reused
   }
 }
 

@@ -1,4 +1,4 @@
-// What the Riverton legacy database (on PostgreSQL) must hold after desks took renewals and payments
+// What the Riverton legacy database (on PostgreSQL or MariaDB) must hold after desks took renewals and payments
 // and synced: every change a desk kept in its outbox applied exactly once, nothing else. Read
 // straight from the legacy tables through ODBC (not through the desk's own read path), and compared
 // with each desk's outbox (`workbench outbox --all --json`) and cache. Returns the problems found, in
@@ -42,9 +42,18 @@ export interface LegacyPayment {
 
 const methodCode: Record<string, string> = { cash: 'CA', check: 'CK', card: 'CC', other: 'MO' };
 
+/**
+ * Asks Riverton's tables, written with {IDENTIFIERS} and CAST(... AS INTEGER), on PostgreSQL or
+ * MariaDB (told by the connection string's driver; MariaDB casts to SIGNED).
+ */
 export function legacyQuery(connection: string) {
+  const mariadb = /driver=\{?maria|driver=\{?mysql/i.test(connection);
+  const dialect = mariadb ? dialectTable.mariadb : dialectTable.postgres;
   return <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable.postgres));
+    queryLegacy<T>(
+      connection,
+      expandIdentifiers(mariadb ? sql.replace(/ AS INTEGER\)/g, ' AS SIGNED)') : sql, dialect),
+    );
 }
 
 /** CYYMMDD (1270315 is 2027-03-15) to ISO; 0 or blank is no date. */
@@ -138,6 +147,12 @@ export interface LedgerResult {
   payments: number;
   /** Licences renewed, with how many times. */
   renewedLicences: Map<string, number>;
+  /** Changes a desk settled as applied whose effect the legacy database does not hold. */
+  lost: number;
+  /** Changes whose effect the legacy database holds more than once (or a row no desk kept). */
+  doubled: number;
+  /** Legacy payment numbers that more than one settled desk payment claims. */
+  shared: number;
 }
 
 /**
@@ -148,6 +163,8 @@ export interface LedgerResult {
  */
 export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
   const problems: string[] = [];
+  let lost = 0;
+  let doubled = 0;
   const entries: Array<OutboxJson & { desk: string }> = [];
   for (const desk of check.desks) entries.push(...(await outboxOf(desk)).map((e) => ({ ...e, desk })));
   const ids = new Set(entries.map((e) => e.operationId));
@@ -176,13 +193,18 @@ export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
       problems.push(`licence ${id} was renewed but is not in the test's baseline`);
       continue;
     }
-    let expected = base.expiresOn;
+    // The expiry after each of the licence's renewals in turn: [0] none applied, [n] all of them.
+    const steps = [base.expiresOn];
     for (const e of list.sort((a, b) => a.seq - b.seq)) {
-      expected = renewalExpiry(expected, String(e.payload.renewedAt).slice(0, 10), base.termMonths);
+      steps.push(renewalExpiry(steps.at(-1)!, String(e.payload.renewedAt).slice(0, 10), base.termMonths));
     }
+    const expected = steps.at(-1)!;
     const legacy = now.get(id);
     if (!legacy) problems.push(`licence ${id} is gone from the legacy database`);
     else if (legacy.expiresOn !== expected || legacy.status !== 'A') {
+      const held = steps.indexOf(legacy.expiresOn);
+      if (held >= 0 && held < list.length) lost += list.length - held;
+      else doubled++;
       problems.push(
         `licence ${id}: ${list.length} renewal(s) from ${base.expiresOn} should give ${expected} (status A); the legacy database has ${legacy.expiresOn} (status ${legacy.status})`,
       );
@@ -212,6 +234,8 @@ export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
       problems.push(`two payments of ${cents} cents were taken: the test meant amounts to be unique`);
     taken.add(cents);
     const found = rowsByCents.get(cents) ?? [];
+    if (found.length === 0) lost++;
+    if (found.length > 1) doubled++;
     if (found.length !== 1) {
       problems.push(
         `payment ${e.operationId} of ${cents} cents: ${found.length} legacy rows (PAYNO ${found.map((r) => r.payNo).join(', ') || 'none'}), expected exactly 1`,
@@ -243,9 +267,21 @@ export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
       );
   }
   for (const r of rows) {
-    if (!taken.has(r.cents))
+    if (!taken.has(r.cents)) {
+      doubled++;
       problems.push(`legacy payment PAYNO ${r.payNo} of ${r.cents} cents matches no payment any desk kept`);
+    }
   }
+  // No two settled desk payments may claim one legacy row (a number adopted without evidence).
+  const claimants = new Map<string, string[]>();
+  for (const e of payments) {
+    const no = e.status === 'applied' ? e.legacyResult?.paymentNo : undefined;
+    if (no === undefined || no === null) continue;
+    claimants.set(String(no), [...(claimants.get(String(no)) ?? []), e.operationId]);
+  }
+  const sharedNumbers = [...claimants].filter(([, ops]) => ops.length > 1);
+  for (const [no, ops] of sharedNumbers)
+    problems.push(`legacy payment PAYNO ${no} is claimed by ${ops.length} desk payments: ${ops.join(', ')}`);
   for (const desk of check.desks) {
     const local = cacheRows<{ id: string }>(desk, `SELECT id FROM payment WHERE id LIKE 'local:%'`);
     if (local.length)
@@ -263,6 +299,9 @@ export async function checkLedger(check: LedgerCheck): Promise<LedgerResult> {
     renewals: renewals.length,
     payments: payments.length,
     renewedLicences: new Map([...byLicence].map(([id, l]) => [id, l.length])),
+    lost,
+    doubled,
+    shared: sharedNumbers.length,
   };
 }
 

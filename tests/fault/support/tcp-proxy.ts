@@ -11,8 +11,29 @@ import { type Server, type Socket, createConnection, createServer } from 'node:n
  * `close "SQL_CUR...";commit` in one Query of another length, which is not a transaction the desk
  * waits on. (Seen in a capture of `workbench sync` through psqlODBC 16.)
  */
-const COMMIT_QUERY = Buffer.from([0x51, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
-const COMMIT_COMPLETE = Buffer.from([0x43, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
+const PG_COMMIT_QUERY = Buffer.from([0x51, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
+const PG_COMMIT_COMPLETE = Buffer.from([0x43, 0, 0, 0, 11, ...Buffer.from('COMMIT'), 0]);
+/**
+ * MySQL/MariaDB wire: MariaDB Connector/ODBC ends a transaction with mysql_commit(), a COM_QUERY
+ * (command byte 0x03) "COMMIT" in a packet of payload length 7, sequence 0. The server's answer is
+ * the next packet on that connection (an OK packet); there is no text to match, so the first bytes
+ * that come back after the COMMIT are its answer.
+ */
+const MYSQL_COMMIT_QUERY = Buffer.from([7, 0, 0, 0, 0x03, ...Buffer.from('COMMIT')]);
+
+/** The wire protocol spoken through the proxy: which bytes are a COMMIT and its answer. */
+export type WireProtocol = 'postgres' | 'mysql';
+const commitPatterns: Record<WireProtocol, { query: Buffer; answer: Buffer | null }> = {
+  postgres: { query: PG_COMMIT_QUERY, answer: PG_COMMIT_COMPLETE },
+  mysql: { query: MYSQL_COMMIT_QUERY, answer: null },
+};
+
+export interface TcpProxyOptions {
+  /** Which protocol's COMMIT to watch for (default postgres). */
+  protocol?: WireProtocol;
+  /** Delay added to every chunk, each way (a WAN link between the desk and the server). */
+  latencyMs?: number;
+}
 
 /** Finds `pattern` in the bytes `tail` + `chunk` (a message may span two chunks); -1 if absent. */
 function findAcross(tail: Buffer, chunk: Buffer, pattern: Buffer): number {
@@ -39,6 +60,8 @@ interface Pipe {
   tail: Buffer;
   /** Down pipe: the client sent COMMIT on this connection and the answer is to be lost. */
   commitSent: boolean;
+  /** With latency: when the last chunk queued on this pipe is due (chunks leave in order). */
+  dueAt: number;
 }
 
 export interface TcpProxy {
@@ -83,7 +106,9 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+export async function startTcpProxy(targetPort: number, options: TcpProxyOptions = {}): Promise<TcpProxy> {
+  const { query: COMMIT_QUERY, answer: COMMIT_COMPLETE } = commitPatterns[options.protocol ?? 'postgres'];
+  const latencyMs = options.latencyMs ?? 0;
   let mode: Mode = 'open';
   let downBudget = Number.POSITIVE_INFINITY;
   let bytesDown = 0;
@@ -112,6 +137,15 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 
   const forward = (pipe: Pipe, chunk: Buffer) => {
     if (pipe.down) bytesDown += chunk.length;
+    if (latencyMs > 0) {
+      // Each chunk leaves `latencyMs` after it came, never before the one ahead of it.
+      const now = performance.now();
+      pipe.dueAt = Math.max(now + latencyMs, pipe.dueAt);
+      setTimeout(() => {
+        if (!pipe.to.destroyed) pipe.to.write(chunk);
+      }, pipe.dueAt - now);
+      return;
+    }
     if (!pipe.to.write(chunk)) {
       pipe.from.pause();
       pipe.to.once('drain', () => {
@@ -137,9 +171,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       return false;
     }
     if (!pipe.commitSent) return false;
-    const at = findAcross(pipe.tail, chunk, COMMIT_COMPLETE);
+    const at = COMMIT_COMPLETE ? findAcross(pipe.tail, chunk, COMMIT_COMPLETE) : pipe.tail.length;
     if (at < 0) {
-      pipe.tail = keepTail(pipe.tail, chunk, COMMIT_COMPLETE);
+      pipe.tail = keepTail(pipe.tail, chunk, COMMIT_COMPLETE!);
       return false;
     }
     // Bytes of this chunk before the server's CommandComplete (it may have begun in the last chunk).
@@ -160,7 +194,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   };
 
   const connectPipe = (from: Socket, to: Socket, down: boolean): Pipe => {
-    const pipe: Pipe = { from, to, held: [], down, tail: Buffer.alloc(0), commitSent: false };
+    const pipe: Pipe = { from, to, held: [], down, tail: Buffer.alloc(0), commitSent: false, dueAt: 0 };
     pipes.add(pipe);
     from.on('data', (chunk: Buffer) => {
       if (mode !== 'open') return hold(pipe, chunk);
