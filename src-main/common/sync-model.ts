@@ -69,8 +69,13 @@ export const Conflict = z.object({
   takenAt: IsoTimestamp,
   takenBy: z.string(),
   detectedAt: IsoTimestamp,
-  /** changed: somebody changed the record; gone: the record is no longer in the legacy DB; in_doubt: a person must check. */
-  kind: z.enum(['changed', 'gone', 'in_doubt']),
+  /**
+   * changed: somebody changed the record; gone: the record is no longer in the legacy DB;
+   * in_doubt: a person must check; refused: the legacy database will not take it as it is.
+   */
+  kind: z.enum(['changed', 'gone', 'in_doubt', 'refused']),
+  /** refused: what the legacy database said, in its own words (null for the other kinds). */
+  legacyMessage: z.string().nullable(),
   /** A sentence saying what happened, for people. */
   explanation: z.string(),
   fields: z.array(ConflictField),
@@ -91,6 +96,10 @@ export const PushSummary = z.object({
   alreadyApplied: z.number().int(),
   conflicts: z.number().int(),
   remaining: z.number().int(),
+  /** Changes refused by the legacy database in this push, parked for a person (counted in conflicts too). */
+  refused: z.number().int().default(0),
+  /** Changes left waiting because an earlier change to the same record waits for a person. */
+  held: z.number().int().default(0),
   /** Why the push stopped before the end, in plain words (legacy unreachable ...). */
   stoppedBy: z.string().nullable(),
 });

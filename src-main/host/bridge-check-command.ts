@@ -114,6 +114,9 @@ function summary(r: BridgeCheckResult): string {
     lines.push(`${r.todos.length} TODO comment${r.todos.length === 1 ? ' is' : 's are'} still in the file:`);
     for (const t of r.todos) lines.push(`  ${r.file}:${t.line}  ${t.text}`);
   }
+  if (r.journal?.warning) lines.push(`Warning: ${r.journal.warning}`);
+  else if (r.journal?.installed)
+    lines.push(`The operation journal ${r.journal.table} is installed: replay is exactly-once.`);
   if (r.ok)
     lines.push(
       `The bridge passes: every mapped entity read ${r.rowsPerEntity} rows or fewer without a refused row.`,

@@ -14,7 +14,9 @@ import { audit } from '../node/security/audit.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 import type { RefreshProgress } from '../node/sync/refresh.ts';
 import { type SyncOnceResult, syncOnce } from '../node/sync/sync-once.ts';
+import { countOpenConflicts } from '../node/sync/conflicts.ts';
 import { stepProgress } from './progress.ts';
+import { needPersonLine, syncExitCode } from './sync-outcome.ts';
 import { startServer } from './server.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -152,13 +154,17 @@ export async function runSync(
     });
     progress?.stop();
     const { refresh, ...rest } = result;
-    if (o.json) print({ ...rest, ...(refresh ?? {}) });
+    const facts = {
+      message: result.message,
+      push: result.push,
+      openConflicts: countOpenConflicts(desk.cache),
+    };
+    if (o.json) print({ ...rest, ...(refresh ?? {}), needPerson: facts.openConflicts });
     else reportSync(result, listOutbox(desk.cache, 'pending').length);
-    // Exit 3: the legacy database could not be reached. Nothing is lost; the changes keep waiting.
-    if (result.message) {
-      console.error(`workbench: ${result.message}`);
-      process.exitCode = 3;
-    }
+    const needPerson = needPersonLine(facts);
+    if (needPerson) console.error(`workbench: ${needPerson}`);
+    if (result.message) console.error(`workbench: ${result.message}`);
+    process.exitCode = syncExitCode(facts);
   } finally {
     progress?.stop();
     desk.close();
@@ -173,9 +179,14 @@ function reportSync(result: SyncOnceResult, waiting: number): void {
     console.log(
       `${push.alreadyApplied} of them had already reached it (the answer was lost before); they were not applied again.`,
     );
-  if (push.conflicts)
+  const otherConflicts = push.conflicts - push.refused;
+  if (otherConflicts)
     console.log(
-      `${push.conflicts} change${push.conflicts === 1 ? '' : 's'} could not be applied because the record changed in the legacy database meanwhile: see "workbench conflicts".`,
+      `${otherConflicts} change${otherConflicts === 1 ? '' : 's'} could not be applied because the record changed in the legacy database meanwhile, or may have reached it: see "workbench conflicts".`,
+    );
+  if (push.refused)
+    console.log(
+      `${push.refused} change${push.refused === 1 ? ' was' : 's were'} refused by the legacy database and parked for a person: see "workbench conflicts".`,
     );
   if (refresh) {
     const loaded = refresh.entities.reduce((n, e) => n + e.loaded, 0);

@@ -48,7 +48,9 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
   const explanation =
     language === 'en'
       ? conflict.explanation
-      : t(refersToProvisional ? 'conflicts.explain.goneReference' : `conflicts.explain.${conflict.kind}`);
+      : t(refersToProvisional ? 'conflicts.explain.goneReference' : `conflicts.explain.${conflict.kind}`, {
+          message: conflict.legacyMessage ?? '',
+        });
   return (
     <div className={styles.root}>
       <div className={styles.title}>

@@ -7,6 +7,7 @@ const colours: Record<Conflict['kind'], NonNullable<BadgeProps['color']>> = {
   changed: 'warning',
   gone: 'danger',
   in_doubt: 'informative',
+  refused: 'severe',
 };
 
 export function ConflictKindBadge({ kind }: { kind: Conflict['kind'] }) {

@@ -252,7 +252,12 @@ export const en = {
     taken: 'Taken',
     statusLabel: 'Status',
     open: 'Open',
-    kind: { changed: 'Changed elsewhere', gone: 'Record gone', in_doubt: 'Needs checking' },
+    kind: {
+      changed: 'Changed elsewhere',
+      gone: 'Record gone',
+      in_doubt: 'Needs checking',
+      refused: 'Refused by the legacy system',
+    },
     explain: {
       changed:
         'The licence was changed in the legacy system after the clerk saw it, so the change was not applied.',
@@ -261,6 +266,8 @@ export const en = {
         'It refers to a record made on this desk that never reached the legacy system (its own change was discarded, or is a conflict still to settle), so the change could not be applied.',
       in_doubt:
         'The desk lost touch with the legacy system while sending this change and could not tell whether it was applied. Check the licence in the legacy system before deciding.',
+      refused:
+        'The legacy system refused this change: “{{message}}”. Nothing of it was written there, and later changes to the same record wait behind it. Edit it and apply it again, or discard it with a reason.',
     },
     status: { open: 'Needs a decision', resolved: 'Resolved' },
     detailHeading: '{{change}} of licence {{id}}',

@@ -257,6 +257,7 @@ export const es: Messages = {
       changed: 'Cambiado en otro lugar',
       gone: 'Registro eliminado',
       in_doubt: 'Requiere comprobación',
+      refused: 'Rechazado por el sistema heredado',
     },
     explain: {
       changed:
@@ -266,6 +267,8 @@ export const es: Messages = {
         'Se refiere a un registro creado en este puesto que nunca llegó al sistema heredado (su propio cambio se descartó o es un conflicto pendiente), así que el cambio no se pudo aplicar.',
       in_doubt:
         'El puesto perdió la conexión con el sistema heredado mientras enviaba este cambio y no pudo saber si se aplicó. Compruebe la licencia en el sistema heredado antes de decidir.',
+      refused:
+        'El sistema heredado rechazó este cambio: “{{message}}”. No se escribió nada de él allí, y los cambios posteriores del mismo registro esperan detrás. Corríjalo y aplíquelo de nuevo, o descártelo indicando el motivo.',
     },
     status: { open: 'Requiere una decisión', resolved: 'Resuelto' },
     detailHeading: '{{change}} de la licencia {{id}}',

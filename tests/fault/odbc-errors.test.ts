@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   driverMessageOneLine,
   isConnectionLost,
+  isRefusal,
   isStatementTimeout,
 } from '../../src-main/node/bridge/odbc-errors.ts';
 
@@ -49,6 +50,45 @@ describe('ODBC failures, classified', () => {
     expect(isConnectionLost(odbcError('42601', 'ERROR: syntax error at or near "FORM"'))).toBe(false);
     expect(isConnectionLost(odbcError('42P01', 'ERROR: relation "LICMST" does not exist'))).toBe(false);
     expect(isConnectionLost(new Error('Cannot read properties of undefined'))).toBe(false);
+  });
+
+  it('a refusal: data, constraint, permission and trigger errors, by SQLSTATE, native code or words', () => {
+    const refused = [
+      odbcError(
+        '22003',
+        'ERROR: numeric field overflow;\nA field with precision 7, scale 2 must round to an absolute value less than 10^5',
+      ),
+      odbcError('22001', 'ERROR: value too long for type character(10)'),
+      odbcError(
+        '23514',
+        'ERROR: new row for relation "LICMST" violates check constraint "wb_frozen_licence"',
+      ),
+      odbcError('23502', 'ERROR: null value in column "PAYAMT" violates not-null constraint'),
+      odbcError('42501', 'ERROR: permission denied for table PAYHST'),
+      odbcError('P0001', 'ERROR: licence is frozen'),
+      odbcError('45000', '[ma-3.1.20]licence is frozen'),
+      odbcError('22003', "[ma-3.1.20]Out of range value for column 'PAYAMT' at row 1"),
+      {
+        message: 'x',
+        odbcErrors: [{ state: '42000', code: 1142, message: 'UPDATE command denied to user' }],
+      },
+      odbcError('HY000', 'CHECK constraint failed: wb_frozen_licence'),
+    ];
+    for (const err of refused) expect(isRefusal(err), JSON.stringify(err)).toBe(true);
+  });
+
+  it('not a refusal: a lost connection, a timeout, broken SQL in a bridge, a missing table', () => {
+    for (const err of [serverRestarted, networkCut, refusedConnect, statementTimeout])
+      expect(isRefusal(err)).toBe(false);
+    expect(isRefusal(odbcError('42601', 'ERROR: syntax error at or near "FORM"'))).toBe(false);
+    expect(isRefusal(odbcError('42P01', 'ERROR: relation "LICMST" does not exist'))).toBe(false);
+    expect(
+      isRefusal({
+        message: 'x',
+        odbcErrors: [{ state: '42000', code: 1064, message: 'You have an error in your SQL syntax' }],
+      }),
+    ).toBe(false);
+    expect(isRefusal(new Error('Cannot read properties of undefined'))).toBe(false);
   });
 
   it('a statement timeout: 57014 (psqlODBC) or HYT00', () => {

@@ -54,7 +54,11 @@ async function renewOnBothWhileOffline(
   proxy.resume();
   const first = await runDeskJson<{ push: Record<string, unknown> }>(deskA, ['sync']);
   expect(first.push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
-  const second = await runDeskJson<{ push: Record<string, unknown> }>(deskB, ['sync']);
+  // The conflict needs a person: sync says so and exits 4 (README, "Command line").
+  const parked = await startDesk(deskB, ['sync', '--json']).result;
+  expect(parked.status, parked.stderr).toBe(4);
+  expect(parked.stderr).toMatch(/1 change needs a person/);
+  const second = JSON.parse(parked.stdout) as { push: Record<string, unknown> };
   expect(second.push).toMatchObject({ applied: 0, conflicts: 1, remaining: 0 });
   const open = await runDeskJson<ConflictJson[]>(deskB, ['conflicts']);
   const conflict = open.find((c) => c.operationId === b);

@@ -82,6 +82,12 @@ interface DiscoverJson {
 
 interface CheckJson {
   ok: boolean;
+  journal: {
+    commands: string[];
+    withoutAppliedCheck: string[];
+    installed: boolean | null;
+    warning: string | null;
+  } | null;
   problems: Array<{ file: string; line: number; column: number; path: string; message: string }>;
   todos: Array<{ line: number; text: string }>;
   entities: Array<{
@@ -273,6 +279,28 @@ describe('bridge check', () => {
         expect(e.rows).toBeLessThanOrEqual(100);
       }
     }
+  });
+
+  it('warns when a bridge that writes has no operation journal, and says so no more once it is installed', () => {
+    const dir = riverton.sqlite.dir;
+    const before = check(dir, 'riverton', ['--rows', '5']);
+    expect(before.status, before.stderr).toBe(0); // a warning, not a failure
+    expect(before.result.journal).toMatchObject({ installed: false });
+    expect(before.result.journal!.commands).toContain('recordPayment');
+    expect(before.result.journal!.warning).toMatch(
+      /no operation journal \(WB_JOURNAL\).*workbench bridge install-journal riverton/,
+    );
+    const plain = workbench(dir, ['bridge', 'check', 'riverton', '--rows', '5']);
+    expect(plain.stdout).toMatch(/^Warning: The legacy database has no operation journal/m);
+
+    expect(workbench(dir, ['bridge', 'install-journal', 'riverton']).stdout).toMatch(
+      /Created the operation journal/,
+    );
+    const after = check(dir, 'riverton', ['--rows', '5']);
+    expect(after.result.journal).toMatchObject({ installed: true, warning: null });
+    expect(workbench(dir, ['bridge', 'check', 'riverton', '--rows', '5']).stdout).toMatch(
+      /The operation journal WB_JOURNAL is installed: replay is exactly-once\./,
+    );
   });
 
   it('fails a bridge with a wrong column name, naming the entity and the driver’s words', () => {

@@ -14,7 +14,7 @@ import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/services/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
 import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
@@ -150,7 +150,7 @@ describe.each(engines)('licence status changes on %s', (engine) => {
     workbenchOk(dir, ['close', id, '--reason', 'Owner retired']);
     // Meanwhile, at the legacy system's own screens, someone suspends it.
     await legacy(`UPDATE {LICMST} SET {LICSTS} = 'S', {LICUPD} = '20991231120000' WHERE {LICNO} = '${id}'`);
-    expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({
+    expect(syncParkingChanges(dir).push).toMatchObject({
       applied: 0,
       conflicts: 1,
     });

@@ -13,7 +13,7 @@ import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dial
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
 import { rivertonToday } from '../support/renewal-requirements.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, repoRoot, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, repoRoot, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
 
@@ -227,7 +227,7 @@ describe.each(engines)('replay on %s', (engine) => {
     // Somebody at the legacy system's own screens moves the expiry after this desk read it.
     await legacy(`UPDATE {LICMST} SET {LICEXP} = 1301231 WHERE {LICNO} = '${l.id}'`);
     workbenchOk(dir, ['renew', l.id]);
-    const sync = json<{ push: Record<string, unknown> }>(['sync', '--json']);
+    const sync = syncParkingChanges(dir);
     expect(sync.push).toMatchObject({ applied: 0, conflicts: 1, remaining: 0 });
     expect(Number((await licenceRow(l.id)).LICEXP)).toBe(1301231); // untouched
 
@@ -281,7 +281,7 @@ describe.each(engines)('replay on %s', (engine) => {
     await legacy(`UPDATE {LICMST} SET {LICEXP} = 1300630 WHERE {LICNO} IN ('${a.id}', '${b.id}')`);
     workbenchOk(dir, ['renew', a.id]);
     workbenchOk(dir, ['renew', b.id]);
-    expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({ conflicts: 2 });
+    expect(syncParkingChanges(dir).push).toMatchObject({ conflicts: 2 });
     const open = json<Array<{ id: number; licenceId: string; editable: Record<string, unknown> }>>([
       'conflicts',
       '--json',
@@ -308,7 +308,7 @@ describe.each(engines)('replay on %s', (engine) => {
     const other = pick();
     workbenchOk(dir, ['pay', gone.id, '--amount', '8080', '--method', 'cash']);
     await legacy(`DELETE FROM {LICMST} WHERE {LICNO} = '${gone.id}'`);
-    expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({ conflicts: 1 });
+    expect(syncParkingChanges(dir).push).toMatchObject({ conflicts: 1 });
     const [c] = json<Array<{ id: number; kind: string; explanation: string }>>(['conflicts', '--json']);
     expect(c!.kind).toBe('gone');
     expect(c!.explanation).toMatch(/no longer in the legacy database/);

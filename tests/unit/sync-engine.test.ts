@@ -68,7 +68,15 @@ function legacy() {
         const applied = desk.cache
           .prepare(`UPDATE outbox SET status = 'applied' WHERE status = 'pending'`)
           .run().changes;
-        return { applied, alreadyApplied: 0, conflicts: 0, remaining: 0, stoppedBy: null };
+        return {
+          applied,
+          alreadyApplied: 0,
+          conflicts: 0,
+          refused: 0,
+          held: 0,
+          remaining: 0,
+          stoppedBy: null,
+        };
       }),
     refresh: () => job('refresh', () => undefined),
   };

@@ -10,7 +10,7 @@ import type { BridgeFile, CommandParam } from './bridge-schema.ts';
 import { bindParams, type ParamValue } from './command-params.ts';
 import { type Dialect, expandIdentifiers } from './dialects.ts';
 import { journalSql } from './journal.ts';
-import { isConnectionLost, driverMessageOneLine } from './odbc-errors.ts';
+import { driverMessageOneLine, isConnectionLost, isRefusal } from './odbc-errors.ts';
 import { buildReadPlan } from './read-plan.ts';
 import type { ApplyOperation, ApplyOutcome } from './worker-protocol.ts';
 
@@ -33,7 +33,14 @@ type Options = {
    */
   evidence: () => Promise<{ connection: odbc.Connection; done: (healthy: boolean) => void }>;
 };
+/**
+ * The legacy database will not take this change as it is (a statement that changed other than the
+ * rows it must): parked for a person like a refusal by SQLSTATE (see isRefusal).
+ */
+class Refusal extends Error {}
+
 type Row = Record<string, unknown>;
+type Current = Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>;
 type Records = Array<{ entity: EntityName; record: Record<string, unknown> }>;
 
 /** Failures worth trying again at once: deadlocks, serialization failures, a number taken meanwhile. */
@@ -72,8 +79,11 @@ export async function applyOperation(
     },
   );
 
+  // The records as the locking re-read found them, for a conflict or a refusal.
+  let current: Current | undefined;
   for (let attempt = 1; ; attempt++) {
     let committing = false;
+    current = undefined;
     try {
       await connection.beginTransaction();
       const outcome = await inTransaction();
@@ -107,6 +117,7 @@ export async function applyOperation(
       if (err instanceof ApplyError) throw err;
       if (isConnectionLost(err)) throw new ApplyError(lost(err), 'none', err);
       if (attempt < RETRIES && isTransient(err)) continue;
+      if (err instanceof Refusal || isRefusal(err)) return refused(err);
       throw new ApplyError(
         `The legacy database refused the change: ${driverMessageOneLine(err)}`,
         'none',
@@ -119,9 +130,10 @@ export async function applyOperation(
     // The locking re-read of every record the command read, first: should another process still
     // be committing this very operation (a killed desk's worker), we wait for it here, and the
     // journal or the check below then sees its effect.
-    const current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }> = [];
+    const now: Current = [];
     for (const base of op.base)
-      current.push({ entity: base.entity, id: base.id, record: await reread(base.entity, base.id, true) });
+      now.push({ entity: base.entity, id: base.id, record: await reread(base.entity, base.id, true) });
+    current = now;
     if (journal) {
       const found = await q(journalSql.lookup(dialect), [op.operationId]);
       if (found.length > 0) {
@@ -133,13 +145,10 @@ export async function applyOperation(
     if (op.inDoubt && !journal) {
       const check = command!.applied_check;
       if (!check) {
-        return { kind: 'conflict', conflict: 'in_doubt', current, changed: [] };
+        return { kind: 'conflict', conflict: 'in_doubt', current: now, changed: [] };
       }
-      const rows = await q(expandIdentifiers(check.query, dialect), bind(check.params, op.payload));
       const claimed = new Set(op.claimed);
-      const candidates = rows
-        .map((r) => scalar(Object.values(r)[0]))
-        .filter((v) => !check.into || !claimed.has(String(v)));
+      const candidates = (await appliedCheck(q)).filter((v) => !check.into || !claimed.has(String(v)));
       if (candidates.length > 0) {
         const result = check.into ? { [check.into]: candidates[0]! } : {};
         return { kind: 'already_applied', via: 'check', result, records: [] };
@@ -147,11 +156,11 @@ export async function applyOperation(
     }
 
     const changed: string[] = [];
-    for (const [i, c] of current.entries()) {
-      if (c.record === null) return { kind: 'conflict', conflict: 'gone', current, changed };
+    for (const [i, c] of now.entries()) {
+      if (c.record === null) return { kind: 'conflict', conflict: 'gone', current: now, changed };
       changed.push(...changedFields(op.command, op.base[i]!.record, c.record));
     }
-    if (changed.length > 0) return { kind: 'conflict', conflict: 'changed', current, changed };
+    if (changed.length > 0) return { kind: 'conflict', conflict: 'changed', current: now, changed };
 
     const values: Record<string, unknown> = { ...op.payload, operationId: op.operationId, actor: op.actor };
     const result: Record<string, string | number | null> = {};
@@ -169,9 +178,8 @@ export async function applyOperation(
           statementOptions,
         )) as unknown as { count?: number };
         if (statement.expect_rows !== undefined && done.count !== statement.expect_rows) {
-          throw new ApplyError(
+          throw new Refusal(
             `Statement ${i + 1} of ${op.command} changed ${done.count ?? 0} rows where ${statement.expect_rows} were expected, so nothing was written.`,
-            'none',
           );
         }
       }
@@ -207,8 +215,7 @@ export async function applyOperation(
         seen = (await ask(journalSql.lookup(dialect), [op.operationId])).length > 0;
       } else if (command!.applied_check) {
         const check = command!.applied_check;
-        const rows = await ask(expandIdentifiers(check.query, dialect), bind(check.params, op.payload));
-        const found = rows.map((r) => scalar(Object.values(r)[0]));
+        const found = await appliedCheck(ask);
         seen = check.into ? found.some((v) => String(v) === String(result[check.into!])) : found.length > 0;
       } else {
         throw new ApplyError(
@@ -235,6 +242,28 @@ export async function applyOperation(
     } finally {
       other?.done(healthy);
     }
+  }
+
+  /**
+   * The bridge's applied_check for this operation: the values its query finds (for a command that
+   * numbers a record, the numbers of the records that match the payload).
+   */
+  async function appliedCheck(ask: typeof q): Promise<Array<string | number | null>> {
+    const check = command!.applied_check!;
+    const rows = await ask(expandIdentifiers(check.query, dialect), bind(check.params, op.payload));
+    return rows.map((r) => scalar(Object.values(r)[0]));
+  }
+
+  /** The change refused: parked for a person with the legacy database's own words. */
+  function refused(err: unknown): ApplyOutcome {
+    const message = err instanceof Refusal ? err.message : driverMessageOneLine(err);
+    return {
+      kind: 'conflict',
+      conflict: 'refused',
+      current: current ?? op.base.map((b) => ({ entity: b.entity, id: b.id, record: b.record })),
+      changed: [],
+      message,
+    };
   }
 
   function bind(params: CommandParam[], values: Record<string, unknown>): ParamValue[] {

@@ -81,6 +81,39 @@ export function isStatementTimeout(err: unknown): boolean {
   return sqlStates(err).some((s) => s === 'HYT00' || s === '57014');
 }
 
+/**
+ * SQLSTATEs by which the legacy database refuses this change, and would refuse it again however
+ * often it is sent: class 22 (data exception: a value too long for its column, a number out of
+ * its DECIMAL's range, a bad date), class 23 (integrity constraint: CHECK, NOT NULL, foreign key;
+ * the unique-key race of two desks numbering at once is retried before it gets here), 42501
+ * (PostgreSQL: insufficient privilege), 44000 (WITH CHECK OPTION), and what triggers raise
+ * (PostgreSQL's RAISE EXCEPTION, P0001; SIGNAL SQLSTATE '45000' on MySQL and MariaDB).
+ */
+const refusalStates = /^(22...|23...|42501|44000|P0001|45000)$/;
+
+/**
+ * MySQL and MariaDB report a denied privilege under 42000, the class they share with syntax
+ * errors, so their native error numbers tell: 1142 table, 1143 column, 1044 database, 1227 the
+ * operation. Some drivers (the SQLite one) put everything under HY000: their words tell.
+ */
+const refusalCodes = new Set([1142, 1143, 1044, 1227]);
+const refusalWords =
+  /constraint failed|violates (check|not-null|foreign key|unique) constraint|out of range|value too long|data too long|too large|permission denied|command denied/i;
+
+/**
+ * True when the legacy database refused the change itself (see refusalStates): sending it again
+ * cannot help, so replay parks it for a person instead of waiting behind it forever. A lost
+ * connection, a timeout or a bridge's broken SQL is not a refusal.
+ */
+export function isRefusal(err: unknown): boolean {
+  if (isConnectionLost(err) || isStatementTimeout(err)) return false;
+  if (sqlStates(err).some((s) => refusalStates.test(s))) return true;
+  const errors = (err as OdbcErrorLike)?.odbcErrors ?? [];
+  if (errors.some((x) => (x.state ?? '').toUpperCase() === '42000' && refusalCodes.has(x.code ?? -1)))
+    return true;
+  return errors.some((x) => (x.state ?? '').toUpperCase() === 'HY000' && refusalWords.test(x.message ?? ''));
+}
+
 export function redactSecrets(text: string, connection: string): string {
   // The whole string first (as written, braces and all), then each secret value on its own,
   // as the connection-string parser reads it (a braced value may hold ";" and "}}").

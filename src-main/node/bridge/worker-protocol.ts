@@ -96,10 +96,12 @@ export type ApplyOutcome =
     }
   | {
       kind: 'conflict';
-      conflict: 'changed' | 'gone' | 'in_doubt';
+      conflict: 'changed' | 'gone' | 'in_doubt' | 'refused';
       /** The base records as the legacy database holds them now (null: gone). */
       current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>;
       changed: string[];
+      /** refused: the legacy database's words (the driver's message), for the person who decides. */
+      message?: string;
     };
 
 /** Creates the operation journal table, or says whether it is there. */

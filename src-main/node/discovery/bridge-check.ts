@@ -40,6 +40,23 @@ export interface BridgeCheckResult {
   connection: string;
   rowsPerEntity: number;
   entities: EntityCheck[];
+  /**
+   * For a bridge that writes (has commands): whether the legacy database has the operation
+   * journal, and a warning in words when it does not (null when the bridge only reads).
+   */
+  journal: JournalCheck | null;
+}
+
+export interface JournalCheck {
+  /** The bridge's write commands. */
+  commands: string[];
+  /** Write commands without an applied_check: without the journal, a lost answer is a person's to check. */
+  withoutAppliedCheck: string[];
+  installed: boolean | null;
+  table: string | null;
+  /** Why the answer is not known, when the journal could not be asked. */
+  error: string | null;
+  warning: string | null;
 }
 
 export interface CheckOptions {
@@ -70,6 +87,7 @@ export async function checkBridge(options: CheckOptions): Promise<BridgeCheckRes
     connection: redactConnectionString(options.connection),
     rowsPerEntity: options.rows,
     entities: [],
+    journal: null,
   };
   try {
     result.todos = todoComments(readFileSync(options.file, 'utf8'));
@@ -130,9 +148,54 @@ export async function checkBridge(options: CheckOptions): Promise<BridgeCheckRes
       result.entities.push(check);
       options.onEntity?.(check);
     }
+    result.journal = await checkJournal(client, options, definition);
   } finally {
     client.close();
   }
   result.ok = result.entities.length > 0 && result.entities.every((e) => e.ok);
   return result;
+}
+
+/**
+ * A bridge with writes and no operation journal still replays each change once when the answer
+ * comes; when an answer is lost (a dropped connection after COMMIT) it can only re-read, by each
+ * command's applied_check, or leave the change for a person. Said here, where IT looks first.
+ */
+async function checkJournal(
+  client: BridgeWorkerClient,
+  options: CheckOptions,
+  definition: ReturnType<typeof loadBridge>['definition'],
+): Promise<JournalCheck | null> {
+  const commands = Object.entries(definition.commands ?? {});
+  if (commands.length === 0) return null;
+  const check: JournalCheck = {
+    commands: commands.map(([name]) => name),
+    withoutAppliedCheck: commands.filter(([, c]) => !c?.applied_check).map(([name]) => name),
+    installed: null,
+    table: null,
+    error: null,
+    warning: null,
+  };
+  try {
+    const status = await client.journal({
+      bridgeFile: options.file,
+      connection: options.connection,
+      action: 'status',
+    });
+    check.installed = status.installed;
+    check.table = status.table;
+  } catch (err) {
+    check.error = redactSecrets(err instanceof Error ? err.message : String(err), options.connection);
+  }
+  if (check.installed !== true) {
+    const unchecked = check.withoutAppliedCheck.length
+      ? ` ${check.withoutAppliedCheck.join(', ')} ${check.withoutAppliedCheck.length === 1 ? 'has' : 'have'} no applied_check: such a change is left for a person to check.`
+      : ' Every command has an applied_check to re-read by.';
+    check.warning =
+      `${check.installed === false ? 'The legacy database has no operation journal' : 'Whether the legacy database has the operation journal could not be told'}` +
+      ` (${check.table ?? 'WB_JOURNAL'}), and this bridge writes (${check.commands.length} commands). Replay is then exactly-once only` +
+      ` where re-reading can tell whether a change whose answer was lost reached the legacy database.${unchecked}` +
+      ` Install the journal with "workbench bridge install-journal ${definition.name}" if the DBA allows one table.`;
+  }
+  return check;
 }

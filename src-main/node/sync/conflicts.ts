@@ -81,7 +81,8 @@ function toConflict(desk: Desk, r: Rec): Conflict {
     takenBy: r.taken_by as string,
     detectedAt: r.detected_at as string,
     kind,
-    explanation: explain(command, kind, payload, seen, current),
+    explanation: explain(command, kind, payload, seen, current, (r.legacy_message as string | null) ?? null),
+    legacyMessage: (r.legacy_message as string | null) ?? null,
     fields: conflictFields(command, payload, seen, current),
     editable: editableFields(command, proposal),
     status: r.status as Conflict['status'],
@@ -129,8 +130,17 @@ function explain(
   payload: Rec,
   seen: Rec,
   current: Rec | null,
+  legacyMessage: string | null,
 ): string {
   const what = describe(command, payload, seen);
+  if (kind === 'refused') {
+    // The legacy database's words are kept as it said them: IT may need them to the letter.
+    const edit =
+      command === 'renewLicence' || command === 'recordPayment' || command === 'refundPayment'
+        ? 'Edit it and apply it again, or discard it with a reason'
+        : 'Apply it again once the legacy system takes it, or discard it with a reason';
+    return `The legacy database refused ${what}: "${legacyMessage ?? 'no reason given'}". Nothing of it was written there, and later changes to the same record wait behind it. ${edit}.`;
+  }
   if (kind === 'gone') {
     // A reference to a record made on this desk that never reached the legacy database.
     const ref = ['paymentId', 'businessId', 'licenceId'].find((f) => provisionalOperation(payload[f]));

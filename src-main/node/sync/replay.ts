@@ -39,7 +39,15 @@ export async function pushOutbox(
 
 async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) => void): Promise<PushSummary> {
   const db = desk.cache;
-  const summary: PushSummary = { applied: 0, alreadyApplied: 0, conflicts: 0, remaining: 0, stoppedBy: null };
+  const summary: PushSummary = {
+    applied: 0,
+    alreadyApplied: 0,
+    conflicts: 0,
+    refused: 0,
+    held: 0,
+    remaining: 0,
+    stoppedBy: null,
+  };
   const waiting = () =>
     (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
   const total = waiting();
@@ -47,6 +55,9 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
   const { definition, file } = desk.bridge();
   const connection = await connectionWithSecret(desk.configured(), definition.name, keytarCredentialStore());
   const next = db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT 1`);
+  // Records whose earlier change the legacy database refused: later changes to them wait behind it
+  // until a person settles it; changes to other records go on.
+  const held = heldRecords(db);
   let after = 0;
   let done = 0;
   onProgress?.({ done, total });
@@ -55,6 +66,12 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
     if (!row) break;
     const entry = toEntry(row);
     after = entry.seq;
+    const touched = recordsOf(entry);
+    if (touched.some((r) => held.has(r))) {
+      summary.held++;
+      onProgress?.({ done: ++done, total });
+      continue;
+    }
     const refs = resolveProvisionalRefs(db, definition.commands, entry);
     if (refs.kind === 'wait') {
       summary.stoppedBy = `Waiting: ${refs.why}.`;
@@ -96,6 +113,10 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
       break;
     }
     settle(desk, actor, entry, outcome);
+    if (outcome.kind === 'conflict' && outcome.conflict === 'refused') {
+      summary.refused++;
+      for (const r of touched) held.add(r);
+    }
     if (outcome.kind === 'conflict') summary.conflicts++;
     else if (outcome.kind === 'applied') summary.applied++;
     else summary.alreadyApplied++;
@@ -103,6 +124,46 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
   }
   summary.remaining = waiting();
   return summary;
+}
+
+/**
+ * The records a change is about, as keys: the licence, payment and business its payload names and
+ * the records it read. Two changes that share one are replayed in order, or not at all.
+ */
+function recordsOf(entry: Pick<OutboxEntry, 'operationId' | 'payload' | 'base'>): string[] {
+  // A record the change makes is known as local:<its operation> until the legacy system numbers it.
+  const keys = new Set<string>([`local:${entry.operationId}`]);
+  for (const [field, entity] of [
+    ['licenceId', 'licence'],
+    ['paymentId', 'payment'],
+    ['businessId', 'business'],
+  ] as const) {
+    const id = entry.payload[field];
+    if (id === undefined || id === null || id === '') continue;
+    keys.add(String(id).startsWith('local:') ? String(id) : `${entity}:${String(id)}`);
+  }
+  for (const b of entry.base) keys.add(`${b.entity}:${b.id}`);
+  return [...keys];
+}
+
+/** The records of refused changes still open (a person has not edited or discarded them yet). */
+function heldRecords(db: Cache): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT o.operation_id, o.payload, o.base FROM conflict c JOIN outbox o ON o.operation_id = c.operation_id
+       WHERE c.status = 'open' AND c.kind = 'refused'`,
+    )
+    .all() as Array<{ operation_id: string; payload: string; base: string }>;
+  const held = new Set<string>();
+  for (const r of rows) {
+    const entry = {
+      operationId: r.operation_id,
+      payload: JSON.parse(r.payload) as OutboxEntry['payload'],
+      base: JSON.parse(r.base) as OutboxEntry['base'],
+    };
+    for (const key of recordsOf(entry)) held.add(key);
+  }
+  return held;
 }
 
 /** Written (and fsynced) before the entry leaves the desk: a crash from here on leaves it in doubt. */
@@ -148,7 +209,8 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
         `UPDATE outbox SET status = 'conflict', in_doubt = 0, settled_at = ?, last_error = NULL WHERE operation_id = ?`,
       ).run(now, entry.operationId);
       db.prepare(
-        `INSERT INTO conflict (operation_id, detected_at, kind, seen, mine, current) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO conflict (operation_id, detected_at, kind, seen, mine, current, legacy_message)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         entry.operationId,
         now,
@@ -156,6 +218,7 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
         JSON.stringify(entry.base),
         JSON.stringify(entry.payload),
         JSON.stringify(outcome.current),
+        outcome.message ?? null,
       );
       audit(db, {
         at: now,
@@ -167,6 +230,7 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
           command: entry.command,
           kind: outcome.conflict,
           changed: outcome.changed,
+          ...(outcome.message ? { legacyMessage: outcome.message } : {}),
         },
       });
       return;

@@ -145,6 +145,8 @@ export class SyncEngine implements DeskRuntime {
       applied: 0,
       alreadyApplied: 0,
       conflicts: 0,
+      refused: 0,
+      held: 0,
       remaining: waiting,
       stoppedBy: null,
     };

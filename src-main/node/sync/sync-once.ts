@@ -27,14 +27,30 @@ export async function syncOnce(
   let push: PushSummary;
   try {
     push = options.noPush
-      ? { applied: 0, alreadyApplied: 0, conflicts: 0, remaining: pendingCount(desk), stoppedBy: null }
+      ? {
+          applied: 0,
+          alreadyApplied: 0,
+          conflicts: 0,
+          refused: 0,
+          held: 0,
+          remaining: pendingCount(desk),
+          stoppedBy: null,
+        }
       : await pushOutbox(desk, actor, options.push);
   } catch (err) {
     if (!unavailable(err)) throw err;
     const remaining = pendingCount(desk);
     const message = (err as Error).message;
     return {
-      push: { applied: 0, alreadyApplied: 0, conflicts: 0, remaining, stoppedBy: message },
+      push: {
+        applied: 0,
+        alreadyApplied: 0,
+        conflicts: 0,
+        refused: 0,
+        held: 0,
+        remaining,
+        stoppedBy: message,
+      },
       refreshed: false,
       refresh: null,
       message,

@@ -6,15 +6,18 @@ import { join } from 'node:path';
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const bin = join(repoRoot, 'bin', 'workbench.cjs');
 
-/** Runs one command to completion; throws with its output when it fails. */
-export function workbench(dataDir: string, args: string[], timeoutMs = 600_000): string {
+/**
+ * Runs one command to completion; throws with its output when it ends with another exit code than
+ * `expectedStatus` (0; 4 for a sync that parks changes for a person).
+ */
+export function workbench(dataDir: string, args: string[], timeoutMs = 600_000, expectedStatus = 0): string {
   const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (r.status !== 0) {
+  if (r.status !== expectedStatus) {
     throw new Error(
       `workbench ${args.join(' ')} exited with ${r.status ?? r.signal}\n${r.stdout}\n${r.stderr}${r.error ? `\n${r.error}` : ''}`,
     );

@@ -31,4 +31,17 @@ export function workbenchOk(dataDir: string, args: string[], timeoutMs?: number)
   return r.stdout;
 }
 
+/**
+ * `workbench sync --json` that parks changes for a person: it must exit 4 (README, "Command
+ * line"); its JSON is returned.
+ */
+export function syncParkingChanges<T = { push: Record<string, unknown> }>(dataDir: string): T {
+  const r = workbench(dataDir, ['sync', '--json']);
+  if (r.status !== 4)
+    throw new Error(
+      `workbench sync --json exited ${r.status}, not 4 (changes need a person)\n${r.stderr}\n${r.stdout}`,
+    );
+  return JSON.parse(r.stdout) as T;
+}
+
 export const newDeskDir = (label: string) => mkdtempSync(join(tmpdir(), `wb-${label}-`));
