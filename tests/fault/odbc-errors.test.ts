@@ -73,6 +73,8 @@ describe('ODBC failures, classified', () => {
         odbcErrors: [{ state: '42000', code: 1142, message: 'UPDATE command denied to user' }],
       },
       odbcError('HY000', 'CHECK constraint failed: wb_frozen_licence'),
+      // The SQLite driver, measured: a trigger's RAISE(ABORT) is SQLITE_CONSTRAINT (19) in its words.
+      { message: 'x', odbcErrors: [{ state: 'HY000', code: 19, message: '[SQLite]five is frozen (19)' }] },
     ];
     for (const err of refused) expect(isRefusal(err), JSON.stringify(err)).toBe(true);
   });

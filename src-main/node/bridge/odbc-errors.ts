@@ -94,7 +94,7 @@ const refusalStates = /^(22...|23...|42501|44000|P0001|45000)$/;
 /**
  * MySQL and MariaDB report a denied privilege under 42000, the class they share with syntax
  * errors, so their native error numbers tell: 1142 table, 1143 column, 1044 database, 1227 the
- * operation. Some drivers (the SQLite one) put everything under HY000: their words tell.
+ * operation. Some drivers (the SQLite one) put everything under HY000: their words or codes tell.
  */
 const refusalCodes = new Set([1142, 1143, 1044, 1227]);
 const refusalWords =
@@ -111,7 +111,12 @@ export function isRefusal(err: unknown): boolean {
   const errors = (err as OdbcErrorLike)?.odbcErrors ?? [];
   if (errors.some((x) => (x.state ?? '').toUpperCase() === '42000' && refusalCodes.has(x.code ?? -1)))
     return true;
-  return errors.some((x) => (x.state ?? '').toUpperCase() === 'HY000' && refusalWords.test(x.message ?? ''));
+  return errors.some(
+    (x) =>
+      (x.state ?? '').toUpperCase() === 'HY000' &&
+      // The SQLite driver: SQLITE_CONSTRAINT (19) for CHECK, NOT NULL, UNIQUE and a trigger's RAISE(ABORT).
+      (refusalWords.test(x.message ?? '') || (x.code === 19 && /^\[SQLite\]/i.test(x.message ?? ''))),
+  );
 }
 
 export function redactSecrets(text: string, connection: string): string {

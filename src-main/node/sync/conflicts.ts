@@ -139,7 +139,8 @@ function explain(
       command === 'renewLicence' || command === 'recordPayment' || command === 'refundPayment'
         ? 'Edit it and apply it again, or discard it with a reason'
         : 'Apply it again once the legacy system takes it, or discard it with a reason';
-    return `The legacy database refused ${what}: "${legacyMessage ?? 'no reason given'}". Nothing of it was written there, and later changes to the same record wait behind it. ${edit}.`;
+    const words = (legacyMessage ?? 'no reason given').replace(/\.$/, '');
+    return `The legacy database refused ${what}: "${words}". Nothing of it was written there, and later changes to the same record wait behind it. ${edit}.`;
   }
   if (kind === 'gone') {
     // A reference to a record made on this desk that never reached the legacy database.
