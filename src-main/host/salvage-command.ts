@@ -37,8 +37,14 @@ export function registerSalvageCommands(outbox: Command, dataDir: () => string |
             `brought back ${result.broughtBack.length}, ${result.alreadyHere} already on this desk, ${result.rowsRestored} other rows restored.`,
         );
         for (const e of result.broughtBack)
-          console.log(`${String(e.seq).padStart(5)}  ${e.status.padEnd(8)} ${e.command}  ${e.licenceId ?? ''}  (was seq ${e.oldSeq}, operation ${e.operationId})`);
+          console.log(
+            `${String(e.seq).padStart(5)}  ${e.status.padEnd(8)} ${e.command}  ${e.licenceId ?? ''}  (was seq ${e.oldSeq}, operation ${e.operationId})`,
+          );
         for (const p of result.problems) console.log(`Could not read: ${p}`);
+        if (result.inDoubt.length)
+          console.log(
+            `${result.inDoubt.length} waiting change${result.inDoubt.length === 1 ? '' : 's'} may have been sent after the old file was copied: the next sync checks the legacy database for each before sending it.`,
+          );
         console.log(
           still
             ? `${shortfallInWords(still, desk.paths.cache)} Salvage another copy, or, once a person has checked, run "workbench outbox forget-missing --reason <why>".`
@@ -51,7 +57,9 @@ export function registerSalvageCommands(outbox: Command, dataDir: () => string |
 
   outbox
     .command('forget-missing')
-    .description('accept, after a person has checked, that changes a damaged or rolled-back cache lost are gone (audited)')
+    .description(
+      'accept, after a person has checked, that changes a damaged or rolled-back cache lost are gone (audited)',
+    )
     .requiredOption('--reason <text>', 'why they may be given up (kept in the audit log)')
     .action((o: { reason: string }) => {
       const desk = openDesk({ dataDir: resolveDataDir(dataDir()), acceptMissingChanges: true });

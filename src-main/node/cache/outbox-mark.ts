@@ -43,8 +43,7 @@ export function cacheIdentity(db: Cache): string {
 /** What the cache's outbox holds now. */
 export function outboxState(db: Cache): OutboxState {
   const last = db.prepare('SELECT seq, operation_id FROM outbox ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; operation_id: string }
-    | undefined;
+    { seq: number; operation_id: string } | undefined;
   const { n } = db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number };
   return {
     cacheId: cacheIdentity(db),
@@ -99,8 +98,11 @@ export function writeOutboxMark(file: string, state: OutboxState, now = new Date
  */
 export function cacheHoldsMark(db: Cache, mark: OutboxMark, state: OutboxState = outboxState(db)): boolean {
   if (mark.count === 0 || mark.lastOperationId === null) return true;
-  const hasLast = db.prepare('SELECT 1 FROM outbox WHERE operation_id = ?').get(mark.lastOperationId) !== undefined;
-  return hasLast && state.count >= mark.count && (state.cacheId !== mark.cacheId || state.lastSeq >= mark.lastSeq);
+  const hasLast =
+    db.prepare('SELECT 1 FROM outbox WHERE operation_id = ?').get(mark.lastOperationId) !== undefined;
+  return (
+    hasLast && state.count >= mark.count && (state.cacheId !== mark.cacheId || state.lastSeq >= mark.lastSeq)
+  );
 }
 
 /**
@@ -118,7 +120,12 @@ export function advanceOutboxMark(db: Cache, file: string): void {
     current = null; // an unreadable mark is replaced by the truth
   }
   if (current && !cacheHoldsMark(db, current, state)) return;
-  if (current && current.cacheId === state.cacheId && current.lastSeq >= state.lastSeq && current.count >= state.count)
+  if (
+    current &&
+    current.cacheId === state.cacheId &&
+    current.lastSeq >= state.lastSeq &&
+    current.count >= state.count
+  )
     return;
   writeOutboxMark(file, state);
 }

@@ -113,7 +113,8 @@ function rowByRow(db: Database.Database, problems: string[]): Row[] {
   }
   let highest = 0;
   try {
-    highest = (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).pluck().get() as number) ?? 0;
+    highest =
+      (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).pluck().get() as number) ?? 0;
   } catch (err) {
     problems.push(`the outbox's last seq: ${(err as Error).message}`);
   }

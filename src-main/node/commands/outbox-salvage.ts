@@ -7,6 +7,10 @@
 //   re-reading the legacy database, never by sending it blind), a pending one waits again (and if
 //   it had in fact reached the legacy database, replay finds it there by its operation id:
 //   the journal or the bridge's applied_check);
+// - no old file can say whether a waiting entry was sent after it was copied, nor can a cache that
+//   went back: the waiting entries brought back, and (when this cache was short of its outbox mark)
+//   the ones already here, are marked in doubt, so the next push re-reads the legacy database
+//   before sending any of them (markWaitingInDoubt);
 // - with a waiting entry come what replay and the counter need from the cache: the rows it changed
 //   locally (pending_change, e.g. the payment under local:<operation>), its conflict, its cash
 //   drawer entry and session, and the desk's number counters (so no provisional receipt is given
@@ -20,7 +24,8 @@ import type { EntityName } from '../../common/model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
-import { restoreEntry } from './outbox.ts';
+import { readMark, shortfall } from '../desk/cache-guard.ts';
+import { markWaitingInDoubt, restoreEntry } from './outbox.ts';
 
 type Row = Record<string, unknown>;
 
@@ -44,6 +49,8 @@ export interface SalvageResult {
   alreadyHere: number;
   /** Other rows put back: local records, drawer sessions and entries, conflicts. */
   rowsRestored: number;
+  /** Waiting entries the next push checks in the legacy database before sending. */
+  inDoubt: string[];
   problems: string[];
 }
 
@@ -84,8 +91,10 @@ function bringBack(desk: Desk, actor: string, file: string, old: OldCache, now: 
     broughtBack: [],
     alreadyHere: 0,
     rowsRestored: 0,
+    inDoubt: [],
     problems: old.problems,
   };
+  const wasShort = shortfall(db, readMark(desk.paths.dataDir)) !== null;
   const here = db.prepare('SELECT 1 FROM outbox WHERE operation_id = ?');
   const maxSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck();
   const at = zonedIso(now, desk.timeZone);
@@ -106,9 +115,20 @@ function bringBack(desk: Desk, actor: string, file: string, old: OldCache, now: 
       } catch {
         result.problems.push(`operation ${operationId}: its payload is not readable JSON`);
       }
-      result.broughtBack.push({ operationId, oldSeq, seq, command: String(row.command), status: String(row.status), licenceId });
+      result.broughtBack.push({
+        operationId,
+        oldSeq,
+        seq,
+        command: String(row.command),
+        status: String(row.status),
+        licenceId,
+      });
     }
     result.rowsRestored = restoreTheirRows(db, old, restored, result.problems);
+    result.inDoubt = markWaitingInDoubt(
+      db,
+      wasShort ? undefined : result.broughtBack.map((e) => e.operationId),
+    );
     audit(db, {
       at,
       actor,
@@ -120,6 +140,7 @@ function bringBack(desk: Desk, actor: string, file: string, old: OldCache, now: 
         alreadyHere: result.alreadyHere,
         broughtBack: result.broughtBack,
         rowsRestored: result.rowsRestored,
+        inDoubt: result.inDoubt,
         problems: result.problems,
       },
     });
@@ -135,7 +156,9 @@ function restoreTheirRows(db: Cache, old: OldCache, entries: Row[], problems: st
     try {
       if (putRow(db, table, row, key)) n++;
     } catch (err) {
-      problems.push(`${table} row ${JSON.stringify(row.id ?? row.operation_id ?? '')}: ${(err as Error).message}`);
+      problems.push(
+        `${table} row ${JSON.stringify(row.id ?? row.operation_id ?? '')}: ${(err as Error).message}`,
+      );
     }
   };
   const ids = entries.map((e) => String(e.operation_id));
@@ -157,7 +180,8 @@ function restoreTheirRows(db: Cache, old: OldCache, entries: Row[], problems: st
     for (const record of old.rows(map.table, `${key} = ?`, [pc.record_id])) {
       put(map.table, record, [key]);
       if (entity === 'licence') {
-        const rowid = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck().get(record.id) as number | undefined;
+        const rowid = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck().get(record.id) as
+          number | undefined;
         if (rowid !== undefined) licenceRowids.push(rowid);
       }
       if (entity === 'business') businessIds.push(String(record.id));
@@ -170,7 +194,11 @@ function restoreTheirRows(db: Cache, old: OldCache, entries: Row[], problems: st
     const { id: _old, ...conflict } = c; // a new id here; the operation id keys it
     put('conflict', conflict, null);
   }
-  for (const a of old.rows('adopted_id', `local_id IN (${ids.map(() => '?').join(', ')})`, ids.map((i) => `local:${i}`)))
+  for (const a of old.rows(
+    'adopted_id',
+    `local_id IN (${ids.map(() => '?').join(', ')})`,
+    ids.map((i) => `local:${i}`),
+  ))
     put('adopted_id', a, null);
 
   // The cash drawer is desk-local (the legacy system keeps only payments): its sessions and the
@@ -179,8 +207,7 @@ function restoreTheirRows(db: Cache, old: OldCache, entries: Row[], problems: st
   const sessions = old.rows('drawer_session');
   for (const s of sessions) {
     const mine = db.prepare('SELECT closed_at FROM drawer_session WHERE id = ?').get(s.id) as
-      | { closed_at: string | null }
-      | undefined;
+      { closed_at: string | null } | undefined;
     if (!mine) put('drawer_session', s, null);
     else if (mine.closed_at === null && s.closed_at !== null) put('drawer_session', s, ['id']);
   }
@@ -188,7 +215,8 @@ function restoreTheirRows(db: Cache, old: OldCache, entries: Row[], problems: st
 
   // Number counters (receipt_seq, ...): never lower than the old file's, so no number comes twice.
   for (const m of old.rows('desk_meta', `key LIKE '%\\_seq' ESCAPE '\\'`)) {
-    const mine = db.prepare('SELECT value FROM desk_meta WHERE key = ?').pluck().get(m.key) as string | undefined;
+    const mine = db.prepare('SELECT value FROM desk_meta WHERE key = ?').pluck().get(m.key) as
+      string | undefined;
     if (mine === undefined || Number(mine) < Number(m.value)) put('desk_meta', m, ['key']);
   }
   return n;

@@ -115,12 +115,30 @@ export function nextProvisionalReceipt(db: Cache, deskId: string): string {
  */
 export function restoreEntry(db: Cache, row: Record<string, unknown>, keepSeq: boolean): number {
   if (!db.inTransaction) throw new Error('restoreEntry must run inside a transaction');
-  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox') as string[]).filter(
-    (c) => c in row && (keepSeq || c !== 'seq'),
-  );
+  const columns = (
+    db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox') as string[]
+  ).filter((c) => c in row && (keepSeq || c !== 'seq'));
   const info = db
     .prepare(`INSERT INTO outbox (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...columns.map((c) => row[c] as unknown));
   outboxWritten(db);
   return Number(info.lastInsertRowid);
+}
+
+/**
+ * Marks every waiting entry of this cache in doubt: after the cache went back (an older copy, a
+ * lost -wal) or was filled from an old file, nothing on the desk says whether a waiting entry was
+ * sent after that copy was made. In doubt, the next push settles each by re-reading the legacy
+ * database (the journal, or the bridge's applied_check) and applies it only if it is not there;
+ * sent blind, it could be applied twice. Returns the operation ids marked. Inside a transaction.
+ */
+export function markWaitingInDoubt(db: Cache, only?: readonly string[]): string[] {
+  const ids = db
+    .prepare(`SELECT operation_id FROM outbox WHERE status = 'pending' AND in_doubt = 0 ORDER BY seq`)
+    .pluck()
+    .all() as string[];
+  const chosen = only ? ids.filter((id) => only.includes(id)) : ids;
+  const mark = db.prepare('UPDATE outbox SET in_doubt = 1 WHERE operation_id = ?');
+  for (const id of chosen) mark.run(id);
+  return chosen;
 }

@@ -72,7 +72,8 @@ export function shortfall(db: Cache, mark: OutboxMark | null): Shortfall | null 
   if (!mark || mark.count === 0) return null;
   const now = outboxState(db);
   if (cacheHoldsMark(db, mark, now)) return null;
-  const hasLast = db.prepare('SELECT 1 FROM outbox WHERE operation_id = ?').get(mark.lastOperationId) !== undefined;
+  const hasLast =
+    db.prepare('SELECT 1 FROM outbox WHERE operation_id = ?').get(mark.lastOperationId) !== undefined;
   const sameCache = now.cacheId === mark.cacheId;
   return {
     mark,
