@@ -139,6 +139,18 @@ describe.concurrent(
       const back = await salvage(desk, copy);
       expect(back.broughtBack.map((e) => e.operationId)).toEqual(amounts.map((a) => desk.paid.get(a)));
       expect(back.stillMissing).toBe(0);
+      // The open drawer and its five entries came back too, and the receipt counter: the next
+      // provisional receipt is not one the salvaged payments already carry.
+      const db = new Database(desk.cache, { readonly: true });
+      try {
+        expect(db.prepare('SELECT count(*) FROM drawer_session WHERE closed_at IS NULL').pluck().get()).toBe(
+          1,
+        );
+        expect(db.prepare('SELECT count(*) FROM drawer_entry').pluck().get()).toBe(5);
+        expect(db.prepare(`SELECT value FROM desk_meta WHERE key = 'receipt_seq'`).pluck().get()).toBe('5');
+      } finally {
+        db.close();
+      }
       await syncedExactlyOnce(desk);
     });
 
