@@ -18,10 +18,11 @@ say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 # after two minutes and retried, instead of waiting on npm's five-minute default.
 export npm_config_fetch_timeout=120000 npm_config_fetch_retries=5
 
-# 1. System packages: the ODBC driver manager and the three drivers the demo city uses, and
-# libsecret (keytar, the OS keychain's client, builds against it). The tests add Chromium and a
+# 1. System packages: the ODBC driver manager and the three drivers the demo city uses,
+# libsecret (keytar, the OS keychain's client, builds against it), and the sqlite3 shell
+# (`workbench outbox salvage` asks its .recover for rows a damaged cache no longer gives plainly). The tests add Chromium and a
 # Secret Service to run against: gnome-keyring on a D-Bus session bus (scripts/with-keyring.sh).
-packages=(unixodbc unixodbc-dev libsqliteodbc odbc-postgresql odbc-mariadb postgresql-client libsecret-1-dev)
+packages=(unixodbc unixodbc-dev libsqliteodbc odbc-postgresql odbc-mariadb postgresql-client libsecret-1-dev sqlite3)
 [ "$want_test" = 1 ] && packages+=(chromium fonts-dejavu-core poppler-utils dbus gnome-keyring)
 missing=()
 for p in "${packages[@]}"; do

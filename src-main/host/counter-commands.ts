@@ -8,6 +8,7 @@ import { recordPayment } from '../node/commands/payment-commands.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { registerSalvageCommands } from './salvage-command.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 const cents = (value: string) => {
@@ -85,7 +86,7 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
       },
     );
 
-  program
+  const outbox = program
     .command('outbox')
     .description('the changes made on this desk that wait to reach the legacy database')
     .option('--all', 'also the ones already settled')
@@ -109,4 +110,5 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
         desk.close();
       }
     });
+  registerSalvageCommands(outbox, dataDir);
 }

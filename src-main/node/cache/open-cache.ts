@@ -22,7 +22,8 @@ export function openCache(file: string, options: OpenCacheOptions): Cache {
   } catch (err) {
     throw new WorkbenchError(
       'cache_unavailable',
-      `The desk's cache at ${file} could not be opened: ${(err as Error).message}`,
+      `The desk's cache at ${file} could not be opened: ${(err as Error).message}. ` +
+        'Changes not yet in the legacy database are in this file: do not delete it.',
     );
   }
   try {
@@ -34,7 +35,9 @@ export function openCache(file: string, options: OpenCacheOptions): Cache {
     if (check !== 'ok') {
       throw new WorkbenchError(
         'cache_unavailable',
-        `The desk's cache at ${file} is damaged (${String(check)}). Move it aside and run "workbench sync" to rebuild it from the legacy database.`,
+        `The desk's cache at ${file} is damaged (${String(check)}). Changes not yet in the legacy database are in this file: ` +
+          `do not delete it. Move it aside, run "workbench outbox salvage <the moved file>" to bring them into a new cache, then "workbench sync" ` +
+          'to send them and refill the cache from the legacy database.',
       );
     }
     migrate(db, readMigrations(options.migrationsDir));
@@ -44,7 +47,9 @@ export function openCache(file: string, options: OpenCacheOptions): Cache {
     if (err instanceof WorkbenchError) throw err;
     throw new WorkbenchError(
       'cache_unavailable',
-      `The desk's cache at ${file} could not be prepared: ${(err as Error).message}`,
+      `The desk's cache at ${file} could not be prepared: ${(err as Error).message}. ` +
+        'Changes not yet in the legacy database are in this file: do not delete it. If it stays so, move it aside and run ' +
+        '"workbench outbox salvage <the moved file>" to bring them into a new cache.',
     );
   }
 }

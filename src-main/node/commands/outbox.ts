@@ -1,9 +1,11 @@
 // The desk's outbox: commands waiting to reach the legacy database, in the order they were given.
-// Entries are written only inside the transaction of the command they record (see enqueue).
+// Entries are written only inside the transaction of the command they record (see enqueue), and
+// only here: this is the one INSERT INTO outbox, so the outbox mark (outbox-mark.ts) sees them all.
 import { randomUUID } from 'node:crypto';
 import type { CommandName } from '../../common/commands.ts';
 import type { EntityName } from '../../common/model.ts';
 import type { Cache } from '../cache/open-cache.ts';
+import { outboxWritten } from '../cache/outbox-mark.ts';
 import { nextDeskNumber } from './desk-numbers.ts';
 
 export interface BaseVersion {
@@ -62,6 +64,8 @@ export function enqueue(db: Cache, entry: NewEntry, operationId: string = random
   );
   const mark = db.prepare('INSERT INTO pending_change (entity, record_id, operation_id) VALUES (?, ?, ?)');
   for (const c of entry.changes) mark.run(c.entity, c.id, operationId);
+  // The outbox mark beside the cache follows once this transaction has committed (outbox-mark.ts).
+  outboxWritten(db);
   return operationId;
 }
 
@@ -100,4 +104,41 @@ function rowsToEntries(rows: Record<string, unknown>[]): OutboxEntry[] {
 /** The next provisional receipt number of this desk, e.g. P-FRONT1-000042 (desk-prefixed, so desks never clash). */
 export function nextProvisionalReceipt(db: Cache, deskId: string): string {
   return nextDeskNumber(db, deskId, 'receipt', 'P');
+}
+
+/**
+ * Puts back an outbox row read from an old cache file (`workbench outbox salvage`), as it was:
+ * its status, attempts, in-doubt flag and legacy answer, so an entry that reached the legacy
+ * database stays settled and one in doubt is settled by re-reading, never resent blind. Its seq is
+ * kept when it still comes after every entry here (`keepSeq`), else it goes at the end. The caller
+ * is inside a transaction; returns the seq it got.
+ */
+export function restoreEntry(db: Cache, row: Record<string, unknown>, keepSeq: boolean): number {
+  if (!db.inTransaction) throw new Error('restoreEntry must run inside a transaction');
+  const columns = (
+    db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox') as string[]
+  ).filter((c) => c in row && (keepSeq || c !== 'seq'));
+  const info = db
+    .prepare(`INSERT INTO outbox (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    .run(...columns.map((c) => row[c] as unknown));
+  outboxWritten(db);
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * Marks every waiting entry of this cache in doubt: after the cache went back (an older copy, a
+ * lost -wal) or was filled from an old file, nothing on the desk says whether a waiting entry was
+ * sent after that copy was made. In doubt, the next push settles each by re-reading the legacy
+ * database (the journal, or the bridge's applied_check) and applies it only if it is not there;
+ * sent blind, it could be applied twice. Returns the operation ids marked. Inside a transaction.
+ */
+export function markWaitingInDoubt(db: Cache, only?: readonly string[]): string[] {
+  const ids = db
+    .prepare(`SELECT operation_id FROM outbox WHERE status = 'pending' AND in_doubt = 0 ORDER BY seq`)
+    .pluck()
+    .all() as string[];
+  const chosen = only ? ids.filter((id) => only.includes(id)) : ids;
+  const mark = db.prepare('UPDATE outbox SET in_doubt = 1 WHERE operation_id = ?');
+  for (const id of chosen) mark.run(id);
+  return chosen;
 }

@@ -6,6 +6,8 @@ import { WorkbenchError } from '../../common/errors.ts';
 import { type LoadedBridge, loadBridge, resolveBridgePath } from '../bridge/load-bridge.ts';
 import { BridgeWorkerClient, type WorkerClientOptions } from '../bridge/worker-client.ts';
 import { type Cache, openCache } from '../cache/open-cache.ts';
+import { keepOutboxMark, outboxMarkFile } from '../cache/outbox-mark.ts';
+import { guardCache, markInWords, readMark, refuseVanishedCache } from './cache-guard.ts';
 import { type DeskConfig, readDeskConfig } from './desk-config.ts';
 import { type DeskPaths, deskPaths, projectRoot } from './paths.ts';
 
@@ -28,13 +30,35 @@ export interface OpenDeskOptions {
   workerPath?: string;
   /** Timeouts and the like of the bridge worker (see WorkerClientOptions). */
   worker?: WorkerClientOptions;
+  /**
+   * Open a cache that lacks changes its outbox mark knows of (cache-guard.ts) instead of refusing:
+   * only for `workbench outbox salvage` and `forget-missing`, which exist to settle that.
+   */
+  acceptMissingChanges?: boolean;
 }
 
 export function openDesk(options: OpenDeskOptions): Desk {
   const paths = deskPaths(options.dataDir);
   const root = projectRoot();
   const config = readDeskConfig(paths.config);
-  const cache = openCache(paths.cache, { migrationsDir: join(root, 'migrations') });
+  const mark = readMark(paths.dataDir);
+  if (!options.acceptMissingChanges) refuseVanishedCache(paths.cache, mark);
+  let cache: Cache;
+  try {
+    cache = openCache(paths.cache, { migrationsDir: join(root, 'migrations') });
+  } catch (err) {
+    // A damaged cache: say what the mark knows is in it, so nobody throws the file away.
+    if (err instanceof WorkbenchError && mark && mark.count > 0)
+      throw new WorkbenchError(err.code, `${err.message} This desk has ${markInWords(mark)}.`);
+    throw err;
+  }
+  try {
+    if (!options.acceptMissingChanges) guardCache(cache, paths.dataDir, paths.cache, mark);
+    keepOutboxMark(cache, outboxMarkFile(paths.dataDir));
+  } catch (err) {
+    cache.close();
+    throw err;
+  }
   const worker = new BridgeWorkerClient({
     ...options.worker,
     ...(options.workerPath ? { workerPath: options.workerPath } : {}),
