@@ -99,11 +99,16 @@ function startCutter(proxy: TcpProxy, rng: SeededRandom) {
       proxy.resume();
     });
   };
+  // The timer's cuts come further apart as the link slows (one apply is some twenty round trips):
+  // at 15 ms a cut every 0.15-1.5 s would end nearly every push before its first COMMIT, so the
+  // cuts that matter most (on COMMIT and just after) would hardly be tried.
+  const spread = Math.max(1, LATENCY_MS / 3);
+  const gap = () => Math.round(rng.int(150, 1500) * spread);
   const tick = () => {
     cut('anywhere');
-    later(rng.int(150, 1500), tick);
+    later(gap(), tick);
   };
-  later(rng.int(150, 1500), tick);
+  later(gap(), tick);
   const unlisten = proxy.onCommit((event) => {
     if (event === 'sent') {
       commits++;
