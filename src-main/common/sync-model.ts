@@ -104,3 +104,14 @@ export const PushSummary = z.object({
   stoppedBy: z.string().nullable(),
 });
 export type PushSummary = z.infer<typeof PushSummary>;
+
+/** A push that sent nothing (yet): `remaining` changes wait. */
+export const idlePush = (remaining = 0): PushSummary => ({
+  applied: 0,
+  alreadyApplied: 0,
+  conflicts: 0,
+  refused: 0,
+  held: 0,
+  remaining,
+  stoppedBy: null,
+});

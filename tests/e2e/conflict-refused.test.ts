@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheRows } from '../fault/support/riverton-ledger.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';
 import { checkScreen, shown, tabTo } from './support/screen.ts';
@@ -21,14 +22,7 @@ let browser: Browser | undefined;
 let page: Page;
 let refusedOp: string;
 
-const cache = <T>(sql: string, ...args: unknown[]): T[] => {
-  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-};
+const cache = <T>(sql: string, ...args: unknown[]): T[] => cacheRows<T>(dataDir, sql, ...args);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-conflict-refused-'));

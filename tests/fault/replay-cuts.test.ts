@@ -30,12 +30,11 @@ import { newDeskDir } from '../integration/support/workbench-cli.ts';
 import { connectRivertonArgs, runDesk } from './support/desk-commands.ts';
 import {
   type LegacyBaseline,
-  cacheRows,
   checkLedger,
   legacyBaseline,
+  licencesInRenewalWindow,
   renewableLicences,
 } from './support/riverton-ledger.ts';
-import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 import { type SeededRandom, seedFrom, seededRandom } from './support/seeded-random.ts';
 import { type TcpProxy, startTcpProxy } from './support/tcp-proxy.ts';
 
@@ -184,15 +183,7 @@ for (const { engine, journal } of cases)
           /Created the operation journal/,
         );
       // Renewed once each (then out of their renewal window): licences inside it today.
-      const inWindow = cacheRows<{ id: string }>(
-        dir,
-        `SELECT l.id FROM licence l WHERE l.status = 'active'
-           AND l.expires_on > date('now', '+2 days') AND l.expires_on <= date('now', '+80 days')
-           AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
-           AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
-         ORDER BY l.id`,
-      ).map((r) => r.id);
-      toRenew = meetingRenewalRequirementsIn(dir, inWindow);
+      toRenew = licencesInRenewalWindow(dir);
       pool = renewableLicences(dir, POOL).map((l) => l.id);
       expect(pool.length).toBeGreaterThanOrEqual(6);
       baseline = await legacyBaseline(direct, [...pool, ...toRenew]);

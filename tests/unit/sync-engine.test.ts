@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../src-main/common/errors.ts';
-import type { PushSummary } from '../../src-main/common/sync-model.ts';
+import { type PushSummary, idlePush } from '../../src-main/common/sync-model.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { SyncEngine } from '../../src-main/node/sync/sync-engine.ts';
 import { ManualClock, settle } from './support/manual-clock.ts';
@@ -68,15 +68,7 @@ function legacy() {
         const applied = desk.cache
           .prepare(`UPDATE outbox SET status = 'applied' WHERE status = 'pending'`)
           .run().changes;
-        return {
-          applied,
-          alreadyApplied: 0,
-          conflicts: 0,
-          refused: 0,
-          held: 0,
-          remaining: 0,
-          stoppedBy: null,
-        };
+        return { ...idlePush(), applied };
       }),
     refresh: () => job('refresh', () => undefined),
   };

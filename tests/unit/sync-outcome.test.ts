@@ -1,18 +1,9 @@
 // `workbench sync`'s exit code and its sentence about changes that need a person (README, "Command line").
 import { describe, expect, it } from 'vitest';
-import type { PushSummary } from '../../src-main/common/sync-model.ts';
+import { type PushSummary, idlePush } from '../../src-main/common/sync-model.ts';
 import { needPersonLine, syncExit, syncExitCode } from '../../src-main/host/sync-outcome.ts';
 
-const push = (over: Partial<PushSummary> = {}): PushSummary => ({
-  applied: 0,
-  alreadyApplied: 0,
-  conflicts: 0,
-  refused: 0,
-  held: 0,
-  remaining: 0,
-  stoppedBy: null,
-  ...over,
-});
+const push = (over: Partial<PushSummary> = {}): PushSummary => ({ ...idlePush(), ...over });
 
 describe('sync exit codes', () => {
   it('0 when nothing waits for a person and the legacy database answered', () => {

@@ -4,7 +4,7 @@
 // parked as a conflict for a person. An entry whose answer never came is settled by re-reading at
 // the next push, never sent again blind.
 import type { LegacyCommandName } from '../../common/legacy-commands.ts';
-import type { PushSummary } from '../../common/sync-model.ts';
+import { type PushSummary, idlePush } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
 import { ApplyFailure } from '../bridge/worker-client.ts';
 import type { ApplyOutcome } from '../bridge/worker-protocol.ts';
@@ -39,15 +39,7 @@ export async function pushOutbox(
 
 async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) => void): Promise<PushSummary> {
   const db = desk.cache;
-  const summary: PushSummary = {
-    applied: 0,
-    alreadyApplied: 0,
-    conflicts: 0,
-    refused: 0,
-    held: 0,
-    remaining: 0,
-    stoppedBy: null,
-  };
+  const summary: PushSummary = idlePush();
   const waiting = () =>
     (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
   const total = waiting();

@@ -5,7 +5,12 @@
 // another, on this desk's cache or on the legacy database. A job that cannot reach the legacy
 // database turns the monitor offline at once; nothing is lost, the changes keep waiting.
 import { WorkbenchError } from '../../common/errors.ts';
-import type { ConnectionState, PushSummary, SyncActivity } from '../../common/sync-model.ts';
+import {
+  type ConnectionState,
+  type PushSummary,
+  type SyncActivity,
+  idlePush,
+} from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { type Clock, ConnectivityMonitor, deskProbe, systemClock } from './connectivity.ts';
@@ -141,15 +146,7 @@ export class SyncEngine implements DeskRuntime {
   /** One push (when changes wait) and, if asked, one refresh. */
   private async cycle(refresh: boolean): Promise<SyncNowResult> {
     const waiting = this.waiting();
-    let push: PushSummary = {
-      applied: 0,
-      alreadyApplied: 0,
-      conflicts: 0,
-      refused: 0,
-      held: 0,
-      remaining: waiting,
-      stoppedBy: null,
-    };
+    let push: PushSummary = idlePush(waiting);
     if (waiting > 0) {
       this.busy = 'pushing';
       try {

@@ -2,7 +2,7 @@
 // runtime): push what waits, then pull what changed. When the legacy database cannot be reached
 // nothing is lost: the changes keep waiting, the refresh is skipped, and the result says why.
 import { WorkbenchError } from '../../common/errors.ts';
-import type { PushSummary } from '../../common/sync-model.ts';
+import { type PushSummary, idlePush } from '../../common/sync-model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import type { SyncNowResult } from './desk-runtime.ts';
 import { type RefreshProgress, type RefreshResult, refreshAll, refreshChanged } from './refresh.ts';
@@ -26,31 +26,13 @@ export async function syncOnce(
 ): Promise<SyncOnceResult> {
   let push: PushSummary;
   try {
-    push = options.noPush
-      ? {
-          applied: 0,
-          alreadyApplied: 0,
-          conflicts: 0,
-          refused: 0,
-          held: 0,
-          remaining: pendingCount(desk),
-          stoppedBy: null,
-        }
-      : await pushOutbox(desk, actor, options.push);
+    push = options.noPush ? idlePush(pendingCount(desk)) : await pushOutbox(desk, actor, options.push);
   } catch (err) {
     if (!unavailable(err)) throw err;
     const remaining = pendingCount(desk);
     const message = (err as Error).message;
     return {
-      push: {
-        applied: 0,
-        alreadyApplied: 0,
-        conflicts: 0,
-        refused: 0,
-        held: 0,
-        remaining,
-        stoppedBy: message,
-      },
+      push: { ...idlePush(remaining), stoppedBy: message },
       refreshed: false,
       refresh: null,
       message,

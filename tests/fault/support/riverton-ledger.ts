@@ -347,6 +347,22 @@ export function renewableLicences(dir: string, count: number): RenewableLicence[
   return rows.filter((r) => meeting.has(r.id)).slice(0, count);
 }
 
+/**
+ * Active licences inside their renewal window today (expiring in 2 to 80 days), free of holds and
+ * balances, and meeting their type's renewal requirements: each can be renewed once, today.
+ */
+export function licencesInRenewalWindow(dir: string): string[] {
+  const inWindow = cacheRows<{ id: string }>(
+    dir,
+    `SELECT l.id FROM licence l WHERE l.status = 'active'
+       AND l.expires_on > date('now', '+2 days') AND l.expires_on <= date('now', '+80 days')
+       AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.licence_id = l.id OR h.business_id = l.business_id)
+       AND NOT EXISTS (SELECT 1 FROM balance b WHERE b.business_id = l.business_id)
+     ORDER BY l.id`,
+  ).map((r) => r.id);
+  return meetingRenewalRequirementsIn(dir, inWindow);
+}
+
 /** A calendar date (ISO) or null when the parts make none (the demo city has impossible dates). */
 function realDate(iso: string | null): string | null {
   if (!iso) return null;
