@@ -15,6 +15,7 @@ import {
   LicenceType,
   Payment,
   PaymentMethod,
+  PositiveMoney,
 } from './model.ts';
 import { applicationOperations } from './ops/application-ops.ts';
 import { batchOperations } from './ops/batch-ops.ts';
@@ -135,10 +136,10 @@ export const coreOperations = {
   'payments.record': {
     input: z.object({
       licenceId: z.string().min(1).max(64),
-      amountCents: z.number().int().positive().max(100_000_000),
+      amountCents: PositiveMoney,
       method: PaymentMethod,
       /** Cash: what the customer handed over (at least the amount); the change is the difference. */
-      tenderedCents: z.number().int().positive().max(100_000_000).optional(),
+      tenderedCents: PositiveMoney.optional(),
       /** Check: its number. */
       checkNumber: z.string().trim().min(1).max(40).optional(),
       /** Card: the terminal's reference. */

@@ -6,7 +6,27 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 export const IsoTimestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/);
+/** Cents as the desk reads them (legacy rows, totals, quotes): any whole number, so a legacy row past the limit below still reads. */
 export const Cents = z.number().int();
+
+/**
+ * The most one amount a person gives may be: $1,000,000.00. Every amount in the contract's inputs
+ * (payments, cash tendered, refunds, drawer float and counts) is held to it on every entry point
+ * (UI, serve, command line), because the legacy money columns are DECIMAL(10,2): a larger amount
+ * would be taken at the counter, then refused by the legacy database and block replay.
+ */
+export const MAX_CENTS = 100_000_000;
+export const maxCentsMessage = 'An amount is at most $1,000,000.00.';
+
+/** An amount a person gives, in the contract's inputs: a whole number of cents, at most MAX_CENTS. */
+export const Money = z
+  .number({ error: 'An amount is a whole number of cents.' })
+  .int('An amount is a whole number of cents.')
+  .max(MAX_CENTS, maxCentsMessage);
+/** A payment or refund: more than 0. */
+export const PositiveMoney = Money.positive('An amount is more than $0.00.');
+/** A float or a count: 0 or more. */
+export const CountedMoney = Money.nonnegative('An amount is $0.00 or more.');
 
 // 'revoked': withdrawn by the city for cause; 'closed': the business stopped trading or gave it up.
 export const licenceStatuses = ['active', 'expired', 'suspended', 'closed', 'revoked', 'unknown'] as const;

@@ -8,7 +8,7 @@ import { WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
 import type { Conflict } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
-import { type LicenceStatus, paymentMethods } from '../../common/model.ts';
+import { type LicenceStatus, MAX_CENTS, maxCentsMessage, paymentMethods } from '../../common/model.ts';
 import { type LicenceStatusAction, statusTransition } from '../../common/licence-status.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -502,6 +502,7 @@ function checkedEdits(command: CommandName, edits: Record<string, string | numbe
       problems[field] = 'must be a date, YYYY-MM-DD';
     else if (field === 'amountCents' && !(Number.isSafeInteger(Number(value)) && Number(value) > 0))
       problems[field] = 'must be a whole number of cents, more than 0';
+    else if (field === 'amountCents' && Number(value) > MAX_CENTS) problems[field] = maxCentsMessage;
     else if (field === 'method' && !(paymentMethods as readonly string[]).includes(String(value)))
       problems[field] = `must be one of ${paymentMethods.join(', ')}`;
     out[field] =
