@@ -11,6 +11,7 @@ import {
   IsoDate,
   IsoTimestamp,
   Licence,
+  LicenceNumber,
   LicenceStatus,
   LicenceType,
   Payment,
@@ -114,7 +115,7 @@ export const coreOperations = {
   },
   /** One licence with its business, type, fees, payments and inspections. */
   'licences.get': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: LicenceDetail,
   },
   /** What the desk holds and when it last refreshed. */
@@ -124,7 +125,7 @@ export const coreOperations = {
   },
   /** Renew a licence for one more term; kept on the desk until replay brings it to the legacy DB. */
   'licences.renew': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: z.object({
       operationId: z.string(),
       licenceId: z.string(),
@@ -135,7 +136,7 @@ export const coreOperations = {
   /** Take a payment against a licence; the receipt number is provisional until replay. */
   'payments.record': {
     input: z.object({
-      licenceId: z.string().min(1).max(64),
+      licenceId: LicenceNumber,
       amountCents: PositiveMoney,
       method: PaymentMethod,
       /** Cash: what the customer handed over (at least the amount); the change is the difference. */

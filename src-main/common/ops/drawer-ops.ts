@@ -125,7 +125,8 @@ export const drawerOperations = {
   'payments.refund': {
     input: z.object({
       paymentId: z.string().min(1).max(200),
-      amountCents: PositiveMoney,
+      /** How much (default: all that is left of the payment, as the command line's refund does). */
+      amountCents: PositiveMoney.optional(),
       /** How the money goes back (default: the payment's own method). */
       method: PaymentMethod.optional(),
       reason: Reason,
