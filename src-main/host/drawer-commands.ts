@@ -127,10 +127,7 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
 
   const reversal =
     (kind: 'void' | 'refund') =>
-    (
-      payment: string,
-      o: { reason: string; amount?: number; method?: string; json?: boolean },
-    ) =>
+    (payment: string, o: { reason: string; amount?: number; method?: string; json?: boolean }) =>
       withDeskCalls(dataDir(), async (call, desk) => {
         const result =
           kind === 'void'

@@ -12,7 +12,10 @@ import { currentActor } from '../node/security/actor.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 
 /** One operation by name with its input: the contract's value, or the contract's error thrown. */
-export type CallOperation = <K extends OperationName>(operation: K, input: OpInput<K>) => Promise<OpOutput<K>>;
+export type CallOperation = <K extends OperationName>(
+  operation: K,
+  input: OpInput<K>,
+) => Promise<OpOutput<K>>;
 
 /** A caller over an open desk (no runtime: the link state is unknown and sync runs inline, as before). */
 export function inProcessCaller(desk: Desk, actor: () => string = currentActor): CallOperation {
@@ -55,7 +58,6 @@ export function callOperation<K extends OperationName>(
  */
 export function queuedPayload(desk: Desk, operationId: string): Record<string, unknown> | null {
   const row = desk.cache.prepare('SELECT payload FROM outbox WHERE operation_id = ?').get(operationId) as
-    | { payload: string }
-    | undefined;
+    { payload: string } | undefined;
   return row ? (JSON.parse(row.payload) as Record<string, unknown>) : null;
 }
