@@ -1,7 +1,7 @@
 // `workbench drawer open|status|close|report`, `workbench void` and `workbench refund`: the cash
 // drawer from the command line. Open, close, void and refund write records: they go through the
 // contract's operations in this process (in-process.ts), so the limits, roles, audit and messages
-// are the UI's. Status and report only read.
+// are the UI's; so does report (it keeps the PDF on the desk). Status only reads.
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { paymentMethods } from '../common/model.ts';
@@ -9,7 +9,6 @@ import type { DrawerSession } from '../common/ops/drawer-ops.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { printDrawerReport } from '../node/documents/drawer-report.ts';
 import { latestSessionOf, openSessionOf, sessionView } from '../node/drawer/sessions.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { centsOption } from './cli-values.ts';
@@ -105,25 +104,18 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
     .addOption(new Option('--language <lang>', 'language of the report').choices(['en', 'es']).default('en'))
     .option('--out <file>', 'also write the PDF here')
     .option('--json', 'print where it was kept as JSON')
-    .action(async (o: { session?: string; language: 'en' | 'es'; out?: string; json?: boolean }) => {
-      const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-      try {
-        const id = o.session ?? latestSessionOf(desk.cache, desk.configured().deskId, currentActor())?.id;
-        if (!id) {
-          console.error(
-            'workbench: You have no cash drawer session at this desk, so there is no report to print.',
-          );
-          process.exitCode = 1;
-          return;
-        }
-        const printed = await printDrawerReport(desk, id, o.language);
+    .action((o: { session?: string; language: 'en' | 'es'; out?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        // The person's open or last session when none is named (the contract's default).
+        const printed = await call('drawer.report', {
+          ...(o.session !== undefined ? { sessionId: o.session } : {}),
+          language: o.language,
+        });
         if (o.out) writeFileSync(o.out, Buffer.from(printed.base64, 'base64'));
         if (o.json) print({ fileName: printed.fileName, savedTo: printed.savedTo });
         else console.log(`End-of-day report kept at ${printed.savedTo}.`);
-      } finally {
-        desk.close();
-      }
-    });
+      }),
+    );
 
   const reversal =
     (kind: 'void' | 'refund') =>
