@@ -2,7 +2,7 @@
 // stores the version, so a desk updated mid-outage still replays what an older version queued).
 import { z } from 'zod';
 import { FeeLine } from './fees/fee-schedule.ts';
-import { Cents, IsoDate, IsoTimestamp, PaymentMethod } from './model.ts';
+import { Cents, IsoDate, IsoTimestamp, PaymentMethod, PositiveMoney } from './model.ts';
 import { applicationCommandPayloads } from './payloads/application-payloads.ts';
 import { drawerCommandPayloads } from './payloads/drawer-payloads.ts';
 import { statusCommandPayloads } from './payloads/status-payloads.ts';
@@ -30,7 +30,8 @@ export type RenewLicencePayload = z.infer<typeof RenewLicencePayload>;
 export const RecordPaymentPayload = z.object({
   v: z.literal(1),
   licenceId: z.string().min(1),
-  amountCents: Cents.positive(),
+  /** Held to the input limit too: a conflict's edited amount is parsed here before it is sent again. */
+  amountCents: PositiveMoney,
   method: PaymentMethod,
   paidOn: IsoDate,
   paidAt: IsoTimestamp,

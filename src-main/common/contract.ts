@@ -11,10 +11,12 @@ import {
   IsoDate,
   IsoTimestamp,
   Licence,
+  LicenceNumber,
   LicenceStatus,
   LicenceType,
   Payment,
   PaymentMethod,
+  PositiveMoney,
 } from './model.ts';
 import { applicationOperations } from './ops/application-ops.ts';
 import { batchOperations } from './ops/batch-ops.ts';
@@ -113,7 +115,7 @@ export const coreOperations = {
   },
   /** One licence with its business, type, fees, payments and inspections. */
   'licences.get': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: LicenceDetail,
   },
   /** What the desk holds and when it last refreshed. */
@@ -123,7 +125,7 @@ export const coreOperations = {
   },
   /** Renew a licence for one more term; kept on the desk until replay brings it to the legacy DB. */
   'licences.renew': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: z.object({
       operationId: z.string(),
       licenceId: z.string(),
@@ -134,11 +136,11 @@ export const coreOperations = {
   /** Take a payment against a licence; the receipt number is provisional until replay. */
   'payments.record': {
     input: z.object({
-      licenceId: z.string().min(1).max(64),
-      amountCents: z.number().int().positive().max(100_000_000),
+      licenceId: LicenceNumber,
+      amountCents: PositiveMoney,
       method: PaymentMethod,
       /** Cash: what the customer handed over (at least the amount); the change is the difference. */
-      tenderedCents: z.number().int().positive().max(100_000_000).optional(),
+      tenderedCents: PositiveMoney.optional(),
       /** Check: its number. */
       checkNumber: z.string().trim().min(1).max(40).optional(),
       /** Card: the terminal's reference. */

@@ -6,7 +6,36 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 export const IsoTimestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/);
+/** Cents as the desk reads them (legacy rows, totals, quotes): any whole number, so a legacy row past the limit below still reads. */
 export const Cents = z.number().int();
+
+/** A licence number a person types (or a provisional local:<operation> id), in the contract's inputs. */
+export const LicenceNumber = z
+  .string({ error: 'A licence number is needed.' })
+  .min(1, 'A licence number is needed.')
+  .max(64, 'A licence number is at most 64 characters.');
+
+/**
+ * The most one amount a person gives may be: $1,000,000.00. Every amount in the contract's inputs
+ * (payments, cash tendered, refunds, drawer float and counts) is held to it on every entry point
+ * (UI, serve, command line), because the legacy money columns are DECIMAL(10,2): a larger amount
+ * would be taken at the counter, then refused by the legacy database and block replay.
+ */
+export const MAX_CENTS = 100_000_000;
+export const maxCentsMessage = 'An amount is at most $1,000,000.00.';
+export const wholeCentsMessage = 'An amount is a whole number of cents.';
+export const positiveCentsMessage = 'An amount is more than $0.00.';
+export const countedCentsMessage = 'An amount is $0.00 or more.';
+
+/** An amount a person gives, in the contract's inputs: a whole number of cents, at most MAX_CENTS. */
+export const Money = z
+  .number({ error: wholeCentsMessage })
+  .int(wholeCentsMessage)
+  .max(MAX_CENTS, maxCentsMessage);
+/** A payment or refund: more than 0. */
+export const PositiveMoney = Money.positive(positiveCentsMessage);
+/** A float or a count: 0 or more. */
+export const CountedMoney = Money.nonnegative(countedCentsMessage);
 
 // 'revoked': withdrawn by the city for cause; 'closed': the business stopped trading or gave it up.
 export const licenceStatuses = ['active', 'expired', 'suspended', 'closed', 'revoked', 'unknown'] as const;
@@ -14,7 +43,9 @@ export const LicenceStatus = z.enum(licenceStatuses);
 export type LicenceStatus = z.infer<typeof LicenceStatus>;
 
 export const paymentMethods = ['cash', 'check', 'card', 'other'] as const;
-export const PaymentMethod = z.enum(paymentMethods);
+export const PaymentMethod = z.enum(paymentMethods, {
+  error: `A payment method is one of ${paymentMethods.join(', ')}.`,
+});
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 export const inspectionResults = ['pass', 'fail', 'reinspect', 'pending', 'unknown'] as const;

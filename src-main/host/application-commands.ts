@@ -1,19 +1,15 @@
 // `workbench application suggest|create|list|show|check|issue`: new applications from the command
-// line, through the same services as the screen (the role checks included), so IT scripts and
-// tests drive real desks.
+// line, so IT scripts and tests drive real desks. Create, check and issue write records: they go
+// through the contract's operations in this process (in-process.ts), with the screen's limits,
+// role checks, audit and messages. Suggest, list and show read.
 import type { Command } from 'commander';
-import { NewBusiness, RequirementState } from '../common/ops/application-ops.ts';
-import type { ApplicationDetail } from '../common/ops/application-ops.ts';
-import {
-  createApplication,
-  issueLicence,
-  updateRequirement,
-} from '../node/applications/application-commands.ts';
+import type { z } from 'zod';
+import type { ApplicationDetail, RequirementState } from '../common/ops/application-ops.ts';
 import { suggestDuplicates } from '../node/applications/duplicates.ts';
 import { getApplication, listApplications } from '../node/applications/read-applications.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
+import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -104,12 +100,12 @@ export function registerApplicationCommands(program: Command, dataDir: () => str
     .option('--dismissed <ids>', 'comma-separated business ids of suggestions seen and dismissed')
     .option('--json', 'print as JSON')
     .action((o: BusinessFlags & { type: string; business?: string; dismissed?: string; json?: boolean }) =>
-      withDesk((desk) => {
+      withDeskCalls(dataDir(), async (call) => {
         const business = o.business
           ? { kind: 'existing' as const, businessId: o.business }
           : {
               kind: 'new' as const,
-              facts: NewBusiness.parse({
+              facts: {
                 name: o.name ?? '',
                 dbaName: o.dba,
                 ownerName: o.owner,
@@ -119,7 +115,7 @@ export function registerApplicationCommands(program: Command, dataDir: () => str
                 postalCode: o.zip,
                 phone: o.phone,
                 taxId: o.taxId,
-              }),
+              },
               dismissed: o.dismissed
                 ? o.dismissed
                     .split(',')
@@ -127,11 +123,7 @@ export function registerApplicationCommands(program: Command, dataDir: () => str
                     .filter(Boolean)
                 : [],
             };
-        const { applicationId } = createApplication(desk, currentActor(), {
-          business,
-          licenceTypeCode: o.type,
-        });
-        show(getApplication(desk, applicationId), o.json);
+        show(await call('applications.create', { business, licenceTypeCode: o.type }), o.json);
       }),
     );
 
@@ -168,14 +160,15 @@ export function registerApplicationCommands(program: Command, dataDir: () => str
     .option('--note <text>', 'a note (the reason, for a waiver)')
     .option('--json', 'print as JSON')
     .action((id: string, code: string, state: string, o: { note?: string; json?: boolean }) =>
-      withDesk((desk) => {
-        updateRequirement(desk, currentActor(), {
+      withDeskCalls(dataDir(), async (call) => {
+        // The state is checked by the contract, so a wrong one reads as it does on the screen.
+        const detail = await call('applications.updateRequirement', {
           applicationId: id,
           code,
-          state: RequirementState.parse(state),
-          note: o.note,
+          state: state as z.infer<typeof RequirementState>,
+          ...(o.note !== undefined ? { note: o.note } : {}),
         });
-        show(getApplication(desk, id), o.json);
+        show(detail, o.json);
       }),
     );
 
@@ -185,9 +178,8 @@ export function registerApplicationCommands(program: Command, dataDir: () => str
     .argument('<application>', 'application id')
     .option('--json', 'print as JSON')
     .action((id: string, o: { json?: boolean }) =>
-      withDesk((desk) => {
-        issueLicence(desk, currentActor(), id);
-        show(getApplication(desk, id), o.json);
-      }),
+      withDeskCalls(dataDir(), async (call) =>
+        show(await call('applications.issue', { applicationId: id }), o.json),
+      ),
     );
 }

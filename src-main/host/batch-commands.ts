@@ -1,22 +1,26 @@
 // `workbench renewals batch …`: batch renewal runs from the command line, through the same
 // services as the wizard. `batch post` posts chunk by chunk with a progress bar; run again after
 // an interruption (a kill, a power cut), it resumes with the licences not posted yet.
+// Create, select, deselect, validate, notices and cancel write records: they go through the
+// contract's operations in this process (in-process.ts), with the wizard's limits, roles, audit and
+// messages. Post stays on the services: the contract's batches.post starts a run in the background
+// and returns at once (the wizard polls), where this command posts chunk by chunk in the foreground
+// with a progress bar and must stay until the last chunk; both check the role in startPosting.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
-  BatchCriteria,
+  type BatchCriteria,
   type BatchDetail,
   type BatchSummary,
   defaultChunkSize,
 } from '../common/ops/batch-ops.ts';
-import { printBatchNotices } from '../node/documents/renewal-notices.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { postNextChunk, startPosting } from '../node/renewals/batch-posting.ts';
-import { cancelBatch, createBatch, setSelected, validateBatch } from '../node/renewals/batch-runs.ts';
 import { batchRow, countItems, listBatchRows, toDetail, toSummary } from '../node/renewals/batch-store.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { withDeskCalls } from './in-process.ts';
 import { stepProgress } from './progress.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -90,16 +94,18 @@ export function registerBatchCommands(program: Command, dataDir: () => string | 
         chunk: number;
         json?: boolean;
       }) =>
-        withDesk(dataDir(), (desk) => {
-          const criteria = BatchCriteria.parse({
-            kind: o.kind,
-            withinDays: o.within,
-            limit: o.limit,
-            ...(o.type ? { licenceTypeCode: o.type } : {}),
-            ...(o.text ? { text: o.text } : {}),
+        withDeskCalls(dataDir(), async (call) => {
+          const d = await call('batches.create', {
+            criteria: {
+              kind: o.kind as BatchCriteria['kind'],
+              withinDays: o.within,
+              limit: o.limit,
+              ...(o.type ? { licenceTypeCode: o.type } : {}),
+              ...(o.text ? { text: o.text } : {}),
+            },
+            chunkSize: o.chunk,
           });
-          const id = createBatch(desk, currentActor(), criteria, o.chunk);
-          const d = toDetail(desk.cache, batchRow(desk.cache, id), notRunning);
+          const id = d.id;
           if (o.json) print(d);
           else {
             console.log(`Batch ${id} holds ${d.counts.items} licences, all selected.`);
@@ -148,13 +154,16 @@ export function registerBatchCommands(program: Command, dataDir: () => string | 
       .argument('[licences...]', 'licence numbers')
       .option('--all', 'every licence of the batch')
       .action((id: string, licences: string[], o: { all?: boolean }) =>
-        withDesk(dataDir(), (desk) => {
+        withDeskCalls(dataDir(), async (call) => {
           if (!o.all && licences.length === 0)
             throw new InvalidArgumentError('name the licences, or give --all');
-          setSelected(desk, currentActor(), id, selected, o.all ? undefined : licences);
-          const c = countItems(desk.cache, id);
+          const d = await call('batches.setSelected', {
+            batchId: id,
+            selected,
+            ...(o.all ? {} : { licenceIds: licences }),
+          });
           console.log(
-            `Batch ${id}: ${c.selected} of ${c.items} licences selected; state ${batchRow(desk.cache, id).state}.`,
+            `Batch ${id}: ${d.counts.selected} of ${d.counts.items} licences selected; state ${d.state}.`,
           );
         }),
       );
@@ -166,9 +175,8 @@ export function registerBatchCommands(program: Command, dataDir: () => string | 
     .argument('<batch>', 'batch number')
     .option('--json', 'print the batch as JSON')
     .action((id: string, o: { json?: boolean }) =>
-      withDesk(dataDir(), (desk) => {
-        validateBatch(desk, currentActor(), id);
-        const d = toDetail(desk.cache, batchRow(desk.cache, id), notRunning);
+      withDeskCalls(dataDir(), async (call) => {
+        const d = await call('batches.validate', { batchId: id });
         if (o.json) {
           print(d);
           return;
@@ -196,10 +204,10 @@ export function registerBatchCommands(program: Command, dataDir: () => string | 
     .addOption(new Option('--language <lang>', 'language of the notices').choices(['en', 'es']).default('en'))
     .option('--json', 'print what was written as JSON')
     .action((id: string, o: { out: string; language: 'en' | 'es'; json?: boolean }) =>
-      withDesk(dataDir(), async (desk) => {
+      withDeskCalls(dataDir(), async (call) => {
         const written = [];
-        for (const format of ['pdf', 'csv'] as const) {
-          const doc = await printBatchNotices(desk, currentActor(), id, format, o.language);
+        for (const operation of ['batches.notices', 'batches.noticesCsv'] as const) {
+          const doc = await call(operation, { batchId: id, language: o.language });
           const file = join(o.out, doc.fileName);
           writeFileSync(file, Buffer.from(doc.base64, 'base64'));
           written.push({ file, notices: doc.notices, savedTo: doc.savedTo });
@@ -267,8 +275,8 @@ export function registerBatchCommands(program: Command, dataDir: () => string | 
     .argument('<batch>', 'batch number')
     .requiredOption('--reason <text>', 'why')
     .action((id: string, o: { reason: string }) =>
-      withDesk(dataDir(), (desk) => {
-        cancelBatch(desk, currentActor(), id, o.reason);
+      withDeskCalls(dataDir(), async (call) => {
+        await call('batches.cancel', { batchId: id, reason: o.reason });
         console.log(`Batch ${id} is cancelled.`);
       }),
     );

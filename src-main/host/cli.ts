@@ -130,8 +130,12 @@ registerDocumentCommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);
-  else if (isWorkbenchError(err)) console.error(`workbench: ${err.message}`);
-  else
+  else if (isWorkbenchError(err)) {
+    console.error(`workbench: ${err.message}`);
+    // The contract's field problems (what the UI shows beside each field), unless the sentence says them already.
+    for (const [field, problem] of Object.entries(err.fields ?? {}))
+      if (!err.message.includes(problem)) console.error(`  ${field}: ${problem}`);
+  } else
     console.error(
       `workbench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
     );

@@ -1,11 +1,12 @@
 // `workbench conflicts` and `workbench conflicts resolve`: the conflicts replay parked for a person,
-// and their resolution from the command line, through the same service as the conflicts screen.
+// and their resolution from the command line. A resolution writes records: it goes through the
+// contract's conflicts.resolve in this process (in-process.ts), as the conflicts screen does.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Conflict } from '../common/sync-model.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { listConflicts, resolveConflict } from '../node/sync/conflicts.ts';
+import { listConflicts } from '../node/sync/conflicts.ts';
+import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -72,13 +73,12 @@ export function registerConflictCommands(program: Command, dataDir: () => string
             'choose one of --apply-again, --edit FIELD=VALUE or --discard --reason TEXT',
           );
         }
-        const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-        try {
-          const resolved = resolveConflict(desk, currentActor(), {
+        return withDeskCalls(dataDir(), async (call) => {
+          const { conflict: resolved } = await call('conflicts.resolve', {
             conflictId: id,
             resolution: chosen[0] as 'apply_again' | 'edit' | 'discard',
-            reason: o.reason,
-            edits: o.edit,
+            ...(o.reason !== undefined ? { reason: o.reason } : {}),
+            ...(o.edit !== undefined ? { edits: o.edit } : {}),
           });
           if (o.json) return print(resolved);
           console.log(
@@ -86,9 +86,7 @@ export function registerConflictCommands(program: Command, dataDir: () => string
               ? `Conflict ${id} resolved: the change was discarded (kept on record with your reason).`
               : `Conflict ${id} resolved: the change waits to be sent again as operation ${resolved.newOperationId} ("workbench sync").`,
           );
-        } finally {
-          desk.close();
-        }
+        });
       },
     );
 }

@@ -1,22 +1,17 @@
 // `workbench renew`, `workbench pay` and `workbench outbox`: the clerk's commands from the command
-// line, through the same services as the UI, so IT scripts and fault tests drive real desks.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+// line. Renew and pay go through the contract's operations in this process (in-process.ts): the
+// same input limits, role checks, audit and messages as the UI, so IT scripts and fault tests drive
+// real desks the way the counter does.
+import type { Command } from 'commander';
 import { paymentMethods } from '../common/model.ts';
 import { listOutbox } from '../node/commands/outbox.ts';
-import { renewLicence } from '../node/commands/licence-commands.ts';
-import { recordPayment } from '../node/commands/payment-commands.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
+import { centsOption } from './cli-values.ts';
+import { queuedPayload, withDeskCalls } from './in-process.ts';
 import { registerSalvageCommands } from './salvage-command.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-const cents = (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidArgumentError('--amount is a whole number of cents, more than 0');
-  return n;
-};
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
 
 export function registerCounterCommands(program: Command, dataDir: () => string | undefined): void {
@@ -25,29 +20,29 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
     .description('renew a licence for one more term (kept on this desk until it reaches the legacy database)')
     .argument('<licence>', 'licence number')
     .option('--json', 'print the result as JSON')
-    .action((licence: string, o: { json?: boolean }) => {
-      const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-      try {
-        const result = renewLicence(desk, currentActor(), licence);
-        if (o.json) print(result);
+    .action((licence: string, o: { json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call, desk) => {
+        const result = await call('licences.renew', { licenceId: licence });
+        if (o.json) print({ ...result, payload: queuedPayload(desk, result.operationId) });
         else
           console.log(
-            `Licence ${result.payload.licenceId} renewed to ${result.payload.newExpiresOn} (operation ${result.operationId}).`,
+            `Licence ${result.licenceId} renewed to ${result.newExpiresOn} (operation ${result.operationId}).`,
           );
-      } finally {
-        desk.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('pay')
     .description('record a payment against a licence, with a provisional receipt number')
     .argument('<licence>', 'licence number')
-    .requiredOption('--amount <cents>', 'amount in cents', cents)
-    .addOption(
-      new Option('--method <method>', 'how it was paid').choices([...paymentMethods]).makeOptionMandatory(),
+    .requiredOption('--amount <cents>', 'amount in cents, e.g. 2500 for $25.00', centsOption('--amount'))
+    // The method is checked by the contract, so a wrong one reads as it does in the UI.
+    .requiredOption('--method <method>', `how it was paid: ${paymentMethods.join(', ')}`)
+    .option(
+      '--tendered <cents>',
+      'cash: what the customer handed over (default: the exact amount)',
+      centsOption('--tendered'),
     )
-    .option('--tendered <cents>', 'cash: what the customer handed over (default: the exact amount)', cents)
     .option('--check-no <number>', 'check: its number')
     .option('--card-ref <reference>', "card: the terminal's reference")
     .option('--json', 'print the result as JSON')
@@ -56,34 +51,30 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
         licence: string,
         o: {
           amount: number;
-          method: (typeof paymentMethods)[number];
+          method: string;
           tendered?: number;
           checkNo?: string;
           cardRef?: string;
           json?: boolean;
         },
-      ) => {
-        const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-        try {
-          const result = recordPayment(desk, currentActor(), {
+      ) =>
+        withDeskCalls(dataDir(), async (call, desk) => {
+          const result = await call('payments.record', {
             licenceId: licence,
             amountCents: o.amount,
-            method: o.method,
-            tenderedCents: o.tendered,
-            checkNumber: o.checkNo,
-            cardReference: o.cardRef,
+            method: o.method as (typeof paymentMethods)[number],
+            ...(o.tendered !== undefined ? { tenderedCents: o.tendered } : {}),
+            ...(o.checkNo !== undefined ? { checkNumber: o.checkNo } : {}),
+            ...(o.cardRef !== undefined ? { cardReference: o.cardRef } : {}),
           });
-          if (o.json) print(result);
+          if (o.json) print({ ...result, payload: queuedPayload(desk, result.operationId) });
           else {
             console.log(
-              `Payment of ${money(o.amount)} (${o.method}) recorded for ${result.payload.licenceId}; provisional receipt ${result.payload.receiptNo}.` +
+              `Payment of ${money(result.amountCents)} (${o.method}) recorded for ${result.licenceId}; provisional receipt ${result.receiptNo}.` +
                 (result.changeCents ? ` Change due: ${money(result.changeCents)}.` : ''),
             );
           }
-        } finally {
-          desk.close();
-        }
-      },
+        }),
     );
 
   const outbox = program

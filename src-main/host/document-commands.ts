@@ -1,10 +1,9 @@
 // `workbench receipt <payment>`: the receipt of a payment from the command line, through the same
-// service as the UI's "Print receipt" (documents.receipt), kept on the desk and optionally copied.
+// operation as the UI's "Print receipt" (documents.receipt, called in process by in-process.ts, so
+// its input is checked by the contract), kept on the desk and optionally copied.
 import { copyFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { callOperation } from './in-process.ts';
 
 export function registerDocumentCommands(program: Command, dataDir: () => string | undefined): void {
   program.addCommand(
@@ -19,23 +18,18 @@ export function registerDocumentCommands(program: Command, dataDir: () => string
       .option('--out <file>', 'also write the PDF here')
       .option('--json', 'print where it was kept as JSON')
       .action(async (paymentId: string, o: { language: 'en' | 'es'; out?: string; json?: boolean }) => {
-        const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-        try {
-          const printed = await createHandlers(desk)['documents.receipt']({
-            paymentId,
-            language: o.language,
-          });
-          if (o.out) copyFileSync(printed.savedTo, o.out);
-          if (o.json) {
-            const { base64: _bytes, ...where } = printed;
-            process.stdout.write(`${JSON.stringify({ ...where, out: o.out ?? null }, null, 2)}\n`);
-          } else
-            console.log(
-              `Receipt ${printed.fileName} kept at ${printed.savedTo}${o.out ? ` and written to ${o.out}` : ''}.`,
-            );
-        } finally {
-          desk.close();
-        }
+        const printed = await callOperation(dataDir(), 'documents.receipt', {
+          paymentId,
+          language: o.language,
+        });
+        if (o.out) copyFileSync(printed.savedTo, o.out);
+        if (o.json) {
+          const { base64: _bytes, ...where } = printed;
+          process.stdout.write(`${JSON.stringify({ ...where, out: o.out ?? null }, null, 2)}\n`);
+        } else
+          console.log(
+            `Receipt ${printed.fileName} kept at ${printed.savedTo}${o.out ? ` and written to ${o.out}` : ''}.`,
+          );
       }),
   );
 }

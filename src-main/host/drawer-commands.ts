@@ -1,34 +1,21 @@
 // `workbench drawer open|status|close|report`, `workbench void` and `workbench refund`: the cash
-// drawer from the command line, through the same services as the UI (roles checked there).
+// drawer from the command line. Open, close, void and refund write records: they go through the
+// contract's operations in this process (in-process.ts), so the limits, roles, audit and messages
+// are the UI's; so does report (it keeps the PDF on the desk). Status only reads.
 import { writeFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { paymentMethods } from '../common/model.ts';
 import type { DrawerSession } from '../common/ops/drawer-ops.ts';
-import { reversePayment } from '../node/commands/reversal-commands.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { printDrawerReport } from '../node/documents/drawer-report.ts';
-import {
-  closeDrawer,
-  latestSessionOf,
-  openDrawer,
-  openSessionOf,
-  sessionView,
-} from '../node/drawer/sessions.ts';
+import { latestSessionOf, openSessionOf, sessionView } from '../node/drawer/sessions.ts';
 import { currentActor } from '../node/security/actor.ts';
+import { centsOption } from './cli-values.ts';
+import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
-
-const centsAtLeast =
-  (flag: string, min: number) =>
-  (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
-      throw new InvalidArgumentError(`${flag} is a whole number of cents, ${min} or more`);
-    return n;
-  };
 
 function withDesk<T>(dataDir: () => string | undefined, run: (desk: Desk) => T): T {
   const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
@@ -61,11 +48,11 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
   drawer
     .command('open')
     .description('open your cash drawer with a starting float')
-    .requiredOption('--float <cents>', 'starting float in cents', centsAtLeast('--float', 0))
+    .requiredOption('--float <cents>', 'starting float in cents', centsOption('--float', 0))
     .option('--json', 'print the session as JSON')
     .action((o: { float: number; json?: boolean }) =>
-      withDesk(dataDir, (desk) => {
-        const session = openDrawer(desk, currentActor(), o.float);
+      withDeskCalls(dataDir(), async (call) => {
+        const { session } = await call('drawer.open', { floatCents: o.float });
         if (o.json) print(session);
         else
           console.log(
@@ -94,13 +81,17 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
   drawer
     .command('close')
     .description('close your drawer with what you counted; prints the variance by method')
-    .requiredOption('--cash <cents>', 'cash counted, in cents', centsAtLeast('--cash', 0))
-    .requiredOption('--check <cents>', 'total of the checks, in cents', centsAtLeast('--check', 0))
-    .requiredOption('--card <cents>', 'total of the card slips, in cents', centsAtLeast('--card', 0))
+    .requiredOption('--cash <cents>', 'cash counted, in cents', centsOption('--cash', 0))
+    .requiredOption('--check <cents>', 'total of the checks, in cents', centsOption('--check', 0))
+    .requiredOption('--card <cents>', 'total of the card slips, in cents', centsOption('--card', 0))
     .option('--json', 'print the session as JSON')
     .action((o: { cash: number; check: number; card: number; json?: boolean }) =>
-      withDesk(dataDir, (desk) => {
-        const session = closeDrawer(desk, currentActor(), { cash: o.cash, check: o.check, card: o.card });
+      withDeskCalls(dataDir(), async (call) => {
+        const { session } = await call('drawer.close', {
+          cashCents: o.cash,
+          checkCents: o.check,
+          cardCents: o.card,
+        });
         if (o.json) print(session);
         else console.log(describeSession(session));
       }),
@@ -113,43 +104,37 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
     .addOption(new Option('--language <lang>', 'language of the report').choices(['en', 'es']).default('en'))
     .option('--out <file>', 'also write the PDF here')
     .option('--json', 'print where it was kept as JSON')
-    .action(async (o: { session?: string; language: 'en' | 'es'; out?: string; json?: boolean }) => {
-      const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-      try {
-        const id = o.session ?? latestSessionOf(desk.cache, desk.configured().deskId, currentActor())?.id;
-        if (!id) {
-          console.error(
-            'workbench: You have no cash drawer session at this desk, so there is no report to print.',
-          );
-          process.exitCode = 1;
-          return;
-        }
-        const printed = await printDrawerReport(desk, id, o.language);
+    .action((o: { session?: string; language: 'en' | 'es'; out?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        // The person's open or last session when none is named (the contract's default).
+        const printed = await call('drawer.report', {
+          ...(o.session !== undefined ? { sessionId: o.session } : {}),
+          language: o.language,
+        });
         if (o.out) writeFileSync(o.out, Buffer.from(printed.base64, 'base64'));
         if (o.json) print({ fileName: printed.fileName, savedTo: printed.savedTo });
         else console.log(`End-of-day report kept at ${printed.savedTo}.`);
-      } finally {
-        desk.close();
-      }
-    });
+      }),
+    );
 
   const reversal =
     (kind: 'void' | 'refund') =>
-    (
-      payment: string,
-      o: { reason: string; amount?: number; method?: (typeof paymentMethods)[number]; json?: boolean },
-    ) =>
-      withDesk(dataDir, (desk) => {
-        const result = reversePayment(desk, currentActor(), kind, {
-          paymentId: payment,
-          reason: o.reason,
-          amountCents: o.amount,
-          method: o.method,
-        });
-        if (o.json) print(result);
+    (payment: string, o: { reason: string; amount?: number; method?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call, desk) => {
+        const result =
+          kind === 'void'
+            ? await call('payments.void', { paymentId: payment, reason: o.reason })
+            : await call('payments.refund', {
+                paymentId: payment,
+                reason: o.reason,
+                ...(o.amount !== undefined ? { amountCents: o.amount } : {}),
+                // The method is checked by the contract, so a wrong one reads as it does in the UI.
+                ...(o.method !== undefined ? { method: o.method as (typeof paymentMethods)[number] } : {}),
+              });
+        if (o.json) print({ ...result, payload: queuedPayload(desk, result.operationId) });
         else
           console.log(
-            `${kind === 'void' ? 'Void' : 'Refund'} of ${money(result.payload.amountCents)} recorded on payment ${result.payload.paymentId}; provisional receipt ${result.payload.receiptNo}.`,
+            `${kind === 'void' ? 'Void' : 'Refund'} of ${money(result.amountCents)} recorded on payment ${result.paymentId}; provisional receipt ${result.receiptNo}.`,
           );
       });
 
@@ -166,8 +151,8 @@ export function registerDrawerCommands(program: Command, dataDir: () => string |
     .description('refund part or all of a payment (supervisor), with a reason')
     .argument('<payment>', 'payment id (legacy number, or local:<operation> while provisional)')
     .requiredOption('--reason <text>', 'why (kept with the refund)')
-    .option('--amount <cents>', 'how much (default: all that is left)', centsAtLeast('--amount', 1))
-    .addOption(new Option('--method <method>', 'how the money goes back').choices([...paymentMethods]))
+    .option('--amount <cents>', 'how much (default: all that is left)', centsOption('--amount'))
+    .option('--method <method>', `how the money goes back: ${paymentMethods.join(', ')}`)
     .option('--json', 'print the result as JSON')
     .action(reversal('refund'));
 }

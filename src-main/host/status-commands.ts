@@ -1,15 +1,14 @@
 // `workbench suspend|revoke|close|reinstate <licence> --reason "..."` and `workbench certificate
-// issue|verify|list`: the status actions and certificates from the command line, through the same
-// services as the UI (the role checks included), so IT scripts and tests drive real desks.
+// issue|verify|list`: the status actions and certificates from the command line. The status actions
+// and issuing a certificate write records: they go through the contract's operations in this
+// process (in-process.ts), with the UI's limits, role checks, audit and messages. Verify and list read.
 import type { Command } from 'commander';
 import { personStatusActions } from '../common/payloads/status-payloads.ts';
-import { DocumentLanguage } from '../common/ops/document-ops.ts';
-import { listCertificates, recordCertificate, verifyCertificate } from '../node/certificates/certificates.ts';
-import { printCertificate } from '../node/documents/certificate.ts';
+import type { DocumentLanguage } from '../common/ops/document-ops.ts';
+import { listCertificates, verifyCertificate } from '../node/certificates/certificates.ts';
 import { openDesk, type Desk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
-import { changeLicenceStatus } from '../node/licence-status/change-status.ts';
-import { currentActor } from '../node/security/actor.ts';
+import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -48,16 +47,16 @@ export function registerStatusCommands(program: Command, dataDir: () => string |
       .requiredOption('--reason <text>', 'why: kept in the outbox entry and the audit log')
       .option('--json', 'print the result as JSON')
       .action((licence: string, o: { reason: string; json?: boolean }) =>
-        withDesk((desk) => {
-          const result = changeLicenceStatus(desk, currentActor(), {
+        withDeskCalls(dataDir(), async (call, desk) => {
+          const result = await call('licences.changeStatus', {
             licenceId: licence,
             action,
             reason: o.reason,
           });
-          if (o.json) print(result);
+          if (o.json) print({ ...result, payload: queuedPayload(desk, result.operationId) });
           else
             console.log(
-              `Licence ${result.payload.licenceId}: ${result.payload.from} -> ${result.payload.to} (operation ${result.operationId}).`,
+              `Licence ${result.licenceId}: ${result.from} -> ${result.to} (operation ${result.operationId}).`,
             );
         }),
       );
@@ -73,10 +72,11 @@ export function registerStatusCommands(program: Command, dataDir: () => string |
     .option('--language <lang>', 'en or es', 'en')
     .option('--json', 'print the certificate record as JSON')
     .action((licence: string, o: { language: string; json?: boolean }) =>
-      withDesk(async (desk) => {
-        const language = DocumentLanguage.parse(o.language);
-        const record = recordCertificate(desk, currentActor(), { licenceId: licence, language });
-        const printed = await printCertificate(desk, record);
+      withDeskCalls(dataDir(), async (call) => {
+        const { certificate: record, ...printed } = await call('certificates.issue', {
+          licenceId: licence,
+          language: o.language as DocumentLanguage,
+        });
         if (o.json) print({ certificate: record, savedTo: printed.savedTo });
         else
           console.log(

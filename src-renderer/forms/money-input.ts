@@ -1,8 +1,10 @@
 // Reads an amount a clerk typed in dollars and cents ("125", "125.5", "$1,250.00", "12,50") as
 // integer cents, by string arithmetic: parseFloat would turn 0.29 into 28.999999999999996 cents.
 
-/** The most one payment may be: the contract's limit (100,000,000 cents). */
-export const MAX_PAYMENT_CENTS = 100_000_000;
+import { MAX_CENTS } from '../../src-main/common/model.ts';
+
+/** The most one payment may be: the contract's one limit (model.ts MAX_CENTS, 100,000,000 cents). */
+export const MAX_PAYMENT_CENTS = MAX_CENTS;
 
 export type AmountProblem = 'empty' | 'format' | 'zero' | 'tooLarge';
 export type ParsedAmount = { ok: true; cents: number } | { ok: false; problem: AmountProblem };

@@ -1,11 +1,13 @@
 // Cash drawer sessions, payments in a session, voids and refunds, end-of-day report (issue 5 point 3).
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
-import { IsoTimestamp, PaymentMethod } from '../model.ts';
+import { Cents, CountedMoney, IsoTimestamp, PaymentMethod, PositiveMoney } from '../model.ts';
 import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
 
-const Money = z.number().int();
-const CountedCents = z.number().int().nonnegative().max(100_000_000);
+// Outputs read what the desk holds (a legacy payment may exceed the input limit): tolerant Cents.
+// Inputs are what a person gives: held to the contract's one limit (model.ts MAX_CENTS).
+const Money = Cents;
+const CountedCents = CountedMoney;
 
 /** One movement of money in a session: a payment, or a void or refund of an earlier payment. */
 export const DrawerEntry = z.object({
@@ -123,7 +125,8 @@ export const drawerOperations = {
   'payments.refund': {
     input: z.object({
       paymentId: z.string().min(1).max(200),
-      amountCents: z.number().int().positive().max(100_000_000),
+      /** How much (default: all that is left of the payment, as the command line's refund does). */
+      amountCents: PositiveMoney.optional(),
       /** How the money goes back (default: the payment's own method). */
       method: PaymentMethod.optional(),
       reason: Reason,

@@ -2,7 +2,7 @@
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
 import { FeeLine } from '../fees/fee-schedule.ts';
-import { IsoDate, LicenceStatus } from '../model.ts';
+import { IsoDate, LicenceNumber, LicenceStatus } from '../model.ts';
 
 /** Stable codes of what stops a renewal; the UI translates them, `message` is the English sentence. */
 export const renewalProblemCodes = [
@@ -110,7 +110,7 @@ export type RenewalQueuePage = z.infer<typeof RenewalQueuePage>;
 export const feeOperations = {
   /** The renewal fee of a licence on a date (today by default), line by line, and what blocks it. */
   'fees.quote': {
-    input: z.object({ licenceId: z.string().min(1).max(64), on: IsoDate.optional() }),
+    input: z.object({ licenceId: LicenceNumber, on: IsoDate.optional() }),
     output: RenewalCheck,
   },
   /** Licences to renew: expiring soon, recently expired or delinquent, with filters. */

@@ -1,7 +1,7 @@
 // Licence status changes through the status machine, and certificates with verification codes (issue 5 point 5).
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
-import { IsoDate, IsoTimestamp, LicenceStatus } from '../model.ts';
+import { IsoDate, IsoTimestamp, LicenceNumber, LicenceStatus } from '../model.ts';
 import { MAX_STATUS_REASON, PersonStatusAction } from '../payloads/status-payloads.ts';
 import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
 
@@ -69,7 +69,7 @@ export const statusOperations = {
   /** Suspend, revoke, close or reinstate a licence, with a reason; the status machine decides. */
   'licences.changeStatus': {
     input: z.object({
-      licenceId: z.string().min(1).max(64),
+      licenceId: LicenceNumber,
       action: PersonStatusAction,
       reason: z.string().max(MAX_STATUS_REASON),
       /** The status shown to the person: refused if the desk holds another by now. */
@@ -85,7 +85,7 @@ export const statusOperations = {
   },
   /** The status changes made at this desk to a licence, newest first, with reasons and how far each got. */
   'licences.statusHistory': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: z.object({
       changes: z.array(
         z.object({
@@ -108,12 +108,12 @@ export const statusOperations = {
    * number, whose only pending changes are its own issue and its business's registration.
    */
   'certificates.issue': {
-    input: z.object({ licenceId: z.string().min(1).max(64), language: DocumentLanguage.default('en') }),
+    input: z.object({ licenceId: LicenceNumber, language: DocumentLanguage.default('en') }),
     output: PrintedDocument.extend({ certificate: CertificateRecord }),
   },
   /** The certificates this desk issued for a licence, newest first. */
   'certificates.list': {
-    input: z.object({ licenceId: z.string().min(1).max(64) }),
+    input: z.object({ licenceId: LicenceNumber }),
     output: z.object({ certificates: z.array(CertificateRecord) }),
   },
   /** What a verification code says now: valid, superseded, the licence's status, or unknown. */

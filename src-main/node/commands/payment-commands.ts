@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordPaymentPayload } from '../../common/commands.ts';
 import { changeDue } from '../../common/drawer-totals.ts';
 import { WorkbenchError } from '../../common/errors.ts';
-import type { PaymentMethod } from '../../common/model.ts';
+import { MAX_CENTS, maxCentsMessage, type PaymentMethod } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -62,6 +62,13 @@ export function recordPayment(
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     throw new WorkbenchError('invalid_input', 'The amount must be a positive number of cents.', {
       amountCents: 'must be more than 0',
+    });
+  }
+  // The contract's limit, here too: a caller that skips the dispatcher must not queue what replay cannot send.
+  if (input.amountCents > MAX_CENTS || (input.tenderedCents ?? 0) > MAX_CENTS) {
+    const field = input.amountCents > MAX_CENTS ? 'amountCents' : 'tenderedCents';
+    throw new WorkbenchError('invalid_input', `${maxCentsMessage} Nothing was recorded.`, {
+      [field]: maxCentsMessage,
     });
   }
   const db = desk.cache;

@@ -8,7 +8,7 @@ import { WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
 import type { Conflict } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
-import { type LicenceStatus, paymentMethods } from '../../common/model.ts';
+import { type LicenceStatus, MAX_CENTS, maxCentsMessage, paymentMethods } from '../../common/model.ts';
 import { type LicenceStatusAction, statusTransition } from '../../common/licence-status.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -488,6 +488,10 @@ function redoLocalEffect(
   return [{ entity: 'payment', id: local }];
 }
 
+/** An edited amount: a number, or digits typed (Number() alone would take "0x10" as 16 and "1e3" as 1000). */
+const centsOf = (value: string | number): number =>
+  typeof value === 'number' ? value : /^[1-9][0-9]*$/.test(value.trim()) ? Number(value.trim()) : NaN;
+
 /** A person's edits, checked field by field before they touch anything. */
 function checkedEdits(command: CommandName, edits: Record<string, string | number>): Rec {
   const allowed =
@@ -511,13 +515,14 @@ function checkedEdits(command: CommandName, edits: Record<string, string | numbe
     }
     if (field === 'newExpiresOn' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
       problems[field] = 'must be a date, YYYY-MM-DD';
-    else if (field === 'amountCents' && !(Number.isSafeInteger(Number(value)) && Number(value) > 0))
+    else if (field === 'amountCents' && !(Number.isSafeInteger(centsOf(value)) && centsOf(value) > 0))
       problems[field] = 'must be a whole number of cents, more than 0';
+    else if (field === 'amountCents' && centsOf(value) > MAX_CENTS) problems[field] = maxCentsMessage;
     else if (field === 'method' && !(paymentMethods as readonly string[]).includes(String(value)))
       problems[field] = `must be one of ${paymentMethods.join(', ')}`;
     out[field] =
       field === 'amountCents'
-        ? Number(value)
+        ? centsOf(value)
         : field === 'licenceId'
           ? String(value).trim().toUpperCase()
           : value;
