@@ -1,5 +1,5 @@
 // The bridge file format (bridges/NAME/bridge.yaml) as a zod schema. The JSON Schema shipped in
-// bridges/bridge.schema.json is generated from this (npm run bridge-schema), so editors can
+// bridges/bridge.schema.json is generated from this (node src-main/node/bridge/bridge-json-schema.ts --write), so editors can
 // validate and complete bridge files as IT writes them.
 import { z } from 'zod';
 import { entitySchemas } from '../../common/model.ts';
