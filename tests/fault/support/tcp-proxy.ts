@@ -60,8 +60,14 @@ interface Pipe {
   tail: Buffer;
   /** Down pipe: the client sent COMMIT on this connection and the answer is to be lost. */
   commitSent: boolean;
-  /** With latency: when the last chunk queued on this pipe is due (chunks leave in order). */
-  dueAt: number;
+  /**
+   * With latency: the chunks on their way, each with the time it is due, in the order they came.
+   * One timer drains the head of the queue: a timer per chunk could fire out of order (Node
+   * schedules timers from the event loop's cached clock, so a later chunk with a shorter delay
+   * could overtake an earlier one: PostgreSQL then reported "lost synchronization with server").
+   */
+  inFlight: Array<{ chunk: Buffer; due: number }>;
+  draining: boolean;
 }
 
 export interface TcpProxy {
@@ -135,15 +141,27 @@ export async function startTcpProxy(targetPort: number, options: TcpProxyOptions
     for (const wake of heldWaiters) wake();
   };
 
+  /** Writes the chunks that are due, in order, then waits for the next one. */
+  const drain = (pipe: Pipe) => {
+    pipe.draining = true;
+    const now = performance.now();
+    while (pipe.inFlight.length > 0 && pipe.inFlight[0]!.due <= now) {
+      const { chunk } = pipe.inFlight.shift()!;
+      if (!pipe.to.destroyed) pipe.to.write(chunk);
+    }
+    if (pipe.inFlight.length === 0) {
+      pipe.draining = false;
+      return;
+    }
+    setTimeout(() => drain(pipe), Math.max(1, Math.ceil(pipe.inFlight[0]!.due - now)));
+  };
+
   const forward = (pipe: Pipe, chunk: Buffer) => {
     if (pipe.down) bytesDown += chunk.length;
     if (latencyMs > 0) {
       // Each chunk leaves `latencyMs` after it came, never before the one ahead of it.
-      const now = performance.now();
-      pipe.dueAt = Math.max(now + latencyMs, pipe.dueAt);
-      setTimeout(() => {
-        if (!pipe.to.destroyed) pipe.to.write(chunk);
-      }, pipe.dueAt - now);
+      pipe.inFlight.push({ chunk, due: performance.now() + latencyMs });
+      if (!pipe.draining) drain(pipe);
       return;
     }
     if (!pipe.to.write(chunk)) {
@@ -194,7 +212,16 @@ export async function startTcpProxy(targetPort: number, options: TcpProxyOptions
   };
 
   const connectPipe = (from: Socket, to: Socket, down: boolean): Pipe => {
-    const pipe: Pipe = { from, to, held: [], down, tail: Buffer.alloc(0), commitSent: false, dueAt: 0 };
+    const pipe: Pipe = {
+      from,
+      to,
+      held: [],
+      down,
+      tail: Buffer.alloc(0),
+      commitSent: false,
+      inFlight: [],
+      draining: false,
+    };
     pipes.add(pipe);
     from.on('data', (chunk: Buffer) => {
       if (mode !== 'open') return hold(pipe, chunk);
