@@ -1,50 +1,63 @@
-// The commands a person gives that change records, with their versioned payloads (the outbox
-// stores the version, so a desk updated mid-outage still replays what an older version queued).
-import { z } from 'zod';
-import { FeeLine } from './fees/fee-schedule.ts';
-import { Cents, IsoDate, IsoTimestamp, PaymentMethod, PositiveMoney } from './model.ts';
-import { applicationCommandPayloads } from './payloads/application-payloads.ts';
-import { drawerCommandPayloads } from './payloads/drawer-payloads.ts';
-import { statusCommandPayloads } from './payloads/status-payloads.ts';
+// The commands a person gives that change records: the one list of them. Each is defined once in
+// command-defs/ (its payload and version, roles, bindable fields, replay rules, words), and every
+// other list is derived here: the payload schemas, the names, the fields a bridge may bind
+// (legacy-commands.ts), the roles of commands (roles.ts), the replay rules (replay-rules.ts).
+// The outbox stores a payload's version, so a desk updated mid-outage still replays what an older
+// version queued; replay checks each payload against its definition again before sending it.
+import type { z } from 'zod';
+import { changeLicenceStatus } from './command-defs/change-licence-status.ts';
+import type { CommandDefinition } from './command-defs/define-command.ts';
+import { issueLicence } from './command-defs/issue-licence.ts';
+import { refundPayment, voidPayment } from './command-defs/payment-reversals.ts';
+import { recordPayment } from './command-defs/record-payment.ts';
+import { registerBusiness } from './command-defs/register-business.ts';
+import { renewLicence } from './command-defs/renew-licence.ts';
+import { DuplicateNameError } from './named-groups.ts';
 
-export const RenewLicencePayload = z.object({
-  v: z.literal(1),
-  licenceId: z.string().min(1),
-  newExpiresOn: IsoDate,
-  feeCents: Cents.nonnegative(),
-  renewedAt: IsoTimestamp,
-  /** How feeCents was computed (the fee engine's quote), so what was charged is explained later. */
-  charge: z
-    .object({
-      scheduleId: z.string(),
-      asOf: IsoDate,
-      daysLate: z.number().int().nonnegative(),
-      feeCents: Cents,
-      penaltyCents: Cents,
-      lines: z.array(FeeLine),
-    })
-    .optional(),
-});
-export type RenewLicencePayload = z.infer<typeof RenewLicencePayload>;
+/** The definitions by name; a second definition of one name is refused at start-up. */
+export function registerCommands<const D extends readonly CommandDefinition[]>(
+  ...definitions: D
+): { [K in D[number] as K['name']]: K } {
+  const byName: Record<string, CommandDefinition> = {};
+  for (const d of definitions) {
+    if (Object.hasOwn(byName, d.name))
+      throw new DuplicateNameError(`Two commands are named "${d.name}": every command is defined once.`);
+    byName[d.name] = d;
+  }
+  return byName as { [K in D[number] as K['name']]: K };
+}
 
-export const RecordPaymentPayload = z.object({
-  v: z.literal(1),
-  licenceId: z.string().min(1),
-  /** Held to the input limit too: a conflict's edited amount is parsed here before it is sent again. */
-  amountCents: PositiveMoney,
-  method: PaymentMethod,
-  paidOn: IsoDate,
-  paidAt: IsoTimestamp,
-  /** The desk's provisional receipt number until the legacy system gives its own. */
-  receiptNo: z.string().min(1),
-});
-export type RecordPaymentPayload = z.infer<typeof RecordPaymentPayload>;
+export const commandDefinitions = registerCommands(
+  renewLicence,
+  recordPayment,
+  voidPayment,
+  refundPayment,
+  changeLicenceStatus,
+  registerBusiness,
+  issueLicence,
+);
 
-export const commandPayloads = {
-  renewLicence: RenewLicencePayload,
-  recordPayment: RecordPaymentPayload,
-  ...drawerCommandPayloads,
-  ...statusCommandPayloads,
-  ...applicationCommandPayloads,
-} as const;
-export type CommandName = keyof typeof commandPayloads;
+type Definitions = typeof commandDefinitions;
+export type CommandName = keyof Definitions;
+/** The payload of one command, as its definition's schema says. */
+export type PayloadOf<N extends CommandName> = z.infer<Definitions[N]['payload']>;
+
+export const commandNames = Object.keys(commandDefinitions) as [CommandName, ...CommandName[]];
+
+/** The payload schemas by command name. */
+export const commandPayloads = Object.fromEntries(
+  commandNames.map((n) => [n, commandDefinitions[n].payload]),
+) as { [N in CommandName]: Definitions[N]['payload'] };
+
+/** A command's definition by name, typed loosely (for code that handles every command alike). */
+export const definitionOf = (name: CommandName): CommandDefinition => commandDefinitions[name];
+
+/** One value per command, computed from its definition (the derived lists are made with this). */
+export function perCommand<T>(value: (definition: CommandDefinition) => T): Record<CommandName, T> {
+  return Object.fromEntries(commandNames.map((n) => [n, value(commandDefinitions[n])])) as Record<
+    CommandName,
+    T
+  >;
+}
+
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandDefinitions, name);

@@ -1,6 +1,7 @@
 // What the UI and the command line see of the write path: the desk's link to the legacy database,
 // the changes waiting, and the conflicts a person resolves. See src-main/node/sync/README.md.
 import { z } from 'zod';
+import { commandNames } from './commands.ts';
 import { IsoTimestamp } from './model.ts';
 
 export const ConnectionState = z.object({
@@ -24,15 +25,6 @@ export const SyncActivity = z.object({
 });
 export type SyncActivity = z.infer<typeof SyncActivity>;
 
-export const commandNames = [
-  'renewLicence',
-  'recordPayment',
-  'voidPayment',
-  'refundPayment',
-  'changeLicenceStatus',
-  'registerBusiness',
-  'issueLicence',
-] as const;
 export const CommandNameSchema = z.enum(commandNames);
 
 export const PendingOperation = z.object({

@@ -3,7 +3,7 @@
 // and issuing a certificate write records: they go through the contract's operations in this
 // process (in-process.ts), with the UI's limits, role checks, audit and messages. Verify and list read.
 import type { Command } from 'commander';
-import { personStatusActions } from '../common/payloads/status-payloads.ts';
+import { personStatusActions } from '../common/command-defs/change-licence-status.ts';
 import type { DocumentLanguage } from '../common/ops/document-ops.ts';
 import { listCertificates, verifyCertificate } from '../node/certificates/certificates.ts';
 import { openDesk, type Desk } from '../node/desk/open-desk.ts';

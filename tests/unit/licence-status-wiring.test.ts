@@ -13,7 +13,7 @@ import { licenceStatuses } from '../../src-main/common/model.ts';
 import {
   ChangeLicenceStatusPayload,
   personStatusActions,
-} from '../../src-main/common/payloads/status-payloads.ts';
+} from '../../src-main/common/command-defs/change-licence-status.ts';
 import { changedFields, commandWatch, rebase } from '../../src-main/common/replay-rules.ts';
 import { serviceRoles } from '../../src-main/common/roles.ts';
 import { migrate, readMigrations } from '../../src-main/node/cache/migrate.ts';

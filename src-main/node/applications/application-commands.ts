@@ -7,10 +7,8 @@
 //   (issueLicence; local:<operationId> until replay brings the legacy licence number).
 // Applications and their checklists are desk records (see README.md in this folder).
 import { randomUUID } from 'node:crypto';
-import type {
-  IssueLicencePayload,
-  RegisterBusinessPayload,
-} from '../../common/payloads/application-payloads.ts';
+import type { IssueLicencePayload } from '../../common/command-defs/issue-licence.ts';
+import type { RegisterBusinessPayload } from '../../common/command-defs/register-business.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { addMonths } from '../../common/licence-rules.ts';
 import type { NewBusiness } from '../../common/ops/application-ops.ts';

@@ -1,7 +1,8 @@
 // Renew a licence (payments: payment-commands.ts): it is one cache transaction holding its local effect,
 // its outbox entry (with the licence as the clerk saw it) and its audit entry, so the counter
 // works the same whether the legacy database is up or not. Replay takes it from there.
-import type { CommandName, RenewLicencePayload } from '../../common/commands.ts';
+import type { RenewLicencePayload } from '../../common/command-defs/renew-licence.ts';
+import type { CommandName } from '../../common/commands.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { explainLines } from '../../common/fees/index.ts';
 import { zonedIso } from '../../common/time.ts';

@@ -2,7 +2,7 @@
 // licence as the clerk saw it) and its audit entry, so the counter works the same whether the
 // legacy database is up or not. Replay takes it from there.
 import { randomUUID } from 'node:crypto';
-import type { RecordPaymentPayload } from '../../common/commands.ts';
+import type { RecordPaymentPayload } from '../../common/command-defs/record-payment.ts';
 import { changeDue } from '../../common/drawer-totals.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { MAX_CENTS, maxCentsMessage, type PaymentMethod } from '../../common/model.ts';

@@ -5,7 +5,7 @@
 import type {
   ChangeLicenceStatusPayload,
   PersonStatusAction,
-} from '../../common/payloads/status-payloads.ts';
+} from '../../common/command-defs/change-licence-status.ts';
 import { WorkbenchError } from '../../common/errors.ts';
 import { decideStatusChange } from '../../common/licence-status.ts';
 import type { LicenceStatus } from '../../common/model.ts';

@@ -2,7 +2,7 @@
 // (the legacy schema has no place for the reason), and how far each got: waiting, in the legacy
 // database, or parked as a conflict.
 import type { LicenceStatus } from '../../common/model.ts';
-import type { PersonStatusAction } from '../../common/payloads/status-payloads.ts';
+import type { PersonStatusAction } from '../../common/command-defs/change-licence-status.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { licenceKey } from '../sync/provisional-refs.ts';
 

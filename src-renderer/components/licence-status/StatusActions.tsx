@@ -25,7 +25,7 @@ import {
   MAX_STATUS_REASON,
   type PersonStatusAction,
   personStatusActions,
-} from '../../../src-main/common/payloads/status-payloads.ts';
+} from '../../../src-main/common/command-defs/change-licence-status.ts';
 import { useDeskStatus } from '../../queries.ts';
 import { useChangeLicenceStatus } from '../../status-queries.ts';
 import { refusalText } from './refusal-text.ts';

@@ -1,0 +1,78 @@
+// What a command is, said once. A command is a change a person makes to records that goes through
+// the outbox to the legacy database (renew a licence, take a payment, ...). Its definition holds
+// everything the rest of the house needs to know about it: the payload and its version, the roles
+// that may give it, the fields a bridge may bind, what replay compares, what a conflict shows and
+// lets a person edit, and the words for it. The lists that used to be kept by hand in several
+// files (payload schemas, bindable fields, names, replay rules, the roles of commands) are all
+// derived from the definitions in ../commands.ts. Pure: used by the worker, the desk, the UI, tests.
+import type { z } from 'zod';
+import type { Role } from '../roles.ts';
+
+type Rec = Record<string, unknown>;
+
+/** A field of a conflict as a person reads it: its name, what the clerk saw, what the change makes it. */
+export type ConflictRow = readonly [field: string, seen: unknown, mine: unknown];
+
+/** The records a command can make under `local:<operationId>` until the legacy system numbers them. */
+export type ProvisionalTable = 'payment' | 'business' | 'licence';
+
+export interface RebaseContext {
+  /** The desk's date today, YYYY-MM-DD. */
+  today: string;
+  /** The term of the licence's type in months (null: one year). */
+  termMonths: number | null;
+}
+
+export interface CommandDefinition<N extends string = string, S extends z.ZodObject = z.ZodObject> {
+  /** The name the outbox stores and a bridge file's `commands:` section uses. */
+  name: N;
+  /** The payload's version (the outbox stores it; replay refuses a payload of another version). */
+  version: number;
+  /** The payload's schema; its `v` is `z.literal(version)`. Checked on entry and again at replay. */
+  payload: S;
+  /** The words for the command in a list (outbox, conflicts screen), per language. */
+  label: { en: string; es: string };
+  /** The actions (roles.ts) a person carries out with this command, and the roles allowed each. */
+  actions: Readonly<Record<string, readonly Role[]>>;
+  /** Payload fields a bridge's write statements may bind (operationId and actor always may). */
+  legacyFields: readonly (keyof z.infer<S> & string)[];
+  /** The record the change is based on (the one the clerk saw), if any: named in explanations. */
+  basedOn: 'licence' | 'business' | null;
+  /** The record it makes under local:<operationId> until the legacy system numbers it, if any. */
+  creates: ProvisionalTable | null;
+  /**
+   * The fields of the base record replay compares with the legacy record now: if one changed
+   * elsewhere, the change is not applied blind but parked as a conflict.
+   */
+  watch: readonly string[];
+  /** Payload fields a person may edit in a conflict before applying the change again. */
+  editable: readonly (keyof z.infer<S> & string)[];
+  /** The payload field stamped anew when a person applies it again (how replay tells the two apart). */
+  restamp?: keyof z.infer<S> & string;
+  /** The conflict field by field: what the clerk saw, and what the change makes it. */
+  conflictRows(payload: Rec, seen: Rec): ConflictRow[];
+  /** The change again, on top of the current legacy record ("apply again"). Default: as it was. */
+  rebase?(payload: Rec, current: Rec, context: RebaseContext): Rec;
+  /** The change in a few words, for explanations: "the renewal of licence L-1 to 2027-03-31". */
+  describe(payload: Rec, seen: Rec): string;
+  /** The audit log's action for a person giving the command (the status change names its move). */
+  auditAction(payload: Rec): string;
+}
+
+/** A definition, with its literal name and schema kept in the type (so payload types derive from it). */
+export function defineCommand<const N extends string, S extends z.ZodObject>(
+  definition: CommandDefinition<N, S>,
+): CommandDefinition<N, S> {
+  return definition;
+}
+
+/** The same fields of the base record, each shown as the clerk saw it and left as it is. */
+export const unchanged = (seen: Rec, ...fields: string[]): ConflictRow[] =>
+  fields.map((f) => [f, seen[f], seen[f]] as const);
+
+/** Payload fields a change sets where nothing was seen before (new values, reasons). */
+export const given = (payload: Rec, ...fields: string[]): ConflictRow[] =>
+  fields.map((f) => [f, null, payload[f]] as const);
+
+/** $12.50 */
+export const dollars = (cents: unknown): string => `$${(Number(cents) / 100).toFixed(2)}`;
