@@ -2,7 +2,7 @@
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
 import { IsoDate, IsoTimestamp, LicenceNumber, LicenceStatus } from '../model.ts';
-import { MAX_STATUS_REASON, PersonStatusAction } from '../payloads/status-payloads.ts';
+import { MAX_STATUS_REASON, PersonStatusAction } from '../command-defs/change-licence-status.ts';
 import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
 
 /** What a verification code says now. */
