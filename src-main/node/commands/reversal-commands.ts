@@ -7,7 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { WorkbenchError } from '../../common/errors.ts';
 import type { PaymentMethod } from '../../common/model.ts';
-import type { RefundPaymentPayload, VoidPaymentPayload } from '../../common/command-defs/payment-reversals.ts';
+import type {
+  RefundPaymentPayload,
+  VoidPaymentPayload,
+} from '../../common/command-defs/payment-reversals.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';

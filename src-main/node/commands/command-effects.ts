@@ -1,0 +1,183 @@
+// The desk half of each command's definition (common/command-defs/): what its change does to the
+// cached records, undone when a person discards its conflict and done again when a person applies
+// it again. Typed per command name, so a new command without its effects does not compile.
+// Used by sync/conflicts.ts inside the resolution's cache transaction.
+import type { CommandName } from '../../common/commands.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import { type LicenceStatusAction, statusTransition } from '../../common/licence-status.ts';
+import type { EntityName, LicenceStatus } from '../../common/model.ts';
+import { rowToRecord } from '../cache/canonical-tables.ts';
+import type { Cache } from '../cache/open-cache.ts';
+import { entityWriter } from '../cache/store.ts';
+import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
+import type { BaseVersion } from './outbox.ts';
+
+type Rec = Record<string, unknown>;
+export type Changes = Array<{ entity: EntityName; id: string }>;
+
+export interface CommandEffects {
+  /**
+   * What the change, applied again, is based on: the legacy values in the conflict (`current`) or
+   * the cached record. Throws (invalid_input) when that record is not on the desk any more.
+   */
+  base(db: Cache, operationId: string, payload: Rec, current: Rec | null): BaseVersion[];
+  /** Checks and completes the payload applied again, before it is validated and queued. */
+  prepare?(db: Cache, operationId: string, next: Rec): void;
+  /** Discarded: the cached records show the legacy values again (the provisional record goes: conflicts.ts). */
+  undo?(db: Cache, current: Rec | null, now: string): void;
+  /** Applied again, under a new operation (its provisional record already renamed to it). */
+  redo(db: Cache, newOperationId: string, payload: Rec, base: BaseVersion[], now: string): Changes;
+}
+
+const notThere = (what: string, field: string) =>
+  new WorkbenchError('invalid_input', `${what} Discard the change with a reason instead.`, {
+    [field]: 'not found',
+  });
+
+/** The licence the change is about: the conflict's legacy values, or the cached row. */
+export function licenceBase(db: Cache, payload: Rec, current: Rec | null): BaseVersion[] {
+  const licenceId = String(payload.licenceId);
+  const licence =
+    current && licenceId === String(current.id ?? licenceId)
+      ? current
+      : (() => {
+          const row = db.prepare('SELECT * FROM licence WHERE id = ?').get(licenceId) as Rec | undefined;
+          return row ? rowToRecord('licence', row) : null;
+        })();
+  if (!licence) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `Licence ${licenceId} is not in the legacy database (as far as this desk knows), so the change cannot be applied to it. Discard it with a reason, or edit it onto another licence.`,
+      { licenceId: 'not found' },
+    );
+  }
+  return [{ entity: 'licence', id: licenceId, record: licence }];
+}
+
+/** The business the change is about (a provisional one followed to where it lives now). */
+export function businessBase(db: Cache, payload: Rec, what: string): BaseVersion[] {
+  const businessId = followProvisional(db, String(payload.businessId));
+  const row = db.prepare('SELECT * FROM business WHERE id = ?').get(businessId) as Rec | undefined;
+  if (!row)
+    throw notThere(
+      `Business ${String(payload.businessId)} is not on this desk any more (its registration was discarded, or it is gone from the legacy database), so ${what}.`,
+      'businessId',
+    );
+  return [{ entity: 'business', id: String(payload.businessId), record: rowToRecord('business', row) }];
+}
+
+/** The licence as the legacy database has it now, put back in the cache. */
+const restoreLicence = (db: Cache, current: Rec | null, now: string) => {
+  if (current) entityWriter(db, 'licence').upsert([current], now);
+};
+
+const licenceOf = (base: BaseVersion[]): Rec | null =>
+  base[0]?.entity === 'licence' ? (base[0].record as Rec) : null;
+
+/** A void or a refund: the original payment must still be there to give money back on. */
+function reversalBase(kind: 'void' | 'refund') {
+  return (db: Cache, operationId: string, payload: Rec, current: Rec | null): BaseVersion[] => {
+    const paymentId = String(payload.paymentId);
+    if (provisionalOperation(paymentId)) {
+      const original = db.prepare('SELECT 1 FROM payment WHERE id = ?').get(followProvisional(db, paymentId));
+      if (!original)
+        throw notThere(
+          `Payment ${paymentId} was discarded on this desk and never reached the legacy database, so there is nothing to give back on it.`,
+          'paymentId',
+        );
+    }
+    if (!db.prepare('SELECT 1 FROM payment WHERE id = ?').get(provisionalId(operationId)))
+      throw notThere(`The ${kind} is no longer on this desk.`, 'paymentId');
+    return licenceBase(db, payload, current);
+  };
+}
+
+/** A reversal row keeps its negative amount (an edited refund its new one) and what it reverses. */
+function redoReversal(db: Cache, newOperationId: string, payload: Rec): Changes {
+  const local = provisionalId(newOperationId);
+  db.prepare('UPDATE payment SET amount_cents = ?, method = ? WHERE id = ?').run(
+    -Number(payload.amountCents),
+    payload.method,
+    local,
+  );
+  return [{ entity: 'payment', id: local }];
+}
+
+/** An edited refund may give back at most what is left of the payment (this refund's old amount aside). */
+function assertRefundable(db: Cache, operationId: string, next: Rec): void {
+  next.signedAmountCents = -Number(next.amountCents);
+  const paymentId = followProvisional(db, String(next.paymentId));
+  const original = db.prepare('SELECT amount_cents FROM payment WHERE id = ?').pluck().get(paymentId) as
+    number | undefined;
+  if (original === undefined) return; // not cached: base() says why, or the legacy system checks
+  const given = db
+    .prepare(`SELECT coalesce(sum(-amount_cents), 0) FROM payment WHERE reversal_of IN (?, ?) AND id <> ?`)
+    .pluck()
+    .get(paymentId, String(next.paymentId), provisionalId(operationId)) as number;
+  const left = original - given;
+  const amount = Number(next.amountCents);
+  if (!(Number.isSafeInteger(amount) && amount > 0 && amount <= left)) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `A refund of payment ${String(next.paymentId)} can give back at most ${left} cents (the payment less what was given back already).`,
+      { amountCents: `must be between 1 and ${left}` },
+    );
+  }
+}
+
+export const commandEffects: Record<CommandName, CommandEffects> = {
+  renewLicence: {
+    base: (db, _op, payload, current) => licenceBase(db, payload, current),
+    undo: restoreLicence,
+    redo: (db, _op, payload, base, now) => {
+      const licence = licenceOf(base);
+      if (licence) entityWriter(db, 'licence').upsert([licence], now);
+      db.prepare(`UPDATE licence SET expires_on = ?, status = 'active' WHERE id = ?`).run(
+        payload.newExpiresOn,
+        payload.licenceId,
+      );
+      return [{ entity: 'licence', id: String(payload.licenceId) }];
+    },
+  },
+  changeLicenceStatus: {
+    base: (db, _op, payload, current) => licenceBase(db, payload, current),
+    undo: restoreLicence,
+    redo: (db, _op, payload, base, now) => {
+      const licence = licenceOf(base);
+      if (licence) {
+        // The move must still be possible from the status the legacy record has now.
+        const move = statusTransition(licence.status as LicenceStatus, payload.action as LicenceStatusAction);
+        if (!move.ok)
+          throw new WorkbenchError('invalid_input', `${move.message} Discard the change instead.`);
+        entityWriter(db, 'licence').upsert([licence], now);
+      }
+      db.prepare('UPDATE licence SET status = ? WHERE id = ?').run(payload.to, payload.licenceId);
+      return [{ entity: 'licence', id: String(payload.licenceId) }];
+    },
+  },
+  recordPayment: {
+    base: (db, _op, payload, current) => licenceBase(db, payload, current),
+    redo: (db, newOperationId, payload) => {
+      const local = provisionalId(newOperationId);
+      db.prepare('UPDATE payment SET licence_id = ?, amount_cents = ?, method = ? WHERE id = ?').run(
+        payload.licenceId,
+        payload.amountCents,
+        payload.method,
+        local,
+      );
+      return [{ entity: 'payment', id: local }];
+    },
+  },
+  voidPayment: { base: reversalBase('void'), redo: redoReversal },
+  refundPayment: { base: reversalBase('refund'), prepare: assertRefundable, redo: redoReversal },
+  // A new business is based on nothing; a new licence on its business, which must still be on the
+  // desk (its registration not discarded).
+  registerBusiness: {
+    base: () => [],
+    redo: (_db, newOperationId) => [{ entity: 'business', id: provisionalId(newOperationId) }],
+  },
+  issueLicence: {
+    base: (db, _op, payload) => businessBase(db, payload, 'the licence cannot be issued to it'),
+    redo: (_db, newOperationId) => [{ entity: 'licence', id: provisionalId(newOperationId) }],
+  },
+};
