@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, levelFromEnv } from '../../src-main/node/log/logger.ts';
+import { configureLogging, createLogger, levelFromEnv, logger } from '../../src-main/node/log/logger.ts';
 import { maskSecretsInText } from '../../src-main/node/log/mask-secrets.ts';
 
 /** A logger writing into an array, one parsed JSON object per line. */
@@ -122,5 +122,21 @@ describe('the log file', () => {
     });
     expect(new Date(first.time as string).toISOString()).toBe(first.time);
     expect(JSON.parse(lines[1]!)).toMatchObject({ level: 'info', pushed: 2, msg: 'pushed' });
+  });
+
+  it("takes every component's lines once configured, as the shell and workbench serve do", () => {
+    dir = mkdtempSync(join(tmpdir(), 'wb-log-'));
+    const file = join(dir, 'workbench.log');
+    const before = logger('server');
+    configureLogging({ level: 'info', file, stderr: false });
+    try {
+      expect(logger('server')).not.toBe(before);
+      logger('server').error({ err: new Error('socket hang up') }, 'serve: request failed');
+      const line = JSON.parse(readFileSync(file, 'utf8').trim()) as Record<string, unknown>;
+      expect(line).toMatchObject({ level: 'error', component: 'server', msg: 'serve: request failed' });
+      expect((line.err as { message: string }).message).toBe('socket hang up');
+    } finally {
+      configureLogging({});
+    }
   });
 });
