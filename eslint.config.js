@@ -35,6 +35,20 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // Diagnostics go through src-main/node/log/logger.ts (redaction, the desk's log file), never the
+    // console. The exceptions print for the person: the command line's output modules (tables,
+    // summaries, its error sentences) and the script that writes bridges/bridge.schema.json.
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/host/cli.ts',
+      'src-main/host/commands.ts',
+      'src-main/host/*-command.ts',
+      'src-main/host/*-commands.ts',
+      'src-main/node/bridge/bridge-json-schema.ts',
+    ],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -3,6 +3,7 @@
 // Response, so it is tested in plain Node; app-protocol.ts hands it Electron's requests.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
+import { logger } from '../node/log/logger.ts';
 import { resolveAppFile, SECURITY_HEADERS } from './app-files.ts';
 
 const text = (status: number, body: string): Response =>
@@ -43,7 +44,7 @@ export async function respondToAppRequest(
       },
     });
   } catch (err) {
-    console.error('app://: could not serve', request.url, err);
+    logger('app-protocol').error({ err, url: request.url }, 'app://: could not serve');
     return text(500, 'Something went wrong on this desk.');
   }
 }

@@ -3,6 +3,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { type CallResult, isOperationName } from '../common/contract.ts';
 import type { Dispatch } from '../common/dispatch.ts';
+import { logger } from '../node/log/logger.ts';
 import { judgeSender } from './sender-guard.ts';
 
 /** The only IPC channel. The preload (src-main/preload/index.ts) names it too. */
@@ -40,7 +41,7 @@ export function registerIpcServer(options: IpcServerOptions): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, operation: unknown, input: unknown): Promise<CallResult> => {
     const verdict = judgeSender(event.senderFrame?.url, fromOurMainFrame(event, options.window()));
     if (!verdict.allowed) {
-      console.warn(`refused an IPC call to ${String(operation)}: ${verdict.reason}`);
+      logger('ipc').warn(`refused an IPC call to ${String(operation)}: ${verdict.reason}`);
       return unauthorized;
     }
     if (!isOperationName(operation)) {

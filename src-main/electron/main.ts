@@ -8,7 +8,8 @@ import { createDispatcher } from '../common/dispatch.ts';
 import { isWorkbenchError } from '../common/errors.ts';
 import { leaveLanguageOf } from '../common/quit-guard.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
+import { deskPaths, resolveDataDir } from '../node/desk/paths.ts';
+import { configureLogging, logger } from '../node/log/logger.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 import { SyncEngine } from '../node/sync/sync-engine.ts';
@@ -29,6 +30,9 @@ const dataDir = resolveDataDir(dataDirFlag(process.argv));
 // Chromium's profile lives with the desk, so the single-instance lock below is per data
 // directory: several desks can run side by side, but never two shells on one cache.
 app.setPath('userData', join(dataDir, 'electron-profile'));
+// Diagnostics go to the desk's log file (and stderr, seen when the shell runs from a terminal).
+configureLogging({ file: deskPaths(dataDir).log, stderr: true });
+const log = logger('shell');
 
 app.enableSandbox();
 registerAppScheme();
@@ -73,7 +77,7 @@ function start(): void {
   lockDownSession(session.defaultSession);
   serveAppProtocol(layout.rendererDir);
   desk = openDesk({ dataDir, workerPath: layout.workerPath });
-  const onInternalError = (err: unknown) => console.error('internal error:', err);
+  const onInternalError = (err: unknown) => log.error({ err }, 'internal error');
   engine = desk.config ? new SyncEngine(desk, { actor: currentActor() }) : null;
   handlers = createHandlers(desk, engine ?? undefined);
   const dispatch = createDispatcher(handlers, onInternalError);
@@ -93,7 +97,7 @@ function start(): void {
 }
 
 function fail(err: unknown): void {
-  console.error('the workbench could not start:', err);
+  log.error({ err }, 'the workbench could not start');
   const detail = isWorkbenchError(err) ? err.message : 'Please try again; if it keeps happening, call IT.';
   dialog.showErrorBox('Civic Workbench could not start', `${detail}\n\nDesk data: ${dataDir}`);
   leaveGuard.leaveWithoutAsking();

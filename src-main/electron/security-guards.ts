@@ -2,6 +2,7 @@
 // ever creates (not only our window) and to the session: no navigation away from app://, no new
 // windows (except the app's own printed documents), no webviews, no permissions, no network requests.
 import type { App, Session } from 'electron';
+import { logger } from '../node/log/logger.ts';
 import { isAppBlobUrl, isAppUrl } from './app-url.ts';
 
 /** A window for a printed document: no preload, no node, sandboxed; plugins for the PDF viewer. */
@@ -25,7 +26,7 @@ export function installContentsGuards(app: App): void {
     const denyNavigation = (event: Electron.Event, url: string) => {
       if (!isAppUrl(url)) {
         event.preventDefault();
-        console.warn(`blocked navigation to ${url}`);
+        logger('guards').warn(`blocked navigation to ${url}`);
       }
     };
     contents.on('will-navigate', (event) => denyNavigation(event, event.url));
@@ -35,12 +36,12 @@ export function installContentsGuards(app: App): void {
       // The one exception: a document the app itself printed (a blob of its own origin) opens in
       // a sandboxed window without preload or IPC, where Chromium's PDF viewer prints it.
       if (isAppBlobUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: printWindowOptions };
-      console.warn(`blocked a new window for ${url}`);
+      logger('guards').warn(`blocked a new window for ${url}`);
       return { action: 'deny' };
     });
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
-      console.warn('blocked a <webview>');
+      logger('guards').warn('blocked a <webview>');
     });
   });
 }
@@ -54,7 +55,7 @@ export function lockDownSession(session: Session): void {
   session.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
     (details, callback) => {
-      console.warn(`blocked a network request to ${details.url}`);
+      logger('guards').warn(`blocked a network request to ${details.url}`);
       callback({ cancel: true });
     },
   );

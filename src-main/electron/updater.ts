@@ -3,6 +3,7 @@
 // version is downloaded in the background; before restarting into it, the leave guard asks when
 // changes still wait for the legacy database. Declined, it installs the next time the app quits
 // (and that quit asks too). Tested with a plain EventEmitter standing in for autoUpdater.
+import { logger } from '../node/log/logger.ts';
 
 /** What of electron-updater's autoUpdater this uses. */
 export interface UpdaterLike {
@@ -25,7 +26,7 @@ export interface UpdaterOptions {
 /** Starts looking for updates; returns a function that stops it. */
 export function startUpdates(options: UpdaterOptions): () => void {
   const { updater } = options;
-  const log = options.log ?? ((m: string) => console.log(m));
+  const log = options.log ?? ((m: string) => logger('updater').info(m));
   updater.autoInstallOnAppQuit = true;
   let asking = false;
   updater.on('update-downloaded', (info) => {

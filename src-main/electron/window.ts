@@ -1,5 +1,6 @@
 // The workbench window: locked-down webPreferences, shown once painted, loading app://workbench.
 import { BrowserWindow } from 'electron';
+import { logger } from '../node/log/logger.ts';
 import { APP_ENTRY_URL } from './app-url.ts';
 import { secureWebPreferences } from './web-preferences.ts';
 
@@ -21,6 +22,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath, options.devTools),
   });
   win.once('ready-to-show', () => win.show());
-  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error('could not load the workbench UI:', err));
+  win
+    .loadURL(APP_ENTRY_URL)
+    .catch((err: unknown) => logger('window').error({ err }, 'could not load the workbench UI'));
   return win;
 }

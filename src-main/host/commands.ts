@@ -7,6 +7,7 @@ import { connectionUser } from '../node/security/connection-secret.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
 import { listOutbox } from '../node/commands/outbox.ts';
+import { configureLogging } from '../node/log/logger.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
@@ -264,7 +265,10 @@ export async function runServe(
   dataDirFlag: string | undefined,
   o: { port: number; probeIntervalMs?: number; maxBackoffMs?: number; refreshMinutes?: number },
 ): Promise<void> {
-  const desk = openDesk({ dataDir: resolveDataDir(dataDirFlag) });
+  const dataDir = resolveDataDir(dataDirFlag);
+  // The server's diagnostics go to the desk's log file and stderr; stdout is the person's.
+  configureLogging({ file: deskPaths(dataDir).log, stderr: true });
+  const desk = openDesk({ dataDir });
   // A connected desk keeps its link checked and its changes flowing while it serves.
   const { SyncEngine } = await import('../node/sync/sync-engine.ts');
   const engine = desk.config

@@ -8,6 +8,7 @@ import { createDispatcher } from '../common/dispatch.ts';
 import { WorkbenchError } from '../common/errors.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
+import { logger } from '../node/log/logger.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 
@@ -21,7 +22,7 @@ export type CallOperation = <K extends OperationName>(
 export function inProcessCaller(desk: Desk, actor: () => string = currentActor): CallOperation {
   // A bug reaches the person as the UI's plain sentence; its detail goes to stderr for IT.
   const dispatch = createDispatcher(createHandlers(desk, undefined, actor), (err) =>
-    console.error('workbench: internal error:', err),
+    logger('cli').error({ err }, 'workbench: internal error'),
   );
   return async <K extends OperationName>(operation: K, input: OpInput<K>) => {
     const result = await dispatch(operation, input);

@@ -12,6 +12,7 @@ import { createDispatcher } from '../common/dispatch.ts';
 import type { ErrorCode } from '../common/errors.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { projectRoot } from '../node/desk/paths.ts';
+import { logger } from '../node/log/logger.ts';
 import { createHandlers } from '../node/services/handlers.ts';
 import type { DeskRuntime } from '../node/sync/desk-runtime.ts';
 
@@ -62,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = randomBytes(24).toString('base64url');
   const rendererDir = options.rendererDir ?? join(projectRoot(), 'out', 'renderer');
   const dispatch = createDispatcher(createHandlers(options.desk, options.runtime), (err) =>
-    console.error('internal error:', err),
+    logger('server').error({ err }, 'internal error'),
   );
   let port = options.port;
 
@@ -132,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return serveFile(res, rendererDir, url.pathname, token);
     } catch (err) {
-      console.error('serve: request failed:', err);
+      logger('server').error({ err }, 'serve: request failed');
       if (!res.headersSent) plain(res, 500, 'Something went wrong on this desk.');
       else res.end();
     }

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   matchBusiness,
@@ -14,7 +13,6 @@ import {
   phoneDigits,
 } from '../../src-main/node/applications/normalise.ts';
 import { nameMatchQuery, suggestDuplicates } from '../../src-main/node/applications/duplicates.ts';
-import { migrate, readMigrations } from '../../src-main/node/cache/migrate.ts';
 import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
@@ -171,34 +169,5 @@ describe('suggestions from a cache', () => {
     expect(plan(`SELECT id FROM business WHERE id >= 'local:' AND id < 'local;'`)).not.toMatch(
       /^SCAN business$/,
     );
-  });
-});
-
-describe('migration 0011', () => {
-  it('creates the application tables and the look-up indexes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wb-m11-'));
-    try {
-      const db = new Database(join(dir, 'c.sqlite'));
-      const all = readMigrations(join(import.meta.dirname, '../../migrations'));
-      migrate(
-        db,
-        all.filter((m) => m.version <= 11),
-      );
-      const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as Array<{ name: string }>).map(
-        (r) => r.name,
-      );
-      expect(names).toEqual(
-        expect.arrayContaining([
-          'application',
-          'application_item',
-          'business_by_phone',
-          'business_by_tax_id',
-          'business_by_address',
-        ]),
-      );
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

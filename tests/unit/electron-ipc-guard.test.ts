@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../src-main/common/contract.ts';
 import { APP_ENTRY_URL, isAppBlobUrl, isAppUrl } from '../../src-main/electron/app-url.ts';
 import { judgeSender } from '../../src-main/electron/sender-guard.ts';
+import { logger } from '../../src-main/node/log/logger.ts';
 
 const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
 vi.mock('electron', () => ({
@@ -95,7 +96,7 @@ describe('the IPC server', () => {
   let win: typeof ourWindow | null = ourWindow;
   let call: (...args: unknown[]) => Promise<unknown>;
 
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const warn = vi.spyOn(logger('ipc'), 'warn').mockImplementation(() => {});
 
   beforeEach(async () => {
     warn.mockClear();

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { logger } from '../log/logger.ts';
 import type { Cache } from './open-cache.ts';
 
 export interface OutboxMark {
@@ -159,8 +160,9 @@ export function keepOutboxMark(db: Cache, file: string): void {
         } catch (err) {
           // The command has committed: failing it now would make a clerk give it again (a second
           // payment). A mark left behind is safe (the next open brings it forward); say so for IT.
-          process.stderr.write(
-            `workbench: the outbox mark ${m.file} could not be written (${(err as Error).message}); the change itself is saved.\n`,
+          logger('cache').warn(
+            { err, file: m.file },
+            'the outbox mark could not be written; the change itself is saved',
           );
         }
       }

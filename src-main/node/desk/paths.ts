@@ -21,6 +21,8 @@ export interface DeskPaths {
   config: string;
   cache: string;
   legacyDir: string;
+  /** The diagnostics log (JSON lines) of the desktop app and `workbench serve` on this desk. */
+  log: string;
 }
 
 export function deskPaths(dataDir: string): DeskPaths {
@@ -29,6 +31,7 @@ export function deskPaths(dataDir: string): DeskPaths {
     config: join(dataDir, 'desk.json'),
     cache: join(dataDir, 'cache.sqlite'),
     legacyDir: join(dataDir, 'legacy'),
+    log: join(dataDir, 'logs', 'workbench.log'),
   };
 }
 

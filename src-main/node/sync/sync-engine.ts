@@ -13,6 +13,7 @@ import {
 } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import { logger } from '../log/logger.ts';
 import { type Clock, ConnectivityMonitor, deskProbe, systemClock } from './connectivity.ts';
 import type { DeskRuntime, SyncNowResult } from './desk-runtime.ts';
 import { refreshChanged } from './refresh.ts';
@@ -139,7 +140,9 @@ export class SyncEngine implements DeskRuntime {
   /** A job nobody waits for: its failure is logged, never thrown. */
   private background(job: () => Promise<SyncNowResult>): Promise<unknown> {
     return this.exclusive(job).catch((err: unknown) => {
-      (this.options.log ?? console.error)(`sync: ${err instanceof Error ? err.message : String(err)}`);
+      (this.options.log ?? ((m: string) => logger('sync').error(m)))(
+        `sync: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   }
 

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../src-main/node/cache/migrate.ts';
-import { temporaryValidUntil } from '../../src-main/node/certificates/certificates.ts';
+import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
+import { temporaryValidUntil } from '../../../src-main/node/certificates/certificates.ts';
 
-const all = readMigrations(join(import.meta.dirname, '../../migrations'));
+const all = readMigrations(join(import.meta.dirname, '../../../migrations'));
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wb-tempcert-'));

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../src-main/node/cache/migrate.ts';
-import { currentIdOf, licenceKey } from '../../src-main/node/sync/provisional-refs.ts';
+import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
+import { currentIdOf, licenceKey } from '../../../src-main/node/sync/provisional-refs.ts';
 
-const all = readMigrations(join(import.meta.dirname, '../../migrations'));
+const all = readMigrations(join(import.meta.dirname, '../../../migrations'));
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wb-adopted-'));
