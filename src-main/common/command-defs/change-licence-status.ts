@@ -49,7 +49,11 @@ export const changeLicenceStatus = defineCommand({
   watch: ['status'],
   editable: ['reason'],
   restamp: 'changedAt',
-  conflictRows: (p, seen) => [['status', seen.status, p.to], ...unchanged(seen, 'expiresOn'), ...given(p, 'reason')],
+  conflictRows: (p, seen) => [
+    ['status', seen.status, p.to],
+    ...unchanged(seen, 'expiresOn'),
+    ...given(p, 'reason'),
+  ],
   // The same move, from the status the legacy record has now (the desk checks the machine again).
   rebase: (p, current) => ({ ...p, from: current.status ?? p.from }),
   describe: (p) =>

@@ -43,7 +43,8 @@ const legacyFields = [
   'receiptNo',
 ] as const;
 
-const rows = (p: Record<string, unknown>): ConflictRow[] => given(p, 'paymentId', 'amountCents', 'method', 'reason');
+const rows = (p: Record<string, unknown>): ConflictRow[] =>
+  given(p, 'paymentId', 'amountCents', 'method', 'reason');
 
 // Money given back is recorded whatever happened to the licence meanwhile, like a payment.
 export const voidPayment = defineCommand({

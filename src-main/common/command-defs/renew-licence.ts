@@ -50,7 +50,9 @@ export const renewLicence = defineCommand({
   rebase: (p, current, { today, termMonths }) => ({
     ...p,
     newExpiresOn: renewalExpiry((current.expiresOn as string | null) ?? null, today, termMonths),
-    feeCents: p.charge ? (p.feeCents as number) : ((current.feeCents as number | null) ?? (p.feeCents as number)),
+    feeCents: p.charge
+      ? (p.feeCents as number)
+      : ((current.feeCents as number | null) ?? (p.feeCents as number)),
   }),
   describe: (p) => `the renewal of licence ${String(p.licenceId)} to ${String(p.newExpiresOn)}`,
   auditAction: () => 'licence.renew',
