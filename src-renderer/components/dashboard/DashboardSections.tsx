@@ -14,7 +14,7 @@ import type {
 } from '../../../src-main/common/ops/dashboard-ops.ts';
 import type { PrintedDocument } from '../../../src-main/common/ops/document-ops.ts';
 import { useApi } from '../../api-context.tsx';
-import { formatCount, formatDate, formatMoney, formatTimestamp } from '../../format.ts';
+import { formatCount, formatDate, formatMoney, formatShortDay, formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { Section } from '../Section.tsx';
 import { type Column, SimpleTable } from '../SimpleTable.tsx';
@@ -29,7 +29,6 @@ import {
   receivedColour,
 } from './chart-colours.ts';
 import { CsvDownload } from './CsvDownload.tsx';
-import { shortDay } from './format-day.ts';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -125,7 +124,7 @@ function RevenueBody({ title, revenue, csv }: { title: string; revenue: RevenueF
               label: t(`dashboard.methods.${m}`),
               colour: methodColour[m],
             }))}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
             formatValue={money}
           />
           <SimpleTable
@@ -209,7 +208,7 @@ function RenewalBody({ title, renewals, csv }: { title: string; renewals: Renewa
               { key: 'onTime', label: t('dashboard.renewals.onTime'), colour: onTimeColour },
               { key: 'late', label: t('dashboard.renewals.late'), colour: lateColour },
             ]}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
           />
           <ByDayDetails<Day>
             summary={t('dashboard.renewals.showByDay')}
@@ -287,7 +286,7 @@ function ApplicationBody({
               { key: 'received', label: t('dashboard.applications.received'), colour: receivedColour },
               { key: 'issued', label: t('dashboard.applications.issued'), colour: issuedColour },
             ]}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
           />
           <ByDayDetails<Day>
             summary={t('dashboard.applications.showByDay')}

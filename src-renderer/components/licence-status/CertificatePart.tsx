@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../../src-main/common/contract.ts';
 import type { CertificateRecord } from '../../../src-main/common/ops/status-ops.ts';
 import { useApi } from '../../api-context.tsx';
-import { formatDate, formatTimestamp } from '../../format.ts';
+import { formatDate, formatTimestamp, today } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { isProvisionalId, shownId } from '../../provisional-id.ts';
 import { useCertificates } from '../../status-queries.ts';
@@ -33,12 +33,6 @@ const useStyles = makeStyles({
 // Commands that change what a certificate would print (payments do not).
 const licenceChanging = new Set(['renewLicence', 'changeLicenceStatus', 'issueLicence']);
 
-/** Today on this machine (the desk decides with the city's date; this only explains beforehand). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -54,10 +48,11 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
     (o) => licenceChanging.has(o.command) && !(provisional && o.command === 'issueLicence'),
   );
 
+  // Only explains beforehand: the desk checks again with the city's day.
   const why =
     licence.status !== 'active'
       ? t('licenceActions.cannotCertify.status', { status: t(`status.${licence.status}`).toLowerCase() })
-      : licence.expiresOn !== null && licence.expiresOn < localToday()
+      : licence.expiresOn !== null && licence.expiresOn < today()
         ? t('licenceActions.cannotCertify.expired')
         : blocking.length > 0
           ? t('licenceActions.cannotCertify.pending')
