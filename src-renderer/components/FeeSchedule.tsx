@@ -9,7 +9,9 @@ import type { FeeScheduleEntry } from '../../src-main/common/model.ts';
 import { formatDate, formatMoney, text, today } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
-import { type Column, SimpleTable } from './SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from './table/DataTable.tsx';
+
+const column = columnsOf<FeeScheduleEntry>();
 
 const useStyles = makeStyles({
   note: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
@@ -35,15 +37,17 @@ export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: Fe
   const [showEarlier, setShowEarlier] = useState(false);
   const { since, current, earlier } = splitFees(fees, today());
 
-  const columns: Column<FeeScheduleEntry>[] = [
-    { key: 'effective', label: t('licence.effective'), render: (f) => <DateText iso={f.effectiveOn} /> },
-    { key: 'description', label: t('licence.description'), render: (f) => text(f.description) },
-    {
-      key: 'amount',
-      label: t('licence.amount'),
-      render: (f) => formatMoney(f.amountCents, language),
-      numeric: true,
-    },
+  const columns: TableColumn<FeeScheduleEntry>[] = [
+    column.accessor('effectiveOn', {
+      header: t('licence.effective'),
+      cell: (c) => <DateText iso={c.getValue()} />,
+    }),
+    column.accessor('description', { header: t('licence.description'), cell: (c) => text(c.getValue()) }),
+    column.accessor('amountCents', {
+      header: t('licence.amount'),
+      cell: (c) => formatMoney(c.getValue(), language),
+      meta: { numeric: true },
+    }),
   ];
   return (
     <>
@@ -52,7 +56,7 @@ export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: Fe
           {t('licence.feesInEffect', { date: formatDate(since, language) })}
         </Text>
       ) : null}
-      <SimpleTable
+      <DataTable
         labelledBy={labelledBy}
         columns={columns}
         rows={showEarlier ? fees : current}

@@ -14,7 +14,7 @@ import { useLanguage } from '../../hooks.ts';
 import { isProvisionalId, shownId } from '../../provisional-id.ts';
 import { useCertificates } from '../../status-queries.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
-import { SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable } from '../table/DataTable.tsx';
 import { isTypingIn } from './typing.ts';
 
 const useStyles = makeStyles({
@@ -29,6 +29,8 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, letterSpacing: '0.05em' },
   list: { alignSelf: 'stretch' },
 });
+
+const certificate = columnsOf<CertificateRecord>();
 
 // Commands that change what a certificate would print (payments do not).
 const licenceChanging = new Set(['renewLicence', 'changeLicenceStatus', 'issueLicence']);
@@ -100,38 +102,35 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
         <h4 id={listId} className={styles.heading}>
           {t('licenceActions.issued')}
         </h4>
-        <SimpleTable<CertificateRecord>
+        <DataTable<CertificateRecord>
           labelledBy={listId}
           rows={certificates.data?.certificates ?? []}
           rowKey={(c) => c.certificateNo}
           empty={t('licenceActions.noneIssued')}
           columns={[
-            { key: 'no', label: t('licenceActions.colNumber'), render: (c) => c.certificateNo },
-            {
-              key: 'kind',
-              label: t('licenceActions.colKind'),
-              render: (c) =>
+            certificate.accessor('certificateNo', { header: t('licenceActions.colNumber') }),
+            certificate.display({
+              id: 'kind',
+              header: t('licenceActions.colKind'),
+              cell: ({ row: { original: c } }) =>
                 c.kind === 'temporary'
                   ? t('licenceActions.kindTemporary', { date: formatDate(c.validUntil, language) })
                   : t('licenceActions.kindPermanent'),
-            },
-            {
-              key: 'code',
-              label: t('licenceActions.colCode'),
-              render: (c) => <span className={styles.code}>{c.verificationCode}</span>,
-            },
-            {
-              key: 'issued',
-              label: t('licenceActions.colIssued'),
-              render: (c) => formatTimestamp(c.issuedAt, language),
-            },
-            { key: 'by', label: t('licenceActions.colBy'), render: (c) => c.issuedBy },
-            {
-              key: 'language',
-              label: t('licenceActions.colLanguage'),
-              render: (c) =>
-                t(c.language === 'es' ? 'licenceActions.languageEs' : 'licenceActions.languageEn'),
-            },
+            }),
+            certificate.accessor('verificationCode', {
+              header: t('licenceActions.colCode'),
+              cell: (c) => <span className={styles.code}>{c.getValue()}</span>,
+            }),
+            certificate.accessor('issuedAt', {
+              header: t('licenceActions.colIssued'),
+              cell: (c) => formatTimestamp(c.getValue(), language),
+            }),
+            certificate.accessor('issuedBy', { header: t('licenceActions.colBy') }),
+            certificate.accessor('language', {
+              header: t('licenceActions.colLanguage'),
+              cell: (c) =>
+                t(c.getValue() === 'es' ? 'licenceActions.languageEs' : 'licenceActions.languageEn'),
+            }),
           ]}
         />
       </div>
