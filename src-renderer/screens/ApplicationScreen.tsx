@@ -5,7 +5,7 @@ import { Badge, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary } from '../../src-main/common/ops/application-ops.ts';
-import { useApplication, useApplications } from '../application-queries.ts';
+import { useApplication, useApplications } from '../queries/index.ts';
 import { IssuePanel } from '../components/applications/IssuePanel.tsx';
 import { NewApplicationForm } from '../components/applications/NewApplicationForm.tsx';
 import { RequirementChecklist } from '../components/applications/RequirementChecklist.tsx';

@@ -15,7 +15,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Section } from '../components/Section.tsx';
 import { columnsOf, DataTable, type TableColumn } from '../components/table/DataTable.tsx';
 import { useDocumentTitle } from '../hooks.ts';
-import { useConflicts } from '../queries.ts';
+import { useConflicts } from '../queries/index.ts';
 import { conflictsHref } from '../route.ts';
 import { screenRoot, screenHeading } from '../styles/screen.ts';
 

@@ -19,7 +19,7 @@ import { type PeriodValue, PeriodPicker, shiftPeriod } from '../components/dashb
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatCount, formatDate, formatMoney, today } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { useDeskStatus } from '../queries.ts';
+import { useDeskStatus } from '../queries/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
 

@@ -22,7 +22,7 @@ import type { RenewalQueueKind, RenewalQueueRow } from '../../src-main/common/op
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { KeyboardList } from '../components/lists/KeyboardList.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useRenewalQueue } from '../fee-queries.ts';
+import { useRenewalQueue } from '../queries/index.ts';
 import { formatCount, formatDate, formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { batchHref, openLicence } from '../route.ts';

@@ -20,7 +20,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import type { KeyboardListControl } from '../components/lists/KeyboardList.tsx';
 import { ResultList } from '../components/ResultList.tsx';
 import { useDebouncedValue, useDocumentTitle } from '../hooks.ts';
-import { useDeskStatus, useLicenceSearch } from '../queries.ts';
+import { useDeskStatus, useLicenceSearch } from '../queries/index.ts';
 import { openLicence } from '../route.ts';
 import { useSearchState } from '../search-state.tsx';
 

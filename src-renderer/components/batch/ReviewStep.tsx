@@ -8,7 +8,7 @@ import { formatDate, formatMoney, MISSING } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { columnsOf, DataTable } from '../table/DataTable.tsx';
-import { useSetSelected } from './batch-queries.ts';
+import { useSetSelected } from '../../queries/index.ts';
 
 const item = columnsOf<BatchItem>();
 

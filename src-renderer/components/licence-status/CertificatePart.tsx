@@ -12,7 +12,7 @@ import { useApi } from '../../api-context.tsx';
 import { formatDate, formatTimestamp, today } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { isProvisionalId, shownId } from '../../provisional-id.ts';
-import { useCertificates } from '../../status-queries.ts';
+import { useCertificates } from '../../queries/index.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
 import { columnsOf, DataTable } from '../table/DataTable.tsx';
 import { isTypingIn } from './typing.ts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LicenceDetail, OpOutput } from '../../../src-main/common/contract.ts';
 import { formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
-import { useStatusHistory } from '../../status-queries.ts';
+import { useStatusHistory } from '../../queries/index.ts';
 import { columnsOf, DataTable } from '../table/DataTable.tsx';
 
 const useStyles = makeStyles({
