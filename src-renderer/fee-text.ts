@@ -3,18 +3,11 @@
 import type { TFunction } from 'i18next';
 import type { FeeLine } from '../src-main/common/fees/fee-schedule.ts';
 import type { RenewalProblem } from '../src-main/common/ops/fee-ops.ts';
-import { formatDate, formatMoney } from './format.ts';
-import { type Language, localeOf } from './i18n/index.ts';
+import { formatDate, formatMoney, formatRate } from './format.ts';
+import type { Language } from './i18n/index.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
-/** 1500 basis points -> "15%" (or "15 %" as the language writes it). */
-export function formatRate(basisPoints: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf[language], { style: 'percent', maximumFractionDigits: 2 }).format(
-    basisPoints / 10_000,
-  );
-}
 
 const knownLines = new Set([
   'fee.base',

@@ -7,7 +7,7 @@ import { createClient } from '../src-main/common/client.ts';
 import { App } from './App.tsx';
 import { ApiProvider } from './api-context.tsx';
 import { initI18n } from './i18n/index.ts';
-import { createQueryClient } from './queries.ts';
+import { createQueryClient } from './queries/index.ts';
 import { SearchStateProvider } from './search-state.tsx';
 import { chooseTransport } from './transport.ts';
 

@@ -3,7 +3,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BuildingGovernmentFilled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { useDeskStatus } from '../queries.ts';
+import { useDeskStatus } from '../queries/index.ts';
 import { HeaderNav } from './HeaderNav.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';

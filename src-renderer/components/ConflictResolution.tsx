@@ -18,7 +18,7 @@ import { paymentMethods } from '../../src-main/common/model.ts';
 import type { Conflict } from '../../src-main/common/sync-model.ts';
 import { fieldKind, fieldLabel } from '../conflict-values.ts';
 import { centsToTyped, parseAmount } from '../forms/money-input.ts';
-import { useResolveConflict } from '../queries.ts';
+import { useResolveConflict } from '../queries/index.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 type Choice = Conflict['resolution'] & string;

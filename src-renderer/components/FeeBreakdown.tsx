@@ -1,54 +1,34 @@
 // How a renewal fee is computed: every line of the fee engine's quote in the person's language
 // (base, minimum, each late penalty with its rate, days and cap), the total, the renewal window,
 // and anything that blocks the renewal. The same part serves the licence screen and the renew dialog.
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { FeeLine } from '../../src-main/common/fees/fee-schedule.ts';
 import type { RenewalCheck } from '../../src-main/common/ops/fee-ops.ts';
 import { lineText, problemText } from '../fee-text.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
+import { columnsOf, DataTable, useTableStyles } from './table/DataTable.tsx';
+
+const line = columnsOf<FeeLine>();
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   note: { color: tokens.colorNeutralForeground2 },
-  numeric: {
-    textAlign: 'end',
-    justifyContent: 'flex-end',
-    fontVariantNumeric: 'tabular-nums',
-    whiteSpace: 'nowrap',
-  },
   total: { fontWeight: tokens.fontWeightSemibold },
-  caption: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
   problems: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalXL,
     color: tokens.colorPaletteRedForeground1,
   },
   blocked: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
-  wrap: { overflowX: 'auto' },
 });
 
 export function FeeBreakdown({ check }: { check: RenewalCheck }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const styles = useStyles();
+  const table = useTableStyles();
   const q = check.quote;
   const date = (iso: string | null) => formatDate(iso, language);
   return (
@@ -67,35 +47,32 @@ export function FeeBreakdown({ check }: { check: RenewalCheck }) {
               ? t('fees.windowBoth', { opensOn: date(q.window.opensOn), closesOn: date(q.window.closesOn) })
               : t('fees.windowNone')}
           </Text>
-          <div className={styles.wrap}>
-            <Table size="small">
-              <caption className={styles.caption}>
-                {t('fees.breakdownCaption', { id: check.licenceId, date: date(q.asOf) })}
-              </caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('fees.item')}</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>{t('fees.amount')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {q.lines.map((line, i) => (
-                  <TableRow key={`${line.code}-${i}`} data-line-code={line.code}>
-                    <TableCell>{lineText(line, t, language)}</TableCell>
-                    <TableCell className={styles.numeric}>
-                      {formatMoney(line.amountCents, language)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-                <TableRow>
-                  <TableCell className={styles.total}>{t('fees.total')}</TableCell>
-                  <TableCell className={`${styles.numeric} ${styles.total}`} data-testid="fee-total">
-                    {formatMoney(q.totalCents, language)}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('fees.breakdownCaption', { id: check.licenceId, date: date(q.asOf) })}
+            columns={[
+              line.display({
+                id: 'item',
+                header: t('fees.item'),
+                cell: (c) => lineText(c.row.original, t, language),
+              }),
+              line.accessor('amountCents', {
+                header: t('fees.amount'),
+                cell: (c) => formatMoney(c.getValue(), language),
+                meta: { numeric: true },
+              }),
+            ]}
+            rows={q.lines}
+            rowKey={(l, i) => `${l.code}-${i}`}
+            rowAttributes={(l) => ({ 'data-line-code': l.code })}
+            extraRows={
+              <TableRow>
+                <TableCell className={styles.total}>{t('fees.total')}</TableCell>
+                <TableCell className={mergeClasses(table.numeric, styles.total)} data-testid="fee-total">
+                  {formatMoney(q.totalCents, language)}
+                </TableCell>
+              </TableRow>
+            }
+          />
         </>
       ) : (
         <Text className={styles.note}>{t('fees.noQuote')}</Text>

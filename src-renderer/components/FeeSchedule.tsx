@@ -6,22 +6,17 @@ import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeeScheduleEntry } from '../../src-main/common/model.ts';
-import { formatDate, formatMoney, text } from '../format.ts';
+import { formatDate, formatMoney, text, today } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
-import { type Column, SimpleTable } from './SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from './table/DataTable.tsx';
+
+const column = columnsOf<FeeScheduleEntry>();
 
 const useStyles = makeStyles({
   note: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
   toggle: { marginTop: tokens.spacingVerticalS },
 });
-
-/** Today on this desk's calendar, as YYYY-MM-DD. */
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Splits the schedule into the fees in effect (or announced) and the earlier ones. */
 export function splitFees(fees: FeeScheduleEntry[], today: string) {
@@ -40,17 +35,19 @@ export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: Fe
   const language = useLanguage();
   const styles = useStyles();
   const [showEarlier, setShowEarlier] = useState(false);
-  const { since, current, earlier } = splitFees(fees, todayIso());
+  const { since, current, earlier } = splitFees(fees, today());
 
-  const columns: Column<FeeScheduleEntry>[] = [
-    { key: 'effective', label: t('licence.effective'), render: (f) => <DateText iso={f.effectiveOn} /> },
-    { key: 'description', label: t('licence.description'), render: (f) => text(f.description) },
-    {
-      key: 'amount',
-      label: t('licence.amount'),
-      render: (f) => formatMoney(f.amountCents, language),
-      numeric: true,
-    },
+  const columns: TableColumn<FeeScheduleEntry>[] = [
+    column.accessor('effectiveOn', {
+      header: t('licence.effective'),
+      cell: (c) => <DateText iso={c.getValue()} />,
+    }),
+    column.accessor('description', { header: t('licence.description'), cell: (c) => text(c.getValue()) }),
+    column.accessor('amountCents', {
+      header: t('licence.amount'),
+      cell: (c) => formatMoney(c.getValue(), language),
+      meta: { numeric: true },
+    }),
   ];
   return (
     <>
@@ -59,7 +56,7 @@ export function FeeSchedule({ labelledBy, fees }: { labelledBy: string; fees: Fe
           {t('licence.feesInEffect', { date: formatDate(since, language) })}
         </Text>
       ) : null}
-      <SimpleTable
+      <DataTable
         labelledBy={labelledBy}
         columns={columns}
         rows={showEarlier ? fees : current}

@@ -2,7 +2,7 @@
 // so a conflict is never more than one step away whatever the screen).
 import { CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { useDeskStatus } from '../queries.ts';
+import { useDeskStatus } from '../queries/index.ts';
 import { useVerifyShortcut, verifyHref } from './licence-status/useVerifyShortcut.ts';
 import { applicationHref, conflictsHref } from '../route.ts';
 

@@ -9,7 +9,10 @@ import { DateText } from './DateText.tsx';
 import { FeeSchedule } from './FeeSchedule.tsx';
 import { ReceiptButton } from './ReceiptButton.tsx';
 import { Section } from './Section.tsx';
-import { type Column, SimpleTable } from './SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from './table/DataTable.tsx';
+
+const paymentColumn = columnsOf<Payment>();
+const inspectionColumn = columnsOf<Inspection>();
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -31,19 +34,21 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
   const receiptOf = new Map(detail.payments.map((p) => [p.id, p.receiptNo?.trim() || null]));
   const reversedReceipt = (p: Payment) => (p.reversalOf ? (receiptOf.get(p.reversalOf) ?? null) : null);
 
-  const paymentColumns: Column<Payment>[] = [
-    { key: 'date', label: t('licence.paidOn'), render: (p) => <DateText iso={p.paidOn} /> },
-    {
-      key: 'amount',
-      label: t('licence.amount'),
-      render: (p) => formatMoney(p.amountCents, language),
-      numeric: true,
-    },
-    {
-      key: 'method',
-      label: t('licence.method'),
+  const paymentColumns: TableColumn<Payment>[] = [
+    paymentColumn.accessor('paidOn', {
+      header: t('licence.paidOn'),
+      cell: (c) => <DateText iso={c.getValue()} />,
+    }),
+    paymentColumn.accessor('amountCents', {
+      header: t('licence.amount'),
+      cell: (c) => formatMoney(c.getValue(), language),
+      meta: { numeric: true },
+    }),
+    paymentColumn.display({
+      id: 'method',
+      header: t('licence.method'),
       // A void or refund is a payment row of its own: say which, and the receipt it gives money back on.
-      render: (p) =>
+      cell: ({ row: { original: p } }) =>
         p.reversalKind ? (
           <span className={styles.receipt} data-reversal={p.reversalKind}>
             {t(`licence.reversal.${p.reversalKind}`)}
@@ -56,11 +61,11 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
         ) : (
           t(`paymentMethod.${p.method}`)
         ),
-    },
-    {
-      key: 'receipt',
-      label: t('licence.receipt'),
-      render: (p) => (
+    }),
+    paymentColumn.display({
+      id: 'receipt',
+      header: t('licence.receipt'),
+      cell: ({ row: { original: p } }) => (
         <span className={styles.receipt} data-payment={p.id}>
           {p.receiptNo?.trim() ? <span className={styles.mono}>{p.receiptNo.trim()}</span> : text(null)}
           {provisional.has(p.id) ? (
@@ -76,18 +81,26 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
           <ReceiptButton paymentId={p.id} receiptNo={p.receiptNo} compact />
         </span>
       ),
-    },
+    }),
   ];
-  const inspectionColumns: Column<Inspection>[] = [
-    { key: 'date', label: t('licence.inspectedOn'), render: (i) => <DateText iso={i.inspectedOn} /> },
-    { key: 'kind', label: t('licence.kind'), render: (i) => text(i.kind) },
-    { key: 'result', label: t('licence.result'), render: (i) => t(`inspectionResult.${i.result}`) },
-    { key: 'inspector', label: t('licence.inspector'), render: (i) => text(i.inspector) },
-    {
-      key: 'notes',
-      label: t('licence.notes'),
-      render: (i) => <span className={styles.notes}>{text(i.notes)}</span>,
-    },
+  const inspectionColumns: TableColumn<Inspection>[] = [
+    inspectionColumn.accessor('inspectedOn', {
+      header: t('licence.inspectedOn'),
+      cell: (c) => <DateText iso={c.getValue()} />,
+    }),
+    inspectionColumn.accessor('kind', { header: t('licence.kind'), cell: (c) => text(c.getValue()) }),
+    inspectionColumn.accessor('result', {
+      header: t('licence.result'),
+      cell: (c) => t(`inspectionResult.${c.getValue()}`),
+    }),
+    inspectionColumn.accessor('inspector', {
+      header: t('licence.inspector'),
+      cell: (c) => text(c.getValue()),
+    }),
+    inspectionColumn.accessor('notes', {
+      header: t('licence.notes'),
+      cell: (c) => <span className={styles.notes}>{text(c.getValue())}</span>,
+    }),
   ];
 
   return (
@@ -97,7 +110,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
       </Section>
       <Section title={t('licence.payments')}>
         {(id) => (
-          <SimpleTable
+          <DataTable
             labelledBy={id}
             columns={paymentColumns}
             rows={detail.payments}
@@ -108,7 +121,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
       </Section>
       <Section title={t('licence.inspections')}>
         {(id) => (
-          <SimpleTable
+          <DataTable
             labelledBy={id}
             columns={inspectionColumns}
             rows={detail.inspections}

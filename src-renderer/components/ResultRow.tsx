@@ -1,7 +1,7 @@
-// One search result as an option of the result listbox: number, business (+ DBA), owner, address,
-// type, status and expiry, in the column order of the list's header.
+// The cells of one search result in the result listbox: number, business (+ DBA), owner, address,
+// type, status and expiry, in the column order of the list's header (the option itself, its
+// highlight and its keys are the KeyboardList's).
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceSummary } from '../../src-main/common/contract.ts';
 import { text } from '../format.ts';
@@ -22,23 +22,6 @@ export const useRowStyles = makeStyles({
     alignItems: 'center',
     paddingInline: tokens.spacingHorizontalM,
   },
-  row: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    width: '100%',
-    boxSizing: 'border-box',
-    height: `${ROW_HEIGHT}px`,
-    cursor: 'pointer',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  active: {
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-    borderLeftColor: tokens.colorCompoundBrandStroke,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
-  },
   cell: { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   stack: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   number: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
@@ -46,30 +29,13 @@ export const useRowStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-type Props = {
-  id: string;
-  licence: LicenceSummary;
-  active: boolean;
-  style: CSSProperties;
-  onOpen: () => void;
-};
-
-export function ResultRow({ id, licence, active, style, onOpen }: Props) {
+export function ResultRow({ licence }: { licence: LicenceSummary }) {
   const { t } = useTranslation();
   const styles = useRowStyles();
   const cell = styles.cell;
   const dba = licence.dbaName?.trim();
   return (
-    // keys are handled by the listbox and the search box (aria-activedescendant)
-    <div
-      id={id}
-      role="option"
-      aria-selected={active}
-      tabIndex={-1}
-      className={mergeClasses(styles.grid, styles.row, active && styles.active)}
-      style={style}
-      onClick={onOpen}
-    >
+    <>
       <span className={styles.stack}>
         <span className={mergeClasses(cell, styles.number)}>{shownId(licence.licenceId)}</span>
         {licence.pendingChanges > 0 ? <PendingBadge waiting={licence.pendingChanges} size="small" /> : null}
@@ -99,6 +65,6 @@ export function ResultRow({ id, licence, active, style, onOpen }: Props) {
       <span className={cell}>
         <DateText iso={licence.expiresOn} />
       </span>
-    </div>
+    </>
   );
 }

@@ -16,7 +16,7 @@ import type { DeskStatus } from '../../src-main/common/contract.ts';
 import { errorKey } from '../error-text.ts';
 import { formatClock, formatCount } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
-import { useDeskStatus, useReloadWhenDeskMoves, useSyncNow } from '../queries.ts';
+import { useDeskStatus, useReloadWhenDeskMoves, useSyncNow } from '../queries/index.ts';
 import { conflictsHref } from '../route.ts';
 import { SyncDetails } from './SyncDetails.tsx';
 

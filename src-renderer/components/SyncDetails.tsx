@@ -6,12 +6,6 @@ import {
   Popover,
   PopoverSurface,
   PopoverTrigger,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
   useId,
 } from '@fluentui/react-components';
@@ -22,12 +16,14 @@ import { formatCount, MISSING } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
 import { FactList } from './FactList.tsx';
+import { columnsOf, DataTable } from './table/DataTable.tsx';
+
+const dataset = columnsOf<DeskStatus['datasets'][number]>();
 
 const useStyles = makeStyles({
   trigger: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, minWidth: 'auto' },
   surface: { maxWidth: '36rem', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -103,34 +99,37 @@ export function SyncDetails({ status }: { status: DeskStatus }) {
         <h3 id={datasetsId} className={styles.heading}>
           {t('statusBar.datasets')}
         </h3>
-        <Table size="extra-small" aria-labelledby={datasetsId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('statusBar.dataset')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numeric}>{t('statusBar.rows')}</TableHeaderCell>
-              <TableHeaderCell>{t('statusBar.refreshedAt')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {status.datasets.map((d) => (
-              <TableRow key={d.dataset}>
-                <TableCell>{t(`datasets.${d.dataset}`, { defaultValue: d.dataset })}</TableCell>
-                <TableCell className={styles.numeric}>{formatCount(d.rows, language)}</TableCell>
-                <TableCell>
-                  {d.lastError ? (
-                    <span className={styles.error}>
-                      {t('statusBar.failed')}: {d.lastError}
-                    </span>
-                  ) : d.lastRefreshedAt ? (
-                    <DateText iso={d.lastRefreshedAt} withTime />
-                  ) : (
-                    MISSING
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          size="extra-small"
+          labelledBy={datasetsId}
+          columns={[
+            dataset.accessor('dataset', {
+              header: t('statusBar.dataset'),
+              cell: (c) => t(`datasets.${c.getValue()}`, { defaultValue: c.getValue() }),
+            }),
+            dataset.accessor('rows', {
+              header: t('statusBar.rows'),
+              cell: (c) => formatCount(c.getValue(), language),
+              meta: { numeric: true },
+            }),
+            dataset.display({
+              id: 'refreshedAt',
+              header: t('statusBar.refreshedAt'),
+              cell: ({ row: { original: d } }) =>
+                d.lastError ? (
+                  <span className={styles.error}>
+                    {t('statusBar.failed')}: {d.lastError}
+                  </span>
+                ) : d.lastRefreshedAt ? (
+                  <DateText iso={d.lastRefreshedAt} withTime />
+                ) : (
+                  MISSING
+                ),
+            }),
+          ]}
+          rows={status.datasets}
+          rowKey={(d) => d.dataset}
+        />
       </PopoverSurface>
     </Popover>
   );

@@ -2,6 +2,7 @@
 // integer cents, by string arithmetic: parseFloat would turn 0.29 into 28.999999999999996 cents.
 
 import { MAX_CENTS } from '../../src-main/common/model.ts';
+import { centsToDecimal } from '../format.ts';
 
 /** The most one payment may be: the contract's one limit (model.ts MAX_CENTS, 100,000,000 cents). */
 export const MAX_PAYMENT_CENTS = MAX_CENTS;
@@ -31,6 +32,5 @@ export function parseAmount(typed: string): ParsedAmount {
 
 /** Cents back to what a clerk would type (for editing a proposal: 12345 -> "123.45"). */
 export function centsToTyped(cents: number): string {
-  const abs = String(Math.abs(cents)).padStart(3, '0');
-  return `${cents < 0 ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`;
+  return centsToDecimal(cents);
 }

@@ -5,7 +5,7 @@ import { Badge, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary } from '../../src-main/common/ops/application-ops.ts';
-import { useApplication, useApplications } from '../application-queries.ts';
+import { useApplication, useApplications } from '../queries/index.ts';
 import { IssuePanel } from '../components/applications/IssuePanel.tsx';
 import { NewApplicationForm } from '../components/applications/NewApplicationForm.tsx';
 import { RequirementChecklist } from '../components/applications/RequirementChecklist.tsx';
@@ -13,11 +13,13 @@ import { DateText } from '../components/DateText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactList } from '../components/FactList.tsx';
 import { Section } from '../components/Section.tsx';
-import { type Column, SimpleTable } from '../components/SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../components/table/DataTable.tsx';
 import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { applicationHref } from '../route.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
+
+const column = columnsOf<ApplicationSummary>();
 
 const useStyles = makeStyles({
   root: screenRoot,
@@ -60,28 +62,26 @@ function OpenApplications() {
   const { t } = useTranslation();
   const styles = useStyles();
   const query = useApplications('open');
-  const columns: Column<ApplicationSummary>[] = [
-    {
-      key: 'id',
-      label: t('applications.colApplication'),
-      render: (a) => (
-        <Link href={applicationHref(a.id)} className={styles.mono}>
-          {a.id}
+  const columns: TableColumn<ApplicationSummary>[] = [
+    column.accessor('id', {
+      header: t('applications.colApplication'),
+      cell: (c) => (
+        <Link href={applicationHref(c.getValue())} className={styles.mono}>
+          {c.getValue()}
         </Link>
       ),
-    },
-    { key: 'business', label: t('applications.colBusiness'), render: (a) => a.businessName },
-    {
-      key: 'type',
-      label: t('applications.colType'),
-      render: (a) => text(a.licenceTypeName ?? a.licenceTypeCode),
-    },
-    {
-      key: 'created',
-      label: t('applications.colCreated'),
-      render: (a) => <DateText iso={a.createdAt} withTime />,
-    },
-    { key: 'open', label: t('applications.colOpen'), render: (a) => a.openRequired, numeric: true },
+    }),
+    column.accessor('businessName', { header: t('applications.colBusiness') }),
+    column.accessor((a) => a.licenceTypeName ?? a.licenceTypeCode, {
+      id: 'type',
+      header: t('applications.colType'),
+      cell: (c) => text(c.getValue()),
+    }),
+    column.accessor('createdAt', {
+      header: t('applications.colCreated'),
+      cell: (c) => <DateText iso={c.getValue()} withTime />,
+    }),
+    column.accessor('openRequired', { header: t('applications.colOpen'), meta: { numeric: true } }),
   ];
   return (
     <Section title={t('applications.openList')}>
@@ -91,7 +91,7 @@ function OpenApplications() {
         ) : !query.data ? (
           <Spinner size="tiny" />
         ) : (
-          <SimpleTable
+          <DataTable
             labelledBy={id}
             columns={columns}
             rows={query.data.applications}

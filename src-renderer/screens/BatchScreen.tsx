@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchDetail } from '../../src-main/common/ops/batch-ops.ts';
 import { BatchSteps } from '../components/batch/BatchSteps.tsx';
 import { type StepName, stepNames } from '../components/batch/batch-text.ts';
-import { useBatch, useCancelBatch } from '../components/batch/batch-queries.ts';
+import { useBatch, useCancelBatch } from '../queries/index.ts';
 import { BuildStep } from '../components/batch/BuildStep.tsx';
 import { NoticesStep } from '../components/batch/NoticesStep.tsx';
 import { OpenBatches } from '../components/batch/OpenBatches.tsx';

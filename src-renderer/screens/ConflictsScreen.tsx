@@ -13,11 +13,13 @@ import { DateText } from '../components/DateText.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Section } from '../components/Section.tsx';
-import { type Column, SimpleTable } from '../components/SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../components/table/DataTable.tsx';
 import { useDocumentTitle } from '../hooks.ts';
-import { useConflicts } from '../queries.ts';
+import { useConflicts } from '../queries/index.ts';
 import { conflictsHref } from '../route.ts';
 import { screenRoot, screenHeading } from '../styles/screen.ts';
+
+const column = columnsOf<Conflict>();
 
 const useStyles = makeStyles({
   root: screenRoot,
@@ -40,20 +42,29 @@ function ConflictList() {
   useDocumentTitle(t('app.titleConflicts'));
   useEffect(() => headingRef.current?.focus(), []);
 
-  const columns: Column<Conflict>[] = [
-    {
-      key: 'licence',
-      label: t('conflicts.licence'),
-      render: (c) => (
+  const columns: TableColumn<Conflict>[] = [
+    column.display({
+      id: 'licence',
+      header: t('conflicts.licence'),
+      cell: ({ row: { original: c } }) => (
         <Link href={conflictsHref(c.id)} className={c.licenceId ? styles.mono : undefined}>
           {c.licenceId || conflictName(c) || t('conflicts.noLicence')}
         </Link>
       ),
-    },
-    { key: 'change', label: t('conflicts.change'), render: (c) => t(`commands.${c.command}`) },
-    { key: 'kind', label: t('conflicts.kindLabel'), render: (c) => <ConflictKindBadge kind={c.kind} /> },
-    { key: 'taken', label: t('conflicts.taken'), render: (c) => <DateText iso={c.takenAt} withTime /> },
-    { key: 'status', label: t('conflicts.statusLabel'), render: (c) => t(`conflicts.status.${c.status}`) },
+    }),
+    column.accessor('command', { header: t('conflicts.change'), cell: (c) => t(`commands.${c.getValue()}`) }),
+    column.accessor('kind', {
+      header: t('conflicts.kindLabel'),
+      cell: (c) => <ConflictKindBadge kind={c.getValue()} />,
+    }),
+    column.accessor('takenAt', {
+      header: t('conflicts.taken'),
+      cell: (c) => <DateText iso={c.getValue()} withTime />,
+    }),
+    column.accessor('status', {
+      header: t('conflicts.statusLabel'),
+      cell: (c) => t(`conflicts.status.${c.getValue()}`),
+    }),
   ];
 
   const conflicts = query.data?.conflicts ?? [];
@@ -84,7 +95,7 @@ function ConflictList() {
       ) : (
         <Section title={t('conflicts.list')}>
           {(id) => (
-            <SimpleTable
+            <DataTable
               labelledBy={id}
               columns={columns}
               rows={conflicts}

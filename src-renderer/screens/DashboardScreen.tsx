@@ -17,9 +17,9 @@ import {
 import { type Figure, FigureCards } from '../components/dashboard/FigureCards.tsx';
 import { type PeriodValue, PeriodPicker, shiftPeriod } from '../components/dashboard/PeriodPicker.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatCount, formatDate, formatMoney } from '../format.ts';
+import { formatCount, formatDate, formatMoney, today } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { useDeskStatus } from '../queries.ts';
+import { useDeskStatus } from '../queries/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
 
@@ -149,7 +149,7 @@ export function DashboardScreen() {
         <>
           <PeriodPicker
             value={figures ? { from: figures.from, to: figures.to } : period}
-            today={figures ? figures.generatedAt.slice(0, 10) : null}
+            today={figures ? today(new Date(figures.generatedAt), figures.timeZone) : null}
             onChange={setPeriod}
           />
           {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}

@@ -23,10 +23,9 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactList } from '../components/FactList.tsx';
 import { Section } from '../components/Section.tsx';
 import { useApi } from '../api-context.tsx';
-import { useCurrentDrawer, useDrawerSession, useDrawerSessions } from '../drawer-queries.ts';
+import { useCurrentDrawer, useDrawerSession, useDrawerSessions, useDeskStatus } from '../queries/index.ts';
 import { formatMoney, formatTimestamp } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { useDeskStatus } from '../queries.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({

@@ -17,7 +17,7 @@ import { PendingNotice } from '../components/PendingNotice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
-import { useLicence } from '../queries.ts';
+import { useLicence } from '../queries/index.ts';
 import { backToSearch, licenceHref } from '../route.ts';
 import { screenRoot, screenHeading } from '../styles/screen.ts';
 import { shownId } from '../provisional-id.ts';

@@ -1,6 +1,6 @@
 // #/renewals: the renewal queue. Filters (which licences, within how many days, type, text) with
-// the count of each kind; a virtualised list of the licences (TanStack Virtual: only the rows in
-// view are in the DOM, so thousands scroll smoothly) worked by keyboard like the search results;
+// the count of each kind; the licences in a KeyboardList (virtualised: only the rows in view are
+// in the DOM, so thousands scroll smoothly), worked by keyboard like the search results;
 // and the way to a batch renewal (#/renewals/batch/new).
 import {
   Button,
@@ -16,13 +16,13 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { DocumentQueueAddRegular } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenewalQueueKind, RenewalQueueRow } from '../../src-main/common/ops/fee-ops.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { KeyboardList } from '../components/lists/KeyboardList.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useRenewalQueue } from '../fee-queries.ts';
+import { useRenewalQueue } from '../queries/index.ts';
 import { formatCount, formatDate, formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { batchHref, openLicence } from '../route.ts';
@@ -54,15 +54,7 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   note: { color: tokens.colorNeutralForeground2 },
-  frame: {
-    display: 'flex',
-    flexDirection: 'column',
-    minHeight: '20rem',
-    height: '60vh',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflow: 'hidden',
-  },
+  frame: { minHeight: '20rem', height: '60vh' },
   grid: {
     display: 'grid',
     gridTemplateColumns: columns,
@@ -70,48 +62,9 @@ const useStyles = makeStyles({
     alignItems: 'center',
     paddingInline: tokens.spacingHorizontalM,
   },
-  header: {
-    minHeight: '36px',
-    scrollbarGutter: 'stable',
-    overflow: 'hidden',
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-  },
-  scroller: {
-    flexGrow: 1,
-    minHeight: 0,
-    overflowY: 'auto',
-    scrollbarGutter: 'stable',
-    outlineStyle: 'none',
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '-2px',
-    },
-  },
-  inner: { position: 'relative', width: '100%' },
-  row: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    width: '100%',
-    boxSizing: 'border-box',
-    height: `${ROW_HEIGHT}px`,
-    cursor: 'pointer',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  active: {
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-    borderLeftColor: tokens.colorCompoundBrandStroke,
-  },
   cell: { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   number: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   flags: { color: tokens.colorPaletteRedForeground1 },
-  empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 });
 
 const kinds: readonly RenewalQueueKind[] = ['expiring', 'expired', 'delinquent', 'all'];
@@ -134,7 +87,6 @@ export function RenewalQueueScreen() {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const kindRef = useRef<HTMLButtonElement>(null);
-  const scrollerRef = useRef<HTMLDivElement>(null);
   const listId = useId('renewal-list');
   const headingId = useId('renewals-heading');
   const [kind, setKind] = useState<RenewalQueueKind>('expiring');
@@ -151,19 +103,9 @@ export function RenewalQueueScreen() {
   });
   const page = query.data;
   const rows = page?.rows ?? [];
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => setActiveIndex(-1), [kind, withinDays, typeCode, search]);
-  useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < rows.length)
-      virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, rows.length, virtualizer]);
 
   // "f": to the filters; "b": start a batch renewal (outside fields; listed in shortcut-list.ts).
   useEffect(() => {
@@ -183,31 +125,6 @@ export function RenewalQueueScreen() {
   }, []);
 
   const optionId = (i: number) => `${listId}-row-${i}`;
-  const onListKey = (event: KeyboardEvent<HTMLElement>) => {
-    if (rows.length === 0) return;
-    const last = rows.length - 1;
-    const pageRows = Math.max(
-      1,
-      Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT),
-    );
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = Math.min(last, activeIndex + 1);
-    else if (event.key === 'ArrowUp') next = Math.max(0, activeIndex - 1);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = last;
-    else if (event.key === 'PageDown') next = Math.min(last, Math.max(0, activeIndex) + pageRows);
-    else if (event.key === 'PageUp') next = Math.max(0, activeIndex - pageRows);
-    else if (event.key === 'Enter' && activeIndex >= 0) {
-      event.preventDefault();
-      openLicence(rows[activeIndex]!.licenceId);
-      return;
-    }
-    if (next !== null) {
-      event.preventDefault();
-      setActiveIndex(next);
-    }
-  };
-
   const counts = page?.counts;
   const countOf = (k: RenewalQueueKind) =>
     counts ? (k === 'all' ? counts.expiring + counts.expired + counts.delinquent : counts[k]) : null;
@@ -309,66 +226,47 @@ export function RenewalQueueScreen() {
           ? `${t('fees.queue.results', { count: page.total })}${page.total > rows.length ? ` (${t('fees.queue.shown', { count: rows.length })})` : ''}`
           : ''}
       </Text>
-      <div className={styles.frame}>
-        <div className={mergeClasses(styles.grid, styles.header)} aria-hidden="true">
-          <span className={styles.cell}>{t('fees.queue.colLicence')}</span>
-          <span className={styles.cell}>{t('fees.queue.colBusiness')}</span>
-          <span className={styles.cell}>{t('fees.queue.colType')}</span>
-          <span className={styles.cell}>{t('columns.status')}</span>
-          <span className={styles.cell}>{t('fees.queue.colExpires')}</span>
-          <span className={styles.cell}>{t('fees.queue.colDays')}</span>
-          <span className={styles.cell}>{t('fees.queue.colFlags')}</span>
-        </div>
-        <div
-          ref={scrollerRef}
-          id={listId}
-          role="listbox"
-          tabIndex={0}
-          aria-label={t('fees.queue.tableLabel')}
-          aria-description={t('fees.queue.help')}
-          aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
-          className={styles.scroller}
-          onKeyDown={onListKey}
-          onFocus={() => {
-            if (activeIndex < 0 && rows.length > 0) setActiveIndex(0);
-          }}
-          data-testid="queue-list"
-        >
-          {page && rows.length === 0 ? <div className={styles.empty}>{t('fees.queue.empty')}</div> : null}
-          <div className={styles.inner} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = rows[item.index];
-              if (!r) return null;
-              const active = item.index === activeIndex;
-              return (
-                <div
-                  key={r.licenceId}
-                  id={optionId(item.index)}
-                  role="option"
-                  aria-selected={active}
-                  tabIndex={-1}
-                  className={mergeClasses(styles.grid, styles.row, active && styles.active)}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                  onClick={() => openLicence(r.licenceId)}
-                  data-licence-id={r.licenceId}
-                >
-                  <span className={mergeClasses(styles.cell, styles.number)}>{r.licenceId}</span>
-                  <span className={styles.cell} title={r.businessName}>
-                    {text(r.businessName)}
-                  </span>
-                  <span className={styles.cell}>{text(r.licenceTypeName ?? r.licenceTypeCode)}</span>
-                  <span className={styles.cell}>
-                    <StatusBadge status={r.status} />
-                  </span>
-                  <span className={styles.cell}>{formatDate(r.expiresOn, language)}</span>
-                  <span className={styles.cell}>{days(r)}</span>
-                  <span className={mergeClasses(styles.cell, styles.flags)}>{flags(r)}</span>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      </div>
+      <KeyboardList
+        id={listId}
+        items={rows}
+        itemKey={(r) => r.licenceId}
+        optionId={optionId}
+        rowHeight={ROW_HEIGHT}
+        activeIndex={activeIndex}
+        onActiveChange={setActiveIndex}
+        onOpen={(index) => openLicence(rows[index]!.licenceId)}
+        columns={[
+          t('fees.queue.colLicence'),
+          t('fees.queue.colBusiness'),
+          t('fees.queue.colType'),
+          t('columns.status'),
+          t('fees.queue.colExpires'),
+          t('fees.queue.colDays'),
+          t('fees.queue.colFlags'),
+        ]}
+        gridClassName={styles.grid}
+        rowAttributes={(r) => ({ 'data-licence-id': r.licenceId })}
+        renderRow={(r) => (
+          <>
+            <span className={mergeClasses(styles.cell, styles.number)}>{r.licenceId}</span>
+            <span className={styles.cell} title={r.businessName}>
+              {text(r.businessName)}
+            </span>
+            <span className={styles.cell}>{text(r.licenceTypeName ?? r.licenceTypeCode)}</span>
+            <span className={styles.cell}>
+              <StatusBadge status={r.status} />
+            </span>
+            <span className={styles.cell}>{formatDate(r.expiresOn, language)}</span>
+            <span className={styles.cell}>{days(r)}</span>
+            <span className={mergeClasses(styles.cell, styles.flags)}>{flags(r)}</span>
+          </>
+        )}
+        label={t('fees.queue.tableLabel')}
+        description={t('fees.queue.help')}
+        empty={page ? t('fees.queue.empty') : undefined}
+        className={styles.frame}
+        testId="queue-list"
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The search screen: a search box that searches as the clerk types, and the virtualised results.
-// Focus stays in the search box; Up/Down move the highlight, Enter opens the highlighted licence.
+// Focus stays in the search box; the list's keys (Up/Down, PageUp/PageDown) work from it too, and
+// Enter opens the highlighted licence.
 import {
   Field,
   MessageBar,
@@ -12,18 +13,18 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { DocumentSearchRegular, SearchInfoRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, type RefObject, useCallback, useEffect } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import type { KeyboardListControl } from '../components/lists/KeyboardList.tsx';
 import { ResultList } from '../components/ResultList.tsx';
 import { useDebouncedValue, useDocumentTitle } from '../hooks.ts';
-import { useDeskStatus, useLicenceSearch } from '../queries.ts';
+import { useDeskStatus, useLicenceSearch } from '../queries/index.ts';
 import { openLicence } from '../route.ts';
 import { useSearchState } from '../search-state.tsx';
 
 const DEBOUNCE_MS = 150;
-const PAGE = 10;
 
 const useStyles = makeStyles({
   root: {
@@ -61,6 +62,7 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
   const results = data?.results ?? [];
   const activeIndex = selectedId ? results.findIndex((r) => r.licenceId === selectedId) : -1;
   const optionId = useCallback((index: number) => `${listId}-option-${index}`, [listId]);
+  const listControl = useRef<KeyboardListControl>(null);
 
   const open = (index: number) => {
     const licence = results[index];
@@ -69,48 +71,21 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
     openLicence(licence.licenceId);
   };
 
+  const select = (index: number) => setSelectedId(results[index]?.licenceId ?? null);
+
+  // Escape clears the search, from the box or the list; the list's own keys do the rest.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
       setSelectedId(null);
       inputRef.current?.focus();
-      return;
     }
-    if (results.length === 0) return;
-    const inList = event.currentTarget.getAttribute('role') === 'listbox';
-    const last = results.length - 1;
-    let next: number | null = null;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(activeIndex + 1, last);
-        break;
-      case 'ArrowUp':
-        next = Math.max(activeIndex - 1, 0);
-        break;
-      case 'PageDown':
-        next = Math.min(Math.max(activeIndex, 0) + PAGE, last);
-        break;
-      case 'PageUp':
-        next = Math.max(activeIndex - PAGE, 0);
-        break;
-      case 'Home':
-        if (inList) next = 0;
-        break;
-      case 'End':
-        if (inList) next = last;
-        break;
-      case 'Enter':
-        if (activeIndex >= 0) {
-          event.preventDefault();
-          open(activeIndex);
-        }
-        return;
-    }
-    if (next !== null) {
-      event.preventDefault();
-      setSelectedId(results[next]?.licenceId ?? null);
-    }
+  };
+  // In the search box the keys move the list too (Home and End stay with the caret).
+  const onBoxKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    onKeyDown(event);
+    if (!event.defaultPrevented) listControl.current?.handleKey(event, { inField: true });
   };
 
   const searching = Boolean(typed) && search.isFetching;
@@ -145,7 +120,7 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
               setQuery(d.value);
               setSelectedId(null);
             }}
-            onKeyDown={onKeyDown}
+            onKeyDown={onBoxKeyDown}
           />
         </Field>
       </search>
@@ -186,8 +161,10 @@ export function SearchScreen({ inputRef }: { inputRef: RefObject<HTMLInputElemen
           results={results}
           activeIndex={activeIndex}
           optionId={optionId}
+          onActiveChange={select}
           onOpen={open}
           onKeyDown={onKeyDown}
+          controlRef={listControl}
         />
       ) : null}
 

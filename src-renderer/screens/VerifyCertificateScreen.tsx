@@ -28,7 +28,7 @@ import { formatDate, formatTimestamp, text } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
 import { shownId } from '../provisional-id.ts';
 import { licenceHref } from '../route.ts';
-import { useVerifyCertificate } from '../status-queries.ts';
+import { useVerifyCertificate } from '../queries/index.ts';
 import { screenHeading, screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({

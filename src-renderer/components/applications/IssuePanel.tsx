@@ -15,7 +15,7 @@ import { CertificateRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '../../../src-main/common/ops/application-ops.ts';
-import { useIssueLicence, useWithdrawApplication } from '../../application-queries.ts';
+import { useIssueLicence, useWithdrawApplication } from '../../queries/index.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { shownId } from '../../provisional-id.ts';

@@ -20,7 +20,7 @@ import {
   useCreateApplication,
   useDuplicateSuggestions,
   useLicenceTypesForApplications,
-} from '../../application-queries.ts';
+} from '../../queries/index.ts';
 import { useDebouncedValue } from '../../hooks.ts';
 import { applicationHref } from '../../route.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';

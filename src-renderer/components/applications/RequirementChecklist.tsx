@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail, RequirementItem } from '../../../src-main/common/ops/application-ops.ts';
-import { useUpdateRequirement } from '../../application-queries.ts';
+import { useUpdateRequirement } from '../../queries/index.ts';
 import { formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';

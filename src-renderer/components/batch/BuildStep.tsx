@@ -7,7 +7,7 @@ import { defaultChunkSize } from '../../../src-main/common/ops/batch-ops.ts';
 import type { RenewalQueueKind } from '../../../src-main/common/ops/fee-ops.ts';
 import { batchHref } from '../../route.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
-import { useCreateBatch } from './batch-queries.ts';
+import { useCreateBatch } from '../../queries/index.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36rem' },

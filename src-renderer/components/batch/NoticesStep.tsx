@@ -10,7 +10,7 @@ import { formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { type Language, languages } from '../../i18n/index.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
-import { batchKey } from './batch-queries.ts';
+import { batchKey } from '../../queries/index.ts';
 
 const useStyles = makeStyles({
   root: {

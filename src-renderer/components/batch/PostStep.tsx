@@ -15,7 +15,7 @@ import type { BatchDetail } from '../../../src-main/common/ops/batch-ops.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { batchProblemText } from './batch-text.ts';
-import { usePostBatch } from './batch-queries.ts';
+import { usePostBatch } from '../../queries/index.ts';
 
 const useStyles = makeStyles({
   root: {

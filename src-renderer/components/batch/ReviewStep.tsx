@@ -1,31 +1,21 @@
 // Step 2: review the list and deselect. One checkbox per licence (Tab moves, Space ticks), select
 // all or none, and the counts and total of what is selected, which the validation fills in.
-import {
-  Button,
-  Checkbox,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BatchDetail, BatchItem } from '../../../src-main/common/ops/batch-ops.ts';
 import { formatDate, formatMoney, MISSING } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
-import { useSetSelected } from './batch-queries.ts';
+import { columnsOf, DataTable } from '../table/DataTable.tsx';
+import { useSetSelected } from '../../queries/index.ts';
+
+const item = columnsOf<BatchItem>();
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   frame: { maxHeight: '55vh', overflowY: 'auto', minWidth: 0 },
-  numeric: { textAlign: 'end', justifyContent: 'flex-end', fontVariantNumeric: 'tabular-nums' },
   number: { fontFamily: tokens.fontFamilyMonospace },
   bad: { color: tokens.colorPaletteRedForeground1 },
   caption: {
@@ -90,56 +80,65 @@ export function ReviewStep({ batch }: { batch: BatchDetail }) {
       </div>
       {select.error ? <ErrorMessage error={select.error} /> : null}
       <div className={styles.frame}>
-        <Table size="small" aria-label={t('batch.review.caption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('batch.review.colSelect')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colLicence')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colBusiness')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colType')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colExpires')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colNewExpiry')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numeric}>{t('batch.review.colAmount')}</TableHeaderCell>
-              <TableHeaderCell>{t('batch.review.colCheck')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {batch.items.map((item) => (
-              <TableRow key={item.licenceId} data-licence={item.licenceId}>
-                <TableCell>
-                  <Checkbox
-                    checked={item.selected}
-                    disabled={!editable}
-                    aria-label={t('batch.review.selectLicence', {
-                      id: item.licenceId,
-                      business: item.businessName,
-                    })}
-                    onChange={(_, d) =>
-                      select.mutate({
-                        batchId: batch.id,
-                        selected: d.checked === true,
-                        licenceIds: [item.licenceId],
-                      })
-                    }
-                  />
-                </TableCell>
-                <TableCell className={styles.number}>{item.licenceId}</TableCell>
-                <TableCell>{item.businessName || MISSING}</TableCell>
-                <TableCell>{item.licenceTypeName ?? MISSING}</TableCell>
-                <TableCell>{formatDate(item.currentExpiresOn, language)}</TableCell>
-                <TableCell>{formatDate(item.newExpiresOn, language)}</TableCell>
-                <TableCell className={styles.numeric}>
-                  {formatMoney(item.quoteTotalCents, language)}
-                </TableCell>
-                <TableCell
-                  className={item.problems?.length || item.state === 'blocked' ? styles.bad : undefined}
-                >
-                  {checkText(item, t)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t('batch.review.caption')}
+          columns={[
+            item.display({
+              id: 'select',
+              header: t('batch.review.colSelect'),
+              cell: ({ row: { original: i } }) => (
+                <Checkbox
+                  checked={i.selected}
+                  disabled={!editable}
+                  aria-label={t('batch.review.selectLicence', { id: i.licenceId, business: i.businessName })}
+                  onChange={(_, d) =>
+                    select.mutate({
+                      batchId: batch.id,
+                      selected: d.checked === true,
+                      licenceIds: [i.licenceId],
+                    })
+                  }
+                />
+              ),
+            }),
+            item.accessor('licenceId', {
+              header: t('batch.review.colLicence'),
+              meta: { cellClassName: styles.number },
+            }),
+            item.accessor('businessName', {
+              header: t('batch.review.colBusiness'),
+              cell: (c) => c.getValue() || MISSING,
+            }),
+            item.accessor('licenceTypeName', {
+              header: t('batch.review.colType'),
+              cell: (c) => c.getValue() ?? MISSING,
+            }),
+            item.accessor('currentExpiresOn', {
+              header: t('batch.review.colExpires'),
+              cell: (c) => formatDate(c.getValue(), language),
+            }),
+            item.accessor('newExpiresOn', {
+              header: t('batch.review.colNewExpiry'),
+              cell: (c) => formatDate(c.getValue(), language),
+            }),
+            item.accessor('quoteTotalCents', {
+              header: t('batch.review.colAmount'),
+              cell: (c) => formatMoney(c.getValue(), language),
+              meta: { numeric: true },
+            }),
+            item.display({
+              id: 'check',
+              header: t('batch.review.colCheck'),
+              cell: ({ row: { original: i } }) => checkText(i, t),
+              meta: {
+                cellClassName: (i) => (i.problems?.length || i.state === 'blocked' ? styles.bad : undefined),
+              },
+            }),
+          ]}
+          rows={batch.items}
+          rowKey={(i) => i.licenceId}
+          rowAttributes={(i) => ({ 'data-licence': i.licenceId })}
+        />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { formatDate } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { batchProblemText } from './batch-text.ts';
-import { useSetSelected, useValidateBatch } from './batch-queries.ts';
+import { useSetSelected, useValidateBatch } from '../../queries/index.ts';
 import { CountsLine, editableStates } from './ReviewStep.tsx';
 
 const useStyles = makeStyles({

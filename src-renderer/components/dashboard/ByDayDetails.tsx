@@ -2,7 +2,8 @@
 // and screen reader knows); the chart is only a picture of this table.
 import { makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import type { RowData } from '@tanstack/react-table';
+import { DataTable, type TableColumn } from '../table/DataTable.tsx';
 
 const useStyles = makeStyles({
   summary: {
@@ -13,10 +14,10 @@ const useStyles = makeStyles({
   caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
-export function ByDayDetails<T>(props: {
+export function ByDayDetails<T extends RowData>(props: {
   summary: string;
   tableLabel: string;
-  columns: Column<T>[];
+  columns: TableColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string;
   children?: ReactNode;
@@ -29,7 +30,7 @@ export function ByDayDetails<T>(props: {
       <span id={id} className={styles.caption}>
         {props.tableLabel}
       </span>
-      <SimpleTable labelledBy={id} columns={props.columns} rows={props.rows} rowKey={props.rowKey} empty="" />
+      <DataTable labelledBy={id} columns={props.columns} rows={props.rows} rowKey={props.rowKey} empty="" />
       {props.children}
     </details>
   );

@@ -14,10 +14,10 @@ import type {
 } from '../../../src-main/common/ops/dashboard-ops.ts';
 import type { PrintedDocument } from '../../../src-main/common/ops/document-ops.ts';
 import { useApi } from '../../api-context.tsx';
-import { formatCount, formatDate, formatMoney, formatTimestamp } from '../../format.ts';
+import { formatCount, formatDate, formatMoney, formatShortDay, formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { Section } from '../Section.tsx';
-import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 import { BarsChart } from './BarsChart.tsx';
 import { ByDayDetails } from './ByDayDetails.tsx';
 import {
@@ -29,7 +29,8 @@ import {
   receivedColour,
 } from './chart-colours.ts';
 import { CsvDownload } from './CsvDownload.tsx';
-import { shortDay } from './format-day.ts';
+
+const numeric = { numeric: true };
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -79,17 +80,27 @@ function RevenueBody({ title, revenue, csv }: { title: string; revenue: RevenueF
     .join(', ');
   const days = revenue.byDay.map((d) => ({ date: d.date, total: d.netCents, ...d.byMethod }));
   type Day = (typeof days)[number];
-  const dayColumns: Column<Day>[] = [
-    { key: 'date', label: t('dashboard.revenue.date'), render: (d) => formatDate(d.date, language) },
-    ...paymentMethods.map((m) => ({
-      key: m,
-      label: t(`dashboard.methods.${m}`),
-      render: (d: Day) => money(d[m]),
-      numeric: true,
-    })),
-    { key: 'total', label: t('dashboard.revenue.total'), render: (d) => money(d.total), numeric: true },
+  const day = columnsOf<Day>();
+  const dayColumns: TableColumn<Day>[] = [
+    day.accessor('date', {
+      header: t('dashboard.revenue.date'),
+      cell: (c) => formatDate(c.getValue(), language),
+    }),
+    ...paymentMethods.map((m) =>
+      day.accessor(m, {
+        header: t(`dashboard.methods.${m}`),
+        cell: (c) => money(c.getValue()),
+        meta: numeric,
+      }),
+    ),
+    day.accessor('total', {
+      header: t('dashboard.revenue.total'),
+      cell: (c) => money(c.getValue()),
+      meta: numeric,
+    }),
   ];
   const methodRows = paymentMethods.map((m) => ({ method: m, cents: revenue.byMethod[m] }));
+  const method = columnsOf<(typeof methodRows)[number]>();
   return (
     <Section title={title}>
       {(headingId) => (
@@ -125,23 +136,21 @@ function RevenueBody({ title, revenue, csv }: { title: string; revenue: RevenueF
               label: t(`dashboard.methods.${m}`),
               colour: methodColour[m],
             }))}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
             formatValue={money}
           />
-          <SimpleTable
+          <DataTable
             labelledBy={`${headingId}-methods`}
             columns={[
-              {
-                key: 'method',
-                label: t('dashboard.revenue.method'),
-                render: (r) => t(`dashboard.methods.${r.method}`),
-              },
-              {
-                key: 'cents',
-                label: t('dashboard.revenue.amount'),
-                render: (r) => money(r.cents),
-                numeric: true,
-              },
+              method.accessor('method', {
+                header: t('dashboard.revenue.method'),
+                cell: (c) => t(`dashboard.methods.${c.getValue()}`),
+              }),
+              method.accessor('cents', {
+                header: t('dashboard.revenue.amount'),
+                cell: (c) => money(c.getValue()),
+                meta: numeric,
+              }),
             ]}
             rows={methodRows}
             rowKey={(r) => r.method}
@@ -178,6 +187,7 @@ function RenewalBody({ title, renewals, csv }: { title: string; renewals: Renewa
   const language = useLanguage();
   const count = (n: number) => formatCount(n, language);
   type Day = RenewalFigures['byDay'][number];
+  const day = columnsOf<Day>();
   return (
     <Section title={title}>
       {() => (
@@ -209,29 +219,26 @@ function RenewalBody({ title, renewals, csv }: { title: string; renewals: Renewa
               { key: 'onTime', label: t('dashboard.renewals.onTime'), colour: onTimeColour },
               { key: 'late', label: t('dashboard.renewals.late'), colour: lateColour },
             ]}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
           />
           <ByDayDetails<Day>
             summary={t('dashboard.renewals.showByDay')}
             tableLabel={t('dashboard.renewals.byDayTable')}
             columns={[
-              {
-                key: 'date',
-                label: t('dashboard.renewals.date'),
-                render: (d) => formatDate(d.date, language),
-              },
-              {
-                key: 'onTime',
-                label: t('dashboard.renewals.onTime'),
-                render: (d) => count(d.onTime),
-                numeric: true,
-              },
-              {
-                key: 'late',
-                label: t('dashboard.renewals.late'),
-                render: (d) => count(d.late),
-                numeric: true,
-              },
+              day.accessor('date', {
+                header: t('dashboard.renewals.date'),
+                cell: (c) => formatDate(c.getValue(), language),
+              }),
+              day.accessor('onTime', {
+                header: t('dashboard.renewals.onTime'),
+                cell: (c) => count(c.getValue()),
+                meta: numeric,
+              }),
+              day.accessor('late', {
+                header: t('dashboard.renewals.late'),
+                cell: (c) => count(c.getValue()),
+                meta: numeric,
+              }),
             ]}
             rows={renewals.byDay}
             rowKey={(d) => d.date}
@@ -265,6 +272,7 @@ function ApplicationBody({
   const language = useLanguage();
   const count = (n: number) => formatCount(n, language);
   type Day = ApplicationFigures['byDay'][number];
+  const day = columnsOf<Day>();
   return (
     <Section title={title}>
       {() => (
@@ -287,29 +295,26 @@ function ApplicationBody({
               { key: 'received', label: t('dashboard.applications.received'), colour: receivedColour },
               { key: 'issued', label: t('dashboard.applications.issued'), colour: issuedColour },
             ]}
-            formatX={(d) => shortDay(d, language)}
+            formatX={(d) => formatShortDay(d, language)}
           />
           <ByDayDetails<Day>
             summary={t('dashboard.applications.showByDay')}
             tableLabel={t('dashboard.applications.byDayTable')}
             columns={[
-              {
-                key: 'date',
-                label: t('dashboard.applications.date'),
-                render: (d) => formatDate(d.date, language),
-              },
-              {
-                key: 'received',
-                label: t('dashboard.applications.received'),
-                render: (d) => count(d.received),
-                numeric: true,
-              },
-              {
-                key: 'issued',
-                label: t('dashboard.applications.issued'),
-                render: (d) => count(d.issued),
-                numeric: true,
-              },
+              day.accessor('date', {
+                header: t('dashboard.applications.date'),
+                cell: (c) => formatDate(c.getValue(), language),
+              }),
+              day.accessor('received', {
+                header: t('dashboard.applications.received'),
+                cell: (c) => count(c.getValue()),
+                meta: numeric,
+              }),
+              day.accessor('issued', {
+                header: t('dashboard.applications.issued'),
+                cell: (c) => count(c.getValue()),
+                meta: numeric,
+              }),
             ]}
             rows={applications.byDay}
             rowKey={(d) => d.date}
@@ -334,6 +339,7 @@ function BacklogBody({ title, backlog, csv }: { title: string; backlog: BacklogF
   const styles = useStyles();
   const language = useLanguage();
   const rows = backlog.buckets.map((b) => ({ ...b, label: t(`dashboard.backlog.buckets.${b.bucket}`) }));
+  const bucket = columnsOf<(typeof rows)[number]>();
   return (
     <Section title={title}>
       {(headingId) => (
@@ -356,16 +362,15 @@ function BacklogBody({ title, backlog, csv }: { title: string; backlog: BacklogF
           <span id={`${headingId}-table`} hidden>
             {t('dashboard.backlog.table')}
           </span>
-          <SimpleTable
+          <DataTable
             labelledBy={`${headingId}-table`}
             columns={[
-              { key: 'bucket', label: t('dashboard.backlog.bucket'), render: (r) => r.label },
-              {
-                key: 'count',
-                label: t('dashboard.backlog.count'),
-                render: (r) => formatCount(r.count, language),
-                numeric: true,
-              },
+              bucket.accessor('label', { id: 'bucket', header: t('dashboard.backlog.bucket') }),
+              bucket.accessor('count', {
+                header: t('dashboard.backlog.count'),
+                cell: (c) => formatCount(c.getValue(), language),
+                meta: numeric,
+              }),
             ]}
             rows={rows}
             rowKey={(r) => r.bucket}

@@ -15,7 +15,7 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Counted, countedMethods, drawerVariance } from '../../../src-main/common/drawer-totals.ts';
 import type { DrawerSession } from '../../../src-main/common/ops/drawer-ops.ts';
-import { useCloseDrawer } from '../../drawer-queries.ts';
+import { useCloseDrawer } from '../../queries/index.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';

@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { DrawerEntry, DrawerSession } from '../../../src-main/common/ops/drawer-ops.ts';
 import { formatClock, formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
-import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 import { shownId } from '../../provisional-id.ts';
+
+const column = columnsOf<DrawerEntry>();
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
@@ -48,61 +50,66 @@ export function DrawerEntries({
     void: t('drawer.kindVoid'),
     refund: t('drawer.kindRefund'),
   };
-  const columns: Column<DrawerEntry>[] = [
-    { key: 'time', label: t('drawer.time'), render: (e) => formatClock(e.at, language) },
-    { key: 'kind', label: t('drawer.kind'), render: (e) => kindLabel[e.kind] },
-    {
-      key: 'licence',
-      label: t('drawer.licence'),
-      render: (e) => <span className={styles.mono}>{shownId(e.licenceId)}</span>,
-    },
-    { key: 'method', label: t('drawer.method'), render: (e) => t(`paymentMethod.${e.method}`) },
-    {
-      key: 'receipt',
-      label: t('drawer.receipt'),
-      render: (e) => (
-        <span className={styles.mono} data-receipt={receiptOf(e)}>
-          {receiptOf(e)}
+  const columns: TableColumn<DrawerEntry>[] = [
+    column.accessor('at', { header: t('drawer.time'), cell: (c) => formatClock(c.getValue(), language) }),
+    column.display({ id: 'kind', header: t('drawer.kind'), cell: (c) => kindLabel[c.row.original.kind] }),
+    column.accessor('licenceId', {
+      header: t('drawer.licence'),
+      cell: (c) => <span className={styles.mono}>{shownId(c.getValue())}</span>,
+    }),
+    column.accessor('method', {
+      header: t('drawer.method'),
+      cell: (c) => t(`paymentMethod.${c.getValue()}`),
+    }),
+    column.accessor(receiptOf, {
+      id: 'receipt',
+      header: t('drawer.receipt'),
+      cell: (c) => (
+        <span className={styles.mono} data-receipt={c.getValue()}>
+          {c.getValue()}
         </span>
       ),
-    },
-    {
-      key: 'amount',
-      label: t('drawer.amount'),
-      render: (e) => money(e.kind === 'payment' ? e.amountCents : -e.amountCents),
-      numeric: true,
-    },
-    { key: 'detail', label: t('drawer.detail'), render: detailOf },
+    }),
+    column.accessor((e) => (e.kind === 'payment' ? e.amountCents : -e.amountCents), {
+      id: 'amount',
+      header: t('drawer.amount'),
+      cell: (c) => money(c.getValue()),
+      meta: { numeric: true },
+    }),
+    column.accessor(detailOf, { id: 'detail', header: t('drawer.detail') }),
   ];
   if (onReverse && session.closedAt === null) {
-    columns.push({
-      key: 'actions',
-      label: t('drawer.actions'),
-      render: (e) =>
-        e.kind !== 'payment' ? null : reversed.has(e.paymentId) || reversed.has(`local:${e.operationId}`) ? (
-          t('drawer.reversed')
-        ) : (
-          <div className={styles.actions}>
-            <Button
-              size="small"
-              aria-label={t('drawer.voidThis', { receipt: receiptOf(e) })}
-              onClick={() => onReverse({ kind: 'void', paymentId: e.paymentId })}
-            >
-              {t('drawer.void')}
-            </Button>
-            <Button
-              size="small"
-              aria-label={t('drawer.refundThis', { receipt: receiptOf(e) })}
-              onClick={() => onReverse({ kind: 'refund', paymentId: e.paymentId })}
-            >
-              {t('drawer.refund')}
-            </Button>
-          </div>
-        ),
-    });
+    columns.push(
+      column.display({
+        id: 'actions',
+        header: t('drawer.actions'),
+        cell: ({ row: { original: e } }) =>
+          e.kind !== 'payment' ? null : reversed.has(e.paymentId) ||
+            reversed.has(`local:${e.operationId}`) ? (
+            t('drawer.reversed')
+          ) : (
+            <div className={styles.actions}>
+              <Button
+                size="small"
+                aria-label={t('drawer.voidThis', { receipt: receiptOf(e) })}
+                onClick={() => onReverse({ kind: 'void', paymentId: e.paymentId })}
+              >
+                {t('drawer.void')}
+              </Button>
+              <Button
+                size="small"
+                aria-label={t('drawer.refundThis', { receipt: receiptOf(e) })}
+                onClick={() => onReverse({ kind: 'refund', paymentId: e.paymentId })}
+              >
+                {t('drawer.refund')}
+              </Button>
+            </div>
+          ),
+      }),
+    );
   }
   return (
-    <SimpleTable
+    <DataTable
       labelledBy={labelledBy}
       columns={columns}
       rows={session.entries}

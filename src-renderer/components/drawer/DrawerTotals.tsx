@@ -7,11 +7,14 @@ import type { PaymentMethod } from '../../../src-main/common/model.ts';
 import type { DrawerSession } from '../../../src-main/common/ops/drawer-ops.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
-import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 
 const useStyles = makeStyles({
   off: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+const column = columnsOf<Row>();
+const numeric = { numeric: true };
 
 interface Row {
   method: PaymentMethod;
@@ -39,24 +42,34 @@ export function DrawerTotals({
     ...totals[method],
     variance: variance?.find((v) => v.method === method),
   }));
-  const columns: Column<Row>[] = [
-    { key: 'method', label: t('drawer.method'), render: (r) => t(`paymentMethod.${r.method}`) },
-    { key: 'in', label: t('drawer.in'), render: (r) => money(r.inCents), numeric: true },
-    { key: 'out', label: t('drawer.out'), render: (r) => money(r.outCents), numeric: true },
-    { key: 'recorded', label: t('drawer.recorded'), render: (r) => money(r.recordedCents), numeric: true },
+  const columns: TableColumn<Row>[] = [
+    column.accessor('method', {
+      header: t('drawer.method'),
+      cell: (c) => t(`paymentMethod.${c.getValue()}`),
+    }),
+    column.accessor('inCents', { header: t('drawer.in'), cell: (c) => money(c.getValue()), meta: numeric }),
+    column.accessor('outCents', { header: t('drawer.out'), cell: (c) => money(c.getValue()), meta: numeric }),
+    column.accessor('recordedCents', {
+      header: t('drawer.recorded'),
+      cell: (c) => money(c.getValue()),
+      meta: numeric,
+    }),
   ];
   if (variance) {
     columns.push(
-      {
-        key: 'counted',
-        label: t('drawer.counted'),
-        render: (r) => (r.variance ? money(r.variance.countedCents) : ''),
-        numeric: true,
-      },
-      {
-        key: 'variance',
-        label: t('drawer.variance'),
-        render: (r) =>
+      column.accessor('variance', {
+        id: 'counted',
+        header: t('drawer.counted'),
+        cell: (c) => {
+          const v = c.getValue();
+          return v ? money(v.countedCents) : '';
+        },
+        meta: numeric,
+      }),
+      column.accessor('variance', {
+        id: 'variance',
+        header: t('drawer.variance'),
+        cell: ({ row: { original: r } }) =>
           r.variance ? (
             <span
               className={r.variance.varianceCents !== 0 ? styles.off : undefined}
@@ -67,11 +80,11 @@ export function DrawerTotals({
           ) : (
             ''
           ),
-        numeric: true,
-      },
+        meta: numeric,
+      }),
     );
   }
   return (
-    <SimpleTable labelledBy={labelledBy} columns={columns} rows={rows} rowKey={(r) => r.method} empty="" />
+    <DataTable labelledBy={labelledBy} columns={columns} rows={rows} rowKey={(r) => r.method} empty="" />
   );
 }

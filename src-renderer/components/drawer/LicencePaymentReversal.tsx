@@ -6,14 +6,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../../src-main/common/contract.ts';
 import type { Payment } from '../../../src-main/common/model.ts';
-import { useCurrentDrawer } from '../../drawer-queries.ts';
+import { useCurrentDrawer, useDeskStatus } from '../../queries/index.ts';
 import { formatDate, formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
-import { useDeskStatus } from '../../queries.ts';
 import { Section } from '../Section.tsx';
-import { type Column, SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 import type { ReverseRequest } from './DrawerEntries.tsx';
 import { ReversalForm } from './ReversalForm.tsx';
+
+const column = columnsOf<Payment>();
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -34,24 +35,29 @@ export function LicencePaymentReversal({ detail }: { detail: LicenceDetail }) {
   );
   const standing = detail.payments.filter((p) => !p.reversalOf && p.amountCents > 0 && !reversed.has(p.id));
   const receiptOf = (p: Payment) => p.receiptNo?.trim() || p.id;
-  const columns: Column<Payment>[] = [
-    { key: 'paid', label: t('licence.paidOn'), render: (p) => formatDate(p.paidOn, language) },
-    {
-      key: 'receipt',
-      label: t('drawer.receipt'),
-      render: (p) => <span className={styles.mono}>{receiptOf(p)}</span>,
-    },
-    { key: 'method', label: t('drawer.method'), render: (p) => t(`paymentMethod.${p.method}`) },
-    {
-      key: 'amount',
-      label: t('drawer.amount'),
-      render: (p) => formatMoney(p.amountCents, language),
-      numeric: true,
-    },
-    {
-      key: 'actions',
-      label: t('drawer.actions'),
-      render: (p) => (
+  const columns: TableColumn<Payment>[] = [
+    column.accessor('paidOn', {
+      header: t('licence.paidOn'),
+      cell: (c) => formatDate(c.getValue(), language),
+    }),
+    column.accessor(receiptOf, {
+      id: 'receipt',
+      header: t('drawer.receipt'),
+      cell: (c) => <span className={styles.mono}>{c.getValue()}</span>,
+    }),
+    column.accessor('method', {
+      header: t('drawer.method'),
+      cell: (c) => t(`paymentMethod.${c.getValue()}`),
+    }),
+    column.accessor('amountCents', {
+      header: t('drawer.amount'),
+      cell: (c) => formatMoney(c.getValue(), language),
+      meta: { numeric: true },
+    }),
+    column.display({
+      id: 'actions',
+      header: t('drawer.actions'),
+      cell: ({ row: { original: p } }) => (
         <div className={styles.actions}>
           <Button
             size="small"
@@ -69,13 +75,13 @@ export function LicencePaymentReversal({ detail }: { detail: LicenceDetail }) {
           </Button>
         </div>
       ),
-    },
+    }),
   ];
   return (
     <Section title={t('drawer.reverseHeading')}>
       {(id) => (
         <div className={styles.stack}>
-          <SimpleTable
+          <DataTable
             labelledBy={id}
             columns={columns}
             rows={standing.slice(0, 10)}

@@ -3,7 +3,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { LockOpenRegular } from '@fluentui/react-icons';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOpenDrawer } from '../../drawer-queries.ts';
+import { useOpenDrawer } from '../../queries/index.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { parseDrawerAmount } from './drawer-amount.ts';
 

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReversePayment } from '../../drawer-queries.ts';
+import { useReversePayment } from '../../queries/index.ts';
 import { formatMoney } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../../src-main/common/contract.ts';
 import type { CertificateRecord } from '../../../src-main/common/ops/status-ops.ts';
 import { useApi } from '../../api-context.tsx';
-import { formatDate, formatTimestamp } from '../../format.ts';
+import { formatDate, formatTimestamp, today } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { isProvisionalId, shownId } from '../../provisional-id.ts';
-import { useCertificates } from '../../status-queries.ts';
+import { useCertificates } from '../../queries/index.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
-import { SimpleTable } from '../SimpleTable.tsx';
+import { columnsOf, DataTable } from '../table/DataTable.tsx';
 import { isTypingIn } from './typing.ts';
 
 const useStyles = makeStyles({
@@ -30,14 +30,10 @@ const useStyles = makeStyles({
   list: { alignSelf: 'stretch' },
 });
 
+const certificate = columnsOf<CertificateRecord>();
+
 // Commands that change what a certificate would print (payments do not).
 const licenceChanging = new Set(['renewLicence', 'changeLicenceStatus', 'issueLicence']);
-
-/** Today on this machine (the desk decides with the city's date; this only explains beforehand). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   const { t } = useTranslation();
@@ -54,10 +50,11 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
     (o) => licenceChanging.has(o.command) && !(provisional && o.command === 'issueLicence'),
   );
 
+  // Only explains beforehand: the desk checks again with the city's day.
   const why =
     licence.status !== 'active'
       ? t('licenceActions.cannotCertify.status', { status: t(`status.${licence.status}`).toLowerCase() })
-      : licence.expiresOn !== null && licence.expiresOn < localToday()
+      : licence.expiresOn !== null && licence.expiresOn < today()
         ? t('licenceActions.cannotCertify.expired')
         : blocking.length > 0
           ? t('licenceActions.cannotCertify.pending')
@@ -105,38 +102,35 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
         <h4 id={listId} className={styles.heading}>
           {t('licenceActions.issued')}
         </h4>
-        <SimpleTable<CertificateRecord>
+        <DataTable<CertificateRecord>
           labelledBy={listId}
           rows={certificates.data?.certificates ?? []}
           rowKey={(c) => c.certificateNo}
           empty={t('licenceActions.noneIssued')}
           columns={[
-            { key: 'no', label: t('licenceActions.colNumber'), render: (c) => c.certificateNo },
-            {
-              key: 'kind',
-              label: t('licenceActions.colKind'),
-              render: (c) =>
+            certificate.accessor('certificateNo', { header: t('licenceActions.colNumber') }),
+            certificate.display({
+              id: 'kind',
+              header: t('licenceActions.colKind'),
+              cell: ({ row: { original: c } }) =>
                 c.kind === 'temporary'
                   ? t('licenceActions.kindTemporary', { date: formatDate(c.validUntil, language) })
                   : t('licenceActions.kindPermanent'),
-            },
-            {
-              key: 'code',
-              label: t('licenceActions.colCode'),
-              render: (c) => <span className={styles.code}>{c.verificationCode}</span>,
-            },
-            {
-              key: 'issued',
-              label: t('licenceActions.colIssued'),
-              render: (c) => formatTimestamp(c.issuedAt, language),
-            },
-            { key: 'by', label: t('licenceActions.colBy'), render: (c) => c.issuedBy },
-            {
-              key: 'language',
-              label: t('licenceActions.colLanguage'),
-              render: (c) =>
-                t(c.language === 'es' ? 'licenceActions.languageEs' : 'licenceActions.languageEn'),
-            },
+            }),
+            certificate.accessor('verificationCode', {
+              header: t('licenceActions.colCode'),
+              cell: (c) => <span className={styles.code}>{c.getValue()}</span>,
+            }),
+            certificate.accessor('issuedAt', {
+              header: t('licenceActions.colIssued'),
+              cell: (c) => formatTimestamp(c.getValue(), language),
+            }),
+            certificate.accessor('issuedBy', { header: t('licenceActions.colBy') }),
+            certificate.accessor('language', {
+              header: t('licenceActions.colLanguage'),
+              cell: (c) =>
+                t(c.getValue() === 'es' ? 'licenceActions.languageEs' : 'licenceActions.languageEn'),
+            }),
           ]}
         />
       </div>

@@ -26,8 +26,7 @@ import {
   type PersonStatusAction,
   personStatusActions,
 } from '../../../src-main/common/command-defs/change-licence-status.ts';
-import { useDeskStatus } from '../../queries.ts';
-import { useChangeLicenceStatus } from '../../status-queries.ts';
+import { useDeskStatus, useChangeLicenceStatus } from '../../queries/index.ts';
 import { refusalText } from './refusal-text.ts';
 
 const useStyles = makeStyles({

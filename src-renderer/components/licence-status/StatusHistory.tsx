@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { LicenceDetail, OpOutput } from '../../../src-main/common/contract.ts';
 import { formatTimestamp } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
-import { useStatusHistory } from '../../status-queries.ts';
-import { SimpleTable } from '../SimpleTable.tsx';
+import { useStatusHistory } from '../../queries/index.ts';
+import { columnsOf, DataTable } from '../table/DataTable.tsx';
 
 const useStyles = makeStyles({
   root: { alignSelf: 'stretch' },
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
 });
 
 type Change = OpOutput<'licences.statusHistory'>['changes'][number];
+const column = columnsOf<Change>();
 
 export function StatusHistory({ detail }: { detail: LicenceDetail }) {
   const { t } = useTranslation();
@@ -33,25 +34,27 @@ export function StatusHistory({ detail }: { detail: LicenceDetail }) {
       <h4 id={id} className={styles.heading}>
         {t('licenceActions.historyHeading')}
       </h4>
-      <SimpleTable<Change>
+      <DataTable<Change>
         labelledBy={id}
         rows={history.data?.changes ?? []}
         rowKey={(c) => c.operationId || c.at}
         empty={t('licenceActions.historyEmpty')}
         columns={[
-          { key: 'at', label: t('licenceActions.colWhen'), render: (c) => formatTimestamp(c.at, language) },
-          {
-            key: 'change',
-            label: t('licenceActions.colChange'),
-            render: (c) => `${t(`status.${c.from}`)} → ${t(`status.${c.to}`)}`,
-          },
-          { key: 'reason', label: t('licenceActions.reason'), render: (c) => c.reason },
-          { key: 'by', label: t('licenceActions.colBy'), render: (c) => c.actor },
-          {
-            key: 'state',
-            label: t('licenceActions.colState'),
-            render: (c) => t(`licenceActions.state.${c.state}`),
-          },
+          column.accessor('at', {
+            header: t('licenceActions.colWhen'),
+            cell: (c) => formatTimestamp(c.getValue(), language),
+          }),
+          column.display({
+            id: 'change',
+            header: t('licenceActions.colChange'),
+            cell: ({ row: { original: c } }) => `${t(`status.${c.from}`)} → ${t(`status.${c.to}`)}`,
+          }),
+          column.accessor('reason', { header: t('licenceActions.reason') }),
+          column.accessor('actor', { header: t('licenceActions.colBy') }),
+          column.accessor('state', {
+            header: t('licenceActions.colState'),
+            cell: (c) => t(`licenceActions.state.${c.getValue()}`),
+          }),
         ]}
       />
     </div>

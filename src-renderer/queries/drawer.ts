@@ -1,8 +1,8 @@
 // TanStack Query hooks of the cash drawer (drawer-ops.ts): the person's open drawer, opening and
 // closing it, and voids and refunds. Every change reloads the drawer and the desk's records.
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpInput } from '../src-main/common/contract.ts';
-import { useApi } from './api-context.tsx';
+import type { OpInput } from '../../src-main/common/contract.ts';
+import { useApi } from '../api-context.tsx';
 
 function invalidateDrawer(client: QueryClient): Promise<unknown> {
   return Promise.all([

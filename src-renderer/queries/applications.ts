@@ -1,7 +1,7 @@
 // TanStack Query hooks of the applications screens (applications.* operations).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpInput, OpOutput } from '../src-main/common/contract.ts';
-import { useApi } from './api-context.tsx';
+import type { OpInput, OpOutput } from '../../src-main/common/contract.ts';
+import { useApi } from '../api-context.tsx';
 
 export function useLicenceTypesForApplications() {
   const api = useApi();

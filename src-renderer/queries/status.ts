@@ -1,14 +1,14 @@
 // TanStack Query hooks of the status actions and certificates (status-ops.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpInput } from '../src-main/common/contract.ts';
-import { useApi } from './api-context.tsx';
+import type { OpInput } from '../../src-main/common/contract.ts';
+import { useApi } from '../api-context.tsx';
 
 export function useChangeLicenceStatus() {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: OpInput<'licences.changeStatus'>) => api['licences.changeStatus'](input),
-    // Everything a change on this desk can alter on screen (as queries.ts does for a renewal).
+    // Everything a change on this desk can alter on screen (as licences.ts does for a renewal).
     onSettled: () =>
       Promise.all(
         [

@@ -1,9 +1,9 @@
 // TanStack Query hooks of a batch renewal run: the batch (polled while it posts) and its steps.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import type { OpInput } from '../../../src-main/common/contract.ts';
-import type { BatchDetail } from '../../../src-main/common/ops/batch-ops.ts';
-import { useApi } from '../../api-context.tsx';
+import type { OpInput } from '../../src-main/common/contract.ts';
+import type { BatchDetail } from '../../src-main/common/ops/batch-ops.ts';
+import { useApi } from '../api-context.tsx';
 
 /** How often a batch being posted is asked for its progress. */
 export const POST_POLL_MS = 500;

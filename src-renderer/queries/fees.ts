@@ -1,7 +1,7 @@
 // TanStack Query hooks of the fees domain: a licence's renewal quote and the renewal queue.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { OpInput } from '../src-main/common/contract.ts';
-import { useApi } from './api-context.tsx';
+import type { OpInput } from '../../src-main/common/contract.ts';
+import { useApi } from '../api-context.tsx';
 
 /** The renewal fee of a licence today, line by line, and what blocks it (fees.quote). */
 export function useFeeQuote(licenceId: string, on?: string) {
