@@ -60,4 +60,9 @@ export function perCommand<T>(value: (definition: CommandDefinition) => T): Reco
   >;
 }
 
+/** The actions (roles.ts) that people carry out with commands. */
+export type CommandAction = {
+  [N in CommandName]: keyof Definitions[N]['actions'] & string;
+}[CommandName];
+
 export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandDefinitions, name);

@@ -1,31 +1,34 @@
 // Staff roles and what each may do. The IT policy file maps OS accounts to roles
 // (src-main/node/security/policy.ts); every service checks the role here before it changes
 // anything, so a hidden button is never the only guard.
+import { type CommandAction, commandDefinitions } from './commands.ts';
+import { joinNamedGroups } from './named-groups.ts';
+
 export const roleNames = ['clerk', 'inspector', 'supervisor', 'admin'] as const;
 export type Role = (typeof roleNames)[number];
 
-/** The services that change records, and the roles allowed to use each. */
-export const serviceRoles = {
-  'licence.renew': ['clerk', 'supervisor', 'admin'],
-  'payment.record': ['clerk', 'supervisor', 'admin'],
+/** What people do that is not giving a command (the commands' own actions come with their definitions). */
+const otherActionRoles = {
   'conflict.resolve': ['clerk', 'supervisor', 'admin'],
-  // Status actions: as the status machine says (licence-status.ts; a unit test keeps them equal).
-  'licence.suspend': ['supervisor', 'admin'],
-  'licence.revoke': ['supervisor', 'admin'],
-  'licence.close': ['supervisor', 'admin'],
-  'licence.reinstate': ['supervisor', 'admin'],
   'certificate.issue': ['clerk', 'supervisor', 'admin'],
   'batch.prepare': ['clerk', 'supervisor', 'admin'],
   'batch.post': ['clerk', 'supervisor', 'admin'],
-  'application.create': ['clerk', 'supervisor', 'admin'],
   'application.update': ['clerk', 'supervisor', 'admin'],
-  'application.issue': ['clerk', 'supervisor', 'admin'],
   'application.waive': ['supervisor', 'admin'],
   'drawer.use': ['clerk', 'supervisor', 'admin'],
-  'payment.void': ['supervisor', 'admin'],
-  'payment.refund': ['supervisor', 'admin'],
   'dashboard.view': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * The services that change records, and the roles allowed to use each: every command's actions
+ * (command-defs/, e.g. 'licence.renew' of renewLicence) and the other actions above. An action
+ * named twice is refused at start-up.
+ */
+export const serviceRoles = joinNamedGroups(
+  'action',
+  ...Object.values(commandDefinitions).map((d) => d.actions),
+  otherActionRoles,
+) as Record<CommandAction | keyof typeof otherActionRoles, readonly Role[]>;
 export type ServiceAction = keyof typeof serviceRoles;
 
 const actionWords: Record<ServiceAction, string> = {

@@ -1,5 +1,6 @@
 // One conflict: what happened in a sentence, who took the change and when, the three versions
 // field by field, and the decision (or, once decided, who decided what and why).
+import { definitionOf } from '../../src-main/common/commands.ts';
 import { Link, MessageBar, MessageBarBody, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,14 +56,14 @@ export function ConflictDetail({ conflict }: { conflict: Conflict }) {
     <div className={styles.root}>
       <div className={styles.title}>
         <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-          {conflict.command === 'registerBusiness' ||
-          conflict.command === 'issueLicence' ||
+          {definitionOf(conflict.command).creates === 'business' ||
+          definitionOf(conflict.command).creates === 'licence' ||
           !conflict.licenceId
             ? // A new record: named by itself (the business's name, the new licence's number).
               t('conflicts.detailHeadingNoLicence', {
                 change: t(`commands.${conflict.command}`),
                 name:
-                  conflict.command === 'issueLicence'
+                  definitionOf(conflict.command).creates === 'licence'
                     ? conflict.licenceId
                     : conflictName(conflict) || conflict.licenceId,
               })

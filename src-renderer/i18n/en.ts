@@ -1,5 +1,6 @@
 // English UI text. Every string a person sees goes through these resources; es.ts must have the
 // same keys (its type is derived from this file).
+import { perCommand } from '../../src-main/common/commands.ts';
 import { drawerEn } from './domains/drawer.ts';
 import { licenceActionsEn } from './domains/licence-actions.ts';
 import { feesEn } from './domains/fees.ts';
@@ -174,15 +175,8 @@ export const en = {
       'The desk lost touch with the legacy system while sending a change; it checks what happened before sending anything again.',
     openConflicts: 'Open conflicts',
   },
-  commands: {
-    renewLicence: 'Renewal',
-    recordPayment: 'Payment',
-    changeLicenceStatus: 'Status change',
-    voidPayment: 'Void of a payment',
-    refundPayment: 'Refund of a payment',
-    registerBusiness: 'New business',
-    issueLicence: 'New licence',
-  },
+  // The words for each command come with its definition (src-main/common/command-defs/).
+  commands: perCommand((d) => d.label.en),
   paymentMethod: {
     cash: 'Cash',
     check: 'Check',

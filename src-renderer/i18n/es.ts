@@ -1,4 +1,5 @@
 // Spanish UI text (same keys as en.ts; the type makes a missing key a compile error).
+import { perCommand } from '../../src-main/common/commands.ts';
 import { drawerEs } from './domains/drawer.ts';
 import { licenceActionsEs } from './domains/licence-actions.ts';
 import { feesEs } from './domains/fees.ts';
@@ -175,15 +176,8 @@ export const es: Messages = {
       'El puesto perdió la conexión con el sistema heredado mientras enviaba un cambio; comprobará qué ocurrió antes de volver a enviarlo.',
     openConflicts: 'Conflictos abiertos',
   },
-  commands: {
-    renewLicence: 'Renovación',
-    recordPayment: 'Pago',
-    changeLicenceStatus: 'Cambio de estado',
-    voidPayment: 'Anulación de un pago',
-    refundPayment: 'Reembolso de un pago',
-    registerBusiness: 'Nuevo negocio',
-    issueLicence: 'Nueva licencia',
-  },
+  // The words for each command come with its definition (src-main/common/command-defs/).
+  commands: perCommand((d) => d.label.es),
   paymentMethod: {
     cash: 'Efectivo',
     check: 'Cheque',

@@ -23,7 +23,11 @@ export interface RebaseContext {
   termMonths: number | null;
 }
 
-export interface CommandDefinition<N extends string = string, S extends z.ZodObject = z.ZodObject> {
+export interface CommandDefinition<
+  N extends string = string,
+  S extends z.ZodObject = z.ZodObject,
+  A extends string = string,
+> {
   /** The name the outbox stores and a bridge file's `commands:` section uses. */
   name: N;
   /** The payload's version (the outbox stores it; replay refuses a payload of another version). */
@@ -33,7 +37,7 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodObj
   /** The words for the command in a list (outbox, conflicts screen), per language. */
   label: { en: string; es: string };
   /** The actions (roles.ts) a person carries out with this command, and the roles allowed each. */
-  actions: Readonly<Record<string, readonly Role[]>>;
+  actions: Readonly<Record<A, readonly Role[]>>;
   /** Payload fields a bridge's write statements may bind (operationId and actor always may). */
   legacyFields: readonly (keyof z.infer<S> & string)[];
   /** The record the change is based on (the one the clerk saw), if any: named in explanations. */
@@ -60,9 +64,9 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodObj
 }
 
 /** A definition, with its literal name and schema kept in the type (so payload types derive from it). */
-export function defineCommand<const N extends string, S extends z.ZodObject>(
-  definition: CommandDefinition<N, S>,
-): CommandDefinition<N, S> {
+export function defineCommand<const N extends string, S extends z.ZodObject, const A extends string>(
+  definition: CommandDefinition<N, S, A>,
+): CommandDefinition<N, S, A> {
   return definition;
 }
 
