@@ -65,4 +65,20 @@ export type CommandAction = {
   [N in CommandName]: keyof Definitions[N]['actions'] & string;
 }[CommandName];
 
+/**
+ * Why a payload read back from the outbox may not be sent as it is (its version is not its
+ * command's, or it fails its schema), in the desk's words; null when it may. Replay checks every
+ * entry with this before sending it: the outbox is a file on a shared PC, and a desk updated
+ * mid-outage may hold payloads queued by an older version before a limit was added.
+ */
+export function payloadProblem(command: CommandName, version: number, payload: unknown): string | null {
+  const definition = definitionOf(command);
+  const v = (payload as { v?: unknown } | null)?.v;
+  if (version !== definition.version || v !== definition.version)
+    return `it was saved as version ${String(v ?? version)} of ${command}, and this version of the workbench knows version ${definition.version}`;
+  const checked = definition.payload.safeParse(payload);
+  if (checked.success) return null;
+  return checked.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+}
+
 export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandDefinitions, name);

@@ -63,10 +63,11 @@ export const Conflict = z.object({
   detectedAt: IsoTimestamp,
   /**
    * changed: somebody changed the record; gone: the record is no longer in the legacy DB;
-   * in_doubt: a person must check; refused: the legacy database will not take it as it is.
+   * in_doubt: a person must check; refused: the legacy database will not take it as it is;
+   * invalid: the desk will not send it, its payload failing its command's definition.
    */
-  kind: z.enum(['changed', 'gone', 'in_doubt', 'refused']),
-  /** refused: what the legacy database said, in its own words (null for the other kinds). */
+  kind: z.enum(['changed', 'gone', 'in_doubt', 'refused', 'invalid']),
+  /** refused: what the legacy database said, in its own words; invalid: what the desk's check found (null for the other kinds). */
   legacyMessage: z.string().nullable(),
   /** A sentence saying what happened, for people. */
   explanation: z.string(),

@@ -8,6 +8,7 @@ const colours: Record<Conflict['kind'], NonNullable<BadgeProps['color']>> = {
   gone: 'danger',
   in_doubt: 'informative',
   refused: 'severe',
+  invalid: 'severe',
 };
 
 export function ConflictKindBadge({ kind }: { kind: Conflict['kind'] }) {

@@ -251,6 +251,7 @@ export const en = {
       gone: 'Record gone',
       in_doubt: 'Needs checking',
       refused: 'Refused by the legacy system',
+      invalid: 'Not sent by this desk',
     },
     explain: {
       changed:
@@ -262,6 +263,8 @@ export const en = {
         'The desk lost touch with the legacy system while sending this change and could not tell whether it was applied. Check the licence in the legacy system before deciding.',
       refused:
         'The legacy system refused this change: “{{message}}”. Nothing of it was written there, and later changes to the same record wait behind it. Edit it and apply it again, or discard it with a reason.',
+      invalid:
+        'This desk did not send this change: as saved in the outbox it does not pass the checks of this version of the workbench ({{message}}). Later changes to the same record wait behind it. Edit it and apply it again, or discard it with a reason.',
     },
     status: { open: 'Needs a decision', resolved: 'Resolved' },
     detailHeading: '{{change}} of licence {{id}}',

@@ -252,6 +252,7 @@ export const es: Messages = {
       gone: 'Registro eliminado',
       in_doubt: 'Requiere comprobación',
       refused: 'Rechazado por el sistema heredado',
+      invalid: 'No enviado por este puesto',
     },
     explain: {
       changed:
@@ -263,6 +264,8 @@ export const es: Messages = {
         'El puesto perdió la conexión con el sistema heredado mientras enviaba este cambio y no pudo saber si se aplicó. Compruebe la licencia en el sistema heredado antes de decidir.',
       refused:
         'El sistema heredado rechazó este cambio: “{{message}}”. No se escribió nada de él allí, y los cambios posteriores del mismo registro esperan detrás. Corríjalo y aplíquelo de nuevo, o descártelo indicando el motivo.',
+      invalid:
+        'Este puesto no envió este cambio: tal como está guardado en la bandeja de salida no pasa las comprobaciones de esta versión del puesto de trabajo ({{message}}). Los cambios posteriores al mismo registro esperan detrás de él. Corríjalo y vuelva a aplicarlo, o descártelo indicando el motivo.',
     },
     status: { open: 'Requiere una decisión', resolved: 'Resuelto' },
     detailHeading: '{{change}} de la licencia {{id}}',

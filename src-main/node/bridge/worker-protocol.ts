@@ -96,7 +96,8 @@ export type ApplyOutcome =
     }
   | {
       kind: 'conflict';
-      conflict: 'changed' | 'gone' | 'in_doubt' | 'refused';
+      /** invalid: the desk's own check before sending (sync/replay.ts), never the worker's answer. */
+      conflict: 'changed' | 'gone' | 'in_doubt' | 'refused' | 'invalid';
       /** The base records as the legacy database holds them now (null: gone). */
       current: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>;
       changed: string[];

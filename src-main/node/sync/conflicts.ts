@@ -122,6 +122,10 @@ function explain(
 ): string {
   const definition = definitionOf(command);
   const what = definition.describe(payload, seen);
+  if (kind === 'invalid') {
+    const edit = definition.editable.length > 0 ? 'Edit it and apply it again' : 'Apply it again';
+    return `This desk did not send ${what}: as saved in the outbox, it does not pass the checks of this version of the workbench (${legacyMessage ?? 'no detail'}). Later changes to the same record wait behind it. ${edit}, or discard it with a reason.`;
+  }
   if (kind === 'refused') {
     // The legacy database's words are kept as it said them: IT may need them to the letter.
     const edit =

@@ -3,6 +3,7 @@
 // transaction when the answer comes: applied (with the legacy system's numbers and rows), or
 // parked as a conflict for a person. An entry whose answer never came is settled by re-reading at
 // the next push, never sent again blind.
+import { isCommandName, payloadProblem } from '../../common/commands.ts';
 import type { LegacyCommandName } from '../../common/legacy-commands.ts';
 import { type PushSummary, idlePush } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -61,6 +62,26 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
     const touched = recordsOf(entry);
     if (touched.some((r) => held.has(r))) {
       summary.held++;
+      onProgress?.({ done: ++done, total });
+      continue;
+    }
+    if (!isCommandName(entry.command)) {
+      // Queued by a newer version of the workbench: this one cannot even show it; an update can.
+      summary.stoppedBy = `Waiting: change ${entry.operationId} is a "${String(entry.command)}", which this version of the workbench does not know. Update the workbench on this desk.`;
+      break;
+    }
+    const problem = payloadProblem(entry.command, entry.payloadVersion, entry.payload);
+    if (problem) {
+      // Never sent as it is: parked for a person, and later changes to its records wait behind it.
+      settle(desk, actor, entry, {
+        kind: 'conflict',
+        conflict: 'invalid',
+        current: [],
+        changed: [],
+        message: problem,
+      });
+      summary.conflicts++;
+      for (const r of touched) held.add(r);
       onProgress?.({ done: ++done, total });
       continue;
     }
@@ -138,12 +159,12 @@ function recordsOf(entry: Pick<OutboxEntry, 'operationId' | 'payload' | 'base'>)
   return [...keys];
 }
 
-/** The records of refused changes still open (a person has not edited or discarded them yet). */
+/** The records of refused (or invalid) changes still open (a person has not edited or discarded them yet). */
 function heldRecords(db: Cache): Set<string> {
   const rows = db
     .prepare(
       `SELECT o.operation_id, o.payload, o.base FROM conflict c JOIN outbox o ON o.operation_id = c.operation_id
-       WHERE c.status = 'open' AND c.kind = 'refused'`,
+       WHERE c.status = 'open' AND c.kind IN ('refused', 'invalid')`,
     )
     .all() as Array<{ operation_id: string; payload: string; base: string }>;
   const held = new Set<string>();
