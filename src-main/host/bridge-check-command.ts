@@ -4,7 +4,7 @@
 // every mapped entity reads without a refused row.
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { readDeskConfig } from '../node/desk/desk-config.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
@@ -71,7 +71,8 @@ export async function runBridgeCheck(
   o: CheckOptions,
 ): Promise<boolean> {
   const file = resolveBridgePath(name, projectRoot());
-  if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
+  if (!existsSync(file))
+    throw new WorkbenchError('invalid_input', errorText('bridge.file_missing', { file }));
   const connection = o.connection ?? (await deskConnection(dataDirFlag));
   if (!o.json)
     console.log(

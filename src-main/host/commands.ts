@@ -1,6 +1,6 @@
 // What each `workbench` command does, on top of the desk's services.
 import { existsSync } from 'node:fs';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { zonedIso } from '../common/time.ts';
 import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
 import { connectionUser } from '../node/security/connection-secret.ts';
@@ -69,7 +69,8 @@ export async function runConnect(
 ): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
   const file = resolveBridgePath(o.bridge, projectRoot());
-  if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
+  if (!existsSync(file))
+    throw new WorkbenchError('invalid_input', errorText('bridge.file_missing', { file }));
   const { definition } = loadBridge(file); // refuse a broken bridge now rather than at the first sync
   let connection = o.connection;
   if (!connection) {
