@@ -102,9 +102,13 @@ export function errorMessageIn(error: WorkbenchError, language: MessageLanguage)
   return error.text ? formatErrorText(error.text, language) : null;
 }
 
-/** Each field's problem in `language`: from its key when it has one, else the English as given. */
+/**
+ * Each field's problem in `language`: from its key when it has one, else the English as given.
+ * English is always the words as sent: a contract field's key can be broader than its sentence.
+ */
 export function fieldMessagesIn(error: WorkbenchError, language: MessageLanguage): Record<string, string> {
   const out: Record<string, string> = { ...error.fields };
+  if (language === 'en') return out;
   for (const [field, text] of Object.entries(error.fieldTexts ?? {}))
     out[field] = formatErrorText(text, language) ?? out[field] ?? text.key;
   return out;

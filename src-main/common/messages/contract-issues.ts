@@ -6,6 +6,7 @@ import { type ErrorText, errorText } from './error-text.ts';
 
 const bySentence: Record<string, ErrorText> = {
   'A licence number is needed.': errorText('field.licence_required', {}),
+  'A licence number is at most 64 characters.': errorText('field.licence_too_long', { max: 64 }),
   'An amount is at most $1,000,000.00.': errorText('field.max_cents', {}),
   'An amount is a whole number of cents.': errorText('field.whole_cents', {}),
   'An amount is more than $0.00.': errorText('field.positive_cents', {}),

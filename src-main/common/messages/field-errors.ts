@@ -13,6 +13,11 @@ export const fieldErrors = {
     () => 'A licence number is needed.',
     () => 'Hace falta un número de licencia.',
   ),
+  'field.licence_too_long': message(
+    ['max'],
+    (p) => `A licence number is at most ${p.max} characters.`,
+    (p) => `Un número de licencia tiene como máximo ${p.max} caracteres.`,
+  ),
   'field.max_cents': message(
     [],
     () => 'An amount is at most $1,000,000.00.',
