@@ -50,10 +50,7 @@ async function deskConnection(dataDirFlag: string | undefined): Promise<string> 
   const dataDir = resolveDataDir(dataDirFlag);
   const config = readDeskConfig(deskPaths(dataDir).config);
   if (!config) {
-    throw new WorkbenchError(
-      'not_configured',
-      `This desk (${dataDir}) has no legacy connection; give one with --connection "<ODBC connection string>".`,
-    );
+    throw new WorkbenchError('not_configured', errorText('bridge.check_no_connection', { dataDir }));
   }
   // The password, if the desk uses one, is filed in the keychain under the desk's own bridge.
   let deskBridge = config.bridge;

@@ -76,15 +76,12 @@ export async function runConnect(
   if (!connection) {
     // No string given: fill the bridge's template with --set NAME=VALUE and its defaults.
     if (!definition.connection) {
-      throw new WorkbenchError(
-        'invalid_input',
-        `Bridge "${o.bridge}" has no connection template: give --connection.`,
-      );
+      throw new WorkbenchError('invalid_input', errorText('bridge.no_template', { bridge: o.bridge }));
     }
     const values: Record<string, string> = {};
     for (const pair of o.set ?? []) {
       const eq = pair.indexOf('=');
-      if (eq < 1) throw new WorkbenchError('invalid_input', `--set takes NAME=VALUE, not "${pair}".`);
+      if (eq < 1) throw new WorkbenchError('invalid_input', errorText('bridge.set_syntax', { pair }));
       values[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     try {
@@ -94,7 +91,10 @@ export async function runConnect(
         definition.connection.defaults,
       );
     } catch (err) {
-      throw new WorkbenchError('invalid_input', `Bridge "${o.bridge}": ${(err as Error).message}.`);
+      throw new WorkbenchError(
+        'invalid_input',
+        errorText('bridge.template_refused', { bridge: o.bridge, detail: (err as Error).message }),
+      );
     }
   }
   assertNoSecret(connection);
