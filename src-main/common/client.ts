@@ -11,7 +11,7 @@ export function createClient(transport: Transport): Api {
     api[name] = async (input) => {
       const result = await transport(name, input);
       if (result.ok) return result.value;
-      throw new WorkbenchError(result.error.code, result.error.message, result.error.fields);
+      throw WorkbenchError.fromShape(result.error);
     };
   }
   return api as unknown as Api;

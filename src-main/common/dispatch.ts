@@ -1,24 +1,36 @@
 // One dispatcher for every transport: validates the input against the contract, runs the
 // handler, validates the output, and turns any failure into a typed error value.
 import { type CallResult, type Handlers, isOperationName, operations } from './contract.ts';
-import { isWorkbenchError } from './errors.ts';
+import { errorText, isWorkbenchError, WorkbenchError } from './errors.ts';
+import { issueText } from './messages/contract-issues.ts';
+
+/** A bug, in plain words: the detail went to the desk's log (onInternalError). */
+const internalError = () => new WorkbenchError('internal', errorText('contract.internal', {})).toShape();
 
 export type Dispatch = (operation: unknown, input: unknown) => Promise<CallResult>;
 
 export function createDispatcher(handlers: Handlers, onInternalError: (err: unknown) => void): Dispatch {
   return async (operation, input) => {
     if (!isOperationName(operation)) {
-      return {
-        ok: false,
-        error: { code: 'invalid_input', message: `There is no operation called "${String(operation)}".` },
-      };
+      const error = new WorkbenchError(
+        'invalid_input',
+        errorText('contract.no_operation', { operation: String(operation) }),
+      );
+      return { ok: false, error: error.toShape() };
     }
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
+      // Each field's problem as a catalog message; its English stays zod's own sentence (the contract's).
+      const error = new WorkbenchError('invalid_input', errorText('contract.invalid_request', {}));
       const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(input)'] = issue.message;
-      return { ok: false, error: { code: 'invalid_input', message: 'The request was not valid.', fields } };
+      const fieldTexts: Record<string, ReturnType<typeof issueText>> = {};
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.') || '(input)';
+        fields[path] = issue.message;
+        fieldTexts[path] = issueText(issue);
+      }
+      return { ok: false, error: { ...error.toShape(), fields, fieldTexts } };
     }
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is indexed by a checked name
@@ -26,25 +38,13 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         onInternalError(new Error(`output of ${operation} broke the contract: ${checked.error.message}`));
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.',
-          },
-        };
+        return { ok: false, error: internalError() };
       }
       return { ok: true, value: checked.data };
     } catch (err) {
       if (isWorkbenchError(err)) return { ok: false, error: err.toShape() };
       onInternalError(err);
-      return {
-        ok: false,
-        error: {
-          code: 'internal',
-          message: 'Something went wrong on this desk. Please try again; if it keeps happening, call IT.',
-        },
-      };
+      return { ok: false, error: internalError() };
     }
   };
 }

@@ -2,6 +2,7 @@
 // (src-main/node/security/policy.ts); every service checks the role here before it changes
 // anything, so a hidden button is never the only guard.
 import { type CommandAction, commandDefinitions } from './commands.ts';
+import { type ErrorText, errorText, formatErrorText } from './messages/error-text.ts';
 import { joinNamedGroups } from './named-groups.ts';
 
 export const roleNames = ['clerk', 'inspector', 'supervisor', 'admin'] as const;
@@ -31,30 +32,19 @@ export const serviceRoles = joinNamedGroups(
 ) as Record<CommandAction | keyof typeof otherActionRoles, readonly Role[]>;
 export type ServiceAction = keyof typeof serviceRoles;
 
-const actionWords: Record<ServiceAction, string> = {
-  'licence.renew': 'renew licences',
-  'payment.record': 'take payments',
-  'conflict.resolve': 'resolve conflicts',
-  'licence.suspend': 'suspend licences',
-  'licence.revoke': 'revoke licences',
-  'licence.close': 'close licences',
-  'licence.reinstate': 'reinstate licences',
-  'certificate.issue': 'issue licence certificates',
-  'batch.prepare': 'prepare renewal batches',
-  'batch.post': 'post renewal batches',
-  'application.create': 'take new applications',
-  'application.update': 'update application checklists',
-  'application.issue': 'issue licences',
-  'application.waive': 'waive a requirement',
-  'drawer.use': 'open or close a cash drawer',
-  'payment.void': 'void payments',
-  'payment.refund': 'refund payments',
-  'dashboard.view': "see the supervisor's dashboard",
-};
-
-/** null when allowed; else the sentence a person reads. */
-export function refusal(role: Role, action: ServiceAction): string | null {
+/**
+ * null when allowed; else the refusal as a catalog message (messages/counter-errors.ts
+ * 'roles.refused'), which names the role, what the service does and who may do it. The words for
+ * each action are in messages/role-words.ts.
+ */
+export function roleRefusal(role: Role, action: ServiceAction): ErrorText | null {
   const allowed: readonly Role[] = serviceRoles[action];
   if (allowed.includes(role)) return null;
-  return `Your role (${role}) does not allow you to ${actionWords[action]}: that takes a ${allowed.join(' or ')}. Ask a supervisor, or ask IT to change your role in the workbench policy file.`;
+  return errorText('roles.refused', { role, action, allowed: allowed.join(',') });
+}
+
+/** null when allowed; else the sentence a person reads, in English (see roleRefusal for the key). */
+export function refusal(role: Role, action: ServiceAction): string | null {
+  const text = roleRefusal(role, action);
+  return text ? formatErrorText(text, 'en') : null;
 }

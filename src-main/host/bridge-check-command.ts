@@ -4,7 +4,7 @@
 // every mapped entity reads without a refused row.
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { readDeskConfig } from '../node/desk/desk-config.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
@@ -50,10 +50,7 @@ async function deskConnection(dataDirFlag: string | undefined): Promise<string> 
   const dataDir = resolveDataDir(dataDirFlag);
   const config = readDeskConfig(deskPaths(dataDir).config);
   if (!config) {
-    throw new WorkbenchError(
-      'not_configured',
-      `This desk (${dataDir}) has no legacy connection; give one with --connection "<ODBC connection string>".`,
-    );
+    throw new WorkbenchError('not_configured', errorText('bridge.check_no_connection', { dataDir }));
   }
   // The password, if the desk uses one, is filed in the keychain under the desk's own bridge.
   let deskBridge = config.bridge;
@@ -71,7 +68,8 @@ export async function runBridgeCheck(
   o: CheckOptions,
 ): Promise<boolean> {
   const file = resolveBridgePath(name, projectRoot());
-  if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
+  if (!existsSync(file))
+    throw new WorkbenchError('invalid_input', errorText('bridge.file_missing', { file }));
   const connection = o.connection ?? (await deskConnection(dataDirFlag));
   if (!o.json)
     console.log(

@@ -1,7 +1,8 @@
 // The `workbench` command line: IT and test scripts drive a real desk through the same services
 // as the UI. Run through bin/workbench.cjs, which makes sure Node 24 runs it.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isWorkbenchError } from '../common/errors.ts';
+import { errorMessageIn, fieldMessagesIn, isWorkbenchError } from '../common/errors.ts';
+import { messageLanguageFrom } from '../common/messages/language-choice.ts';
 import { BridgeFileError } from '../node/bridge/load-bridge.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { registerApplicationCommands } from './application-commands.ts';
@@ -131,10 +132,16 @@ registerDocumentCommands(program, dataDir);
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);
   else if (isWorkbenchError(err)) {
-    console.error(`workbench: ${err.message}`);
-    // The contract's field problems (what the UI shows beside each field), unless the sentence says them already.
-    for (const [field, problem] of Object.entries(err.fields ?? {}))
-      if (!err.message.includes(problem)) console.error(`  ${field}: ${problem}`);
+    // In the person's language (WB_LANG, else the locale): from the error's catalog key when it has
+    // one, else the service's English sentence (the IT errors not yet in the catalog).
+    const language = messageLanguageFrom(process.env);
+    const sentence = errorMessageIn(err, language) ?? err.message;
+    console.error(`workbench: ${sentence}`);
+    // The contract's field problems (what the UI shows beside each field), unless the sentence says
+    // them already; in another language only those with a key (the rest are English or codes).
+    for (const [field, problem] of Object.entries(fieldMessagesIn(err, language)))
+      if (!sentence.includes(problem) && (language === 'en' || err.fieldTexts?.[field]))
+        console.error(`  ${field}: ${problem}`);
   } else
     console.error(
       `workbench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,

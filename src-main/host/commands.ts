@@ -1,6 +1,6 @@
 // What each `workbench` command does, on top of the desk's services.
 import { existsSync } from 'node:fs';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { zonedIso } from '../common/time.ts';
 import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
 import { connectionUser } from '../node/security/connection-secret.ts';
@@ -70,21 +70,19 @@ export async function runConnect(
 ): Promise<void> {
   const dataDir = resolveDataDir(dataDirFlag);
   const file = resolveBridgePath(o.bridge, projectRoot());
-  if (!existsSync(file)) throw new WorkbenchError('invalid_input', `There is no bridge file at ${file}.`);
+  if (!existsSync(file))
+    throw new WorkbenchError('invalid_input', errorText('bridge.file_missing', { file }));
   const { definition } = loadBridge(file); // refuse a broken bridge now rather than at the first sync
   let connection = o.connection;
   if (!connection) {
     // No string given: fill the bridge's template with --set NAME=VALUE and its defaults.
     if (!definition.connection) {
-      throw new WorkbenchError(
-        'invalid_input',
-        `Bridge "${o.bridge}" has no connection template: give --connection.`,
-      );
+      throw new WorkbenchError('invalid_input', errorText('bridge.no_template', { bridge: o.bridge }));
     }
     const values: Record<string, string> = {};
     for (const pair of o.set ?? []) {
       const eq = pair.indexOf('=');
-      if (eq < 1) throw new WorkbenchError('invalid_input', `--set takes NAME=VALUE, not "${pair}".`);
+      if (eq < 1) throw new WorkbenchError('invalid_input', errorText('bridge.set_syntax', { pair }));
       values[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     try {
@@ -94,7 +92,10 @@ export async function runConnect(
         definition.connection.defaults,
       );
     } catch (err) {
-      throw new WorkbenchError('invalid_input', `Bridge "${o.bridge}": ${(err as Error).message}.`);
+      throw new WorkbenchError(
+        'invalid_input',
+        errorText('bridge.template_refused', { bridge: o.bridge, detail: (err as Error).message }),
+      );
     }
   }
   assertNoSecret(connection);

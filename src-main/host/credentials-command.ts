@@ -3,7 +3,7 @@
 // --stdin), goes straight to the keychain and is never printed, logged, audited or written to a
 // file: desk.json records only which keychain entry to use.
 import type { Command } from 'commander';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { zonedIso } from '../common/time.ts';
 import { readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
@@ -51,12 +51,9 @@ export function registerCredentialsCommands(program: Command, dataDir: () => str
 export function secretFromInput(input: Buffer | string): string {
   const text = typeof input === 'string' ? input : input.toString('utf8');
   const secret = text.replace(/\r?\n$/, '');
-  if (secret === '') throw new WorkbenchError('invalid_input', 'The password is empty; nothing was stored.');
+  if (secret === '') throw new WorkbenchError('invalid_input', errorText('credentials.empty', {}));
   if (/[\r\n\0]/.test(secret))
-    throw new WorkbenchError(
-      'invalid_input',
-      'The password has a line break or a NUL character in it; nothing was stored. Give it on one line.',
-    );
+    throw new WorkbenchError('invalid_input', errorText('credentials.bad_characters', {}));
   return secret;
 }
 
@@ -70,10 +67,7 @@ async function runCredentialsSet(
     const config = desk.configured();
     const account = o.account?.trim() || config.credential?.account || connectionUser(config.connection);
     if (!account) {
-      throw new WorkbenchError(
-        'invalid_input',
-        "The desk's connection string names no user (Uid or User): say which account the password is for with --account.",
-      );
+      throw new WorkbenchError('invalid_input', errorText('credentials.no_user', {}));
     }
     const ref: CredentialRef = { bridge, account };
     // Ask the keychain first, so a missing or locked one is reported before anyone types a password.
@@ -133,8 +127,7 @@ async function runCredentialsCheck(
     if ((await store.get(ref)) === null) {
       throw new WorkbenchError(
         'not_configured',
-        `No password is stored in the OS keychain for bridge "${bridge}" (account "${ref.account}"). ` +
-          `Run "workbench credentials set ${bridge}" to store it (if the keychain is locked, unlock it first).`,
+        errorText('credentials.none_stored', { bridge, account: ref.account }),
       );
     }
     const used = desk.configured().credential?.account === ref.account;
@@ -155,11 +148,7 @@ async function withDesk(
   // Read the settings before opening the cache, so an unconfigured desk creates no files.
   const config = readDeskConfig(deskPaths(dataDir).config);
   if (!config) {
-    throw new WorkbenchError(
-      'not_configured',
-      'This desk is not connected to a legacy database yet. Run "workbench connect" with your bridge and ' +
-        'connection (or "workbench demo create"), then store the password.',
-    );
+    throw new WorkbenchError('not_configured', errorText('credentials.desk_not_connected', {}));
   }
   const desk = openDesk({ dataDir });
   try {
@@ -167,8 +156,7 @@ async function withDesk(
     if (bridgeArg !== name && bridgeArg !== config.bridge) {
       throw new WorkbenchError(
         'invalid_input',
-        `This desk uses bridge "${name}", not "${bridgeArg}". Run "workbench credentials ... ${name}", ` +
-          'or "workbench connect" first to change the bridge.',
+        errorText('credentials.other_bridge', { bridge: name, asked: bridgeArg }),
       );
     }
     await use(desk, name);
@@ -181,10 +169,7 @@ function refFor(desk: Desk, bridge: string, o: CredentialOptions): CredentialRef
   const config = desk.configured();
   const account = o.account?.trim() || config.credential?.account || connectionUser(config.connection);
   if (!account) {
-    throw new WorkbenchError(
-      'invalid_input',
-      'This desk refers to no stored password and its connection names no user: say which account with --account.',
-    );
+    throw new WorkbenchError('invalid_input', errorText('credentials.no_account', {}));
   }
   return { bridge, account };
 }
@@ -200,15 +185,11 @@ async function readAllStdin(): Promise<Buffer> {
 
 async function promptTwice(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new WorkbenchError(
-      'invalid_input',
-      'There is no terminal to type the password in. Give it on standard input with --stdin instead.',
-    );
+    throw new WorkbenchError('invalid_input', errorText('credentials.no_terminal', {}));
   }
   const first = secretFromInput(await promptSilently(prompt));
   const again = await promptSilently('Once more, to be sure: ');
-  if (again !== first)
-    throw new WorkbenchError('invalid_input', 'The two entries differ; nothing was stored.');
+  if (again !== first) throw new WorkbenchError('invalid_input', errorText('credentials.entries_differ', {}));
   return first;
 }
 
@@ -231,7 +212,7 @@ function promptSilently(prompt: string): Promise<string> {
       for (const ch of chunk.replace(/\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?/g, '')) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
         if (ch === '\u0003')
-          return finish(new WorkbenchError('invalid_input', 'Cancelled; nothing was stored.'));
+          return finish(new WorkbenchError('invalid_input', errorText('credentials.cancelled', {})));
         if (ch === '\u007f' || ch === '\b') typed = Array.from(typed).slice(0, -1).join('');
         else if (ch >= ' ') typed += ch;
       }

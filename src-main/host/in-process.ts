@@ -27,7 +27,7 @@ export function inProcessCaller(desk: Desk, actor: () => string = currentActor):
   return async <K extends OperationName>(operation: K, input: OpInput<K>) => {
     const result = await dispatch(operation, input);
     if (result.ok) return result.value as OpOutput<K>;
-    throw new WorkbenchError(result.error.code, result.error.message, result.error.fields);
+    throw WorkbenchError.fromShape(result.error);
   };
 }
 

@@ -1,7 +1,7 @@
 // `workbench bridge install-journal NAME`: the one extra table in the legacy database that makes
 // replay exactly-once, for cities whose DBA allows it (see src-main/node/bridge/journal.ts).
 import type { Command } from 'commander';
-import { WorkbenchError } from '../common/errors.ts';
+import { errorText, WorkbenchError } from '../common/errors.ts';
 import { openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
@@ -27,7 +27,7 @@ export function registerJournalCommand(program: Command, dataDir: () => string |
         if (definition.name !== name) {
           throw new WorkbenchError(
             'invalid_input',
-            `This desk uses bridge "${definition.name}", not "${name}". Run the command on a desk connected to ${name}.`,
+            errorText('bridge.journal_other_bridge', { bridge: definition.name, asked: name }),
           );
         }
         const connection = await connectionWithSecret(

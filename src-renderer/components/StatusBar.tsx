@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskStatus } from '../../src-main/common/contract.ts';
-import { errorKey } from '../error-text.ts';
+import { errorSentence } from '../error-text.ts';
 import { formatClock, formatCount } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { useDeskStatus, useReloadWhenDeskMoves, useSyncNow } from '../queries/index.ts';
@@ -133,13 +133,13 @@ export function StatusBar() {
             {t('statusBar.syncIncomplete')}
           </span>
         ) : null}
-        {sync.isError ? <span className={styles.error}>{t(errorKey(sync.error))}</span> : null}
+        {sync.isError ? <span className={styles.error}>{errorSentence(sync.error, t, language)}</span> : null}
       </>
     );
   } else if (status.isError) {
     live = (
       <span className={styles.error}>
-        {t('statusBar.unavailable')}: {t(errorKey(status.error))}
+        {t('statusBar.unavailable')}: {errorSentence(status.error, t, language)}
       </span>
     );
   } else {

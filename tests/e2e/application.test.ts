@@ -134,7 +134,9 @@ describe('a new application, by keyboard, while the legacy link is cut', () => {
       await page.keyboard.press('Enter');
     };
     await waive();
-    await expect.poll(() => shown(main)).toContain('Your role does not allow this.');
+    await expect
+      .poll(() => shown(main))
+      .toContain('Your role (clerk) does not allow you to waive a requirement');
     await checkScreen(page, 'application-05b-waiver-refused');
     writeFileSync(
       join(dataDir, 'policy.yaml'),

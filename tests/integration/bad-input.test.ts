@@ -308,3 +308,60 @@ describe('bad input is refused the same way by the UI’s dispatcher and the com
     }
   });
 });
+
+describe('with WB_LANG=es the command line says the same refusals in Spanish', () => {
+  const es = { WB_LANG: 'es' };
+
+  it('a role refusal: the role, what it may not do and who may, in Spanish; nothing written', () => {
+    policyAs('inspector');
+    try {
+      const before = counts();
+      const cli = workbench(dir, ['pay', licenceId, '--amount', '1500', '--method', 'cash'], undefined, es);
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toContain(
+        'workbench: Su función (inspector) no le permite cobrar pagos: eso corresponde a un empleado o supervisor o administrador.',
+      );
+      expect(cli.stderr).not.toContain('Your role');
+      expect(counts()).toEqual(before);
+      // English is still the default (the helper sets WB_LANG=en, as a machine without it would be).
+      expect(workbench(dir, ['pay', licenceId, '--amount', '1500', '--method', 'cash']).stderr).toContain(
+        'workbench: Your role (inspector) does not allow you to take payments',
+      );
+    } finally {
+      policyAs('supervisor');
+    }
+  });
+
+  it("a service's invalid input, in Spanish: a second cash drawer", () => {
+    const before = counts();
+    const cli = workbench(dir, ['drawer', 'open', '--float', '0'], undefined, es);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(
+      /^workbench: Ya tiene una caja abierta en este puesto desde .+: ciérrela antes de abrir otra\. No se registró nada\.$/m,
+    );
+    expect(cli.stderr).not.toContain('You already have');
+    expect(counts()).toEqual(before);
+  });
+
+  it("the contract's refusal of a field, in Spanish: the field beneath the sentence", async () => {
+    const ui = await dispatch('payments.refund', {
+      paymentId,
+      amountCents: 100,
+      method: 'bitcoin',
+      reason: 'typo',
+    });
+    expect(!ui.ok && ui.error.fieldTexts?.method).toEqual({
+      key: 'field.payment_method',
+      params: { methods: 'cash, check, card, other' },
+    });
+    const cli = workbench(
+      dir,
+      ['refund', paymentId, '--amount', '100', '--method', 'bitcoin', '--reason', 'typo'],
+      undefined,
+      es,
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('Un medio de pago es uno de estos: cash, check, card, other.');
+    expect(cli.stderr).not.toContain('A payment method is one of');
+  });
+});

@@ -1,7 +1,7 @@
 // The fee of a licence from its schedule and what the business declared: base, per unit and
 // percentage components add up; a minimum then lifts a smaller total. Every line carries the
 // numbers it was computed from. Percentages are rounded half up to the cent, per component.
-import { WorkbenchError } from '../errors.ts';
+import { errorText, WorkbenchError } from '../errors.ts';
 import type { Declared, FeeComponent, FeeLine } from './fee-schedule.ts';
 import { formatBasisPoints, formatCents, percentOf } from './money.ts';
 
@@ -66,7 +66,10 @@ export function computeFee(components: readonly FeeComponent[], declared: Declar
   if (Object.keys(missing).length > 0) {
     throw new WorkbenchError(
       'invalid_input',
-      `The fee needs ${Object.keys(missing).length === 1 ? 'one more figure' : 'more figures'} from the business: ${Object.values(missing).join(' ')}`,
+      errorText('fees.figures_missing', {
+        count: Object.keys(missing).length,
+        figures: Object.values(missing).join(' '),
+      }),
       missing,
     );
   }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IssueLicencePayload } from '../../common/command-defs/issue-licence.ts';
 import type { RegisterBusinessPayload } from '../../common/command-defs/register-business.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { addMonths } from '../../common/licence-rules.ts';
 import type { NewBusiness } from '../../common/ops/application-ops.ts';
 import type { LegacyCommandName } from '../../common/legacy-commands.ts';
@@ -34,8 +34,7 @@ function assertBridgeTakes(desk: Desk, command: LegacyCommandName, what: string)
   if (!definition.commands?.[command]) {
     throw new WorkbenchError(
       'not_configured',
-      `This desk's legacy system (bridge "${definition.name}") does not take ${what} from the workbench yet: ` +
-        `IT must add a "${command}" command to the bridge file. Nothing was recorded.`,
+      errorText('bridge.command_missing', { bridge: definition.name, command, what }),
     );
   }
 }
@@ -68,11 +67,9 @@ export function createApplication(
     .transaction(() => {
       const type = db.prepare('SELECT code FROM licence_type WHERE code = ?').get(typeCode);
       if (!type) {
-        throw new WorkbenchError(
-          'invalid_input',
-          `Licence type ${typeCode} is not on this desk. Pick a type from the list, or refresh the desk.`,
-          { licenceTypeCode: 'unknown licence type' },
-        );
+        throw new WorkbenchError('invalid_input', errorText('application.type_unknown', { typeCode }), {
+          licenceTypeCode: errorText('field.unknown_licence_type', {}),
+        });
       }
       const at = zonedIso(now, desk.timeZone);
       let businessId: string;
@@ -80,10 +77,7 @@ export function createApplication(
       if (input.business.kind === 'existing') {
         businessId = input.business.businessId.trim();
         if (!db.prepare('SELECT 1 FROM business WHERE id = ?').get(businessId)) {
-          throw new WorkbenchError(
-            'not_found',
-            `Business ${businessId} is not on this desk. Search again, or refresh the desk.`,
-          );
+          throw new WorkbenchError('not_found', errorText('application.business_not_found', { businessId }));
         }
       } else {
         const f = input.business.facts;
@@ -191,21 +185,19 @@ interface ItemRow {
   required: number;
   state: string;
   label_en: string;
+  label_es: string | null;
 }
 
 function loadOpenApplication(desk: Desk, applicationId: string) {
   const row = desk.cache.prepare('SELECT * FROM application WHERE id = ?').get(applicationId.trim()) as
     Record<string, unknown> | undefined;
   if (!row) {
-    throw new WorkbenchError(
-      'not_found',
-      `Application ${applicationId} is not on this desk. Check the number.`,
-    );
+    throw new WorkbenchError('not_found', errorText('application.not_found', { applicationId }));
   }
   if (row.status !== 'open') {
     throw new WorkbenchError(
       'invalid_input',
-      `Application ${applicationId} is ${row.status}: its checklist can no longer change.`,
+      errorText('application.closed', { applicationId, status: String(row.status) }),
     );
   }
   return row;
@@ -226,18 +218,27 @@ export function updateRequirement(
       .prepare('SELECT * FROM application_item WHERE application_id = ? AND code = ?')
       .get(app.id, input.code) as ItemRow | undefined;
     if (!item) {
-      throw new WorkbenchError('not_found', `Application ${app.id} has no checklist item ${input.code}.`);
+      throw new WorkbenchError(
+        'not_found',
+        errorText('application.item_not_found', { applicationId: app.id as string, code: input.code }),
+      );
     }
     const allowed = ['open', 'waived', doneState[item.kind]];
     if (!allowed.includes(input.state)) {
       throw new WorkbenchError(
         'invalid_input',
-        `"${item.label_en}" is ${a(item.kind)}: it can be marked ${doneState[item.kind]}, waived or open, not ${input.state}.`,
+        errorText('application.item_state_refused', {
+          labelEn: item.label_en,
+          labelEs: item.label_es ?? '',
+          kind: item.kind,
+          done: doneState[item.kind],
+          state: input.state,
+        }),
       );
     }
     if (input.state === 'waived' && !input.note?.trim()) {
-      throw new WorkbenchError('invalid_input', 'A waiver needs a reason: say why the item is not needed.', {
-        note: 'required for a waiver',
+      throw new WorkbenchError('invalid_input', errorText('application.waiver_reason_required', {}), {
+        note: errorText('field.required_for_waiver', {}),
       });
     }
     const at = zonedIso(now, desk.timeZone);
@@ -266,8 +267,8 @@ export function withdrawApplication(
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.update');
   const reason = input.reason.trim();
   if (!reason) {
-    throw new WorkbenchError('invalid_input', 'Say why the application is withdrawn.', {
-      reason: 'required',
+    throw new WorkbenchError('invalid_input', errorText('application.withdraw_reason_required', {}), {
+      reason: errorText('field.required', {}),
     });
   }
   db.transaction(() => {
@@ -277,9 +278,6 @@ export function withdrawApplication(
     audit(db, { at, actor, action: 'application.withdraw', subject: app.id as string, detail: { reason } });
   }).immediate();
 }
-
-const a = (kind: string) =>
-  kind === 'inspection' ? 'an inspection' : kind === 'approval' ? 'an approval' : 'a document';
 
 /** Required items not yet done, in checklist order. */
 export function openRequiredItems(desk: Desk, applicationId: string): Array<{ code: string; label: string }> {
@@ -340,8 +338,10 @@ export function issueLicence(
       if (open.length > 0) {
         throw new WorkbenchError(
           'invalid_input',
-          `The licence cannot be issued yet: ${open.length} required item${open.length === 1 ? ' is' : 's are'} open ` +
-            `(${open.map((o) => o.label).join('; ')}). Mark ${open.length === 1 ? 'it' : 'them'} done, or ask a supervisor to waive ${open.length === 1 ? 'it' : 'them'}. Nothing was recorded.`,
+          errorText('application.items_open', {
+            count: open.length,
+            labels: open.map((o) => o.label).join('; '),
+          }),
           { items: open.map((o) => o.code).join(',') },
         );
       }
@@ -352,7 +352,7 @@ export function issueLicence(
       if (!businessRow) {
         throw new WorkbenchError(
           'not_found',
-          `The business of application ${app.id} is no longer on this desk (its registration may have been discarded as a conflict). Nothing was recorded.`,
+          errorText('application.business_gone', { applicationId: app.id as string }),
         );
       }
       const type = db

@@ -4,7 +4,7 @@
 // licence's document.
 import type { ApplicationDetail, ApplicationSummary } from '../../common/ops/application-ops.ts';
 import type { Business } from '../../common/model.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -86,10 +86,7 @@ export function getApplication(desk: Desk, applicationId: string): ApplicationDe
   const summary = db.prepare(`${summarySql} WHERE a.id = ?`).get(applicationId.trim()) as
     ApplicationSummary | undefined;
   if (!summary) {
-    throw new WorkbenchError(
-      'not_found',
-      `Application ${applicationId} is not on this desk. Check the number.`,
-    );
+    throw new WorkbenchError('not_found', errorText('application.not_found', { applicationId }));
   }
   const app = db
     .prepare('SELECT issued_at, issued_by, dismissed FROM application WHERE id = ?')

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { requirementKinds } from '../../common/ops/application-ops.ts';
 
 const ItemCode = z
@@ -135,10 +135,7 @@ export function loadRequirements(bridgeDir: string): { file: string | null; requ
     return { file, requirements: value };
   } catch (err) {
     if (err instanceof RequirementsFileError) {
-      throw new WorkbenchError(
-        'not_configured',
-        `${err.message}\nIT must fix the city's requirements file before new applications or renewals can be taken.`,
-      );
+      throw new WorkbenchError('not_configured', errorText('requirements.unusable', { detail: err.message }));
     }
     throw err;
   }

@@ -11,7 +11,7 @@ import {
   type CertifiedFacts,
   TEMPORARY_CERTIFICATE_DAYS,
 } from '../../common/ops/status-ops.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { type ErrorText, errorText, WorkbenchError } from '../../common/errors.ts';
 import type { LicenceStatus } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -63,13 +63,13 @@ export function factsOf(
   };
 }
 
-/** Why no certificate can be issued now (plain words), or null. */
-function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): string | null {
+/** Why no certificate can be issued now (a catalog message), or null. */
+function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): ErrorText | null {
   const id = facts.licenceId;
   if (facts.status !== 'active')
-    return `Licence ${id} is ${facts.status}: only an active licence gets a certificate.`;
+    return errorText('certificate.not_active', { licenceId: id, status: facts.status });
   if (facts.expiresOn !== null && facts.expiresOn < today)
-    return `Licence ${id} expired on ${facts.expiresOn}: renew it before printing a certificate.`;
+    return errorText('certificate.expired', { licenceId: id, expiresOn: facts.expiresOn });
   const pending = db
     .prepare(
       `SELECT entity, record_id, operation_id FROM pending_change
@@ -84,7 +84,7 @@ function refusalToCertify(db: Cache, facts: CertifiedFacts, today: string): stri
     provisionalOperation(p.record_id) === p.operation_id && stillWaiting.get(p.operation_id) !== undefined;
   const waiting = kindFor(facts) === 'temporary' ? pending.filter((p) => !own(p)) : pending;
   if (waiting.length > 0) {
-    return `Licence ${shown(id)} has a change that has not reached the legacy system yet (or waits in a conflict): a certificate printed now could certify facts that do not hold. Sync the desk, or resolve the conflict, then print it.`;
+    return errorText('certificate.change_pending', { licenceId: shown(id) });
   }
   return null;
 }
@@ -145,16 +145,13 @@ export function recordCertificate(
     .transaction(() => {
       const found = factsOf(db, input.licenceId);
       if (!found) {
-        throw new WorkbenchError(
-          'not_found',
-          `Licence ${input.licenceId} is not on this desk. Check the number, or refresh the desk.`,
-        );
+        throw new WorkbenchError('not_found', errorText('licence.not_found', { licenceId: input.licenceId }));
       }
       const { refreshedAt: _refreshedAt, ...facts } = found;
       const issuedAt = zonedIso(now, desk.timeZone);
       const today = issuedAt.slice(0, 10);
       const no = refusalToCertify(db, facts, today);
-      if (no) throw new WorkbenchError('invalid_input', `${no} No certificate was recorded.`);
+      if (no) throw new WorkbenchError('invalid_input', no);
       const kind = kindFor(facts);
       const validUntil = kind === 'temporary' ? temporaryValidUntil(today, facts.expiresOn) : null;
       const insert = db.prepare(

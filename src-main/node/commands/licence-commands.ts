@@ -3,7 +3,7 @@
 // works the same whether the legacy database is up or not. Replay takes it from there.
 import type { RenewLicencePayload } from '../../common/command-defs/renew-licence.ts';
 import type { CommandName } from '../../common/commands.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { explainLines } from '../../common/fees/index.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
@@ -27,11 +27,7 @@ export function loadLicence(desk: Desk, licenceId: string): Record<string, unkno
   const row = desk.cache
     .prepare('SELECT * FROM licence WHERE id = ?')
     .get(licenceKey(desk.cache, licenceId)) as Record<string, unknown> | undefined;
-  if (!row)
-    throw new WorkbenchError(
-      'not_found',
-      `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`,
-    );
+  if (!row) throw new WorkbenchError('not_found', errorText('licence.not_found', { licenceId }));
   return row;
 }
 
@@ -41,8 +37,7 @@ export function assertBridgeTakes(desk: Desk, command: CommandName, what: string
   if (!definition.commands?.[command]) {
     throw new WorkbenchError(
       'not_configured',
-      `This desk's legacy system (bridge "${definition.name}") does not take ${what} from the workbench yet: ` +
-        `IT must add a "${command}" command to the bridge file. Nothing was recorded.`,
+      errorText('bridge.command_missing', { bridge: definition.name, command, what }),
     );
   }
 }
@@ -71,7 +66,11 @@ export function renewLicence(
       if (!check.ok || !check.quote || !check.newExpiresOn) {
         throw new WorkbenchError(
           'invalid_input',
-          `Licence ${licence.id} cannot be renewed today. ${check.problems.map((p) => p.message).join(' ')} Nothing was recorded.`,
+          errorText('renewal.refused', {
+            licenceId: licence.id as string,
+            problems: check.problems.map((p) => p.message).join(' '),
+            codes: check.problems.map((p) => p.code).join(','),
+          }),
           Object.fromEntries(check.problems.map((p) => [p.code, p.message])),
         );
       }

@@ -3,7 +3,7 @@
 // cache as it is. The audit entry names what was given up and why; then the outbox mark is reset to
 // what the cache holds, so the desk starts again. The entries still waiting in a cache that went back
 // may have been sent after its copy was made: they are marked in doubt (see markWaitingInDoubt).
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { zonedIso } from '../../common/time.ts';
 import { outboxMarkFile, outboxState, writeOutboxMark } from '../cache/outbox-mark.ts';
 import { readMark, type Shortfall, shortfall } from '../desk/cache-guard.ts';
@@ -14,15 +14,11 @@ import { markWaitingInDoubt } from './outbox.ts';
 export function forgetMissing(desk: Desk, actor: string, reason: string, now = new Date()): Shortfall {
   const why = reason.trim();
   if (!why)
-    throw new WorkbenchError('invalid_input', 'Say why the missing changes may be given up (--reason).', {
-      reason: 'required',
+    throw new WorkbenchError('invalid_input', errorText('outbox.forget_reason_required', {}), {
+      reason: errorText('field.required', {}),
     });
   const missing = shortfall(desk.cache, readMark(desk.paths.dataDir));
-  if (!missing)
-    throw new WorkbenchError(
-      'invalid_input',
-      "Nothing is missing: this desk's cache holds every change its outbox mark knows of. Nothing was changed.",
-    );
+  if (!missing) throw new WorkbenchError('invalid_input', errorText('outbox.nothing_missing', {}));
   desk.cache
     .transaction(() => {
       const inDoubt = markWaitingInDoubt(desk.cache);

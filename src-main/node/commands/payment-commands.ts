@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordPaymentPayload } from '../../common/command-defs/record-payment.ts';
 import { changeDue } from '../../common/drawer-totals.ts';
-import { WorkbenchError } from '../../common/errors.ts';
-import { MAX_CENTS, maxCentsMessage, type PaymentMethod } from '../../common/model.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { MAX_CENTS, type PaymentMethod } from '../../common/model.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -42,8 +42,8 @@ function tenderOf(input: PaymentInput): Tender {
     if (change === null) {
       throw new WorkbenchError(
         'invalid_input',
-        `The cash tendered (${tendered} cents) is less than the amount due (${input.amountCents} cents). Nothing was recorded.`,
-        { tenderedCents: 'must be at least the amount' },
+        errorText('payment.tendered_short', { tenderedCents: tendered, amountCents: input.amountCents }),
+        { tenderedCents: errorText('field.at_least_amount', {}) },
       );
     }
     return { ...none, tenderedCents: tendered, changeCents: change };
@@ -60,15 +60,15 @@ export function recordPayment(
   now = new Date(),
 ): CommandResult<RecordPaymentPayload> & { paymentId: string; changeCents: number | null } {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
-    throw new WorkbenchError('invalid_input', 'The amount must be a positive number of cents.', {
-      amountCents: 'must be more than 0',
+    throw new WorkbenchError('invalid_input', errorText('payment.amount_not_positive', {}), {
+      amountCents: errorText('field.more_than_zero', {}),
     });
   }
   // The contract's limit, here too: a caller that skips the dispatcher must not queue what replay cannot send.
   if (input.amountCents > MAX_CENTS || (input.tenderedCents ?? 0) > MAX_CENTS) {
     const field = input.amountCents > MAX_CENTS ? 'amountCents' : 'tenderedCents';
-    throw new WorkbenchError('invalid_input', `${maxCentsMessage} Nothing was recorded.`, {
-      [field]: maxCentsMessage,
+    throw new WorkbenchError('invalid_input', errorText('payment.amount_too_large', {}), {
+      [field]: errorText('field.max_cents', {}),
     });
   }
   const db = desk.cache;

@@ -5,7 +5,7 @@
 // and replayed to the legacy database like any command. A payment still provisional can be
 // reversed offline: the payload names it `local:<operationId>` and replay puts in its legacy number.
 import { randomUUID } from 'node:crypto';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { PaymentMethod } from '../../common/model.ts';
 import type {
   RefundPaymentPayload,
@@ -70,10 +70,7 @@ function findPayment(db: Cache, paymentId: string): PaymentRow {
     const row = db.prepare('SELECT * FROM payment WHERE id = ?').get(id) as PaymentRow | undefined;
     if (row) return row;
   }
-  throw new WorkbenchError(
-    'not_found',
-    `Payment ${paymentId} is not on this desk. Check the number on the receipt, or refresh the desk.`,
-  );
+  throw new WorkbenchError('not_found', errorText('payment.not_found', { paymentId }));
 }
 
 export function reversePayment(
@@ -88,8 +85,8 @@ export function reversePayment(
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, kind === 'void' ? 'payment.void' : 'payment.refund');
   const reason = input.reason.trim();
   if (!reason) {
-    throw new WorkbenchError('invalid_input', `A ${kind} needs a reason. Nothing was recorded.`, {
-      reason: 'required',
+    throw new WorkbenchError('invalid_input', errorText('reversal.reason_required', { kind }), {
+      reason: errorText('field.required', {}),
     });
   }
   assertBridgeTakes(desk, command, kind === 'void' ? 'voids' : 'refunds');
@@ -102,7 +99,7 @@ export function reversePayment(
       if (original.reversal_of !== null || original.amount_cents <= 0) {
         throw new WorkbenchError(
           'invalid_input',
-          `Payment ${original.id} is itself a void or refund; it cannot be reversed. Nothing was recorded.`,
+          errorText('reversal.of_reversal', { paymentId: original.id }),
         );
       }
       // The payment as the legacy system will know it: its number once replayed, else local:<op>.
@@ -110,27 +107,21 @@ export function reversePayment(
       const paymentId = local ? currentPaymentId(db, local) : original.id;
       const so = reversedSoFar(db, original.id);
       if (so.voided) {
-        throw new WorkbenchError(
-          'invalid_input',
-          `Payment ${paymentId} is already void. Nothing was recorded.`,
-        );
+        throw new WorkbenchError('invalid_input', errorText('reversal.already_void', { paymentId }));
       }
       const left = original.amount_cents - so.refundedCents;
       let amountCents = left;
       if (kind === 'void') {
         if (so.refundedCents > 0) {
-          throw new WorkbenchError(
-            'invalid_input',
-            `Payment ${paymentId} has been partly refunded already; refund the rest instead of voiding it. Nothing was recorded.`,
-          );
+          throw new WorkbenchError('invalid_input', errorText('reversal.partly_refunded', { paymentId }));
         }
       } else {
         amountCents = input.amountCents ?? left;
         if (!Number.isSafeInteger(amountCents) || amountCents <= 0 || amountCents > left) {
           throw new WorkbenchError(
             'invalid_input',
-            `A refund of payment ${paymentId} can give back at most ${left} cents (the payment less what was refunded already). Nothing was recorded.`,
-            { amountCents: `must be between 1 and ${left}` },
+            errorText('reversal.refund_too_large', { paymentId, leftCents: left }),
+            { amountCents: errorText('field.between', { min: 1, max: left }) },
           );
         }
       }

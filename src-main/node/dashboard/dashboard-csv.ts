@@ -3,7 +3,7 @@
 // (what a spreadsheet sums), dates ISO. Kept on the desk under documents/dashboard/.
 import type { DocumentLanguage, PrintedDocument } from '../../common/ops/document-ops.ts';
 import type { DashboardPeriod, DashboardSection } from '../../common/ops/dashboard-ops.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { type CsvValue, toCsv } from '../documents/csv.ts';
 import { saveDocument } from '../documents/save-document.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -104,10 +104,7 @@ function sectionRows(
   const db = desk.cache;
   const [yes, no] = yesNo[language];
   if ((section === 'applications' || section === 'backlog') && !applicationsAvailable(db)) {
-    throw new WorkbenchError(
-      'not_configured',
-      'Applications are not recorded on this desk yet, so there is nothing to export for them.',
-    );
+    throw new WorkbenchError('not_configured', errorText('dashboard.no_applications', {}));
   }
   switch (section) {
     case 'revenue':

@@ -1,6 +1,6 @@
 // The period a dashboard covers: whole days of the city's calendar, `from` and `to` inclusive.
 // Default: the last 30 days, today (in the city's time zone, not the machine's) the last of them.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import {
   DASHBOARD_DEFAULT_DAYS,
   DASHBOARD_MAX_DAYS,
@@ -21,8 +21,8 @@ function dayNumber(iso: string): number {
   const n = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
   // 2026-02-30 parses to March 2nd: a date that does not round-trip is not a date.
   if (!m || Number.isNaN(n) || new Date(n).toISOString().slice(0, 10) !== iso) {
-    throw new WorkbenchError('invalid_input', `"${iso}" is not a date: give it as YYYY-MM-DD.`, {
-      date: 'expected YYYY-MM-DD',
+    throw new WorkbenchError('invalid_input', errorText('dashboard.bad_date', { date: iso }), {
+      date: errorText('field.date_format', {}),
     });
   }
   return n / DAY_MS;
@@ -52,19 +52,15 @@ export function resolvePeriod(input: DashboardPeriod, timeZone: string, now = ne
   const from = input.from ?? addDays(to, -(DASHBOARD_DEFAULT_DAYS - 1));
   const days = daysBetween(from, to) + 1;
   if (days < 1) {
-    throw new WorkbenchError(
-      'invalid_input',
-      `The period starts (${from}) after it ends (${to}): swap the dates.`,
-      {
-        from: 'must be on or before to',
-      },
-    );
+    throw new WorkbenchError('invalid_input', errorText('dashboard.period_reversed', { from, to }), {
+      from: errorText('field.from_before_to', {}),
+    });
   }
   if (days > DASHBOARD_MAX_DAYS) {
     throw new WorkbenchError(
       'invalid_input',
-      `The period covers ${days} days; the dashboard shows at most ${DASHBOARD_MAX_DAYS}. Choose a shorter period.`,
-      { from: `at most ${DASHBOARD_MAX_DAYS} days before to` },
+      errorText('dashboard.period_too_long', { days, maxDays: DASHBOARD_MAX_DAYS }),
+      { from: errorText('field.at_most_days', { days: DASHBOARD_MAX_DAYS }) },
     );
   }
   return { from, to };

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { hasSecret, parseConnectionString } from '../bridge/connection-string.ts';
 
 export const DeskConfig = z.object({
@@ -42,11 +42,7 @@ export function newDeskId(): string {
 
 export function assertNoSecret(connection: string): void {
   if (hasSecret(parseConnectionString(connection))) {
-    throw new WorkbenchError(
-      'invalid_input',
-      'The connection string contains a password. Passwords are kept only in the OS keychain, never in a file: ' +
-        'remove it from the connection string.',
-    );
+    throw new WorkbenchError('invalid_input', errorText('desk.password_in_connection', {}));
   }
 }
 

@@ -2,7 +2,7 @@
 // its paths, settings, cache, bridge and bridge worker.
 
 import { join } from 'node:path';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { type LoadedBridge, loadBridge, resolveBridgePath } from '../bridge/load-bridge.ts';
 import { BridgeWorkerClient, type WorkerClientOptions } from '../bridge/worker-client.ts';
 import { type Cache, openCache } from '../cache/open-cache.ts';
@@ -66,11 +66,7 @@ export function openDesk(options: OpenDeskOptions): Desk {
   let bridge: LoadedBridge | undefined;
   const configured = () => {
     if (!config) {
-      throw new WorkbenchError(
-        'not_configured',
-        'This desk is not connected to a legacy database yet. Run "workbench demo create" for the demo city, ' +
-          'or "workbench connect" with your bridge and connection.',
-      );
+      throw new WorkbenchError('not_configured', errorText('desk.not_connected', {}));
     }
     return config;
   };

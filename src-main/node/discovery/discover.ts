@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { engineOf, parseConnectionString, redactConnectionString } from '../bridge/connection-string.ts';
 import type { DialectName } from '../bridge/dialects.ts';
 import { BridgeFileError, type BridgeProblem, parseBridge } from '../bridge/load-bridge.ts';
@@ -56,10 +56,7 @@ export async function discover(request: DiscoverRequest): Promise<DiscoverResult
   const parts = parseConnectionString(request.connection);
   const dialect = request.dialect ?? engineOf(parts);
   if (!dialect) {
-    throw new WorkbenchError(
-      'invalid_input',
-      'The connection string names no driver this workbench knows; say which SQL to speak with --dialect (sqlite, postgres, mariadb, sqlserver or db2i).',
-    );
+    throw new WorkbenchError('invalid_input', errorText('discovery.no_dialect', {}));
   }
   if (request.timeZone) {
     try {
@@ -67,7 +64,7 @@ export async function discover(request: DiscoverRequest): Promise<DiscoverResult
     } catch {
       throw new WorkbenchError(
         'invalid_input',
-        `"${request.timeZone}" is not a time zone this machine knows; give an IANA name such as America/Chicago.`,
+        errorText('discovery.bad_time_zone', { timeZone: request.timeZone }),
       );
     }
   }
@@ -92,10 +89,7 @@ export async function discover(request: DiscoverRequest): Promise<DiscoverResult
       },
     );
     if (profiles.length === 0) {
-      throw new WorkbenchError(
-        'not_found',
-        'The legacy database shows no tables to this connection. Check the database name, the schema (--schema) and that the user may read the catalog.',
-      );
+      throw new WorkbenchError('not_found', errorText('discovery.no_tables', {}));
     }
     analysis = analyseTables(profiles);
     request.onPhase?.('relations');

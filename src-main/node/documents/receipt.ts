@@ -3,7 +3,7 @@
 // business, and, for a payment taken on this desk, the outbox entry: who took it, when, and the
 // provisional number); renderReceipt() draws any ReceiptInput, so tests and the drawer's own
 // details (tendered, change, check number, card reference, voids) feed the same drawing.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { PaymentMethod } from '../../common/model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { paymentDetailsOf, reversalsOf } from '../drawer/entries.ts';
@@ -283,10 +283,7 @@ export function receiptInputFor(desk: Desk, paymentId: string, now = new Date())
       .get(id) as OutboxPaymentRow | undefined;
   }
   if (!payment) {
-    throw new WorkbenchError(
-      'not_found',
-      `Payment ${id} is not on this desk, so no receipt can be printed. Refresh the desk, or open the licence again and pick the payment from its list.`,
-    );
+    throw new WorkbenchError('not_found', errorText('receipt.payment_not_found', { paymentId: id }));
   }
 
   const licence = db.prepare('SELECT * FROM licence WHERE id = ?').get(payment.licence_id) as

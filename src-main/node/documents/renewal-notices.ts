@@ -9,7 +9,7 @@
 //
 // Which licences: the selected ones that passed validation (posted ones too, for a reprint);
 // licences with problems are left out, they will not be renewed by this batch.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { FeeLine } from '../../common/fees/fee-schedule.ts';
 import type { PrintedDocument } from '../../common/ops/document-ops.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -130,9 +130,9 @@ export function noticesInputFor(desk: Desk, batchId: string, now = new Date()): 
   if (batch.state === 'draft' || batch.state === 'cancelled') {
     throw new WorkbenchError(
       'invalid_input',
-      batch.state === 'draft'
-        ? `Batch ${batchId} is not validated: validate it (and deselect or fix the licences with problems) before printing its notices.`
-        : `Batch ${batchId} was cancelled: it has no notices to print.`,
+      errorText(batch.state === 'draft' ? 'batch.notices_not_validated' : 'batch.notices_cancelled', {
+        batchId,
+      }),
     );
   }
   const rows = db
@@ -317,10 +317,7 @@ export async function printBatchNotices(
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'batch.prepare');
   const input = noticesInputFor(desk, batchId, now);
   if (input.notices.length === 0) {
-    throw new WorkbenchError(
-      'invalid_input',
-      `Batch ${batchId} has no selected licence without problems: there is no notice to print.`,
-    );
+    throw new WorkbenchError('invalid_input', errorText('batch.no_notice', { batchId }));
   }
   const bytes =
     format === 'pdf' ? await renderRenewalNotices(input, language) : renewalNoticesCsv(input, language);

@@ -3,7 +3,7 @@
 // desk-local records (the legacy system has no drawers), audited like every change, and a closed
 // session never changes again (the cache refuses: see migrations/0007_cash_drawer.sql).
 import { randomUUID } from 'node:crypto';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { type Counted, drawerTotals, drawerVariance } from '../../common/drawer-totals.ts';
 import type { PaymentMethod } from '../../common/model.ts';
 import type { DrawerEntry, DrawerSession } from '../../common/ops/drawer-ops.ts';
@@ -26,9 +26,6 @@ export interface SessionRow {
   counted_card_cents: number | null;
 }
 
-export const NO_OPEN_DRAWER =
-  'Open your cash drawer first: payments, voids and refunds are taken only in your open drawer session at this desk (Cash drawer, or "workbench drawer open --float CENTS"). Nothing was recorded.';
-
 /** The person's open session at this desk, or null. */
 export function openSessionOf(db: Cache, deskId: string, actor: string): SessionRow | null {
   return (
@@ -41,14 +38,14 @@ export function openSessionOf(db: Cache, deskId: string, actor: string): Session
 /** The person's open session, or the plain refusal (nothing recorded). */
 export function requireOpenSession(db: Cache, deskId: string, actor: string): SessionRow {
   const session = openSessionOf(db, deskId, actor);
-  if (!session) throw new WorkbenchError('invalid_input', NO_OPEN_DRAWER);
+  if (!session) throw new WorkbenchError('invalid_input', errorText('drawer.none_open', {}));
   return session;
 }
 
 export function openDrawer(desk: Desk, actor: string, floatCents: number, now = new Date()): DrawerSession {
   if (!Number.isSafeInteger(floatCents) || floatCents < 0) {
-    throw new WorkbenchError('invalid_input', 'The starting float must be zero or more cents.', {
-      floatCents: 'must be 0 or more',
+    throw new WorkbenchError('invalid_input', errorText('drawer.float_negative', {}), {
+      floatCents: errorText('field.zero_or_more', {}),
     });
   }
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'drawer.use');
@@ -60,7 +57,7 @@ export function openDrawer(desk: Desk, actor: string, floatCents: number, now = 
       if (open) {
         throw new WorkbenchError(
           'invalid_input',
-          `You already have a cash drawer open at this desk since ${open.opened_at}: close it before opening another. Nothing was recorded.`,
+          errorText('drawer.already_open', { openedAt: open.opened_at }),
         );
       }
       const at = zonedIso(now, desk.timeZone);
@@ -78,8 +75,8 @@ export function openDrawer(desk: Desk, actor: string, floatCents: number, now = 
 export function closeDrawer(desk: Desk, actor: string, counted: Counted, now = new Date()): DrawerSession {
   for (const [method, cents] of Object.entries(counted)) {
     if (!Number.isSafeInteger(cents) || cents < 0) {
-      throw new WorkbenchError('invalid_input', `The counted ${method} must be zero or more cents.`, {
-        [`${method}Cents`]: 'must be 0 or more',
+      throw new WorkbenchError('invalid_input', errorText('drawer.count_negative', { method }), {
+        [`${method}Cents`]: errorText('field.zero_or_more', {}),
       });
     }
   }
@@ -90,10 +87,7 @@ export function closeDrawer(desk: Desk, actor: string, counted: Counted, now = n
     .transaction(() => {
       const open = openSessionOf(db, deskId, actor);
       if (!open) {
-        throw new WorkbenchError(
-          'invalid_input',
-          'You have no cash drawer open at this desk, so there is nothing to close.',
-        );
+        throw new WorkbenchError('invalid_input', errorText('drawer.nothing_to_close', {}));
       }
       const at = zonedIso(now, desk.timeZone);
       db.prepare(
@@ -117,7 +111,7 @@ export function closeDrawer(desk: Desk, actor: string, counted: Counted, now = n
 export function sessionRow(db: Cache, sessionId: string): SessionRow {
   const row = db.prepare('SELECT * FROM drawer_session WHERE id = ?').get(sessionId) as
     SessionRow | undefined;
-  if (!row) throw new WorkbenchError('not_found', `Drawer session ${sessionId} is not on this desk.`);
+  if (!row) throw new WorkbenchError('not_found', errorText('drawer.session_not_found', { sessionId }));
   return row;
 }
 

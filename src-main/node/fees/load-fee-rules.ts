@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { FeeRulesFile, noFeeRules } from '../../common/fees/index.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { readYamlSource } from '../bridge/yaml-source.ts';
@@ -135,9 +135,6 @@ export function deskFeeRules(desk: Desk): FeeRulesFile {
     return rules;
   } catch (err) {
     if (!(err instanceof FeeRulesFileError)) throw err;
-    throw new WorkbenchError(
-      'not_configured',
-      `The city's fee rules file cannot be used, so no fee can be computed: ${err.message} IT must fix the file. Nothing was recorded.`,
-    );
+    throw new WorkbenchError('not_configured', errorText('fees.rules_unusable', { detail: err.message }));
   }
 }

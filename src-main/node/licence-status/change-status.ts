@@ -6,7 +6,7 @@ import type {
   ChangeLicenceStatusPayload,
   PersonStatusAction,
 } from '../../common/command-defs/change-licence-status.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { decideStatusChange } from '../../common/licence-status.ts';
 import type { LicenceStatus } from '../../common/model.ts';
 import type { ServiceAction } from '../../common/roles.ts';
@@ -56,7 +56,12 @@ export function changeLicenceStatus(
       if (request.expectedStatus && request.expectedStatus !== current) {
         throw new WorkbenchError(
           'invalid_input',
-          `Licence ${licence.id as string} is ${current} now, not ${request.expectedStatus} as shown: it changed meanwhile. Look at it again before you ${request.action} it. Nothing was recorded.`,
+          errorText('status.changed_meanwhile', {
+            licenceId: licence.id as string,
+            current,
+            expected: request.expectedStatus,
+            action: request.action,
+          }),
           { statusRefusal: 'status_changed' },
         );
       }
@@ -69,9 +74,9 @@ export function changeLicenceStatus(
       if (!decision.ok) {
         throw new WorkbenchError(
           decision.code === 'role_not_allowed' ? 'forbidden' : 'invalid_input',
-          `${decision.message} Nothing was recorded.`,
+          errorText('status.refused', { refusal: decision.code, sentence: decision.message }),
           decision.code === 'reason_required'
-            ? { reason: 'required', statusRefusal: decision.code }
+            ? { reason: errorText('field.required', {}), statusRefusal: decision.code }
             : { statusRefusal: decision.code },
         );
       }

@@ -5,7 +5,7 @@
 // either posted with its renewal or pending without one. Resuming picks the pending items inside
 // the next chunk's own transaction, so a second poster (another window, the command line) can
 // never renew an item the first one has posted.
-import { isWorkbenchError, WorkbenchError } from '../../common/errors.ts';
+import { isWorkbenchError, errorText, WorkbenchError } from '../../common/errors.ts';
 import type { BatchProblem } from '../../common/ops/batch-ops.ts';
 import { zonedIso } from '../../common/time.ts';
 import { assertBridgeTakes } from '../commands/licence-commands.ts';
@@ -46,10 +46,7 @@ export function startPosting(
       // Asked again after the last chunk landed (a run killed just after it): nothing to do.
       if (row.state === 'posted') return { resumed: true, alreadyPosted: true };
       if (row.state === 'validated') {
-        throw new WorkbenchError(
-          'invalid_input',
-          `Print the notices of batch ${batchId} before posting it: its licence holders must get them. Nothing was posted.`,
-        );
+        throw new WorkbenchError('invalid_input', errorText('batch.notices_not_printed', { batchId }));
       }
       assertState(row, ['notices_printed', 'posting'], 'be posted');
       const resumed = row.state === 'posting';

@@ -2,7 +2,7 @@
 // deselect, validate, mark the notices printed, cancel. Each step is one cache transaction with
 // its audit entry; none of them changes a licence (only posting does, through renewLicence).
 import { randomUUID } from 'node:crypto';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { BatchCriteria, BatchProblem, BatchState } from '../../common/ops/batch-ops.ts';
 import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -13,20 +13,11 @@ import { type BatchRow, batchRow, countItems } from './batch-store.ts';
 
 const editable: readonly BatchState[] = ['draft', 'validated', 'notices_printed'];
 
-const stateWords: Record<BatchState, string> = {
-  draft: 'a draft',
-  validated: 'validated',
-  notices_printed: 'validated with its notices printed',
-  posting: 'being posted',
-  posted: 'posted',
-  cancelled: 'cancelled',
-};
-
 export function assertState(row: BatchRow, allowed: readonly BatchState[], doing: string): void {
   if (!allowed.includes(row.state)) {
     throw new WorkbenchError(
       'invalid_input',
-      `Batch ${row.id} is ${stateWords[row.state]}: it cannot ${doing} now. Nothing was changed.`,
+      errorText('batch.wrong_state', { batchId: row.id, state: row.state, doing }),
     );
   }
 }
@@ -53,10 +44,7 @@ export function createBatch(
     .transaction(() => {
       const ids = queueLicenceIds(desk, criteria, today);
       if (ids.length === 0) {
-        throw new WorkbenchError(
-          'invalid_input',
-          'No licence in the renewal queue matches these filters, so no batch was made. Widen the filters (more days, another kind).',
-        );
+        throw new WorkbenchError('invalid_input', errorText('batch.nothing_matches', {}));
       }
       const id = newBatchId(today);
       db.prepare(
@@ -117,7 +105,7 @@ export function setSelected(
         if (!exists.get(batchId, licenceId)) {
           throw new WorkbenchError(
             'invalid_input',
-            `Licence ${licenceId} is not in batch ${batchId}. Nothing was changed.`,
+            errorText('batch.licence_not_in_batch', { licenceId, batchId }),
           );
         }
         changed += one.run(selected ? 1 : 0, batchId, licenceId, selected ? 1 : 0).changes;

@@ -1,5 +1,5 @@
 // Reading batch runs from the cache as the contract's shapes (BatchSummary, BatchDetail).
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import {
   BatchCriteria,
   type BatchCounts,
@@ -50,10 +50,7 @@ export interface RunInfo {
 export function batchRow(db: Cache, batchId: string): BatchRow {
   const row = db.prepare('SELECT * FROM renewal_batch WHERE id = ?').get(batchId) as BatchRow | undefined;
   if (!row) {
-    throw new WorkbenchError(
-      'not_found',
-      `There is no renewal batch ${batchId} on this desk. Check the number ("workbench renewals batch list").`,
-    );
+    throw new WorkbenchError('not_found', errorText('batch.not_found', { batchId }));
   }
   return row;
 }

@@ -1,7 +1,7 @@
 // The connection string a desk hands to the bridge worker: desk.json's password-free string with
 // the keychain's secret put in at the last moment. The result lives only in memory (and on the
 // worker's IPC channel); the worker redacts it from every message it sends back.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import {
   formatConnectionString,
   getPart,
@@ -43,8 +43,7 @@ export async function connectionWithSecret(
   if (secret === null || secret === '') {
     throw new WorkbenchError(
       'not_configured',
-      `No password is stored in the OS keychain for bridge "${ref.bridge}" (account "${ref.account}"). ` +
-        `Run "workbench credentials set ${ref.bridge}" to store it (if the keychain is locked, unlock it first).`,
+      errorText('credentials.none_stored', { bridge: ref.bridge, account: ref.account }),
     );
   }
   const key = config.credential?.key ?? DEFAULT_SECRET_KEY;

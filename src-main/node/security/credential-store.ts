@@ -2,7 +2,7 @@
 // gnome-keyring, on Linux; Credential Manager on Windows; Keychain on macOS) through keytar.
 // Config files hold only a reference ({ bridge, account }). There is deliberately no other
 // implementation and no file fallback: a secret never lands in a file the desk writes.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 
 /** Which secret: the bridge it is for and the legacy account it belongs to. */
 export interface CredentialRef {
@@ -25,10 +25,10 @@ export function keychainAccount(ref: CredentialRef): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(ref.bridge))
     throw new WorkbenchError(
       'invalid_input',
-      `"${ref.bridge}" is not a bridge name (lower-case letters, digits, dashes).`,
+      errorText('credentials.bad_bridge_name', { bridge: ref.bridge }),
     );
   if (ref.account.trim() === '')
-    throw new WorkbenchError('invalid_input', 'The account of a stored password cannot be empty.');
+    throw new WorkbenchError('invalid_input', errorText('credentials.empty_account', {}));
   return `${ref.bridge}/${ref.account}`;
 }
 
@@ -90,7 +90,7 @@ export function keytarCredentialStore(): CredentialStore {
     },
     async set(ref, secret) {
       const account = keychainAccount(ref);
-      if (secret === '') throw new WorkbenchError('invalid_input', 'An empty password cannot be stored.');
+      if (secret === '') throw new WorkbenchError('invalid_input', errorText('credentials.empty_secret', {}));
       await withKeytar((k) => k.setPassword(KEYCHAIN_SERVICE, account, secret), secret);
     },
     delete(ref) {

@@ -16,8 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { WorkbenchError } from '../../common/errors.ts';
-import { type Role, refusal, roleNames, type ServiceAction } from '../../common/roles.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { type Role, roleNames, roleRefusal, type ServiceAction } from '../../common/roles.ts';
 
 const PolicyFile = z.strictObject({
   version: z.literal(1),
@@ -55,10 +55,7 @@ export function loadPolicy(dataDir: string): Policy {
         ? err.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')
         : (err as Error).message;
     // A broken policy grants nothing: better a refusal IT can fix than a clerk acting as admin.
-    throw new WorkbenchError(
-      'not_configured',
-      `The roles policy file ${file} could not be read (${why}). IT must fix it before anyone can change records on this desk.`,
-    );
+    throw new WorkbenchError('not_configured', errorText('roles.policy_unreadable', { file, detail: why }));
   }
   const byAccount = new Map<string, Role>();
   for (const [account, role] of Object.entries(parsed.accounts)) byAccount.set(account.toLowerCase(), role);
@@ -80,12 +77,9 @@ export function loadPolicy(dataDir: string): Policy {
 export function assertAllowed(policy: Policy, account: string, action: ServiceAction): Role {
   const role = policy.roleOf(account);
   if (!role) {
-    throw new WorkbenchError(
-      'forbidden',
-      `Your account (${account}) has no role in the workbench policy file (${policy.file}). Ask IT to add it.`,
-    );
+    throw new WorkbenchError('forbidden', errorText('roles.no_role', { account, file: String(policy.file) }));
   }
-  const no = refusal(role, action);
+  const no = roleRefusal(role, action);
   if (no) throw new WorkbenchError('forbidden', no);
   return role;
 }

@@ -1,5 +1,5 @@
 // The handlers of drawerOperations (src-main/common/ops/drawer-ops.ts).
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { drawerOperations } from '../../common/ops/drawer-ops.ts';
 import { reversePayment } from '../commands/reversal-commands.ts';
 import { printDrawerReport } from '../documents/drawer-report.ts';
@@ -57,10 +57,7 @@ export function drawerHandlers(ctx: HandlerContext): HandlersOf<typeof drawerOpe
     async 'drawer.report'({ sessionId, language }) {
       const id = sessionId ?? latestSessionOf(db, deskId(), actor())?.id;
       if (!id) {
-        throw new WorkbenchError(
-          'not_found',
-          'You have no cash drawer session at this desk yet, so there is no end-of-day report to print.',
-        );
+        throw new WorkbenchError('not_found', errorText('drawer.no_session_report', {}));
       }
       return printDrawerReport(desk, id, language);
     },

@@ -2,7 +2,7 @@
 // database: the screen stays fast and keeps working when the legacy system is down.
 import type { coreOperations, DeskStatus, Handlers, LicenceDetail } from '../../common/contract.ts';
 import { joinNamedGroups } from '../../common/named-groups.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { engineOf, parseConnectionString } from '../bridge/connection-string.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import { searchLicences } from '../cache/search.ts';
@@ -62,17 +62,10 @@ export function createHandlers(
     async 'licences.get'({ licenceId }) {
       // A licence opened under its provisional id is found under the legacy id it became.
       const licence = q.licence.get(licenceKey(db, licenceId)) as Record<string, unknown> | undefined;
-      if (!licence)
-        throw new WorkbenchError(
-          'not_found',
-          `Licence ${licenceId} is not on this desk. Check the number, or refresh the desk.`,
-        );
+      if (!licence) throw new WorkbenchError('not_found', errorText('licence.not_found', { licenceId }));
       const business = q.business.get(licence.business_id) as Record<string, unknown> | undefined;
       if (!business) {
-        throw new WorkbenchError(
-          'not_found',
-          `The business of licence ${licenceId} is missing from this desk's cache; refresh the desk.`,
-        );
+        throw new WorkbenchError('not_found', errorText('licence.business_missing', { licenceId }));
       }
       const type = licence.licence_type_code
         ? (q.type.get(licence.licence_type_code) as Record<string, unknown> | undefined)

@@ -2,7 +2,7 @@
 // flight as "in doubt" and could apply it twice where there is no journal. Within a process, a
 // second caller joins the running push; across processes (the desktop app and a `workbench sync`
 // run by IT), the desk's cache holds a lease naming the process, which a dead process loses.
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import type { PushSummary } from '../../common/sync-model.ts';
 import type { Cache } from '../cache/open-cache.ts';
 
@@ -33,10 +33,7 @@ function take(db: Cache): void {
       { value: string } | undefined;
     const pid = held ? Number(held.value) : null;
     if (pid && pid !== process.pid && alive(pid)) {
-      throw new WorkbenchError(
-        'legacy_unavailable',
-        `Another program on this computer (process ${pid}) is sending this desk's changes right now. Try again in a moment.`,
-      );
+      throw new WorkbenchError('legacy_unavailable', errorText('sync.push_busy', { pid }));
     }
     db.prepare(
       `INSERT INTO desk_meta (key, value) VALUES ('push_lease', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

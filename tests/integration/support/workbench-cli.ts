@@ -14,8 +14,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export function workbench(dataDir: string, args: string[], timeoutMs = 600_000): CliResult {
+/**
+ * Runs one command. Its messages are in English (WB_LANG=en) whatever the machine's locale, as the
+ * tests read them; `env` can ask for another language (WB_LANG=es).
+ */
+export function workbench(
+  dataDir: string,
+  args: string[],
+  timeoutMs = 600_000,
+  env: Record<string, string> = {},
+): CliResult {
   const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], {
+    env: { ...process.env, WB_LANG: 'en', ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 256 * 1024 * 1024,
