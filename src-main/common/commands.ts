@@ -6,6 +6,7 @@
 // version queued; replay checks each payload against its definition again before sending it.
 import type { z } from 'zod';
 import { changeLicenceStatus } from './command-defs/change-licence-status.ts';
+import { correctBusinessContact } from './command-defs/correct-business-contact.ts';
 import type { CommandDefinition } from './command-defs/define-command.ts';
 import { issueLicence } from './command-defs/issue-licence.ts';
 import { refundPayment, voidPayment } from './command-defs/payment-reversals.ts';
@@ -35,6 +36,7 @@ export const commandDefinitions = registerCommands(
   changeLicenceStatus,
   registerBusiness,
   issueLicence,
+  correctBusinessContact,
 );
 
 type Definitions = typeof commandDefinitions;

@@ -12,6 +12,7 @@ const bridgeWhatEs: Record<string, string> = {
   issueLicence: 'licencias nuevas',
   voidPayment: 'anulaciones',
   refundPayment: 'reembolsos',
+  correctBusinessContact: 'correcciones de datos de contacto',
 };
 
 const renewalProblemEs: Record<string, string> = {

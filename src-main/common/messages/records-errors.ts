@@ -124,6 +124,20 @@ export const recordsErrors = {
     (p) =>
       `Todavía no se puede emitir la licencia: ${plural(p.count, 'queda 1 requisito obligatorio pendiente', `quedan ${p.count} requisitos obligatorios pendientes`)} (${p.labels}). ${plural(p.count, 'Márquelo como cumplido, o pida a un supervisor que lo dispense', 'Márquelos como cumplidos, o pida a un supervisor que los dispense')}. No se registró nada.`,
   ),
+  'business.nothing_to_correct': message(
+    ['businessId'],
+    (p) =>
+      `The details given for business ${p.businessId} are the ones it has already: there is nothing to correct. Nothing was recorded.`,
+    (p) =>
+      `Los datos indicados para el negocio ${p.businessId} son los que ya tiene: no hay nada que corregir. No se registró nada.`,
+  ),
+  'business.correction_invalid': message(
+    ['businessId'],
+    (p) =>
+      `The corrected details of business ${p.businessId} are not valid: see each field. Nothing was recorded.`,
+    (p) =>
+      `Los datos corregidos del negocio ${p.businessId} no son válidos: vea cada campo. No se registró nada.`,
+  ),
   'application.business_gone': message(
     ['applicationId'],
     (p) =>

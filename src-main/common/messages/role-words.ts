@@ -28,6 +28,7 @@ export const actionWords: Record<MessageLanguage, Record<string, string>> = {
     'drawer.use': 'open or close a cash drawer',
     'payment.void': 'void payments',
     'payment.refund': 'refund payments',
+    'business.correct': 'correct the contact details of businesses',
     'dashboard.view': "see the supervisor's dashboard",
   },
   es: {
@@ -48,6 +49,7 @@ export const actionWords: Record<MessageLanguage, Record<string, string>> = {
     'drawer.use': 'abrir o cerrar una caja',
     'payment.void': 'anular pagos',
     'payment.refund': 'reembolsar pagos',
+    'business.correct': 'corregir los datos de contacto de los negocios',
     'dashboard.view': 'ver el panel del supervisor',
   },
 };

@@ -10,6 +10,7 @@ import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
+import { correctContactEffects } from '../businesses/correct-contact.ts';
 import type { BaseVersion } from './outbox.ts';
 
 type Rec = Record<string, unknown>;
@@ -180,4 +181,5 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
     base: (db, _op, payload) => businessBase(db, payload, 'the licence cannot be issued to it'),
     redo: (_db, newOperationId) => [{ entity: 'licence', id: provisionalId(newOperationId) }],
   },
+  correctBusinessContact: correctContactEffects,
 };
