@@ -21,7 +21,7 @@ import { en } from '../../src-renderer/i18n/en.ts';
 import { es } from '../../src-renderer/i18n/es.ts';
 
 /** What react-hook-form gets from the resolver for these values: each field's first issue. */
-async function errorsOf<V extends FieldValues>(resolver: Resolver<V, unknown, unknown>, values: V) {
+async function errorsOf<V extends FieldValues>(resolver: Resolver<V, unknown, unknown>, values: NoInfer<V>) {
   const result = await resolver(values, undefined, { fields: {}, shouldUseNativeValidation: false });
   return result.errors as Record<string, FieldError>;
 }
