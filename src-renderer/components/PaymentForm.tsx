@@ -1,6 +1,7 @@
 // "Take payment": the amount as the clerk types it (dollars and cents, read exactly into cents),
 // the method with its details (cash tendered and the change due, the check number, the card
-// reference), and payments.record. Payments are taken only in the clerk's open cash drawer: with
+// reference), and payments.record. The values are checked by forms/payment-form.ts (the
+// contract's schemas); react-hook-form keeps them and focuses the first field refused. Payments are taken only in the clerk's open cash drawer: with
 // none open, the form says so and links to the drawer. The receipt number afterwards is marked
 // provisional until the legacy system has given the payment its own number.
 import {
@@ -15,12 +16,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MoneyRegular } from '@fluentui/react-icons';
-import { type FormEvent, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type FormEvent, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail, OpOutput } from '../../src-main/common/contract.ts';
 import { type PaymentMethod, paymentMethods } from '../../src-main/common/model.ts';
 import { formatMoney } from '../format.ts';
-import { type AmountProblem, MAX_PAYMENT_CENTS, parseAmount } from '../forms/money-input.ts';
+import { useFieldProblem } from '../forms/field-problem.ts';
+import { parseAmount } from '../forms/money-input.ts';
+import { emptyPayment, paymentFormSchema } from '../forms/payment-form.ts';
 import { hasLeft } from '../change-settled.ts';
 import { useLanguage } from '../hooks.ts';
 import { useRecordPayment, useCurrentDrawer } from '../queries/index.ts';
@@ -41,13 +46,6 @@ const useStyles = makeStyles({
   },
 });
 
-const problemKey: Record<AmountProblem, string> = {
-  empty: 'counter.amountEmpty',
-  format: 'counter.amountFormat',
-  zero: 'counter.amountZero',
-  tooLarge: 'counter.amountTooLarge',
-};
-
 /** The legacy system's receipt for the payment taken here, once replay has brought it. */
 function legacyReceiptOf(detail: LicenceDetail, done: { operationId: string }): string | null {
   const settled = detail.settledPayments.find((p) => p.operationId === done.operationId);
@@ -59,13 +57,15 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
   const language = useLanguage();
   const styles = useStyles();
   const pay = useRecordPayment();
-  const amountRef = useRef<HTMLInputElement>(null);
-  const [amount, setAmount] = useState('');
-  const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [problem, setProblem] = useState<AmountProblem | null>(null);
-  const [tendered, setTendered] = useState('');
-  const [reference, setReference] = useState('');
-  const [detailProblem, setDetailProblem] = useState<'tendered' | 'reference' | null>(null);
+  const problem = useFieldProblem();
+  // Checked on submit only; a field's error goes as the clerk types in it, as before the library.
+  const form = useForm({
+    resolver: zodResolver(paymentFormSchema),
+    defaultValues: emptyPayment,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
+  const { errors } = form.formState;
   const drawer = useCurrentDrawer();
   const [done, setDone] = useState<
     (OpOutput<'payments.record'> & { method: PaymentMethod; at: number }) | null
@@ -78,48 +78,24 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (pay.isPending) return;
-    const parsed = parseAmount(amount);
-    if (!parsed.ok) {
-      setProblem(parsed.problem);
-      amountRef.current?.focus();
-      return;
-    }
-    setProblem(null);
-    let tenderedCents: number | undefined;
-    if (method === 'cash' && tendered.trim()) {
-      const given = parseAmount(tendered);
-      if (!given.ok || changeDue(parsed.cents, given.cents) === null) {
-        setDetailProblem('tendered');
-        return;
-      }
-      tenderedCents = given.cents;
-    }
-    if ((method === 'check' || method === 'card') && !reference.trim()) {
-      setDetailProblem('reference');
-      return;
-    }
-    setDetailProblem(null);
-    pay.mutate(
-      {
-        licenceId: detail.licence.id,
-        amountCents: parsed.cents,
-        method,
-        ...(tenderedCents !== undefined ? { tenderedCents } : {}),
-        ...(method === 'check' ? { checkNumber: reference.trim() } : {}),
-        ...(method === 'card' ? { cardReference: reference.trim() } : {}),
-      },
-      {
-        onSuccess: (result) => {
-          setDone({ ...result, method, at: Date.now() });
-          setAmount('');
-          setTendered('');
-          setReference('');
+    void form.handleSubmit((input) =>
+      pay.mutate(
+        { licenceId: detail.licence.id, ...input },
+        {
+          onSuccess: (result) => {
+            setDone({ ...result, method: input.method, at: Date.now() });
+            form.reset({ ...emptyPayment, method: input.method });
+          },
         },
-      },
-    );
+      ),
+    )(event);
   };
 
   // The change due, as the clerk types: only when both amounts read and enough was tendered.
+  const [method, amount, tendered] = useWatch({
+    control: form.control,
+    name: ['method', 'amount', 'tendered'],
+  });
   const typedAmount = parseAmount(amount);
   const typedTendered = parseAmount(tendered);
   const change =
@@ -140,86 +116,116 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={t('counter.payHeading')}>
       <div className={styles.row}>
-        <Field
-          className={styles.amount}
-          label={t('counter.amount')}
-          required
-          hint={
-            fee != null
-              ? t('counter.amountHint', { fee: formatMoney(fee, language) })
-              : t('counter.amountHintNoFee')
-          }
-          validationState={problem ? 'error' : 'none'}
-          validationMessage={
-            problem ? t(problemKey[problem], { max: formatMoney(MAX_PAYMENT_CENTS, language) }) : undefined
-          }
-        >
-          <Input
-            ref={amountRef}
-            value={amount}
-            inputMode="decimal"
-            autoComplete="off"
-            contentBefore={<span aria-hidden="true">$</span>}
-            onChange={(_, data) => {
-              setAmount(data.value);
-              if (problem) setProblem(null);
-            }}
-          />
-        </Field>
-        <Field className={styles.method} label={t('counter.method')}>
-          <Select
-            value={method}
-            onChange={(_, data) => {
-              setMethod(data.value as PaymentMethod);
-              setDetailProblem(null);
-            }}
-          >
-            {paymentMethods.map((m) => (
-              <option key={m} value={m}>
-                {t(`paymentMethod.${m}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Controller
+          control={form.control}
+          name="amount"
+          render={({ field }) => (
+            <Field
+              className={styles.amount}
+              label={t('counter.amount')}
+              required
+              hint={
+                fee != null
+                  ? t('counter.amountHint', { fee: formatMoney(fee, language) })
+                  : t('counter.amountHintNoFee')
+              }
+              {...problem('amount', errors.amount)}
+            >
+              <Input
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onBlur={field.onBlur}
+                inputMode="decimal"
+                autoComplete="off"
+                contentBefore={<span aria-hidden="true">$</span>}
+                onChange={(_, data) => {
+                  field.onChange(data.value);
+                  form.clearErrors('amount');
+                }}
+              />
+            </Field>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="method"
+          render={({ field }) => (
+            <Field className={styles.method} label={t('counter.method')}>
+              <Select
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onBlur={field.onBlur}
+                onChange={(_, data) => {
+                  field.onChange(data.value as PaymentMethod);
+                  form.clearErrors(['tendered', 'reference']);
+                }}
+              >
+                {paymentMethods.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`paymentMethod.${m}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        />
       </div>
       {method === 'cash' ? (
-        <Field
-          label={t('drawer.tenderedLabel')}
-          hint={
-            change !== null
-              ? t('drawer.changeDue', { amount: formatMoney(change, language) })
-              : t('drawer.tenderedHint')
-          }
-          validationState={detailProblem === 'tendered' ? 'error' : 'none'}
-          validationMessage={detailProblem === 'tendered' ? t('drawer.tenderedShort') : undefined}
-        >
-          <Input
-            value={tendered}
-            inputMode="decimal"
-            autoComplete="off"
-            contentBefore={<span aria-hidden="true">$</span>}
-            onChange={(_, data) => {
-              setTendered(data.value);
-              setDetailProblem(null);
-            }}
-          />
-        </Field>
+        <Controller
+          control={form.control}
+          name="tendered"
+          render={({ field }) => (
+            <Field
+              label={t('drawer.tenderedLabel')}
+              hint={
+                change !== null
+                  ? t('drawer.changeDue', { amount: formatMoney(change, language) })
+                  : t('drawer.tenderedHint')
+              }
+              {...problem('tendered', errors.tendered)}
+            >
+              <Input
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onBlur={field.onBlur}
+                inputMode="decimal"
+                autoComplete="off"
+                contentBefore={<span aria-hidden="true">$</span>}
+                onChange={(_, data) => {
+                  field.onChange(data.value);
+                  form.clearErrors(['tendered', 'reference']);
+                }}
+              />
+            </Field>
+          )}
+        />
       ) : method === 'check' || method === 'card' ? (
-        <Field
-          label={method === 'check' ? t('drawer.checkNumber') : t('drawer.cardReference')}
-          required
-          validationState={detailProblem === 'reference' ? 'error' : 'none'}
-          validationMessage={detailProblem === 'reference' ? t('drawer.detailRequired') : undefined}
-        >
-          <Input
-            value={reference}
-            autoComplete="off"
-            onChange={(_, data) => {
-              setReference(data.value);
-              setDetailProblem(null);
-            }}
-          />
-        </Field>
+        <Controller
+          control={form.control}
+          name="reference"
+          render={({ field }) => (
+            <Field
+              label={method === 'check' ? t('drawer.checkNumber') : t('drawer.cardReference')}
+              required
+              {...problem('reference', errors.reference)}
+            >
+              <Input
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onBlur={field.onBlur}
+                autoComplete="off"
+                onChange={(_, data) => {
+                  field.onChange(data.value);
+                  form.clearErrors(['tendered', 'reference']);
+                }}
+              />
+            </Field>
+          )}
+        />
       ) : null}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={<MoneyRegular />} disabledFocusable={pay.isPending}>

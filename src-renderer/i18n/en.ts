@@ -154,6 +154,8 @@ export const en = {
     amountFormat: 'Enter the amount as dollars and cents, for example 125.50.',
     amountZero: 'The amount must be more than $0.00.',
     amountTooLarge: 'The amount cannot be more than {{max}}.',
+    amountNegative: 'The amount must be $0.00 or more.',
+    valueInvalid: 'Check this value.',
     paid: 'Payment of {{amount}} ({{method}}) taken.',
     receipt: 'Receipt',
     provisionalReceipt:

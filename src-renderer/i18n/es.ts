@@ -155,6 +155,8 @@ export const es: Messages = {
     amountFormat: 'Escriba el importe en dólares y centavos, por ejemplo 125.50.',
     amountZero: 'El importe debe ser mayor que $0.00.',
     amountTooLarge: 'El importe no puede superar {{max}}.',
+    amountNegative: 'El importe debe ser $0.00 o más.',
+    valueInvalid: 'Revise este valor.',
     paid: 'Pago de {{amount}} ({{method}}) cobrado.',
     receipt: 'Recibo',
     provisionalReceipt:

@@ -1,5 +1,6 @@
 // The intake form: the business as the applicant gives it (with duplicate suggestions as the clerk
-// types), or one already on file; the licence type; then applications.create.
+// types), or one already on file; the licence type; then applications.create. The values are
+// checked by forms/application-form.ts (the contract's NewBusiness and applications.create).
 import {
   Button,
   Field,
@@ -13,7 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { type FormEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateSuggestion } from '../../../src-main/common/ops/application-ops.ts';
 import {
@@ -21,35 +23,20 @@ import {
   useDuplicateSuggestions,
   useLicenceTypesForApplications,
 } from '../../queries/index.ts';
+import {
+  type ApplicationInput,
+  type ApplicationValues,
+  applicationResolver,
+  businessFieldMax,
+  businessFields,
+  emptyApplication,
+} from '../../forms/application-form.ts';
+import { useFieldProblem } from '../../forms/field-problem.ts';
 import { useDebouncedValue } from '../../hooks.ts';
 import { applicationHref } from '../../route.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { Section } from '../Section.tsx';
 import { DuplicateSuggestions } from './DuplicateSuggestions.tsx';
-
-const fields = [
-  'name',
-  'dbaName',
-  'ownerName',
-  'addressLine',
-  'city',
-  'state',
-  'postalCode',
-  'phone',
-  'taxId',
-] as const;
-type FieldName = (typeof fields)[number];
-const maxLength: Record<FieldName, number> = {
-  name: 40,
-  dbaName: 40,
-  ownerName: 40,
-  addressLine: 40,
-  city: 20,
-  state: 2,
-  postalCode: 10,
-  phone: 14,
-  taxId: 11,
-};
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -66,26 +53,35 @@ const useStyles = makeStyles({
 export function NewApplicationForm() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const nameRef = useRef<HTMLInputElement>(null);
-  const typeRef = useRef<HTMLSelectElement>(null);
-  const [facts, setFacts] = useState<Record<FieldName, string>>(
-    () => Object.fromEntries(fields.map((f) => [f, ''])) as Record<FieldName, string>,
-  );
-  const [typeCode, setTypeCode] = useState('');
-  const [dismissed, setDismissed] = useState<string[]>([]);
+  const problem = useFieldProblem();
+  // Checked on submit only, and again on the next submit (as before the library).
+  const form = useForm<ApplicationValues, unknown, ApplicationInput>({
+    resolver: applicationResolver,
+    defaultValues: emptyApplication,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
+  const { errors, isSubmitted } = form.formState;
+  const facts = useWatch({ control: form.control });
+  const dismissed = useWatch({ control: form.control, name: 'dismissed' });
+  // The business on file the clerk chose (shown by name); the form holds its id.
   const [existing, setExisting] = useState<DuplicateSuggestion | null>(null);
-  const [problems, setProblems] = useState<{ name?: boolean; type?: boolean }>({});
+  const chooseBusiness = (suggestion: DuplicateSuggestion | null) => {
+    setExisting(suggestion);
+    form.setValue('business', suggestion ? 'existing' : 'new');
+    form.setValue('existingId', suggestion?.businessId ?? '');
+  };
   const types = useLicenceTypesForApplications();
   const create = useCreateApplication();
 
   // Debounced as text: a new object every render would restart the timer for ever.
   const lookupKey = useDebouncedValue(
     JSON.stringify({
-      name: facts.name,
-      dbaName: facts.dbaName,
-      addressLine: facts.addressLine,
-      phone: facts.phone,
-      taxId: facts.taxId,
+      name: facts.name ?? '',
+      dbaName: facts.dbaName ?? '',
+      addressLine: facts.addressLine ?? '',
+      phone: facts.phone ?? '',
+      taxId: facts.taxId ?? '',
     }),
     250,
   );
@@ -117,24 +113,12 @@ export function NewApplicationForm() {
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (create.isPending) return;
-    const missing = { name: !existing && !facts.name.trim(), type: !typeCode };
-    setProblems(missing);
-    if (missing.name) return nameRef.current?.focus();
-    if (missing.type) return typeRef.current?.focus();
-    if (!existing && shown.length > 0) return;
-    create.mutate(
-      {
-        business: existing
-          ? { kind: 'existing', businessId: existing.businessId }
-          : {
-              kind: 'new',
-              facts: Object.fromEntries(fields.map((f) => [f, facts[f].trim() || null])) as never,
-              dismissed,
-            },
-        licenceTypeCode: typeCode,
-      },
-      { onSuccess: (detail) => void (window.location.hash = applicationHref(detail.application.id)) },
-    );
+    void form.handleSubmit((input) => {
+      if (!existing && shown.length > 0) return;
+      create.mutate(input, {
+        onSuccess: (detail) => void (window.location.hash = applicationHref(detail.application.id)),
+      });
+    })(event);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
@@ -157,30 +141,30 @@ export function NewApplicationForm() {
                   {t('applications.usingExisting', { name: existing.name, id: existing.businessId })}
                 </MessageBarBody>
               </MessageBar>
-              <Button onClick={() => setExisting(null)}>{t('applications.changeBusiness')}</Button>
+              <Button onClick={() => chooseBusiness(null)}>{t('applications.changeBusiness')}</Button>
             </div>
           ) : (
             <div className={styles.grid}>
-              {fields.map((f) => (
-                <Field
+              {businessFields.map((f) => (
+                <Controller
                   key={f}
-                  label={t(`applications.${f}`)}
-                  required={f === 'name'}
-                  validationState={f === 'name' && problems.name ? 'error' : 'none'}
-                  validationMessage={
-                    f === 'name' && problems.name ? t('applications.nameRequired') : undefined
-                  }
-                >
-                  <Input
-                    ref={f === 'name' ? nameRef : undefined}
-                    name={f}
-                    value={facts[f]}
-                    maxLength={maxLength[f]}
-                    autoComplete="off"
-                    inputMode={f === 'phone' ? 'tel' : undefined}
-                    onChange={(_, d) => setFacts((prev) => ({ ...prev, [f]: d.value }))}
-                  />
-                </Field>
+                  control={form.control}
+                  name={f}
+                  render={({ field }) => (
+                    <Field label={t(`applications.${f}`)} required={f === 'name'} {...problem(f, errors[f])}>
+                      <Input
+                        ref={field.ref}
+                        name={field.name}
+                        value={field.value}
+                        onBlur={field.onBlur}
+                        maxLength={businessFieldMax[f]}
+                        autoComplete="off"
+                        inputMode={f === 'phone' ? 'tel' : undefined}
+                        onChange={(_, d) => field.onChange(d.value)}
+                      />
+                    </Field>
+                  )}
+                />
               ))}
             </div>
           )
@@ -209,8 +193,8 @@ export function NewApplicationForm() {
                   </Text>
                   <DuplicateSuggestions
                     suggestions={shown}
-                    onUse={(s) => setExisting(s)}
-                    onDismiss={(s) => setDismissed((d) => [...d, s.businessId])}
+                    onUse={(s) => chooseBusiness(s)}
+                    onDismiss={(s) => form.setValue('dismissed', [...dismissed, s.businessId])}
                   />
                 </>
               )}
@@ -226,25 +210,36 @@ export function NewApplicationForm() {
 
       <Section title={t('applications.licenceType')}>
         {() => (
-          <Field
-            label={t('applications.licenceType')}
-            required
-            validationState={problems.type ? 'error' : 'none'}
-            validationMessage={problems.type ? t('applications.typeRequired') : undefined}
-          >
-            <Select ref={typeRef} value={typeCode} onChange={(_, d) => setTypeCode(d.value)}>
-              <option value="">{t('applications.chooseType')}</option>
-              {(types.data?.types ?? []).map((type) => (
-                <option key={type.code} value={type.code}>
-                  {t('applications.typeOption', {
-                    name: type.name,
-                    code: type.code,
-                    count: type.requirements,
-                  })}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <Controller
+            control={form.control}
+            name="licenceTypeCode"
+            render={({ field }) => (
+              <Field
+                label={t('applications.licenceType')}
+                required
+                {...problem('licenceTypeCode', errors.licenceTypeCode)}
+              >
+                <Select
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  onBlur={field.onBlur}
+                  onChange={(_, d) => field.onChange(d.value)}
+                >
+                  <option value="">{t('applications.chooseType')}</option>
+                  {(types.data?.types ?? []).map((type) => (
+                    <option key={type.code} value={type.code}>
+                      {t('applications.typeOption', {
+                        name: type.name,
+                        code: type.code,
+                        count: type.requirements,
+                      })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          />
         )}
       </Section>
 
@@ -255,7 +250,7 @@ export function NewApplicationForm() {
         <Text className={styles.muted}>{t('applications.createHint')}</Text>
       </div>
       <div role="status">
-        {!existing && shown.length > 0 && problems.name === false ? (
+        {!existing && shown.length > 0 && isSubmitted && !errors.name ? (
           <MessageBar intent="warning">
             <MessageBarBody>{t('applications.undismissed')}</MessageBarBody>
           </MessageBar>

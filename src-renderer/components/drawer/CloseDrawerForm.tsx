@@ -1,6 +1,7 @@
 // Close the drawer: the clerk types what they counted per method, sees the variance against what
 // was recorded (computed with the same rules as the service), then confirms. Ctrl+Enter in the
-// form does the next step.
+// form does the next step. The counts are checked by forms/close-drawer-form.ts (the contract's
+// drawer.close schema); an empty count is $0.00.
 import {
   Button,
   Field,
@@ -11,16 +12,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type Counted, countedMethods, drawerVariance } from '../../../src-main/common/drawer-totals.ts';
 import type { DrawerSession } from '../../../src-main/common/ops/drawer-ops.ts';
 import { useCloseDrawer } from '../../queries/index.ts';
 import { formatMoney } from '../../format.ts';
+import { closeDrawerSchema } from '../../forms/close-drawer-form.ts';
+import { useFieldProblem } from '../../forms/field-problem.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { DrawerTotals } from './DrawerTotals.tsx';
-import { parseDrawerAmount } from './drawer-amount.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -48,41 +52,35 @@ export function CloseDrawerForm({
   const language = useLanguage();
   const styles = useStyles();
   const close = useCloseDrawer();
-  const [typed, setTyped] = useState<Record<keyof Counted, string>>({ cash: '', check: '', card: '' });
-  const [bad, setBad] = useState<Partial<Record<keyof Counted, boolean>>>({});
+  const problem = useFieldProblem();
+  // Checked on submit only, and again on the next submit (as before the library).
+  const form = useForm({
+    resolver: zodResolver(closeDrawerSchema),
+    defaultValues: { cash: '', check: '', card: '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
   const [checked, setChecked] = useState<Counted | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  const read = (): Counted | null => {
-    const out: Partial<Counted> = {};
-    const problems: Partial<Record<keyof Counted, boolean>> = {};
-    for (const m of countedMethods) {
-      const parsed = parseDrawerAmount(typed[m], true);
-      if (parsed.ok) out[m] = parsed.cents;
-      else problems[m] = true;
-    }
-    setBad(problems);
-    return Object.keys(problems).length ? null : (out as Counted);
-  };
   const variance = checked ? drawerVariance(session.totals, checked) : null;
   const totalOff = variance?.reduce((sum, v) => sum + v.varianceCents, 0) ?? 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (close.isPending) return;
-    const counted = read();
-    if (!counted) return;
-    const same = checked && countedMethods.every((m) => checked[m] === counted[m]);
-    if (!same) {
-      setChecked(counted);
-      return;
-    }
-    // Not mutate's onSuccess: this form unmounts as soon as the drawer reads closed, and the
-    // screen (still there) must learn which session to show.
-    close
-      .mutateAsync({ cashCents: counted.cash, checkCents: counted.check, cardCents: counted.card })
-      .then((result) => onClosed(result.session))
-      .catch(() => {}); // shown by close.isError
+    void form.handleSubmit((counted) => {
+      const same = checked && countedMethods.every((m) => checked[m] === counted[m]);
+      if (!same) {
+        setChecked(counted);
+        return;
+      }
+      // Not mutate's onSuccess: this form unmounts as soon as the drawer reads closed, and the
+      // screen (still there) must learn which session to show.
+      close
+        .mutateAsync({ cashCents: counted.cash, checkCents: counted.check, cardCents: counted.card })
+        .then((result) => onClosed(result.session))
+        .catch(() => {}); // shown by close.isError
+    })(event);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -102,24 +100,28 @@ export function CloseDrawerForm({
     >
       <div className={styles.row}>
         {countedMethods.map((m) => (
-          <Field
+          <Controller
             key={m}
-            className={styles.field}
-            label={t(labels[m])}
-            validationState={bad[m] ? 'error' : 'none'}
-            validationMessage={bad[m] ? t('counter.amountFormat') : undefined}
-          >
-            <Input
-              value={typed[m]}
-              inputMode="decimal"
-              autoComplete="off"
-              contentBefore={<span aria-hidden="true">$</span>}
-              onChange={(_, d) => {
-                setTyped((prev) => ({ ...prev, [m]: d.value }));
-                setChecked(null);
-              }}
-            />
-          </Field>
+            control={form.control}
+            name={m}
+            render={({ field }) => (
+              <Field className={styles.field} label={t(labels[m])} {...problem(m, form.formState.errors[m])}>
+                <Input
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  onBlur={field.onBlur}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  contentBefore={<span aria-hidden="true">$</span>}
+                  onChange={(_, d) => {
+                    field.onChange(d.value);
+                    setChecked(null);
+                  }}
+                />
+              </Field>
+            )}
+          />
         ))}
       </div>
       <div role="status">

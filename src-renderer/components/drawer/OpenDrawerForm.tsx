@@ -1,11 +1,15 @@
-// Open the drawer with its starting float (Enter or Ctrl+Enter in the form).
+// Open the drawer with its starting float (Enter or Ctrl+Enter in the form). The float is checked
+// by forms/open-drawer-form.ts (the contract's drawer.open schema); empty opens an empty drawer.
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { LockOpenRegular } from '@fluentui/react-icons';
-import { type FormEvent, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FormEvent } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useOpenDrawer } from '../../queries/index.ts';
+import { openDrawerSchema } from '../../forms/open-drawer-form.ts';
+import { useFieldProblem } from '../../forms/field-problem.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
-import { parseDrawerAmount } from './drawer-amount.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '28rem' },
@@ -16,38 +20,43 @@ export function OpenDrawerForm({ labelledBy }: { labelledBy: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const open = useOpenDrawer();
-  const [float, setFloat] = useState('');
-  const [bad, setBad] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const problem = useFieldProblem();
+  // Checked on submit only, and again on the next submit (as before the library).
+  const form = useForm({
+    resolver: zodResolver(openDrawerSchema),
+    defaultValues: { float: '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (open.isPending) return;
-    const parsed = parseDrawerAmount(float, true);
-    if (!parsed.ok) {
-      setBad(true);
-      inputRef.current?.focus();
-      return;
-    }
-    setBad(false);
-    open.mutate(parsed.cents);
+    void form.handleSubmit(({ float }) => open.mutate(float))(event);
   };
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={labelledBy}>
-      <Field
-        label={t('drawer.float')}
-        hint={t('drawer.floatHint')}
-        validationState={bad ? 'error' : 'none'}
-        validationMessage={bad ? t('counter.amountFormat') : undefined}
-      >
-        <Input
-          ref={inputRef}
-          value={float}
-          inputMode="decimal"
-          autoComplete="off"
-          contentBefore={<span aria-hidden="true">$</span>}
-          onChange={(_, d) => setFloat(d.value)}
-        />
-      </Field>
+      <Controller
+        control={form.control}
+        name="float"
+        render={({ field }) => (
+          <Field
+            label={t('drawer.float')}
+            hint={t('drawer.floatHint')}
+            {...problem('float', form.formState.errors.float)}
+          >
+            <Input
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onBlur={field.onBlur}
+              inputMode="decimal"
+              autoComplete="off"
+              contentBefore={<span aria-hidden="true">$</span>}
+              onChange={(_, d) => field.onChange(d.value)}
+            />
+          </Field>
+        )}
+      />
       <div className={styles.actions}>
         <Button
           type="submit"

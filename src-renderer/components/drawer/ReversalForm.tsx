@@ -1,5 +1,6 @@
 // Void or refund a payment, with a reason (a supervisor's action; the service checks the role and
-// refuses a clerk with "forbidden" whatever this form shows).
+// refuses a clerk with "forbidden" whatever this form shows). The values are checked by
+// forms/reversal-form.ts (the contract's payments.void and payments.refund schemas).
 import {
   Button,
   Field,
@@ -11,14 +12,22 @@ import {
   RadioGroup,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type FormEvent, useEffect } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useReversePayment } from '../../queries/index.ts';
 import { formatMoney } from '../../format.ts';
+import {
+  emptyReversal,
+  type ReversalInput,
+  type ReversalValues,
+  reversalSchema,
+} from '../../forms/reversal-form.ts';
+import { useFieldProblem } from '../../forms/field-problem.ts';
 import { useLanguage } from '../../hooks.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import type { ReverseRequest } from './DrawerEntries.tsx';
-import { parseDrawerAmount } from './drawer-amount.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36rem' },
@@ -36,97 +45,115 @@ export function ReversalForm({
   const language = useLanguage();
   const styles = useStyles();
   const reverse = useReversePayment();
-  const [kind, setKind] = useState<'void' | 'refund'>('void');
-  const [paymentId, setPaymentId] = useState('');
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<'payment' | 'amount' | 'reason' | null>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
+  const problem = useFieldProblem();
+  // Checked on submit only, and again on the next submit (as before the library).
+  const form = useForm<ReversalValues, unknown, ReversalInput>({
+    resolver: zodResolver(reversalSchema),
+    defaultValues: emptyReversal,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
+  const { errors } = form.formState;
+  const kind = useWatch({ control: form.control, name: 'kind' });
 
   useEffect(() => {
     if (!request) return;
-    setKind(request.kind);
-    setPaymentId(request.paymentId);
-    reasonRef.current?.focus();
-  }, [request]);
+    form.setValue('kind', request.kind);
+    form.setValue('paymentId', request.paymentId);
+    form.setFocus('reason');
+  }, [request, form]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reverse.isPending) return;
-    if (!paymentId.trim()) return setProblem('payment');
-    let amountCents: number | undefined;
-    if (kind === 'refund' && amount.trim()) {
-      const parsed = parseDrawerAmount(amount);
-      if (!parsed.ok || parsed.cents <= 0) return setProblem('amount');
-      amountCents = parsed.cents;
-    }
-    if (!reason.trim()) {
-      reasonRef.current?.focus();
-      return setProblem('reason');
-    }
-    setProblem(null);
-    const input =
-      kind === 'void'
-        ? { kind, paymentId: paymentId.trim(), reason: reason.trim() }
-        : {
-            kind,
-            paymentId: paymentId.trim(),
-            reason: reason.trim(),
-            ...(amountCents ? { amountCents } : {}),
-          };
-    reverse.mutate(input as Parameters<typeof reverse.mutate>[0], {
-      onSuccess: () => {
-        setReason('');
-        setAmount('');
-      },
-    });
+    void form.handleSubmit((input) =>
+      reverse.mutate(input, {
+        onSuccess: () => form.reset({ ...form.getValues(), reason: '', amount: '' }),
+      }),
+    )(event);
   };
   const done = reverse.data;
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={labelledBy}>
-      <Field label={t('drawer.reverseKind')}>
-        <RadioGroup
-          layout="horizontal"
-          value={kind}
-          onChange={(_, d) => setKind(d.value as 'void' | 'refund')}
-        >
-          <Radio value="void" label={t('drawer.void')} />
-          <Radio value="refund" label={t('drawer.refund')} />
-        </RadioGroup>
-      </Field>
-      <Field
-        label={t('drawer.paymentId')}
-        hint={t('drawer.paymentIdHint')}
-        required
-        validationState={problem === 'payment' ? 'error' : 'none'}
-        validationMessage={problem === 'payment' ? t('drawer.detailRequired') : undefined}
-      >
-        <Input value={paymentId} autoComplete="off" onChange={(_, d) => setPaymentId(d.value)} />
-      </Field>
+      <Controller
+        control={form.control}
+        name="kind"
+        render={({ field }) => (
+          <Field label={t('drawer.reverseKind')}>
+            <RadioGroup
+              ref={field.ref}
+              name={field.name}
+              layout="horizontal"
+              value={field.value}
+              onChange={(_, d) => field.onChange(d.value as 'void' | 'refund')}
+            >
+              <Radio value="void" label={t('drawer.void')} />
+              <Radio value="refund" label={t('drawer.refund')} />
+            </RadioGroup>
+          </Field>
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="paymentId"
+        render={({ field }) => (
+          <Field
+            label={t('drawer.paymentId')}
+            hint={t('drawer.paymentIdHint')}
+            required
+            {...problem('paymentId', errors.paymentId)}
+          >
+            <Input
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onBlur={field.onBlur}
+              autoComplete="off"
+              onChange={(_, d) => field.onChange(d.value)}
+            />
+          </Field>
+        )}
+      />
       {kind === 'refund' ? (
-        <Field
-          label={t('drawer.refundAmount')}
-          hint={t('drawer.refundAmountHint')}
-          validationState={problem === 'amount' ? 'error' : 'none'}
-          validationMessage={problem === 'amount' ? t('counter.amountFormat') : undefined}
-        >
-          <Input
-            value={amount}
-            inputMode="decimal"
-            autoComplete="off"
-            contentBefore={<span aria-hidden="true">$</span>}
-            onChange={(_, d) => setAmount(d.value)}
-          />
-        </Field>
+        <Controller
+          control={form.control}
+          name="amount"
+          render={({ field }) => (
+            <Field
+              label={t('drawer.refundAmount')}
+              hint={t('drawer.refundAmountHint')}
+              {...problem('amount', errors.amount)}
+            >
+              <Input
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onBlur={field.onBlur}
+                inputMode="decimal"
+                autoComplete="off"
+                contentBefore={<span aria-hidden="true">$</span>}
+                onChange={(_, d) => field.onChange(d.value)}
+              />
+            </Field>
+          )}
+        />
       ) : null}
-      <Field
-        label={t('drawer.reason')}
-        required
-        validationState={problem === 'reason' ? 'error' : 'none'}
-        validationMessage={problem === 'reason' ? t('drawer.reasonRequired') : undefined}
-      >
-        <Input ref={reasonRef} value={reason} autoComplete="off" onChange={(_, d) => setReason(d.value)} />
-      </Field>
+      <Controller
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <Field label={t('drawer.reason')} required {...problem('reason', errors.reason)}>
+            <Input
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onBlur={field.onBlur}
+              autoComplete="off"
+              onChange={(_, d) => field.onChange(d.value)}
+            />
+          </Field>
+        )}
+      />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={reverse.isPending}>
           {reverse.isPending ? t('drawer.recording') : t('drawer.recordReversal')}
