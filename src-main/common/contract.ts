@@ -20,6 +20,7 @@ import {
 } from './model.ts';
 import { applicationOperations } from './ops/application-ops.ts';
 import { batchOperations } from './ops/batch-ops.ts';
+import { businessOperations } from './ops/business-ops.ts';
 import { dashboardOperations } from './ops/dashboard-ops.ts';
 import { documentOperations } from './ops/document-ops.ts';
 import { drawerOperations } from './ops/drawer-ops.ts';
@@ -190,6 +191,7 @@ export const operations = joinNamedGroups(
   batchOperations,
   applicationOperations,
   dashboardOperations,
+  businessOperations,
 );
 
 export type Operations = typeof operations;
