@@ -38,8 +38,8 @@ export async function runDemoCreate(
   const system = o.system ?? 'riverton';
   const create =
     system === 'permitflow'
-      ? (await import('../node/demo/permitflow/create-permit-demo.ts')).createPermitDemo
-      : (await import('../node/demo/create-demo-city.ts')).createDemoCity;
+      ? (await import('../tooling/demo/permitflow/create-permit-demo.ts')).createPermitDemo
+      : (await import('../tooling/demo/create-demo-city.ts')).createDemoCity;
   const progress = stepProgress();
   const result = await create({
     engine: o.engine,
