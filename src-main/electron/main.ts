@@ -10,7 +10,7 @@ import { leaveLanguageOf } from '../common/quit-guard.ts';
 import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import { SyncEngine } from '../node/sync/sync-engine.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { dataDirFlag } from './args.ts';

@@ -11,7 +11,7 @@ import { openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { audit } from '../node/security/audit.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import type { RefreshProgress } from '../node/sync/refresh.ts';
 import { type SyncOnceResult, syncOnce } from '../node/sync/sync-once.ts';
 import { countOpenConflicts } from '../node/sync/conflicts.ts';

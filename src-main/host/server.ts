@@ -12,7 +12,7 @@ import { createDispatcher } from '../common/dispatch.ts';
 import type { ErrorCode } from '../common/errors.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { projectRoot } from '../node/desk/paths.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import type { DeskRuntime } from '../node/sync/desk-runtime.ts';
 
 export interface ServerOptions {

@@ -107,7 +107,7 @@ describe('the layer rule', () => {
       'src-main/preload/bad.ts':
         "import { openDesk } from '../node/desk/open-desk.ts';\nexport const bad = openDesk;\n",
       'src-renderer/bad-layer.ts':
-        "import { createHandlers } from '../src-main/node/services/handlers.ts';\nexport const bad = createHandlers;\n",
+        "import { createHandlers } from '../src-main/node/handlers/handlers.ts';\nexport const bad = createHandlers;\n",
       'src-renderer/bad-package.ts': "import Database from 'better-sqlite3';\nexport const bad = Database;\n",
       'src-renderer/bad-getbuiltin.ts': "export const bad = process.getBuiltinModule('node:fs');\n",
       'src-main/host/bad.ts':
