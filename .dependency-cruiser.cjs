@@ -1,5 +1,6 @@
 // The layer rule of DESIGN.md, enforced by `npm run lint`:
-//   common <- node <- {electron, host}; preload imports only common; src-renderer only common.
+//   common <- node <- {electron, host}; preload imports only common; src-renderer only common;
+//   common <- node <- tooling <- host (the demo generator and discovery are CLI tooling, not runtime).
 // Run: npx depcruise src-main src-renderer --config .dependency-cruiser.cjs
 // tests/unit/layer-rule.test.ts proves each rule fires on a planted violation and that the
 // relative `.ts` imports really resolve (a rule over unresolved imports would pass vacuously).
@@ -49,6 +50,22 @@ module.exports = {
       comment: 'src-main/node never imports the shell, the preload, the host or the renderer.',
       severity: 'error',
       from: { path: '^src-main/node/' },
+      to: { path: '^(src-main/(electron|preload|host)|src-renderer)/' },
+    },
+    {
+      name: 'runtime-not-tooling',
+      comment:
+        'src-main/tooling (demo generator, discovery) is for the command line only: the runtime (node, common, the shell, the preload, the renderer) never imports it.',
+      severity: 'error',
+      from: { path: '^(src-main/(node|common|electron|preload)|src-renderer)/' },
+      to: { path: '^src-main/tooling/' },
+    },
+    {
+      name: 'tooling-not-up',
+      comment:
+        'src-main/tooling builds on src-main/node and src-main/common: it never imports the shell, the preload, the host or the renderer.',
+      severity: 'error',
+      from: { path: '^src-main/tooling/' },
       to: { path: '^(src-main/(electron|preload|host)|src-renderer)/' },
     },
     {

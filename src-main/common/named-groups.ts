@@ -1,4 +1,4 @@
-// Operations and handlers are defined per domain (common/ops/*.ts, node/services/*-handlers.ts) and
+// Operations and handlers are defined per domain (common/ops/*.ts, node/handlers/*-handlers.ts) and
 // joined into one table. An object spread would let a later group silently replace an operation
 // of the same name; joining through here refuses the second definition instead, at start-up.
 

@@ -11,7 +11,7 @@ import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, resolveDataDir } from '../node/desk/paths.ts';
 import { configureLogging, logger } from '../node/log/logger.ts';
 import { currentActor } from '../node/security/actor.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import { SyncEngine } from '../node/sync/sync-engine.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { dataDirFlag } from './args.ts';

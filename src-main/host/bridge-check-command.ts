@@ -8,7 +8,7 @@ import { errorText, WorkbenchError } from '../common/errors.ts';
 import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
 import { readDeskConfig } from '../node/desk/desk-config.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
-import { type BridgeCheckResult, checkBridge, type EntityCheck } from '../node/discovery/bridge-check.ts';
+import { type BridgeCheckResult, checkBridge, type EntityCheck } from '../tooling/discovery/bridge-check.ts';
 import { connectionWithSecret } from '../node/security/connection-secret.ts';
 import { keytarCredentialStore } from '../node/security/credential-store.ts';
 import { bridgeCommandGroup } from './bridge-command-group.ts';

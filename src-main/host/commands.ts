@@ -12,7 +12,7 @@ import { openDesk } from '../node/desk/open-desk.ts';
 import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
 import { currentActor } from '../node/security/actor.ts';
 import { audit } from '../node/security/audit.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import type { RefreshProgress } from '../node/sync/refresh.ts';
 import { type SyncOnceResult, syncOnce } from '../node/sync/sync-once.ts';
 import { countOpenConflicts } from '../node/sync/conflicts.ts';
@@ -39,8 +39,8 @@ export async function runDemoCreate(
   const system = o.system ?? 'riverton';
   const create =
     system === 'permitflow'
-      ? (await import('../node/demo/permitflow/create-permit-demo.ts')).createPermitDemo
-      : (await import('../node/demo/create-demo-city.ts')).createDemoCity;
+      ? (await import('../tooling/demo/permitflow/create-permit-demo.ts')).createPermitDemo
+      : (await import('../tooling/demo/create-demo-city.ts')).createDemoCity;
   const progress = stepProgress();
   const result = await create({
     engine: o.engine,

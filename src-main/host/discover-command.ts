@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { dialects } from '../node/bridge/bridge-schema.ts';
 import type { DialectName } from '../node/bridge/dialects.ts';
-import { discover } from '../node/discovery/discover.ts';
+import { discover } from '../tooling/discovery/discover.ts';
 import { projectRoot } from '../node/desk/paths.ts';
 
 interface DiscoverOptions {

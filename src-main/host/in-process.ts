@@ -10,7 +10,7 @@ import { type Desk, openDesk } from '../node/desk/open-desk.ts';
 import { resolveDataDir } from '../node/desk/paths.ts';
 import { logger } from '../node/log/logger.ts';
 import { currentActor } from '../node/security/actor.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 
 /** One operation by name with its input: the contract's value, or the contract's error thrown. */
 export type CallOperation = <K extends OperationName>(

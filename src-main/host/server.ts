@@ -13,7 +13,7 @@ import type { ErrorCode } from '../common/errors.ts';
 import type { Desk } from '../node/desk/open-desk.ts';
 import { projectRoot } from '../node/desk/paths.ts';
 import { logger } from '../node/log/logger.ts';
-import { createHandlers } from '../node/services/handlers.ts';
+import { createHandlers } from '../node/handlers/handlers.ts';
 import type { DeskRuntime } from '../node/sync/desk-runtime.ts';
 
 export interface ServerOptions {

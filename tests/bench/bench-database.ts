@@ -2,7 +2,7 @@
 // local server, desks configured for it, and at the end both removed (unless --keep asks to look
 // at them afterwards); a failed run drops the database all the same.
 import { rmSync } from 'node:fs';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
+import { createDemoCity } from '../../src-main/tooling/demo/create-demo-city.ts';
 import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { deskPaths } from '../../src-main/node/desk/paths.ts';

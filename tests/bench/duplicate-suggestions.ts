@@ -12,8 +12,8 @@ import { matchBusiness } from '../../src-main/node/applications/normalise.ts';
 import { openCache } from '../../src-main/node/cache/open-cache.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
-import { Rng } from '../../src-main/node/demo/prng.ts';
-import { NAME_WORDS, STREETS, SURNAMES } from '../../src-main/node/demo/word-lists.ts';
+import { Rng } from '../../src-main/tooling/demo/prng.ts';
+import { NAME_WORDS, STREETS, SURNAMES } from '../../src-main/tooling/demo/word-lists.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' } } });
 const size = Number(values.size);

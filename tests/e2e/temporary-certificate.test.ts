@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
 import { operations } from '../../src-main/common/contract.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { ensureRendererBuilt } from './support/renderer-build.ts';

@@ -20,7 +20,7 @@ import {
   wholeCentsMessage,
 } from '../../src-main/common/model.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const dir = newDeskDir('bad-input');

@@ -12,7 +12,7 @@ import { renewalExpiry } from '../../src-main/common/licence-rules.ts';
 import type { BatchDetail } from '../../src-main/common/ops/batch-ops.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { pdfPages, pdfText } from '../support/pdf-text.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';

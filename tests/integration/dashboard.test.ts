@@ -13,7 +13,7 @@ import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import type { DashboardFigures } from '../../src-main/common/ops/dashboard-ops.ts';
 import { zonedIso } from '../../src-main/common/time.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const dir = newDeskDir('dashboard');

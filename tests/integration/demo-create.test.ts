@@ -12,8 +12,8 @@ import {
   createDemoCity,
   type CreateDemoResult,
   defaultDemoConnection,
-} from '../../src-main/node/demo/create-demo-city.ts';
-import { countDemoCity, generateDemoCity } from '../../src-main/node/demo/generator.ts';
+} from '../../src-main/tooling/demo/create-demo-city.ts';
+import { countDemoCity, generateDemoCity } from '../../src-main/tooling/demo/generator.ts';
 import {
   DATA_TABLES,
   decimalText,
@@ -22,8 +22,8 @@ import {
   quoteIdent,
   TABLES,
   type TableName,
-} from '../../src-main/node/demo/schema.ts';
-import { GENERATOR_VERSION } from '../../src-main/node/demo/word-lists.ts';
+} from '../../src-main/tooling/demo/schema.ts';
+import { GENERATOR_VERSION } from '../../src-main/tooling/demo/word-lists.ts';
 
 const SIZE = 500;
 const SEED = 5;

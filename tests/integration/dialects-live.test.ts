@@ -9,7 +9,7 @@ import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dial
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 import { bindParams } from '../../src-main/node/bridge/command-params.ts';
-import { createDemoCity } from '../../src-main/node/demo/create-demo-city.ts';
+import { createDemoCity } from '../../src-main/tooling/demo/create-demo-city.ts';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from './support/legacy-databases.ts';
 
 const { definition } = loadBridge(join(import.meta.dirname, '../../bridges/riverton/bridge.yaml'));

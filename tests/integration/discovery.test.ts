@@ -12,8 +12,8 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { connectionFor, dropDatabase, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { PF_TABLE_NAMES } from '../../src-main/node/demo/permitflow/schema.ts';
-import { TABLE_NAMES } from '../../src-main/node/demo/schema.ts';
+import { PF_TABLE_NAMES } from '../../src-main/tooling/demo/permitflow/schema.ts';
+import { TABLE_NAMES } from '../../src-main/tooling/demo/schema.ts';
 import { newDeskDir, repoRoot, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const SIZE = 600;

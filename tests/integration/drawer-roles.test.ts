@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const dir = newDeskDir('drawer-roles');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
 import { newDeskDir, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../src-main/common/contract.ts';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { canonicalSnapshot } from './support/canonical-snapshot.ts';
 import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';

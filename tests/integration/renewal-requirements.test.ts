@@ -10,7 +10,7 @@ import type { Handlers } from '../../src-main/common/contract.ts';
 import { zonedIso } from '../../src-main/common/time.ts';
 import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { queryLegacy } from './support/legacy-databases.ts';
 import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
 import { operations } from '../../src-main/common/contract.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { queryLegacy } from './support/legacy-databases.ts';
 import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { canonicalSnapshot } from './support/canonical-snapshot.ts';
 import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 

@@ -13,7 +13,7 @@ import { operations } from '../../src-main/common/contract.ts';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { verifyCertificate } from '../../src-main/node/certificates/certificates.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/services/handlers.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';

@@ -11,7 +11,7 @@ import {
   toTimestamp,
   toYyyymmdd,
   ymdOf,
-} from '../../src-main/node/demo/dates.ts';
+} from '../../src-main/tooling/demo/dates.ts';
 import {
   countDemoCity,
   type DemoBatch,
@@ -20,7 +20,7 @@ import {
   generateDemoCity,
   LICNO_PATTERN,
   MAX_SIZE,
-} from '../../src-main/node/demo/generator.ts';
+} from '../../src-main/tooling/demo/generator.ts';
 import {
   type BusmstRow,
   createTableSql,
@@ -31,14 +31,14 @@ import {
   type LicmstRow,
   type PayhstRow,
   TABLES,
-} from '../../src-main/node/demo/schema.ts';
+} from '../../src-main/tooling/demo/schema.ts';
 import {
   ABBREVIATIONS,
   IMPOSSIBLE_OPENED_DATES,
   LEGAL_SUFFIXES,
   LICENCE_TYPES,
   PLACEHOLDER_OPENED_DATES,
-} from '../../src-main/node/demo/word-lists.ts';
+} from '../../src-main/tooling/demo/word-lists.ts';
 
 const TODAY_CYYMMDD = 1261101; // GENERATOR_TODAY, 2026-11-01
 

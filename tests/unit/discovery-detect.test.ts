@@ -19,7 +19,7 @@ import {
   nameWords,
   referenceNameScore,
   singular,
-} from '../../src-main/node/discovery/detect.ts';
+} from '../../src-main/tooling/discovery/detect.ts';
 import { columnType, profileOf } from './support/column-profiles.ts';
 
 const type = columnType;

@@ -8,21 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
-import { analyseTables, applyReferences, overlapChecks } from '../../src-main/node/discovery/analyse.ts';
-import { todoComments } from '../../src-main/node/discovery/bridge-check.ts';
-import { bridgeName } from '../../src-main/node/discovery/discover.ts';
+import { analyseTables, applyReferences, overlapChecks } from '../../src-main/tooling/discovery/analyse.ts';
+import { todoComments } from '../../src-main/tooling/discovery/bridge-check.ts';
+import { bridgeName } from '../../src-main/tooling/discovery/discover.ts';
 import {
   guessLabel,
   writeDraftBridge,
   yamlFlow,
   yamlScalar,
-} from '../../src-main/node/discovery/draft-bridge.ts';
-import { guessMapping, nameFit, tableNameScore, entitySpecs } from '../../src-main/node/discovery/guess.ts';
-import { estimateDistinct } from '../../src-main/node/discovery/profile.ts';
-import type { ColumnProfile, TableProfile } from '../../src-main/node/discovery/profile-types.ts';
+} from '../../src-main/tooling/discovery/draft-bridge.ts';
+import {
+  guessMapping,
+  nameFit,
+  tableNameScore,
+  entitySpecs,
+} from '../../src-main/tooling/discovery/guess.ts';
+import { estimateDistinct } from '../../src-main/tooling/discovery/profile.ts';
+import type { ColumnProfile, TableProfile } from '../../src-main/tooling/discovery/profile-types.ts';
 import { columnType, profileOf } from './support/column-profiles.ts';
-import { renderReport } from '../../src-main/node/discovery/report.ts';
-import { defaultDiscoveryOptions } from '../../src-main/node/discovery/profile-types.ts';
+import { renderReport } from '../../src-main/tooling/discovery/report.ts';
+import { defaultDiscoveryOptions } from '../../src-main/tooling/discovery/profile-types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-draft-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

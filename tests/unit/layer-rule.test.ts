@@ -107,7 +107,7 @@ describe('the layer rule', () => {
       'src-main/preload/bad.ts':
         "import { openDesk } from '../node/desk/open-desk.ts';\nexport const bad = openDesk;\n",
       'src-renderer/bad-layer.ts':
-        "import { createHandlers } from '../src-main/node/services/handlers.ts';\nexport const bad = createHandlers;\n",
+        "import { createHandlers } from '../src-main/node/handlers/handlers.ts';\nexport const bad = createHandlers;\n",
       'src-renderer/bad-package.ts': "import Database from 'better-sqlite3';\nexport const bad = Database;\n",
       'src-renderer/bad-getbuiltin.ts': "export const bad = process.getBuiltinModule('node:fs');\n",
       'src-main/host/bad.ts':
@@ -115,6 +115,12 @@ describe('the layer rule', () => {
       'src-main/electron/bad.ts':
         "import { startServer } from '../host/server.ts';\nexport const bad = startServer;\n",
       'src-main/node/bad-missing.ts': "import { gone } from './no-such-file.ts';\nexport const bad = gone;\n",
+      'src-main/node/bad-tooling.ts':
+        "import { discover } from '../tooling/discovery/discover.ts';\nexport const bad = discover;\n",
+      'src-main/electron/bad-tooling.ts':
+        "import { createDemoCity } from '../tooling/demo/create-demo-city.ts';\nexport const bad = createDemoCity;\n",
+      'src-main/tooling/bad-up.ts':
+        "import { startServer } from '../host/server.ts';\nexport const bad = startServer;\n",
     });
     expect(r.status).not.toBe(0);
     const found = violations(r.output).map((v) => `${v.rule} ${v.from}`);
@@ -131,6 +137,9 @@ describe('the layer rule', () => {
       'host-not-shell src-main/host/bad.ts',
       'shell-not-host src-main/electron/bad.ts',
       'not-to-unresolvable src-main/node/bad-missing.ts',
+      'runtime-not-tooling src-main/node/bad-tooling.ts',
+      'runtime-not-tooling src-main/electron/bad-tooling.ts',
+      'tooling-not-up src-main/tooling/bad-up.ts',
     ]) {
       expect(found, r.output).toContain(expected);
     }

@@ -2,8 +2,8 @@
 // product, referential integrity, and the SQL it writes per engine.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, dayOf } from '../../src-main/node/demo/dates.ts';
-import { MAX_SIZE } from '../../src-main/node/demo/generator.ts';
+import { addMonths, dayOf } from '../../src-main/tooling/demo/dates.ts';
+import { MAX_SIZE } from '../../src-main/tooling/demo/generator.ts';
 import {
   CONVERTED_PERMIT_NUMBER_PATTERN,
   countPermitDemo,
@@ -12,7 +12,7 @@ import {
   generatePermitDemo,
   PERMIT_NUMBER_PATTERN,
   type PfBatch,
-} from '../../src-main/node/demo/permitflow/generator.ts';
+} from '../../src-main/tooling/demo/permitflow/generator.ts';
 import {
   type BusinessRow,
   createTableSql,
@@ -24,7 +24,7 @@ import {
   PF_DATA_TABLES,
   PF_TABLES,
   resetIdentitySql,
-} from '../../src-main/node/demo/permitflow/schema.ts';
+} from '../../src-main/tooling/demo/permitflow/schema.ts';
 import {
   CONVERSION_AT,
   GO_LIVE_DAY,
@@ -33,7 +33,7 @@ import {
   STATUS,
   UNICODE_FIRST_NAMES,
   UNICODE_SURNAMES,
-} from '../../src-main/node/demo/permitflow/word-lists.ts';
+} from '../../src-main/tooling/demo/permitflow/word-lists.ts';
 
 const TODAY = '2026-11-01';
 

@@ -3,7 +3,7 @@ import type {
   ColumnProfile,
   ColumnType,
   ValueCount,
-} from '../../../src-main/node/discovery/profile-types.ts';
+} from '../../../src-main/tooling/discovery/profile-types.ts';
 
 export const columnType = (kind: ColumnType['kind'], extra: Partial<ColumnType> = {}): ColumnType => ({
   kind,

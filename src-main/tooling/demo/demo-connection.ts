@@ -10,8 +10,8 @@ import {
   getPart,
   parseConnectionString,
   withPart,
-} from '../bridge/connection-string.ts';
-import { driverMessage, redactSecrets, sqlState } from '../bridge/odbc-errors.ts';
+} from '../../node/bridge/connection-string.ts';
+import { driverMessage, redactSecrets, sqlState } from '../../node/bridge/odbc-errors.ts';
 import { LoadFailure } from './odbc-loader.ts';
 import type { DemoEngine } from './schema.ts';
 

@@ -5,11 +5,11 @@
 // refused row.
 import { readFileSync } from 'node:fs';
 import { type EntityName, entityNames } from '../../common/model.ts';
-import { redactConnectionString } from '../bridge/connection-string.ts';
-import { BridgeFileError, type BridgeProblem, loadBridge } from '../bridge/load-bridge.ts';
-import { redactSecrets } from '../bridge/odbc-errors.ts';
-import type { DataIssue } from '../bridge/read-plan.ts';
-import { BridgeWorkerClient } from '../bridge/worker-client.ts';
+import { redactConnectionString } from '../../node/bridge/connection-string.ts';
+import { BridgeFileError, type BridgeProblem, loadBridge } from '../../node/bridge/load-bridge.ts';
+import { redactSecrets } from '../../node/bridge/odbc-errors.ts';
+import type { DataIssue } from '../../node/bridge/read-plan.ts';
+import { BridgeWorkerClient } from '../../node/bridge/worker-client.ts';
 
 export interface FieldIssues {
   field: string;

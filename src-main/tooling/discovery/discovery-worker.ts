@@ -8,9 +8,9 @@ import {
   getPart,
   parseConnectionString,
   withPart,
-} from '../bridge/connection-string.ts';
-import { dialectTable } from '../bridge/dialects.ts';
-import { driverMessage, redactSecrets } from '../bridge/odbc-errors.ts';
+} from '../../node/bridge/connection-string.ts';
+import { dialectTable } from '../../node/bridge/dialects.ts';
+import { driverMessage, redactSecrets } from '../../node/bridge/odbc-errors.ts';
 import { readCatalog } from './catalog.ts';
 import type {
   DiscoveryHostMessage,

@@ -5,9 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorText, WorkbenchError } from '../../common/errors.ts';
-import { engineOf, parseConnectionString, redactConnectionString } from '../bridge/connection-string.ts';
-import type { DialectName } from '../bridge/dialects.ts';
-import { BridgeFileError, type BridgeProblem, parseBridge } from '../bridge/load-bridge.ts';
+import {
+  engineOf,
+  parseConnectionString,
+  redactConnectionString,
+} from '../../node/bridge/connection-string.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
+import { BridgeFileError, type BridgeProblem, parseBridge } from '../../node/bridge/load-bridge.ts';
 import { type Analysis, analyseTables, applyReferences, overlapChecks } from './analyse.ts';
 import { DiscoveryClient } from './discovery-client.ts';
 import { type DraftTodo, writeDraftBridge } from './draft-bridge.ts';

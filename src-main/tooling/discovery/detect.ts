@@ -3,7 +3,7 @@
 // placeholder values keyed when the real one was unknown; CHAR padding; upper-case text; yes/no
 // flags; code columns; money; key and foreign-key candidates. Pure functions over the profile,
 // so each detector is tested on crafted samples (tests/unit/discovery-detect.test.ts).
-import { type DateFormat, parseLegacyDate, TransformProblem } from '../bridge/transforms.ts';
+import { type DateFormat, parseLegacyDate, TransformProblem } from '../../node/bridge/transforms.ts';
 import type { ColumnKind, ColumnProfile, ColumnType, OverlapCheck, TableProfile } from './profile-types.ts';
 
 // ---- declared types ------------------------------------------------------------------------------

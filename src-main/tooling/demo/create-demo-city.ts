@@ -4,7 +4,7 @@
 // multi-row INSERTs of literals inside transactions, then adds the indexes.
 import type odbc from 'odbc';
 import { WorkbenchError } from '../../common/errors.ts';
-import { formatConnectionString } from '../bridge/connection-string.ts';
+import { formatConnectionString } from '../../node/bridge/connection-string.ts';
 import {
   connect,
   creationFailure,

@@ -6,8 +6,8 @@
 // DECIMAL, dates and timestamps are read as text through the dialect (drivers make DECIMAL lossy).
 // Runs inside the discovery worker.
 import type odbc from 'odbc';
-import type { Dialect } from '../bridge/dialects.ts';
-import { driverMessage } from '../bridge/odbc-errors.ts';
+import type { Dialect } from '../../node/bridge/dialects.ts';
+import { driverMessage } from '../../node/bridge/odbc-errors.ts';
 import type {
   CatalogColumn,
   CatalogTable,

@@ -5,7 +5,7 @@
 // of literals inside transactions, then adds the indexes and foreign keys.
 import type odbc from 'odbc';
 import { WorkbenchError } from '../../../common/errors.ts';
-import { formatConnectionString } from '../../bridge/connection-string.ts';
+import { formatConnectionString } from '../../../node/bridge/connection-string.ts';
 import {
   connect,
   creationFailure,

@@ -13,7 +13,7 @@ import {
   getPart,
   parseConnectionString,
   withPart,
-} from '../bridge/connection-string.ts';
+} from '../../node/bridge/connection-string.ts';
 import { ENGINE_NAMES, unknownEngine } from './demo-connection.ts';
 import type { DemoEngine } from './schema.ts';
 

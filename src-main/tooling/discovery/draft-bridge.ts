@@ -4,8 +4,8 @@
 // The file is written line by line so every TODO's line is known for the report.
 import type { EntityName } from '../../common/model.ts';
 import { inspectionResults, licenceStatuses, paymentMethods } from '../../common/model.ts';
-import type { DialectName } from '../bridge/dialects.ts';
-import { dialectTable } from '../bridge/dialects.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
+import { dialectTable } from '../../node/bridge/dialects.ts';
 import { type AnalysedTable, type Analysis, column } from './analyse.ts';
 import { type ColumnFindings, isTextKind, normalName, singular } from './detect.ts';
 import type { EntityGuess, FieldGuess, Guess } from './guess.ts';

@@ -3,7 +3,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WorkbenchError } from '../../common/errors.ts';
-import type { DialectName } from '../bridge/dialects.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
 import type { DiscoveryHostMessage, DiscoveryWorkerMessage } from './discovery-protocol.ts';
 import type { DiscoveryOptions, OverlapCheck, OverlapResult, TableProfile } from './profile-types.ts';
 

@@ -1,7 +1,7 @@
 // Messages between the host and the discovery worker, the child process that owns every ODBC call
 // discovery makes (a driver that crashes or hangs takes it down, never the command line or the
 // desk). Kept apart from the bridge worker's protocol: discovery is a tool for IT, run now and then.
-import type { DialectName } from '../bridge/dialects.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
 import type { DiscoveryOptions, OverlapCheck, OverlapResult, TableProfile } from './profile-types.ts';
 
 export interface ProfileRequest {

@@ -4,7 +4,7 @@
 // driver give bare type names with sizes in COLUMN_SIZE/DECIMAL_DIGITS; MariaDB lists every
 // database on the server unless asked for one; result keys may come in either case.
 import type odbc from 'odbc';
-import type { DialectName } from '../bridge/dialects.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
 import { classifyColumn } from './detect.ts';
 import type { CatalogColumn, CatalogTable } from './profile-types.ts';
 

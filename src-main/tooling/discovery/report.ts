@@ -4,7 +4,7 @@
 // with every column: type, how often it is empty, distinct values, range, detected formats,
 // placeholders and sample values, with small inline SVG bars where a picture says it quicker.
 import type { EntityName } from '../../common/model.ts';
-import type { BridgeProblem } from '../bridge/load-bridge.ts';
+import type { BridgeProblem } from '../../node/bridge/load-bridge.ts';
 import type { Analysis, AnalysedTable } from './analyse.ts';
 import type { ColumnFindings } from './detect.ts';
 import type { DraftTodo } from './draft-bridge.ts';
