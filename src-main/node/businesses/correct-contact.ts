@@ -109,7 +109,8 @@ export function correctBusinessContact(
 
 /** Its cache effects for conflicts (node/commands/command-effects.ts). */
 export const correctContactEffects: CommandEffects = {
-  base: (db, _operationId, payload) => businessBase(db, payload, 'its contact details cannot be corrected'),
+  base: (db, _operationId, payload, current) =>
+    businessBase(db, payload, 'its contact details cannot be corrected', current),
   // Discarded: the business shows the legacy details again.
   undo: (db, current, now) => {
     if (current) entityWriter(db, 'business').upsert([current], now);

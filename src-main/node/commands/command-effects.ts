@@ -55,8 +55,19 @@ export function licenceBase(db: Cache, payload: Rec, current: Rec | null): BaseV
   return [{ entity: 'licence', id: licenceId, record: licence }];
 }
 
-/** The business the change is about (a provisional one followed to where it lives now). */
-export function businessBase(db: Cache, payload: Rec, what: string): BaseVersion[] {
+/**
+ * The business the change is about: the conflict's legacy values when it has them (the cached row
+ * may still show this desk's own change), else the cached row (a provisional one followed to where
+ * it lives now).
+ */
+export function businessBase(
+  db: Cache,
+  payload: Rec,
+  what: string,
+  current: Rec | null = null,
+): BaseVersion[] {
+  if (current && String(current.id) === String(payload.businessId))
+    return [{ entity: 'business', id: String(payload.businessId), record: current }];
   const businessId = followProvisional(db, String(payload.businessId));
   const row = db.prepare('SELECT * FROM business WHERE id = ?').get(businessId) as Rec | undefined;
   if (!row)

@@ -18,6 +18,7 @@ import { licenceKey } from '../sync/provisional-refs.ts';
 import { syncOnce } from '../sync/sync-once.ts';
 import { applicationHandlers } from './application-handlers.ts';
 import { batchHandlers } from './batch-handlers.ts';
+import { businessHandlers } from './business-handlers.ts';
 import { dashboardHandlers } from './dashboard-handlers.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { drawerHandlers } from './drawer-handlers.ts';
@@ -158,6 +159,7 @@ export function createHandlers(
     batchHandlers(ctx),
     applicationHandlers(ctx),
     dashboardHandlers(ctx),
+    businessHandlers(ctx),
   );
 }
 
