@@ -1,4 +1,5 @@
 // The two fact cards of a licence page: the business, and the licence itself.
+import { ContactCorrection } from './business/ContactCorrection.tsx';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../src-main/common/contract.ts';
@@ -53,25 +54,28 @@ export function LicenceFacts({ detail }: { detail: LicenceDetail }) {
     <div className={styles.grid}>
       <Section title={t('licence.business')}>
         {() => (
-          <FactList
-            facts={[
-              { key: 'name', label: t('licence.businessName'), value: text(business.name) },
-              { key: 'dba', label: t('licence.dba'), value: text(business.dbaName) },
-              { key: 'owner', label: t('licence.owner'), value: text(business.ownerName) },
-              { key: 'address', label: t('licence.address'), value: address },
-              { key: 'phone', label: t('licence.phone'), value: text(business.phone) },
-              {
-                key: 'taxId',
-                label: t('licence.taxId'),
-                value: business.taxId?.trim() ? (
-                  <span className={styles.mono}>{business.taxId.trim()}</span>
-                ) : (
-                  MISSING
-                ),
-              },
-              { key: 'opened', label: t('licence.opened'), value: <DateText iso={business.openedOn} /> },
-            ]}
-          />
+          <>
+            <FactList
+              facts={[
+                { key: 'name', label: t('licence.businessName'), value: text(business.name) },
+                { key: 'dba', label: t('licence.dba'), value: text(business.dbaName) },
+                { key: 'owner', label: t('licence.owner'), value: text(business.ownerName) },
+                { key: 'address', label: t('licence.address'), value: address },
+                { key: 'phone', label: t('licence.phone'), value: text(business.phone) },
+                {
+                  key: 'taxId',
+                  label: t('licence.taxId'),
+                  value: business.taxId?.trim() ? (
+                    <span className={styles.mono}>{business.taxId.trim()}</span>
+                  ) : (
+                    MISSING
+                  ),
+                },
+                { key: 'opened', label: t('licence.opened'), value: <DateText iso={business.openedOn} /> },
+              ]}
+            />
+            <ContactCorrection detail={detail} />
+          </>
         )}
       </Section>
       <Section title={t('licence.details')}>

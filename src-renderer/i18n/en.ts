@@ -1,6 +1,7 @@
 // English UI text. Every string a person sees goes through these resources; es.ts must have the
 // same keys (its type is derived from this file).
 import { perCommand } from '../../src-main/common/commands.ts';
+import { businessEn } from './domains/business.ts';
 import { drawerEn } from './domains/drawer.ts';
 import { licenceActionsEn } from './domains/licence-actions.ts';
 import { feesEn } from './domains/fees.ts';
@@ -351,6 +352,7 @@ export const en = {
     missing: '—',
   },
   drawer: drawerEn,
+  business: businessEn,
   licenceActions: licenceActionsEn,
   fees: feesEn,
   batch: batchEn,

@@ -1,5 +1,6 @@
 // Spanish UI text (same keys as en.ts; the type makes a missing key a compile error).
 import { perCommand } from '../../src-main/common/commands.ts';
+import { businessEs } from './domains/business.ts';
 import { drawerEs } from './domains/drawer.ts';
 import { licenceActionsEs } from './domains/licence-actions.ts';
 import { feesEs } from './domains/fees.ts';
@@ -353,6 +354,7 @@ export const es: Messages = {
     missing: '—',
   },
   drawer: drawerEs,
+  business: businessEs,
   licenceActions: licenceActionsEs,
   fees: feesEs,
   batch: batchEs,
