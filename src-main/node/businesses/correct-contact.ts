@@ -109,8 +109,7 @@ export function correctBusinessContact(
 
 /** Its cache effects for conflicts (node/commands/command-effects.ts). */
 export const correctContactEffects: CommandEffects = {
-  base: (db, _operationId, payload, current) =>
-    businessBase(db, payload, 'its contact details cannot be corrected', current),
+  base: (db, _operationId, payload, current) => businessBase(db, payload, current),
   // Discarded: the business shows the legacy details again.
   undo: (db, current, now) => {
     if (current) entityWriter(db, 'business').upsert([current], now);

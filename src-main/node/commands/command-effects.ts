@@ -3,7 +3,8 @@
 // it again. Typed per command name, so a new command without its effects does not compile.
 // Used by sync/conflicts.ts inside the resolution's cache transaction.
 import type { CommandName } from '../../common/commands.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import type { ErrorText } from '../../common/messages/error-text.ts';
 import { type LicenceStatusAction, statusTransition } from '../../common/licence-status.ts';
 import type { EntityName, LicenceStatus } from '../../common/model.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
@@ -30,10 +31,8 @@ export interface CommandEffects {
   redo(db: Cache, newOperationId: string, payload: Rec, base: BaseVersion[], now: string): Changes;
 }
 
-const notThere = (what: string, field: string) =>
-  new WorkbenchError('invalid_input', `${what} Discard the change with a reason instead.`, {
-    [field]: 'not found',
-  });
+const notThere = (text: ErrorText, field: string) =>
+  new WorkbenchError('invalid_input', text, { [field]: 'not found' });
 
 /** The licence the change is about: the conflict's legacy values, or the cached row. */
 export function licenceBase(db: Cache, payload: Rec, current: Rec | null): BaseVersion[] {
@@ -46,11 +45,7 @@ export function licenceBase(db: Cache, payload: Rec, current: Rec | null): BaseV
           return row ? rowToRecord('licence', row) : null;
         })();
   if (!licence) {
-    throw new WorkbenchError(
-      'invalid_input',
-      `Licence ${licenceId} is not in the legacy database (as far as this desk knows), so the change cannot be applied to it. Discard it with a reason, or edit it onto another licence.`,
-      { licenceId: 'not found' },
-    );
+    throw notThere(errorText('conflict.licence_gone', { licenceId }), 'licenceId');
   }
   return [{ entity: 'licence', id: licenceId, record: licence }];
 }
@@ -60,19 +55,14 @@ export function licenceBase(db: Cache, payload: Rec, current: Rec | null): BaseV
  * may still show this desk's own change), else the cached row (a provisional one followed to where
  * it lives now).
  */
-export function businessBase(
-  db: Cache,
-  payload: Rec,
-  what: string,
-  current: Rec | null = null,
-): BaseVersion[] {
+export function businessBase(db: Cache, payload: Rec, current: Rec | null = null): BaseVersion[] {
   if (current && String(current.id) === String(payload.businessId))
     return [{ entity: 'business', id: String(payload.businessId), record: current }];
   const businessId = followProvisional(db, String(payload.businessId));
   const row = db.prepare('SELECT * FROM business WHERE id = ?').get(businessId) as Rec | undefined;
   if (!row)
     throw notThere(
-      `Business ${String(payload.businessId)} is not on this desk any more (its registration was discarded, or it is gone from the legacy database), so ${what}.`,
+      errorText('conflict.business_not_on_desk', { businessId: String(payload.businessId) }),
       'businessId',
     );
   return [{ entity: 'business', id: String(payload.businessId), record: rowToRecord('business', row) }];
@@ -92,14 +82,10 @@ function reversalBase(kind: 'void' | 'refund') {
     const paymentId = String(payload.paymentId);
     if (provisionalOperation(paymentId)) {
       const original = db.prepare('SELECT 1 FROM payment WHERE id = ?').get(followProvisional(db, paymentId));
-      if (!original)
-        throw notThere(
-          `Payment ${paymentId} was discarded on this desk and never reached the legacy database, so there is nothing to give back on it.`,
-          'paymentId',
-        );
+      if (!original) throw notThere(errorText('conflict.payment_discarded', { paymentId }), 'paymentId');
     }
     if (!db.prepare('SELECT 1 FROM payment WHERE id = ?').get(provisionalId(operationId)))
-      throw notThere(`The ${kind} is no longer on this desk.`, 'paymentId');
+      throw notThere(errorText('conflict.reversal_gone', { kind }), 'paymentId');
     return licenceBase(db, payload, current);
   };
 }
@@ -131,8 +117,8 @@ function assertRefundable(db: Cache, operationId: string, next: Rec): void {
   if (!(Number.isSafeInteger(amount) && amount > 0 && amount <= left)) {
     throw new WorkbenchError(
       'invalid_input',
-      `A refund of payment ${String(next.paymentId)} can give back at most ${left} cents (the payment less what was given back already).`,
-      { amountCents: `must be between 1 and ${left}` },
+      errorText('conflict.refund_too_large', { paymentId: String(next.paymentId), left }),
+      { amountCents: errorText('field.between', { min: 1, max: left }) },
     );
   }
 }
@@ -160,7 +146,10 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
         // The move must still be possible from the status the legacy record has now.
         const move = statusTransition(licence.status as LicenceStatus, payload.action as LicenceStatusAction);
         if (!move.ok)
-          throw new WorkbenchError('invalid_input', `${move.message} Discard the change instead.`);
+          throw new WorkbenchError(
+            'invalid_input',
+            errorText('conflict.move_impossible', { sentence: move.message }),
+          );
         entityWriter(db, 'licence').upsert([licence], now);
       }
       db.prepare('UPDATE licence SET status = ? WHERE id = ?').run(payload.to, payload.licenceId);
@@ -189,7 +178,7 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
     redo: (_db, newOperationId) => [{ entity: 'business', id: provisionalId(newOperationId) }],
   },
   issueLicence: {
-    base: (db, _op, payload) => businessBase(db, payload, 'the licence cannot be issued to it'),
+    base: (db, _op, payload) => businessBase(db, payload),
     redo: (_db, newOperationId) => [{ entity: 'licence', id: provisionalId(newOperationId) }],
   },
   correctBusinessContact: correctContactEffects,

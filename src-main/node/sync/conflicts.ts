@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { type CommandDefinition, dollars } from '../../common/command-defs/define-command.ts';
 import { type CommandName, definitionOf } from '../../common/commands.ts';
-import { WorkbenchError } from '../../common/errors.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
 import type { Conflict } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -60,7 +60,7 @@ export function getConflict(desk: Desk, id: number): Conflict {
        FROM conflict c JOIN outbox o ON o.operation_id = c.operation_id WHERE c.id = ?`,
     )
     .get(id) as Rec | undefined;
-  if (!row) throw new WorkbenchError('not_found', `There is no conflict number ${id} on this desk.`);
+  if (!row) throw new WorkbenchError('not_found', errorText('conflict.not_found', { conflictId: id }));
   return toConflict(desk, row);
 }
 
@@ -198,11 +198,14 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
       )
       .get(r.conflictId) as Rec | undefined;
     if (!row)
-      throw new WorkbenchError('not_found', `There is no conflict number ${r.conflictId} on this desk.`);
+      throw new WorkbenchError('not_found', errorText('conflict.not_found', { conflictId: r.conflictId }));
     if (row.status !== 'open') {
       throw new WorkbenchError(
         'invalid_input',
-        `Conflict ${r.conflictId} was already resolved (${String(row.resolution)}).`,
+        errorText('conflict.already_resolved', {
+          conflictId: r.conflictId,
+          resolution: String(row.resolution),
+        }),
       );
     }
     const now = zonedIso(new Date(), desk.timeZone);
@@ -215,13 +218,9 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     if (r.resolution === 'discard') {
       const reason = r.reason?.trim();
       if (!reason) {
-        throw new WorkbenchError(
-          'invalid_input',
-          'Say why the change is discarded: the reason is kept with it.',
-          {
-            reason: 'required',
-          },
-        );
+        throw new WorkbenchError('invalid_input', errorText('conflict.reason_required', {}), {
+          reason: errorText('field.required', {}),
+        });
       }
       db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(operationId);
       commandEffects[command].undo?.(db, current, now);
@@ -250,7 +249,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     if (!parsed.success) {
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) fields[issue.path.join('.')] = issue.message;
-      throw new WorkbenchError('invalid_input', 'The edited change is not valid.', fields);
+      throw new WorkbenchError('invalid_input', errorText('conflict.change_invalid', {}), fields);
     }
     const payloadNext = parsed.data as Rec & { v: number };
     db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(operationId);
@@ -369,6 +368,6 @@ function checkedEdits(definition: CommandDefinition, edits: Record<string, strin
     out[field] = checked.success ? checked.data : typed;
   }
   if (Object.keys(problems).length > 0)
-    throw new WorkbenchError('invalid_input', 'The edits are not valid.', problems);
+    throw new WorkbenchError('invalid_input', errorText('conflict.edits_invalid', {}), problems);
   return out;
 }
