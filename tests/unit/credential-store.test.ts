@@ -12,7 +12,7 @@ import {
 } from '../../src-main/node/bridge/connection-string.ts';
 import { redactSecrets } from '../../src-main/node/bridge/odbc-errors.ts';
 import { DeskConfig } from '../../src-main/node/desk/desk-config.ts';
-import { secretFromInput } from '../../src-main/host/credentials-command.ts';
+import { secretFromInput } from '../../src-main/host/cli/credentials.ts';
 import { connectionUser } from '../../src-main/node/security/connection-secret.ts';
 import { keychainAccount, keychainFailure } from '../../src-main/node/security/credential-store.ts';
 

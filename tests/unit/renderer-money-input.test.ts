@@ -10,7 +10,7 @@ describe('parseAmount', () => {
     expect(parseAmount('125')).toEqual({ ok: true, cents: 12500 });
     expect(parseAmount('125.5')).toEqual({ ok: true, cents: 12550 });
     expect(parseAmount('.5')).toEqual({ ok: false, problem: 'format' });
-    // A leading zero before other digits is a typo, as on the command line (host/cli-values.ts).
+    // A leading zero before other digits is a typo, as on the command line (host/cli/values.ts).
     expect(parseAmount('007.05')).toEqual({ ok: false, problem: 'format' });
     expect(parseAmount('0.05')).toEqual({ ok: true, cents: 5 });
   });

@@ -1,7 +1,7 @@
 // `workbench sync`'s exit code and its sentence about changes that need a person (README, "Command line").
 import { describe, expect, it } from 'vitest';
 import { type PushSummary, idlePush } from '../../src-main/common/sync-model.ts';
-import { needPersonLine, syncExit, syncExitCode } from '../../src-main/host/sync-outcome.ts';
+import { needPersonLine, syncExit, syncExitCode } from '../../src-main/host/cli/sync-outcome.ts';
 
 const push = (over: Partial<PushSummary> = {}): PushSummary => ({ ...idlePush(), ...over });
 

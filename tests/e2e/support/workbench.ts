@@ -1,4 +1,4 @@
-// Drives the real `workbench` command line (bin/workbench.cjs → Node 24 → src-main/host/cli.ts)
+// Drives the real `workbench` command line (bin/workbench.cjs → Node 24 → src-main/host/cli/main.ts)
 // against a test-owned desk directory, and runs `workbench serve` as a child process.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The real `workbench` command line, run asynchronously (the test's own proxy must keep forwarding
 // while it runs, so spawnSync is out), and the processes it starts, found through /proc.
-// startDesk runs the desk itself (src-main/host/cli.ts, no launcher in between) in a process group
+// startDesk runs the desk itself (src-main/host/cli/main.ts, no launcher in between) in a process group
 // of its own, so a test can kill exactly the desk and know when its bridge worker has gone too.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ export function startDesk(dataDir: string, args: string[]): CliRun {
       process.execPath,
       [
         '--disable-warning=ExperimentalWarning',
-        join(repoRoot, 'src-main', 'host', 'cli.ts'),
+        join(repoRoot, 'src-main', 'host', 'cli', 'main.ts'),
         '--data-dir',
         dataDir,
         ...args,

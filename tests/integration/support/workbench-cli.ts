@@ -1,4 +1,4 @@
-// Runs the real `workbench` command line (bin/workbench.cjs → Node 24 → src-main/host/cli.ts)
+// Runs the real `workbench` command line (bin/workbench.cjs → Node 24 → src-main/host/cli/main.ts)
 // against a test-owned desk directory.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

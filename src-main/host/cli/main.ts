@@ -1,24 +1,25 @@
 // The `workbench` command line: IT and test scripts drive a real desk through the same services
 // as the UI. Run through bin/workbench.cjs, which makes sure Node 24 runs it.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { errorMessageIn, fieldMessagesIn, isWorkbenchError } from '../common/errors.ts';
-import { messageLanguageFrom } from '../common/messages/language-choice.ts';
-import { BridgeFileError } from '../node/bridge/load-bridge.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { registerApplicationCommands } from './application-commands.ts';
-import { registerBatchCommands } from './batch-commands.ts';
-import { registerConflictCommands } from './conflict-commands.ts';
-import { registerCounterCommands } from './counter-commands.ts';
-import { registerDashboardCommands } from './dashboard-commands.ts';
-import { registerDocumentCommands } from './document-commands.ts';
-import { registerDrawerCommands } from './drawer-commands.ts';
-import { registerStatusCommands } from './status-commands.ts';
-import { registerFeeCommands } from './fee-commands.ts';
-import { registerJournalCommand } from './journal-command.ts';
-import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './commands.ts';
-import { registerCredentialsCommands } from './credentials-command.ts';
-import { registerBridgeCheckCommand } from './bridge-check-command.ts';
-import { registerDiscoverCommand } from './discover-command.ts';
+import { errorMessageIn, fieldMessagesIn, isWorkbenchError } from '../../common/errors.ts';
+import { messageLanguageFrom } from '../../common/messages/language-choice.ts';
+import { BridgeFileError } from '../../node/bridge/load-bridge.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { registerBusinessSubcommands } from './businesses.ts';
+import { registerApplicationSubcommands } from './applications.ts';
+import { registerBatchSubcommands } from './batches.ts';
+import { registerConflictSubcommands } from './conflicts.ts';
+import { registerCounterSubcommands } from './counter.ts';
+import { registerDashboardSubcommands } from './dashboard.ts';
+import { registerDocumentSubcommands } from './documents.ts';
+import { registerDrawerSubcommands } from './drawer.ts';
+import { registerStatusSubcommands } from './licence-status.ts';
+import { registerFeeSubcommands } from './fees.ts';
+import { registerJournalSubcommand } from './journal.ts';
+import { runConnect, runDemoCreate, runSearch, runServe, runStatus, runSync } from './desk.ts';
+import { registerCredentialsSubcommands } from './credentials.ts';
+import { registerBridgeCheckSubcommand } from './bridge-check.ts';
+import { registerDiscoverSubcommand } from './discover.ts';
 
 const positiveInt = (label: string) => (value: string) => {
   const n = Number(value);
@@ -115,19 +116,20 @@ program
   )
   .action((o) => runServe(dataDir(), o));
 
-registerCounterCommands(program, dataDir);
-registerApplicationCommands(program, dataDir);
-registerStatusCommands(program, dataDir);
-registerConflictCommands(program, dataDir);
-registerJournalCommand(program, dataDir);
-registerCredentialsCommands(program, dataDir);
-registerDiscoverCommand(program);
-registerBridgeCheckCommand(program, dataDir);
-registerBatchCommands(program, dataDir);
-registerDrawerCommands(program, dataDir);
-registerFeeCommands(program, dataDir);
-registerDashboardCommands(program, dataDir);
-registerDocumentCommands(program, dataDir);
+registerCounterSubcommands(program, dataDir);
+registerBusinessSubcommands(program, dataDir);
+registerApplicationSubcommands(program, dataDir);
+registerStatusSubcommands(program, dataDir);
+registerConflictSubcommands(program, dataDir);
+registerJournalSubcommand(program, dataDir);
+registerCredentialsSubcommands(program, dataDir);
+registerDiscoverSubcommand(program);
+registerBridgeCheckSubcommand(program, dataDir);
+registerBatchSubcommands(program, dataDir);
+registerDrawerSubcommands(program, dataDir);
+registerFeeSubcommands(program, dataDir);
+registerDashboardSubcommands(program, dataDir);
+registerDocumentSubcommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

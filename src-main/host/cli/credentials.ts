@@ -3,26 +3,26 @@
 // --stdin), goes straight to the keychain and is never printed, logged, audited or written to a
 // file: desk.json records only which keychain entry to use.
 import type { Command } from 'commander';
-import { errorText, WorkbenchError } from '../common/errors.ts';
-import { zonedIso } from '../common/time.ts';
-import { readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
-import { type Desk, openDesk } from '../node/desk/open-desk.ts';
-import { deskPaths, resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { audit } from '../node/security/audit.ts';
-import { connectionUser, DEFAULT_SECRET_KEY } from '../node/security/connection-secret.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { zonedIso } from '../../common/time.ts';
+import { readDeskConfig, writeDeskConfig } from '../../node/desk/desk-config.ts';
+import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
+import { deskPaths, resolveDataDir } from '../../node/desk/paths.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { audit } from '../../node/security/audit.ts';
+import { connectionUser, DEFAULT_SECRET_KEY } from '../../node/security/connection-secret.ts';
 import {
   type CredentialRef,
   type CredentialStore,
   keytarCredentialStore,
-} from '../node/security/credential-store.ts';
+} from '../../node/security/credential-store.ts';
 
 interface CredentialOptions {
   account?: string;
   stdin?: boolean;
 }
 
-export function registerCredentialsCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerCredentialsSubcommands(program: Command, dataDir: () => string | undefined): void {
   const credentials = program
     .command('credentials')
     .description("this desk's legacy database password, kept in the OS keychain (never in a file)");

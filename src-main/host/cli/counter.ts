@@ -2,19 +2,25 @@
 // line. Renew and pay go through the contract's operations in this process (in-process.ts): the
 // same input limits, role checks, audit and messages as the UI, so IT scripts and fault tests drive
 // real desks the way the counter does.
+import { definitionOf, isCommandName } from '../../common/commands.ts';
 import type { Command } from 'commander';
-import { paymentMethods } from '../common/model.ts';
-import { listOutbox } from '../node/commands/outbox.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { centsOption } from './cli-values.ts';
+import { paymentMethods } from '../../common/model.ts';
+import { listOutbox, type OutboxEntry } from '../../node/commands/outbox.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { centsOption } from './values.ts';
 import { queuedPayload, withDeskCalls } from './in-process.ts';
-import { registerSalvageCommands } from './salvage-command.ts';
+import { registerSalvageSubcommands } from './outbox.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** An entry in words, as its command's definition says it ("the renewal of licence RV-0000001 to ..."). */
+const describeEntry = (e: OutboxEntry): string =>
+  isCommandName(e.command)
+    ? definitionOf(e.command).describe(e.payload, (e.base[0]?.record ?? {}) as Record<string, unknown>)
+    : `${String(e.command)} (not known to this version)`;
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
 
-export function registerCounterCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerCounterSubcommands(program: Command, dataDir: () => string | undefined): void {
   program
     .command('renew')
     .description('renew a licence for one more term (kept on this desk until it reaches the legacy database)')
@@ -94,12 +100,12 @@ export function registerCounterCommands(program: Command, dataDir: () => string 
           console.log('Nothing is waiting: every change on this desk has reached the legacy database.');
         for (const e of entries) {
           console.log(
-            `${String(e.seq).padStart(5)}  ${e.status.padEnd(8)} ${e.createdAt}  ${e.command}  ${String(e.payload.licenceId)}  by ${e.actor}`,
+            `${String(e.seq).padStart(5)}  ${e.status.padEnd(8)} ${e.createdAt}  ${describeEntry(e)}  by ${e.actor}`,
           );
         }
       } finally {
         desk.close();
       }
     });
-  registerSalvageCommands(outbox, dataDir);
+  registerSalvageSubcommands(outbox, dataDir);
 }

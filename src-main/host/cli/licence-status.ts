@@ -3,11 +3,11 @@
 // and issuing a certificate write records: they go through the contract's operations in this
 // process (in-process.ts), with the UI's limits, role checks, audit and messages. Verify and list read.
 import type { Command } from 'commander';
-import { personStatusActions } from '../common/command-defs/change-licence-status.ts';
-import type { DocumentLanguage } from '../common/ops/document-ops.ts';
-import { listCertificates, verifyCertificate } from '../node/certificates/certificates.ts';
-import { openDesk, type Desk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
+import { personStatusActions } from '../../common/command-defs/change-licence-status.ts';
+import type { DocumentLanguage } from '../../common/ops/document-ops.ts';
+import { listCertificates, verifyCertificate } from '../../node/certificates/certificates.ts';
+import { openDesk, type Desk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
 import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -27,7 +27,7 @@ const answerWords: Record<string, string> = {
   malformed: 'NOT A CODE: a verification code has eleven letters and digits, e.g. 7KQ3-M9XT-2RD.',
 };
 
-export function registerStatusCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerStatusSubcommands(program: Command, dataDir: () => string | undefined): void {
   const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
     const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
     try {

@@ -3,14 +3,14 @@
 // contract's input limits, the handlers' role checks and audit, and the UI's error messages: one
 // path for every entry point, where the commands once called the services directly and skipped
 // the schemas (a payment of 999999999999 cents was taken, then blocked replay).
-import { type OperationName, type OpInput, type OpOutput } from '../common/contract.ts';
-import { createDispatcher } from '../common/dispatch.ts';
-import { WorkbenchError } from '../common/errors.ts';
-import { type Desk, openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { logger } from '../node/log/logger.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { createHandlers } from '../node/handlers/handlers.ts';
+import { type OperationName, type OpInput, type OpOutput } from '../../common/contract.ts';
+import { createDispatcher } from '../../common/dispatch.ts';
+import { WorkbenchError } from '../../common/errors.ts';
+import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { logger } from '../../node/log/logger.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { createHandlers } from '../../node/handlers/handlers.ts';
 
 /** One operation by name with its input: the contract's value, or the contract's error thrown. */
 export type CallOperation = <K extends OperationName>(

@@ -1,24 +1,24 @@
 // What each `workbench` command does, on top of the desk's services.
 import { existsSync } from 'node:fs';
-import { errorText, WorkbenchError } from '../common/errors.ts';
-import { zonedIso } from '../common/time.ts';
-import { fillConnectionTemplate } from '../node/bridge/connection-string.ts';
-import { connectionUser } from '../node/security/connection-secret.ts';
-import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
-import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../node/desk/desk-config.ts';
-import { listOutbox } from '../node/commands/outbox.ts';
-import { configureLogging } from '../node/log/logger.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { audit } from '../node/security/audit.ts';
-import { createHandlers } from '../node/handlers/handlers.ts';
-import type { RefreshProgress } from '../node/sync/refresh.ts';
-import { type SyncOnceResult, syncOnce } from '../node/sync/sync-once.ts';
-import { countOpenConflicts } from '../node/sync/conflicts.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { zonedIso } from '../../common/time.ts';
+import { fillConnectionTemplate } from '../../node/bridge/connection-string.ts';
+import { connectionUser } from '../../node/security/connection-secret.ts';
+import { loadBridge, resolveBridgePath } from '../../node/bridge/load-bridge.ts';
+import { assertNoSecret, newDeskId, readDeskConfig, writeDeskConfig } from '../../node/desk/desk-config.ts';
+import { listOutbox } from '../../node/commands/outbox.ts';
+import { configureLogging } from '../../node/log/logger.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { deskPaths, projectRoot, resolveDataDir } from '../../node/desk/paths.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { audit } from '../../node/security/audit.ts';
+import { createHandlers } from '../../node/handlers/handlers.ts';
+import type { RefreshProgress } from '../../node/sync/refresh.ts';
+import { type SyncOnceResult, syncOnce } from '../../node/sync/sync-once.ts';
+import { countOpenConflicts } from '../../node/sync/conflicts.ts';
 import { stepProgress } from './progress.ts';
 import { needPersonLine, syncExitCode } from './sync-outcome.ts';
-import { startServer } from './server.ts';
+import { startServer } from '../server.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -39,8 +39,8 @@ export async function runDemoCreate(
   const system = o.system ?? 'riverton';
   const create =
     system === 'permitflow'
-      ? (await import('../tooling/demo/permitflow/create-permit-demo.ts')).createPermitDemo
-      : (await import('../tooling/demo/create-demo-city.ts')).createDemoCity;
+      ? (await import('../../tooling/demo/permitflow/create-permit-demo.ts')).createPermitDemo
+      : (await import('../../tooling/demo/create-demo-city.ts')).createDemoCity;
   const progress = stepProgress();
   const result = await create({
     engine: o.engine,
@@ -271,7 +271,7 @@ export async function runServe(
   configureLogging({ file: deskPaths(dataDir).log, stderr: true });
   const desk = openDesk({ dataDir });
   // A connected desk keeps its link checked and its changes flowing while it serves.
-  const { SyncEngine } = await import('../node/sync/sync-engine.ts');
+  const { SyncEngine } = await import('../../node/sync/sync-engine.ts');
   const engine = desk.config
     ? new SyncEngine(desk, {
         actor: currentActor(),

@@ -4,11 +4,11 @@
 // role checks, audit and messages. Suggest, list and show read.
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { ApplicationDetail, RequirementState } from '../common/ops/application-ops.ts';
-import { suggestDuplicates } from '../node/applications/duplicates.ts';
-import { getApplication, listApplications } from '../node/applications/read-applications.ts';
-import { type Desk, openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
+import type { ApplicationDetail, RequirementState } from '../../common/ops/application-ops.ts';
+import { suggestDuplicates } from '../../node/applications/duplicates.ts';
+import { getApplication, listApplications } from '../../node/applications/read-applications.ts';
+import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
 import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -60,7 +60,7 @@ function describe(d: ApplicationDetail): string[] {
   return lines;
 }
 
-export function registerApplicationCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerApplicationSubcommands(program: Command, dataDir: () => string | undefined): void {
   const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
     const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
     try {

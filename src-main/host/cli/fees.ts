@@ -1,13 +1,13 @@
 // `workbench fees quote` and `workbench renewals queue`: the fee engine and the renewal queue from
 // the command line, through the same services as the UI (the English labels of the engine's lines).
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { formatCents, isIsoDate } from '../common/fees/index.ts';
-import { type RenewalQueueKind, renewalQueueKinds } from '../common/ops/fee-ops.ts';
-import { zonedIso } from '../common/time.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { checkRenewal } from '../node/renewals/renewal-check.ts';
-import { renewalQueue } from '../node/renewals/renewal-queue.ts';
+import { formatCents, isIsoDate } from '../../common/fees/index.ts';
+import { type RenewalQueueKind, renewalQueueKinds } from '../../common/ops/fee-ops.ts';
+import { zonedIso } from '../../common/time.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { checkRenewal } from '../../node/renewals/renewal-check.ts';
+import { renewalQueue } from '../../node/renewals/renewal-queue.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 const isoDate = (name: string) => (value: string) => {
@@ -20,7 +20,7 @@ const wholeNumber = (name: string) => (value: string) => {
   return n;
 };
 
-export function registerFeeCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerFeeSubcommands(program: Command, dataDir: () => string | undefined): void {
   const fees = program.command('fees').description("the city's fees, from the fee engine");
   fees
     .command('quote')

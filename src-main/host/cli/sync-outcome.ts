@@ -1,6 +1,6 @@
 // What `workbench sync` tells the person and the script that ran it, from what the sync found:
 // one pure function, so the exit codes README documents are the ones the command returns.
-import type { PushSummary } from '../common/sync-model.ts';
+import type { PushSummary } from '../../common/sync-model.ts';
 
 /** Exit codes of `workbench sync` (README, "Command line"). */
 export const syncExit = {

@@ -2,10 +2,10 @@
 // and their resolution from the command line. A resolution writes records: it goes through the
 // contract's conflicts.resolve in this process (in-process.ts), as the conflicts screen does.
 import { type Command, InvalidArgumentError } from 'commander';
-import type { Conflict } from '../common/sync-model.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { listConflicts } from '../node/sync/conflicts.ts';
+import type { Conflict } from '../../common/sync-model.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { listConflicts } from '../../node/sync/conflicts.ts';
 import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => {
@@ -18,7 +18,7 @@ const edit = (value: string, previous: Record<string, string> = {}) => {
   return { ...previous, [m[1]!]: m[2]! };
 };
 
-export function registerConflictCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerConflictSubcommands(program: Command, dataDir: () => string | undefined): void {
   const conflicts = program
     .command('conflicts')
     .description(

@@ -1,17 +1,17 @@
 // `workbench bridge install-journal NAME`: the one extra table in the legacy database that makes
 // replay exactly-once, for cities whose DBA allows it (see src-main/node/bridge/journal.ts).
 import type { Command } from 'commander';
-import { errorText, WorkbenchError } from '../common/errors.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { audit } from '../node/security/audit.ts';
-import { connectionWithSecret } from '../node/security/connection-secret.ts';
-import { keytarCredentialStore } from '../node/security/credential-store.ts';
-import { zonedIso } from '../common/time.ts';
-import { bridgeCommandGroup } from './bridge-command-group.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { audit } from '../../node/security/audit.ts';
+import { connectionWithSecret } from '../../node/security/connection-secret.ts';
+import { keytarCredentialStore } from '../../node/security/credential-store.ts';
+import { zonedIso } from '../../common/time.ts';
+import { bridgeCommandGroup } from './bridge-group.ts';
 
-export function registerJournalCommand(program: Command, dataDir: () => string | undefined): void {
+export function registerJournalSubcommand(program: Command, dataDir: () => string | undefined): void {
   const bridge = bridgeCommandGroup(program);
   bridge
     .command('install-journal')

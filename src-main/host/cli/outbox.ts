@@ -3,16 +3,16 @@
 // the desk even though its cache lacks changes, which is what they are for; both are audited.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { forgetMissing } from '../node/commands/outbox-forget.ts';
-import { salvageOutbox } from '../node/commands/outbox-salvage.ts';
-import { readMark, shortfall, shortfallInWords } from '../node/desk/cache-guard.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
+import { forgetMissing } from '../../node/commands/outbox-forget.ts';
+import { salvageOutbox } from '../../node/commands/outbox-salvage.ts';
+import { readMark, shortfall, shortfallInWords } from '../../node/desk/cache-guard.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { currentActor } from '../../node/security/actor.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-export function registerSalvageCommands(outbox: Command, dataDir: () => string | undefined): void {
+export function registerSalvageSubcommands(outbox: Command, dataDir: () => string | undefined): void {
   // `outbox` has a --json of its own, and commander gives a --json after "salvage" to it (the
   // program does not use positional options): either one asks for JSON.
   const json = (o: { json?: boolean }) => Boolean(o.json ?? outbox.opts<{ json?: boolean }>().json);

@@ -14,12 +14,12 @@ import {
   type BatchDetail,
   type BatchSummary,
   defaultChunkSize,
-} from '../common/ops/batch-ops.ts';
-import { type Desk, openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { postNextChunk, startPosting } from '../node/renewals/batch-posting.ts';
-import { batchRow, countItems, listBatchRows, toDetail, toSummary } from '../node/renewals/batch-store.ts';
-import { currentActor } from '../node/security/actor.ts';
+} from '../../common/ops/batch-ops.ts';
+import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { postNextChunk, startPosting } from '../../node/renewals/batch-posting.ts';
+import { batchRow, countItems, listBatchRows, toDetail, toSummary } from '../../node/renewals/batch-store.ts';
+import { currentActor } from '../../node/security/actor.ts';
 import { withDeskCalls } from './in-process.ts';
 import { stepProgress } from './progress.ts';
 
@@ -63,7 +63,7 @@ function printDetail(d: BatchDetail): void {
   }
 }
 
-export function registerBatchCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerBatchSubcommands(program: Command, dataDir: () => string | undefined): void {
   // `renewals` may already exist (the renewal queue's commands): the batch joins it.
   const renewals =
     program.commands.find((c) => c.name() === 'renewals') ??

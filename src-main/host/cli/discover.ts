@@ -4,10 +4,10 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { dialects } from '../node/bridge/bridge-schema.ts';
-import type { DialectName } from '../node/bridge/dialects.ts';
-import { discover } from '../tooling/discovery/discover.ts';
-import { projectRoot } from '../node/desk/paths.ts';
+import { dialects } from '../../node/bridge/bridge-schema.ts';
+import type { DialectName } from '../../node/bridge/dialects.ts';
+import { discover } from '../../tooling/discovery/discover.ts';
+import { projectRoot } from '../../node/desk/paths.ts';
 
 interface DiscoverOptions {
   connection: string;
@@ -28,7 +28,7 @@ const count = (label: string, min: number, max: number) => (value: string) => {
   return n;
 };
 
-export function registerDiscoverCommand(program: Command): void {
+export function registerDiscoverSubcommand(program: Command): void {
   program
     .command('discover')
     .description('profile a legacy database through ODBC; write a report and a draft bridge to edit')

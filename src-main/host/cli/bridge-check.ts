@@ -4,14 +4,18 @@
 // every mapped entity reads without a refused row.
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import { errorText, WorkbenchError } from '../common/errors.ts';
-import { loadBridge, resolveBridgePath } from '../node/bridge/load-bridge.ts';
-import { readDeskConfig } from '../node/desk/desk-config.ts';
-import { deskPaths, projectRoot, resolveDataDir } from '../node/desk/paths.ts';
-import { type BridgeCheckResult, checkBridge, type EntityCheck } from '../tooling/discovery/bridge-check.ts';
-import { connectionWithSecret } from '../node/security/connection-secret.ts';
-import { keytarCredentialStore } from '../node/security/credential-store.ts';
-import { bridgeCommandGroup } from './bridge-command-group.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { loadBridge, resolveBridgePath } from '../../node/bridge/load-bridge.ts';
+import { readDeskConfig } from '../../node/desk/desk-config.ts';
+import { deskPaths, projectRoot, resolveDataDir } from '../../node/desk/paths.ts';
+import {
+  type BridgeCheckResult,
+  checkBridge,
+  type EntityCheck,
+} from '../../tooling/discovery/bridge-check.ts';
+import { connectionWithSecret } from '../../node/security/connection-secret.ts';
+import { keytarCredentialStore } from '../../node/security/credential-store.ts';
+import { bridgeCommandGroup } from './bridge-group.ts';
 
 interface CheckOptions {
   connection?: string;
@@ -19,7 +23,7 @@ interface CheckOptions {
   json?: boolean;
 }
 
-export function registerBridgeCheckCommand(program: Command, dataDir: () => string | undefined): void {
+export function registerBridgeCheckSubcommand(program: Command, dataDir: () => string | undefined): void {
   const bridge = bridgeCommandGroup(program);
   bridge
     .command('check')

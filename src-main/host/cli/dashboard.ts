@@ -4,12 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { type DashboardFigures, dashboardSections } from '../common/ops/dashboard-ops.ts';
-import { dashboardCsv } from '../node/dashboard/dashboard-csv.ts';
-import { dashboardFigures } from '../node/dashboard/dashboard.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { currentActor } from '../node/security/actor.ts';
+import { type DashboardFigures, dashboardSections } from '../../common/ops/dashboard-ops.ts';
+import { dashboardCsv } from '../../node/dashboard/dashboard-csv.ts';
+import { dashboardFigures } from '../../node/dashboard/dashboard.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { currentActor } from '../../node/security/actor.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
@@ -54,7 +54,7 @@ export function dashboardSummary(f: DashboardFigures): string[] {
   return lines;
 }
 
-export function registerDashboardCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerDashboardSubcommands(program: Command, dataDir: () => string | undefined): void {
   program
     .command('dashboard')
     .description(

@@ -4,14 +4,14 @@
 // are the UI's; so does report (it keeps the PDF on the desk). Status only reads.
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { paymentMethods } from '../common/model.ts';
-import type { DrawerSession } from '../common/ops/drawer-ops.ts';
-import type { Desk } from '../node/desk/open-desk.ts';
-import { openDesk } from '../node/desk/open-desk.ts';
-import { resolveDataDir } from '../node/desk/paths.ts';
-import { latestSessionOf, openSessionOf, sessionView } from '../node/drawer/sessions.ts';
-import { currentActor } from '../node/security/actor.ts';
-import { centsOption } from './cli-values.ts';
+import { paymentMethods } from '../../common/model.ts';
+import type { DrawerSession } from '../../common/ops/drawer-ops.ts';
+import type { Desk } from '../../node/desk/open-desk.ts';
+import { openDesk } from '../../node/desk/open-desk.ts';
+import { resolveDataDir } from '../../node/desk/paths.ts';
+import { latestSessionOf, openSessionOf, sessionView } from '../../node/drawer/sessions.ts';
+import { currentActor } from '../../node/security/actor.ts';
+import { centsOption } from './values.ts';
 import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -42,7 +42,7 @@ function describeSession(s: DrawerSession): string {
   return lines.join('\n');
 }
 
-export function registerDrawerCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerDrawerSubcommands(program: Command, dataDir: () => string | undefined): void {
   const drawer = program.command('drawer').description("the person's cash drawer session at this desk");
 
   drawer

@@ -5,7 +5,7 @@ import { copyFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { callOperation } from './in-process.ts';
 
-export function registerDocumentCommands(program: Command, dataDir: () => string | undefined): void {
+export function registerDocumentSubcommands(program: Command, dataDir: () => string | undefined): void {
   program.addCommand(
     new Command('receipt')
       .description(

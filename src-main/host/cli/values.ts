@@ -8,7 +8,7 @@ import {
   maxCentsMessage,
   positiveCentsMessage,
   wholeCentsMessage,
-} from '../common/model.ts';
+} from '../../common/model.ts';
 
 const wholeCents = /^[1-9][0-9]*$/;
 // Past this many digits Number() loses digits; any such amount is past the limit anyway.
