@@ -5,8 +5,9 @@ import { type CommandAction, commandDefinitions } from './commands.ts';
 import { type ErrorText, errorText, formatErrorText } from './messages/error-text.ts';
 import { joinNamedGroups } from './named-groups.ts';
 
-export const roleNames = ['clerk', 'inspector', 'supervisor', 'admin'] as const;
-export type Role = (typeof roleNames)[number];
+import type { Role } from './role-names.ts';
+
+export { roleNames, type Role } from './role-names.ts';
 
 /** What people do that is not giving a command (the commands' own actions come with their definitions). */
 const otherActionRoles = {

@@ -26,6 +26,8 @@ function cruise(cwd: string, ...extra: string[]): Cruise {
       cwd,
       encoding: 'utf8',
       timeout: 60_000,
+      // The JSON of the whole tree outgrew spawnSync's 1 MiB default (ENOBUFS).
+      maxBuffer: 64 * 1024 * 1024,
     },
   );
   if (r.error) throw r.error;

@@ -6,7 +6,7 @@
 // files (payload schemas, bindable fields, names, replay rules, the roles of commands) are all
 // derived from the definitions in ../commands.ts. Pure: used by the worker, the desk, the UI, tests.
 import type { z } from 'zod';
-import type { Role } from '../roles.ts';
+import type { Role } from '../role-names.ts';
 
 type Rec = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
-import { businessBase, type CommandEffects } from '../commands/command-effects.ts';
+import { businessBase, type CommandEffects } from '../commands/effect-parts.ts';
 import { assertBridgeTakes } from '../commands/licence-commands.ts';
 import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
