@@ -4,10 +4,10 @@
 // contract's schemas); react-hook-form keeps them and focuses the first field refused. Payments are taken only in the clerk's open cash drawer: with
 // none open, the form says so and links to the drawer. The receipt number afterwards is marked
 // provisional until the legacy system has given the payment its own number.
+import { MoneyInput, TextInput } from '../forms/inputs.tsx';
 import {
   Button,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -131,19 +131,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
               }
               {...problem('amount', errors.amount)}
             >
-              <Input
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                inputMode="decimal"
-                autoComplete="off"
-                contentBefore={<span aria-hidden="true">$</span>}
-                onChange={(_, data) => {
-                  field.onChange(data.value);
-                  form.clearErrors('amount');
-                }}
-              />
+              <MoneyInput field={field} afterChange={() => form.clearErrors('amount')} />
             </Field>
           )}
         />
@@ -186,19 +174,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
               }
               {...problem('tendered', errors.tendered)}
             >
-              <Input
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                inputMode="decimal"
-                autoComplete="off"
-                contentBefore={<span aria-hidden="true">$</span>}
-                onChange={(_, data) => {
-                  field.onChange(data.value);
-                  form.clearErrors(['tendered', 'reference']);
-                }}
-              />
+              <MoneyInput field={field} afterChange={() => form.clearErrors(['tendered', 'reference'])} />
             </Field>
           )}
         />
@@ -212,17 +188,7 @@ export function PaymentForm({ detail, readAt }: { detail: LicenceDetail; readAt:
               required
               {...problem('reference', errors.reference)}
             >
-              <Input
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                autoComplete="off"
-                onChange={(_, data) => {
-                  field.onChange(data.value);
-                  form.clearErrors(['tendered', 'reference']);
-                }}
-              />
+              <TextInput field={field} afterChange={() => form.clearErrors(['tendered', 'reference'])} />
             </Field>
           )}
         />

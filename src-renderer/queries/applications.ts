@@ -1,4 +1,5 @@
 // TanStack Query hooks of the applications screens (applications.* operations).
+import { invalidate } from './query-client.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput, OpOutput } from '../../src-main/common/contract.ts';
 import { useApi } from '../api-context.tsx';
@@ -44,11 +45,7 @@ function useInvalidate() {
   const client = useQueryClient();
   return (detail?: OpOutput<'applications.get'>) => {
     if (detail) client.setQueryData(['applications.get', detail.application.id], detail);
-    return Promise.all([
-      client.invalidateQueries({ queryKey: ['applications.list'] }),
-      client.invalidateQueries({ queryKey: ['licences.search'] }),
-      client.invalidateQueries({ queryKey: ['desk.status'] }),
-    ]);
+    return invalidate(client, 'applications.list', 'licences.search', 'desk.status');
   };
 }
 

@@ -1,4 +1,5 @@
 // Businesses: correcting a business's contact details (the command correctBusinessContact).
+import { invalidate } from './query-client.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../src-main/common/contract.ts';
 import { useApi } from '../api-context.tsx';
@@ -9,11 +10,6 @@ export function useCorrectBusinessContact() {
   return useMutation({
     mutationFn: (input: OpInput<'businesses.correctContact'>) => api['businesses.correctContact'](input),
     // The licence page and search show the business's address; the status bar counts what waits.
-    onSettled: () =>
-      Promise.all(
-        ['licences.get', 'licences.search', 'desk.status'].map((key) =>
-          client.invalidateQueries({ queryKey: [key] }),
-        ),
-      ),
+    onSettled: () => invalidate(client, 'licences.get', 'licences.search', 'desk.status'),
   });
 }

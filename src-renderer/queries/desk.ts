@@ -1,5 +1,6 @@
 // TanStack Query hooks of the desk itself: its status (polled for the status bar), reading the
 // records again when the desk reports that something moved, and "Sync now".
+import { invalidate } from './query-client.ts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../api-context.tsx';
@@ -25,12 +26,7 @@ export function useDeskStatus() {
 
 /** Everything a change made on this desk (or a sync) can alter on screen. */
 export function invalidateDeskData(client: QueryClient): Promise<unknown> {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: ['licences.get'] }),
-    client.invalidateQueries({ queryKey: ['licences.search'] }),
-    client.invalidateQueries({ queryKey: ['desk.status'] }),
-    client.invalidateQueries({ queryKey: ['conflicts.list'] }),
-  ]);
+  return invalidate(client, 'licences.get', 'licences.search', 'desk.status', 'conflicts.list');
 }
 
 /**
@@ -54,11 +50,7 @@ export function useReloadWhenDeskMoves(): void {
     const before = previous.current;
     previous.current = mark;
     if (mark === null || before === null || before === mark) return; // first sight: nothing moved yet
-    void Promise.all([
-      client.invalidateQueries({ queryKey: ['licences.get'] }),
-      client.invalidateQueries({ queryKey: ['licences.search'] }),
-      client.invalidateQueries({ queryKey: ['conflicts.list'] }),
-    ]);
+    void invalidate(client, 'licences.get', 'licences.search', 'conflicts.list');
   }, [mark, client]);
 }
 

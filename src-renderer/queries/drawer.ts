@@ -1,16 +1,12 @@
 // TanStack Query hooks of the cash drawer (drawer-ops.ts): the person's open drawer, opening and
 // closing it, and voids and refunds. Every change reloads the drawer and the desk's records.
+import { invalidate } from './query-client.ts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../src-main/common/contract.ts';
 import { useApi } from '../api-context.tsx';
 
 function invalidateDrawer(client: QueryClient): Promise<unknown> {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: ['drawer.current'] }),
-    client.invalidateQueries({ queryKey: ['drawer.list'] }),
-    client.invalidateQueries({ queryKey: ['licences.get'] }),
-    client.invalidateQueries({ queryKey: ['desk.status'] }),
-  ]);
+  return invalidate(client, 'drawer.current', 'drawer.list', 'licences.get', 'desk.status');
 }
 
 export function useCurrentDrawer() {

@@ -14,3 +14,8 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** Asks again for every query of these operations (what a change on this desk can alter on screen). */
+export function invalidate(client: QueryClient, ...operations: string[]): Promise<unknown> {
+  return Promise.all(operations.map((name) => client.invalidateQueries({ queryKey: [name] })));
+}

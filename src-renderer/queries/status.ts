@@ -1,4 +1,5 @@
 // TanStack Query hooks of the status actions and certificates (status-ops.ts).
+import { invalidate } from './query-client.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../src-main/common/contract.ts';
 import { useApi } from '../api-context.tsx';
@@ -10,15 +11,14 @@ export function useChangeLicenceStatus() {
     mutationFn: (input: OpInput<'licences.changeStatus'>) => api['licences.changeStatus'](input),
     // Everything a change on this desk can alter on screen (as licences.ts does for a renewal).
     onSettled: () =>
-      Promise.all(
-        [
-          'licences.get',
-          'licences.search',
-          'desk.status',
-          'certificates.list',
-          'fees.quote',
-          'licences.statusHistory',
-        ].map((key) => client.invalidateQueries({ queryKey: [key] })),
+      invalidate(
+        client,
+        'licences.get',
+        'licences.search',
+        'desk.status',
+        'certificates.list',
+        'fees.quote',
+        'licences.statusHistory',
       ),
   });
 }

@@ -64,18 +64,15 @@ export const voidPayment = defineCommand({
   auditAction: () => 'payment.void',
 });
 
+// A refund is a void of part (or all) of a payment: the same in everything but its words, its role
+// and the amount a person may edit.
 export const refundPayment = defineCommand({
+  ...voidPayment,
   name: 'refundPayment',
-  version: 1,
   payload: RefundPaymentPayload,
   label: { en: 'Refund of a payment', es: 'Reembolso de un pago' },
   actions: { 'payment.refund': ['supervisor', 'admin'] },
-  legacyFields,
-  basedOn: 'licence',
-  creates: 'payment',
-  watch: [],
   editable: ['amountCents', 'reason'],
-  conflictRows: rows,
   describe: (p) =>
     `the refund of ${dollars(p.amountCents)} (${String(p.method)}) on payment ${String(p.paymentId)} of licence ${String(p.licenceId)}`,
   auditAction: () => 'payment.refund',

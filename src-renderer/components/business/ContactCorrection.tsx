@@ -1,10 +1,10 @@
 // Correct a business's address and phone from one of its licences: a button that opens the form
 // filled with what the desk holds; saving queues the correction (businesses.correctContact), which
 // reaches the legacy system with the next sync like every change.
+import { TextInput } from '../../forms/inputs.tsx';
 import {
   Button,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -95,15 +95,7 @@ export function ContactCorrection({ detail }: { detail: LicenceDetail }) {
           validationState={fieldState.error ? 'error' : 'none'}
           validationMessage={fieldState.error ? t(`business.invalid.${name}`) : undefined}
         >
-          <Input
-            ref={f.ref}
-            name={f.name}
-            value={String(f.value ?? '')}
-            onBlur={f.onBlur}
-            autoFocus={autoFocus}
-            autoComplete="off"
-            onChange={(_, d) => f.onChange(d.value)}
-          />
+          <TextInput field={f} autoFocus={autoFocus} />
         </Field>
       )}
     />

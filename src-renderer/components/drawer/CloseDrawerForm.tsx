@@ -2,15 +2,8 @@
 // was recorded (computed with the same rules as the service), then confirms. Ctrl+Enter in the
 // form does the next step. The counts are checked by forms/close-drawer-form.ts (the contract's
 // drawer.close schema); an empty count is $0.00.
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { MoneyInput } from '../../forms/inputs.tsx';
+import { Button, Field, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
@@ -106,19 +99,7 @@ export function CloseDrawerForm({
             name={m}
             render={({ field }) => (
               <Field className={styles.field} label={t(labels[m])} {...problem(m, form.formState.errors[m])}>
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  onBlur={field.onBlur}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  contentBefore={<span aria-hidden="true">$</span>}
-                  onChange={(_, d) => {
-                    field.onChange(d.value);
-                    setChecked(null);
-                  }}
-                />
+                <MoneyInput field={field} afterChange={() => setChecked(null)} />
               </Field>
             )}
           />

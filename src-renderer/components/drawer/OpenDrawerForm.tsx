@@ -1,6 +1,7 @@
 // Open the drawer with its starting float (Enter or Ctrl+Enter in the form). The float is checked
 // by forms/open-drawer-form.ts (the contract's drawer.open schema); empty opens an empty drawer.
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { MoneyInput } from '../../forms/inputs.tsx';
+import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { LockOpenRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FormEvent } from 'react';
@@ -44,16 +45,7 @@ export function OpenDrawerForm({ labelledBy }: { labelledBy: string }) {
             hint={t('drawer.floatHint')}
             {...problem('float', form.formState.errors.float)}
           >
-            <Input
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onBlur={field.onBlur}
-              inputMode="decimal"
-              autoComplete="off"
-              contentBefore={<span aria-hidden="true">$</span>}
-              onChange={(_, d) => field.onChange(d.value)}
-            />
+            <MoneyInput field={field} />
           </Field>
         )}
       />

@@ -1,10 +1,10 @@
 // Void or refund a payment, with a reason (a supervisor's action; the service checks the role and
 // refuses a clerk with "forbidden" whatever this form shows). The values are checked by
 // forms/reversal-form.ts (the contract's payments.void and payments.refund schemas).
+import { MoneyInput, TextInput } from '../../forms/inputs.tsx';
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -103,14 +103,7 @@ export function ReversalForm({
             required
             {...problem('paymentId', errors.paymentId)}
           >
-            <Input
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onBlur={field.onBlur}
-              autoComplete="off"
-              onChange={(_, d) => field.onChange(d.value)}
-            />
+            <TextInput field={field} />
           </Field>
         )}
       />
@@ -124,16 +117,7 @@ export function ReversalForm({
               hint={t('drawer.refundAmountHint')}
               {...problem('amount', errors.amount)}
             >
-              <Input
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                inputMode="decimal"
-                autoComplete="off"
-                contentBefore={<span aria-hidden="true">$</span>}
-                onChange={(_, d) => field.onChange(d.value)}
-              />
+              <MoneyInput field={field} />
             </Field>
           )}
         />
@@ -143,14 +127,7 @@ export function ReversalForm({
         name="reason"
         render={({ field }) => (
           <Field label={t('drawer.reason')} required {...problem('reason', errors.reason)}>
-            <Input
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onBlur={field.onBlur}
-              autoComplete="off"
-              onChange={(_, d) => field.onChange(d.value)}
-            />
+            <TextInput field={field} />
           </Field>
         )}
       />
