@@ -1,24 +1,13 @@
 // A conflict field by field: what the clerk saw, the clerk's change, and the legacy value now,
 // with the fields somebody changed elsewhere marked in words (and colour).
-import {
-  Badge,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ConflictField } from '../../src-main/common/sync-model.ts';
 import { fieldLabel, formatFieldValue } from '../conflict-values.ts';
 import { useLanguage } from '../hooks.ts';
+import { columnsOf, DataTable } from './table/DataTable.tsx';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   changed: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   fieldCell: {
     display: 'flex',
@@ -28,13 +17,9 @@ const useStyles = makeStyles({
   },
   fieldName: { fontWeight: tokens.fontWeightSemibold },
   current: { fontWeight: tokens.fontWeightSemibold },
-  caption: {
-    textAlign: 'start',
-    captionSide: 'top',
-    paddingBlockEnd: tokens.spacingVerticalS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
 });
+
+const column = columnsOf<ConflictField>();
 
 export function ConflictFields({ fields }: { fields: ConflictField[] }) {
   const { t } = useTranslation();
@@ -42,44 +27,48 @@ export function ConflictFields({ fields }: { fields: ConflictField[] }) {
   const styles = useStyles();
   const show = (f: ConflictField, v: ConflictField['seen']) => formatFieldValue(f.field, v, t, language);
   return (
-    <div className={styles.wrap}>
-      <Table size="small">
-        <caption className={styles.caption}>{t('conflicts.fieldsCaption')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('conflicts.field')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflicts.seen')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflicts.mine')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflicts.current')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {fields.map((f) => (
-            <TableRow
-              key={f.field}
-              data-field={f.field}
-              data-changed-elsewhere={f.changedElsewhere ? 'true' : undefined}
-              className={mergeClasses(f.changedElsewhere && styles.changed)}
-            >
-              <TableCell>
-                <span className={styles.fieldCell}>
-                  <span className={styles.fieldName}>{fieldLabel(f.field, t)}</span>
-                  {f.changedElsewhere ? (
-                    <Badge appearance="filled" color="warning" size="small">
-                      {t('conflicts.changedElsewhere')}
-                    </Badge>
-                  ) : null}
-                </span>
-              </TableCell>
-              <TableCell>{show(f, f.seen)}</TableCell>
-              <TableCell>{show(f, f.mine)}</TableCell>
-              <TableCell className={mergeClasses(f.changedElsewhere && styles.current)}>
-                {show(f, f.current)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('conflicts.fieldsCaption')}
+      captionShown
+      rows={fields}
+      rowKey={(f) => f.field}
+      rowAttributes={(f) => ({
+        'data-field': f.field,
+        ...(f.changedElsewhere ? { 'data-changed-elsewhere': 'true' } : {}),
+      })}
+      rowClassName={(f) => (f.changedElsewhere ? styles.changed : undefined)}
+      columns={[
+        column.display({
+          id: 'field',
+          header: t('conflicts.field'),
+          cell: ({ row }) => (
+            <span className={styles.fieldCell}>
+              <span className={styles.fieldName}>{fieldLabel(row.original.field, t)}</span>
+              {row.original.changedElsewhere ? (
+                <Badge appearance="filled" color="warning" size="small">
+                  {t('conflicts.changedElsewhere')}
+                </Badge>
+              ) : null}
+            </span>
+          ),
+        }),
+        column.display({
+          id: 'seen',
+          header: t('conflicts.seen'),
+          cell: ({ row }) => show(row.original, row.original.seen),
+        }),
+        column.display({
+          id: 'mine',
+          header: t('conflicts.mine'),
+          cell: ({ row }) => show(row.original, row.original.mine),
+        }),
+        column.display({
+          id: 'current',
+          header: t('conflicts.current'),
+          cell: ({ row }) => show(row.original, row.original.current),
+          meta: { cellClassName: (f) => (f.changedElsewhere ? styles.current : undefined) },
+        }),
+      ]}
+    />
   );
 }

@@ -8,14 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { PrintedDocument } from '../../src-main/common/ops/document-ops.ts';
 import { usePrintedDocument } from '../printed-document.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useStackStyles } from './layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    alignItems: 'flex-start',
-  },
   links: { display: 'flex', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'baseline' },
   kept: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
   compact: { flexShrink: 0 },
@@ -38,9 +33,10 @@ export interface DocumentButtonProps {
 export function DocumentButton({ label, ariaLabel, make, size, appearance, compact }: DocumentButtonProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const stack = useStackStyles();
   const { run, document, pending, error } = usePrintedDocument(make);
   return (
-    <div className={mergeClasses(styles.root, compact && styles.compact)}>
+    <div className={mergeClasses(stack.snug, compact && styles.compact)}>
       <Button
         className={styles.button}
         icon={<PrintRegular />}

@@ -3,21 +3,7 @@
 // current and the new expiry date, then licences.renew. The desk checks everything again when it
 // records the renewal (it refuses in the same words); the message afterwards shows the date it
 // recorded.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { CalendarArrowRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,24 +17,14 @@ import { DateText } from './DateText.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FactList } from './FactList.tsx';
 import { FeeBreakdown } from './FeeBreakdown.tsx';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    alignItems: 'flex-start',
-  },
-  hint: { color: tokens.colorNeutralForeground3 },
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  result: { alignSelf: 'stretch' },
-});
+import { ConfirmDialog } from './layout/ConfirmDialog.tsx';
+import { useStackStyles } from './layout/stack-styles.ts';
 
 /** `readAt`: when `detail` was read from the desk. */
 export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const styles = useStyles();
+  const stack = useStackStyles();
   const renew = useRenewLicence();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<(OpOutput<'licences.renew'> & { at: number }) | null>(null);
@@ -71,78 +47,64 @@ export function RenewAction({ detail, readAt }: { detail: LicenceDetail; readAt:
   };
 
   return (
-    <div className={styles.root}>
+    <div className={stack.tight}>
       {renewable ? (
         <>
-          <Text className={styles.hint}>{t('counter.renewHint')}</Text>
+          <Text className={stack.hint}>{t('counter.renewHint')}</Text>
           {check ? (
             <FeeBreakdown check={check} />
           ) : quote.isError ? (
             <ErrorMessage error={quote.error} />
           ) : (
-            <Text className={styles.hint}>{t('fees.loading')}</Text>
+            <Text className={stack.hint}>{t('fees.loading')}</Text>
           )}
-          <Dialog
+          <ConfirmDialog
             open={open}
-            onOpenChange={(_, data) => {
-              setOpen(data.open);
-              if (data.open) renew.reset();
+            onOpenChange={(next) => {
+              setOpen(next);
+              if (next) renew.reset();
             }}
-          >
-            <DialogTrigger disableButtonEnhancement>
+            trigger={
               <Button appearance="primary" icon={<CalendarArrowRightRegular />}>
                 {t('counter.renew')}
               </Button>
-            </DialogTrigger>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>{t('counter.renewTitle', { id: licence.id })}</DialogTitle>
-                <DialogContent className={styles.content}>
-                  <FactList
-                    facts={[
-                      {
-                        key: 'current',
-                        label: t('counter.currentExpiry'),
-                        value: <DateText iso={licence.expiresOn} />,
-                      },
-                      {
-                        key: 'new',
-                        label: t('counter.newExpiry'),
-                        value: <DateText iso={check?.newExpiresOn ?? null} />,
-                      },
-                      {
-                        key: 'fee',
-                        label: t('fees.total'),
-                        value: formatMoney(check?.quote?.totalCents ?? null, language),
-                      },
-                    ]}
-                  />
-                  {check ? <FeeBreakdown check={check} /> : null}
-                  <Text>{t('counter.keptOnDesk')}</Text>
-                  {renew.isError ? <ErrorMessage error={renew.error} /> : null}
-                </DialogContent>
-                <DialogActions>
-                  <Button
-                    appearance="primary"
-                    onClick={confirm}
-                    disabledFocusable={renew.isPending || !check || blocked}
-                  >
-                    {renew.isPending ? t('counter.renewing') : t('counter.renewConfirm')}
-                  </Button>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">{t('counter.cancel')}</Button>
-                  </DialogTrigger>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+            }
+            title={t('counter.renewTitle', { id: licence.id })}
+            confirmLabel={renew.isPending ? t('counter.renewing') : t('counter.renewConfirm')}
+            onConfirm={confirm}
+            confirmDisabled={renew.isPending || !check || blocked}
+            cancelLabel={t('counter.cancel')}
+          >
+            <FactList
+              facts={[
+                {
+                  key: 'current',
+                  label: t('counter.currentExpiry'),
+                  value: <DateText iso={licence.expiresOn} />,
+                },
+                {
+                  key: 'new',
+                  label: t('counter.newExpiry'),
+                  value: <DateText iso={check?.newExpiresOn ?? null} />,
+                },
+                {
+                  key: 'fee',
+                  label: t('fees.total'),
+                  value: formatMoney(check?.quote?.totalCents ?? null, language),
+                },
+              ]}
+            />
+            {check ? <FeeBreakdown check={check} /> : null}
+            <Text>{t('counter.keptOnDesk')}</Text>
+            {renew.isError ? <ErrorMessage error={renew.error} /> : null}
+          </ConfirmDialog>
         </>
       ) : (
-        <Text className={styles.hint}>
+        <Text className={stack.hint}>
           {t('counter.notRenewable', { status: t(`status.${licence.status}`).toLowerCase() })}
         </Text>
       )}
-      <div role="status" className={styles.result}>
+      <div role="status" className={stack.fullWidth}>
         {done ? (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>

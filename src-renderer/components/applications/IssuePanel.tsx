@@ -21,14 +21,9 @@ import { useLanguage } from '../../hooks.ts';
 import { shownId } from '../../provisional-id.ts';
 import { licenceHref } from '../../route.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    alignItems: 'flex-start',
-  },
   list: { margin: 0 },
   row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -37,6 +32,7 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const styles = useStyles();
+  const stack = useStackStyles();
   const issue = useIssueLicence();
   const withdraw = useWithdrawApplication();
   const [withdrawing, setWithdrawing] = useState(false);
@@ -58,7 +54,7 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
 
   if (app.status === 'issued' && app.licenceId) {
     return (
-      <div className={styles.root} role="status">
+      <div className={stack.roomy} role="status">
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {t('applications.issued')}{' '}
@@ -76,7 +72,7 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
   }
   if (app.status === 'withdrawn') {
     return (
-      <div className={styles.root} role="status">
+      <div className={stack.roomy} role="status">
         <MessageBar intent="info">
           <MessageBarBody>{t('applications.withdrawn')}</MessageBarBody>
         </MessageBar>
@@ -84,7 +80,7 @@ export function IssuePanel({ detail }: { detail: ApplicationDetail }) {
     );
   }
   return (
-    <div className={styles.root}>
+    <div className={stack.roomy}>
       {detail.feeCents != null ? (
         <Text>{t('applications.fee', { fee: formatMoney(detail.feeCents, language) })}</Text>
       ) : null}

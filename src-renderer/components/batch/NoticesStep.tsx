@@ -11,14 +11,9 @@ import { useLanguage } from '../../hooks.ts';
 import { type Language, languages } from '../../i18n/index.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
 import { batchKey } from '../../queries/index.ts';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    alignItems: 'flex-start',
-  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
 });
 
@@ -28,6 +23,7 @@ export function NoticesStep({ batch }: { batch: BatchDetail }) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
   const styles = useStyles();
+  const stack = useStackStyles();
   const api = useApi();
   const client = useQueryClient();
   const [language, setLanguage] = useState<Language>(uiLanguage);
@@ -38,7 +34,7 @@ export function NoticesStep({ batch }: { batch: BatchDetail }) {
     return document;
   };
   return (
-    <div className={styles.root}>
+    <div className={stack.roomy}>
       <Text>{t('batch.notices.intro')}</Text>
       {ready ? (
         <>

@@ -10,14 +10,9 @@ import { ErrorMessage } from '../ErrorMessage.tsx';
 import { batchProblemText } from './batch-text.ts';
 import { useSetSelected, useValidateBatch } from '../../queries/index.ts';
 import { CountsLine, editableStates } from './ReviewStep.tsx';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    alignItems: 'flex-start',
-  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, maxHeight: '40vh', overflowY: 'auto' },
   number: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -43,13 +38,14 @@ export function ValidateStep({
   const { t } = useTranslation();
   const language = useLanguage();
   const styles = useStyles();
+  const stack = useStackStyles();
   const select = useSetSelected();
   const bad = batch.items.filter(
     (i) => i.selected && i.problems && i.problems.length > 0 && i.state === 'pending',
   );
   const c = batch.counts;
   return (
-    <div className={styles.root}>
+    <div className={stack.roomy}>
       <Text>{t('batch.validate.intro')}</Text>
       <Button appearance="primary" disabledFocusable={!action.enabled} onClick={action.run}>
         {action.validate.isPending ? t('batch.validate.running') : t('batch.validate.run')}

@@ -8,14 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { PrintedDocument } from '../../../src-main/common/ops/document-ops.ts';
 import { usePrintedDocument } from '../../printed-document.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    alignItems: 'flex-start',
-  },
   status: {
     display: 'flex',
     flexDirection: 'column',
@@ -28,6 +23,7 @@ const useStyles = makeStyles({
 export function CsvDownload({ section, make }: { section: string; make: () => Promise<PrintedDocument> }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const stack = useStackStyles();
   const { run, document, pending, error } = usePrintedDocument(make, { openWindow: false });
   const link = useRef<HTMLAnchorElement>(null);
   // A new file: start its download once (the link stays for another try).
@@ -39,7 +35,7 @@ export function CsvDownload({ section, make }: { section: string; make: () => Pr
     }
   }, [document]);
   return (
-    <div className={styles.root}>
+    <div className={stack.snug}>
       <Button
         icon={<ArrowDownloadRegular />}
         appearance="secondary"

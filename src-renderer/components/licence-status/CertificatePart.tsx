@@ -16,15 +16,9 @@ import { useCertificates } from '../../queries/index.ts';
 import { DocumentButton } from '../DocumentButton.tsx';
 import { columnsOf, DataTable } from '../table/DataTable.tsx';
 import { isTypingIn } from './typing.ts';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    alignItems: 'flex-start',
-  },
-  hint: { color: tokens.colorNeutralForeground3 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   code: { fontFamily: tokens.fontFamilyMonospace, letterSpacing: '0.05em' },
   list: { alignSelf: 'stretch' },
@@ -39,6 +33,7 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const styles = useStyles();
+  const stack = useStackStyles();
   const api = useApi();
   const listId = useId('certificates');
   const certificates = useCertificates(detail.licence.id);
@@ -80,8 +75,8 @@ export function CertificatePart({ detail }: { detail: LicenceDetail }) {
   };
 
   return (
-    <div className={styles.root}>
-      <Text className={styles.hint}>{t('licenceActions.certificateHint')}</Text>
+    <div className={stack.tight}>
+      <Text className={stack.hint}>{t('licenceActions.certificateHint')}</Text>
       {provisional && !why ? (
         <Text>{t('licenceActions.temporaryHint', { number: shownId(licence.id) })}</Text>
       ) : null}

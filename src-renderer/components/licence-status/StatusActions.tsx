@@ -3,12 +3,6 @@
 // decides again; a refusal is shown in plain words, in the UI language.
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -28,23 +22,17 @@ import {
 } from '../../../src-main/common/command-defs/change-licence-status.ts';
 import { useDeskStatus, useChangeLicenceStatus } from '../../queries/index.ts';
 import { refusalText } from './refusal-text.ts';
+import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
+import { useStackStyles } from '../layout/stack-styles.ts';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    alignItems: 'flex-start',
-  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground3 },
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  result: { alignSelf: 'stretch' },
 });
 
 export function StatusActions({ detail }: { detail: LicenceDetail }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const stack = useStackStyles();
   const role = useDeskStatus().data?.role ?? null;
   const change = useChangeLicenceStatus();
   const [action, setAction] = useState<PersonStatusAction | null>(null);
@@ -84,8 +72,8 @@ export function StatusActions({ detail }: { detail: LicenceDetail }) {
   };
 
   return (
-    <div className={styles.root}>
-      <Text className={styles.hint}>{t('licenceActions.statusHint')}</Text>
+    <div className={stack.tight}>
+      <Text className={stack.hint}>{t('licenceActions.statusHint')}</Text>
       {mine.length > 0 ? (
         <div className={styles.buttons}>
           {(mine as PersonStatusAction[]).map((a) => (
@@ -97,60 +85,49 @@ export function StatusActions({ detail }: { detail: LicenceDetail }) {
       ) : (
         <Text>{possible.length > 0 ? t('licenceActions.noActionsRole') : t('licenceActions.noActions')}</Text>
       )}
-      <Dialog open={action !== null} onOpenChange={(_, data) => (data.open ? null : setAction(null))}>
-        <DialogSurface>
-          {action ? (
-            <DialogBody>
-              <DialogTitle>{t(`licenceActions.title.${action}`, { id: licence.id })}</DialogTitle>
-              <DialogContent className={styles.content}>
-                <Text>{t(`licenceActions.explain.${action}`)}</Text>
-                <Field
-                  label={t('licenceActions.reason')}
-                  hint={t('licenceActions.reasonHint')}
-                  required
-                  validationState={missing ? 'error' : 'none'}
-                  validationMessage={missing ? t('licenceActions.reasonMissing') : undefined}
-                >
-                  <Textarea
-                    value={reason}
-                    maxLength={MAX_STATUS_REASON}
-                    resize="vertical"
-                    onChange={(_, data) => {
-                      setReason(data.value);
-                      if (data.value.trim()) setMissing(false);
-                    }}
-                    onKeyDown={(event) => {
-                      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                        event.preventDefault();
-                        confirm();
-                      }
-                    }}
-                  />
-                </Field>
-                {change.isError ? (
-                  <MessageBar intent="error" layout="multiline" role="alert">
-                    <MessageBarBody>{refusalText(change.error, t)}</MessageBarBody>
-                  </MessageBar>
-                ) : null}
-              </DialogContent>
-              <DialogActions>
-                <Button
-                  appearance="primary"
-                  onClick={confirm}
-                  disabledFocusable={change.isPending}
-                  aria-keyshortcuts="Control+Enter"
-                >
-                  {change.isPending ? t('licenceActions.working') : t(`licenceActions.confirm.${action}`)}
-                </Button>
-                <Button appearance="secondary" onClick={() => setAction(null)}>
-                  {t('licenceActions.cancel')}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          ) : null}
-        </DialogSurface>
-      </Dialog>
-      <div role="status" className={styles.result}>
+      <ConfirmDialog
+        open={action !== null}
+        onOpenChange={(next) => (next ? null : setAction(null))}
+        title={action ? t(`licenceActions.title.${action}`, { id: licence.id }) : ''}
+        confirmLabel={
+          change.isPending ? t('licenceActions.working') : action ? t(`licenceActions.confirm.${action}`) : ''
+        }
+        onConfirm={confirm}
+        confirmDisabled={change.isPending}
+        confirmShortcut="Control+Enter"
+        cancelLabel={t('licenceActions.cancel')}
+      >
+        {action ? <Text>{t(`licenceActions.explain.${action}`)}</Text> : null}
+        <Field
+          label={t('licenceActions.reason')}
+          hint={t('licenceActions.reasonHint')}
+          required
+          validationState={missing ? 'error' : 'none'}
+          validationMessage={missing ? t('licenceActions.reasonMissing') : undefined}
+        >
+          <Textarea
+            value={reason}
+            maxLength={MAX_STATUS_REASON}
+            resize="vertical"
+            onChange={(_, data) => {
+              setReason(data.value);
+              if (data.value.trim()) setMissing(false);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                confirm();
+              }
+            }}
+          />
+        </Field>
+        {change.isError ? (
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>{refusalText(change.error, t)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </ConfirmDialog>
+      <div role="status" className={stack.fullWidth}>
         {done ? (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>

@@ -62,6 +62,12 @@ const useStyles = makeStyles({
     clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
+  captionShown: {
+    textAlign: 'start',
+    captionSide: 'top',
+    paddingBlockEnd: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 type Props<T extends RowData> = {
@@ -72,6 +78,8 @@ type Props<T extends RowData> = {
   labelledBy?: string;
   label?: string;
   caption?: string;
+  /** Show the caption above the table (by default it is for screen readers only). */
+  captionShown?: boolean;
   /** Shown instead of the table when there are no rows (without it an empty table is shown). */
   empty?: string;
   size?: 'small' | 'extra-small';
@@ -79,6 +87,8 @@ type Props<T extends RowData> = {
   extraRows?: ReactNode;
   /** Extra attributes of a row (data-* for the tests). */
   rowAttributes?: (row: T) => Record<`data-${string}`, string>;
+  /** A class for a row (a highlight). */
+  rowClassName?: (row: T) => string | undefined;
   /** The wrapper's class (the default scrolls sideways when the table is wider than its place). */
   className?: string;
 };
@@ -101,7 +111,11 @@ export function DataTable<T extends RowData>(props: Props<T>) {
   return (
     <div className={props.className ?? styles.wrap}>
       <Table size={props.size ?? 'small'} aria-labelledby={props.labelledBy} aria-label={props.label}>
-        {props.caption ? <caption className={styles.caption}>{props.caption}</caption> : null}
+        {props.caption ? (
+          <caption className={props.captionShown ? styles.captionShown : styles.caption}>
+            {props.caption}
+          </caption>
+        ) : null}
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
@@ -122,7 +136,11 @@ export function DataTable<T extends RowData>(props: Props<T>) {
         </TableHeader>
         <TableBody>
           {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id} {...props.rowAttributes?.(row.original)}>
+            <TableRow
+              key={row.id}
+              className={props.rowClassName?.(row.original)}
+              {...props.rowAttributes?.(row.original)}
+            >
               {row.getAllCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 const extra =
