@@ -5,10 +5,6 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ApplicationDetail, RequirementState } from '../../common/ops/application-ops.ts';
-import { suggestDuplicates } from '../../node/applications/duplicates.ts';
-import { getApplication, listApplications } from '../../node/applications/read-applications.ts';
-import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
-import { resolveDataDir } from '../../node/desk/paths.ts';
 import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -61,14 +57,6 @@ function describe(d: ApplicationDetail): string[] {
 }
 
 export function registerApplicationSubcommands(program: Command, dataDir: () => string | undefined): void {
-  const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
-    const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-    try {
-      return await work(desk);
-    } finally {
-      desk.close();
-    }
-  };
   const show = (d: ApplicationDetail, json?: boolean) =>
     json ? print(d) : console.log(describe(d).join('\n'));
 
@@ -77,12 +65,15 @@ export function registerApplicationSubcommands(program: Command, dataDir: () => 
   businessOptions(app.command('suggest').description('businesses on file that may be the one typed'))
     .option('--json', 'print as JSON')
     .action((o: BusinessFlags & { json?: boolean }) =>
-      withDesk((desk) => {
-        const r = suggestDuplicates(
-          desk.cache,
-          { name: o.name ?? '', dbaName: o.dba, addressLine: o.address, phone: o.phone, taxId: o.taxId },
-          8,
-        );
+      withDeskCalls(dataDir(), async (call) => {
+        const r = await call('applications.suggestDuplicates', {
+          name: o.name ?? '',
+          dbaName: o.dba,
+          addressLine: o.address,
+          phone: o.phone,
+          taxId: o.taxId,
+          limit: 8,
+        });
         if (o.json) return print(r);
         if (r.suggestions.length === 0) return console.log('No business on file looks like this one.');
         for (const s of r.suggestions)
@@ -133,8 +124,8 @@ export function registerApplicationSubcommands(program: Command, dataDir: () => 
     .option('--status <status>', 'open, issued or all', 'open')
     .option('--json', 'print as JSON')
     .action((o: { status: 'open' | 'issued' | 'all'; json?: boolean }) =>
-      withDesk((desk) => {
-        const rows = listApplications(desk, o.status, 500);
+      withDeskCalls(dataDir(), async (call) => {
+        const rows = (await call('applications.list', { status: o.status, limit: 500 })).applications;
         if (o.json) return print(rows);
         for (const a of rows)
           console.log(
@@ -148,7 +139,9 @@ export function registerApplicationSubcommands(program: Command, dataDir: () => 
     .argument('<application>', 'application id')
     .option('--json', 'print as JSON')
     .action((id: string, o: { json?: boolean }) =>
-      withDesk((desk) => show(getApplication(desk, id), o.json)),
+      withDeskCalls(dataDir(), async (call) =>
+        show(await call('applications.get', { applicationId: id }), o.json),
+      ),
     );
 
   app

@@ -15,10 +15,8 @@ import {
   type BatchSummary,
   defaultChunkSize,
 } from '../../common/ops/batch-ops.ts';
-import { type Desk, openDesk } from '../../node/desk/open-desk.ts';
-import { resolveDataDir } from '../../node/desk/paths.ts';
 import { postNextChunk, startPosting } from '../../node/renewals/batch-posting.ts';
-import { batchRow, countItems, listBatchRows, toDetail, toSummary } from '../../node/renewals/batch-store.ts';
+import { batchRow, countItems, toSummary } from '../../node/renewals/batch-store.ts';
 import { currentActor } from '../../node/security/actor.ts';
 import { withDeskCalls } from './in-process.ts';
 import { stepProgress } from './progress.ts';
@@ -32,14 +30,6 @@ const count = (label: string) => (value: string) => {
     throw new InvalidArgumentError(`${label} must be a whole number, 1 or more`);
   return n;
 };
-
-function withDesk<T>(dataDir: string | undefined, work: (desk: Desk) => T): T {
-  const desk = openDesk({ dataDir: resolveDataDir(dataDir) });
-  const result = work(desk);
-  if (result instanceof Promise) return result.finally(() => desk.close()) as T;
-  desk.close();
-  return result;
-}
 
 function summaryLine(s: BatchSummary): string {
   const c = s.counts;
@@ -120,8 +110,8 @@ export function registerBatchSubcommands(program: Command, dataDir: () => string
     .argument('<batch>', 'batch number')
     .option('--json', 'print as JSON')
     .action((id: string, o: { json?: boolean }) =>
-      withDesk(dataDir(), (desk) => {
-        const d = toDetail(desk.cache, batchRow(desk.cache, id), notRunning);
+      withDeskCalls(dataDir(), async (call) => {
+        const d = await call('batches.get', { batchId: id });
         if (o.json) print(d);
         else printDetail(d);
       }),
@@ -133,10 +123,8 @@ export function registerBatchSubcommands(program: Command, dataDir: () => string
     .option('--open', 'only batches not posted or cancelled')
     .option('--json', 'print as JSON')
     .action((o: { open?: boolean; json?: boolean }) =>
-      withDesk(dataDir(), (desk) => {
-        const batches = listBatchRows(desk.cache, !o.open, 500).map((r) =>
-          toSummary(desk.cache, r, notRunning),
-        );
+      withDeskCalls(dataDir(), async (call) => {
+        const { batches } = await call('batches.list', { includeFinished: !o.open, limit: 500 });
         if (o.json) print(batches);
         else if (batches.length === 0) console.log('No renewal batch on this desk yet.');
         else for (const s of batches) console.log(summaryLine(s));
@@ -229,7 +217,9 @@ export function registerBatchSubcommands(program: Command, dataDir: () => string
     .option('--chunk <n>', 'licences committed together (default: the batch’s)', count('--chunk'))
     .option('--json', 'print the batch summary as JSON at the end')
     .action((id: string, o: { chunk?: number; json?: boolean }) =>
-      withDesk(dataDir(), (desk) => {
+      // Posts in this process, chunk after chunk with a progress line, where the contract's
+      // batches.post starts the run in the desk's background runtime (the UI polls it).
+      withDeskCalls(dataDir(), (_call, desk) => {
         const actor = currentActor();
         const { resumed, alreadyPosted } = startPosting(desk, actor, id, o.chunk);
         if (alreadyPosted && !o.json) {

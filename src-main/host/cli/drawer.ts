@@ -6,9 +6,6 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { paymentMethods } from '../../common/model.ts';
 import type { DrawerSession } from '../../common/ops/drawer-ops.ts';
-import type { Desk } from '../../node/desk/open-desk.ts';
-import { openDesk } from '../../node/desk/open-desk.ts';
-import { resolveDataDir } from '../../node/desk/paths.ts';
 import { latestSessionOf, openSessionOf, sessionView } from '../../node/drawer/sessions.ts';
 import { currentActor } from '../../node/security/actor.ts';
 import { centsOption } from './values.ts';
@@ -16,15 +13,6 @@ import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
-
-function withDesk<T>(dataDir: () => string | undefined, run: (desk: Desk) => T): T {
-  const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-  try {
-    return run(desk);
-  } finally {
-    desk.close();
-  }
-}
 
 function describeSession(s: DrawerSession): string {
   const lines = [
@@ -66,7 +54,8 @@ export function registerDrawerSubcommands(program: Command, dataDir: () => strin
     .description('your open drawer (or your last one) with its totals by method')
     .option('--json', 'print the session as JSON')
     .action((o: { json?: boolean }) =>
-      withDesk(dataDir, (desk) => {
+      // The open session or, unlike drawer.current, the last closed one: read from the cache.
+      withDeskCalls(dataDir(), (_call, desk) => {
         const deskId = desk.configured().deskId;
         const row =
           openSessionOf(desk.cache, deskId, currentActor()) ??

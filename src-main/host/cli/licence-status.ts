@@ -5,9 +5,6 @@
 import type { Command } from 'commander';
 import { personStatusActions } from '../../common/command-defs/change-licence-status.ts';
 import type { DocumentLanguage } from '../../common/ops/document-ops.ts';
-import { listCertificates, verifyCertificate } from '../../node/certificates/certificates.ts';
-import { openDesk, type Desk } from '../../node/desk/open-desk.ts';
-import { resolveDataDir } from '../../node/desk/paths.ts';
 import { queuedPayload, withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -28,15 +25,6 @@ const answerWords: Record<string, string> = {
 };
 
 export function registerStatusSubcommands(program: Command, dataDir: () => string | undefined): void {
-  const withDesk = async <T>(work: (desk: Desk) => T | Promise<T>): Promise<T> => {
-    const desk = openDesk({ dataDir: resolveDataDir(dataDir()) });
-    try {
-      return await work(desk);
-    } finally {
-      desk.close();
-    }
-  };
-
   for (const action of personStatusActions) {
     program
       .command(action)
@@ -90,8 +78,8 @@ export function registerStatusSubcommands(program: Command, dataDir: () => strin
     .argument('<code...>', 'the code as printed (case, spaces and dashes do not matter)')
     .option('--json', 'print the answer as JSON')
     .action((code: string[], o: { json?: boolean }) =>
-      withDesk((desk) => {
-        const answer = verifyCertificate(desk, code.join(' '));
+      withDeskCalls(dataDir(), async (call) => {
+        const answer = await call('certificates.verify', { code: code.join(' ') });
         if (o.json) print(answer);
         else {
           console.log(answerWords[answer.answer]);
@@ -108,8 +96,8 @@ export function registerStatusSubcommands(program: Command, dataDir: () => strin
     .argument('<licence>', 'licence number')
     .option('--json', 'print as JSON')
     .action((licence: string, o: { json?: boolean }) =>
-      withDesk((desk) => {
-        const list = listCertificates(desk.cache, licence);
+      withDeskCalls(dataDir(), async (call) => {
+        const list = (await call('certificates.list', { licenceId: licence })).certificates;
         if (o.json) print(list);
         else
           for (const c of list)
