@@ -1,6 +1,6 @@
 // The diagnostics logger (src-main/node/log): secrets never reach a line, the level follows
 // WB_LOG_LEVEL, and the desk's log file holds one JSON object per line.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -138,5 +138,39 @@ describe('the log file', () => {
     } finally {
       configureLogging({});
     }
+  });
+
+  it('is set aside as workbench.log.1 … .N when it outgrows its size, the newest lines in workbench.log', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wb-log-'));
+    const file = join(dir, 'logs', 'workbench.log');
+    const log = createLogger({ level: 'info', file, stderr: false, rotation: { maxBytes: 2000, keep: 2 } });
+    for (let n = 1; n <= 60; n++) log.info({ n }, `line ${n} ${'x'.repeat(60)}`);
+    const numbers = (path: string) =>
+      readFileSync(path, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { n: number }).n);
+    const now = numbers(file);
+    const one = numbers(`${file}.1`);
+    const two = numbers(`${file}.2`);
+    // Every file within its size; the three kept files hold the newest lines, in order, none lost
+    // between them; the oldest lines went with the file dropped beyond keep.
+    for (const path of [file, `${file}.1`, `${file}.2`])
+      expect(statSync(path).size).toBeLessThanOrEqual(2000);
+    expect(existsSync(`${file}.3`)).toBe(false);
+    expect(now.at(-1)).toBe(60);
+    expect([...two, ...one, ...now]).toEqual(
+      Array.from({ length: two.length + one.length + now.length }, (_, i) => two[0]! + i),
+    );
+    expect(two[0]).toBeGreaterThan(1);
+  });
+
+  it('goes on from the size a file already has when the desk starts again', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wb-log-'));
+    const file = join(dir, 'workbench.log');
+    writeFileSync(file, `${JSON.stringify({ level: 'info', msg: 'yesterday', pad: 'y'.repeat(1900) })}\n`);
+    createLogger({ level: 'info', file, stderr: false, rotation: { maxBytes: 2000 } }).info('today');
+    expect(readFileSync(`${file}.1`, 'utf8')).toContain('yesterday');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ msg: 'today' });
   });
 });

@@ -8,10 +8,12 @@
 //
 // Where lines go: stderr (fd 2, never stdout: a CLI's stdout is the person's output, and the bridge
 // worker's stdout is inherited by its parent) unless configureLogging says otherwise; the desktop
-// shell and `workbench serve` add the desk's log file (deskPaths().log). The level comes from
+// shell and `workbench serve` add the desk's log file (deskPaths().log), which never grows past
+// 10 MiB: it is set aside as workbench.log.1 … .5 (rotating-file.ts). The level comes from
 // WB_LOG_LEVEL (default info); under vitest the default is silent so tests stay quiet.
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskSecretsDeep, maskSecretsInText } from './mask-secrets.ts';
+import { type RotatingFileOptions, rotatingFile } from './rotating-file.ts';
 
 export type { Logger } from 'pino';
 
@@ -54,8 +56,10 @@ export function levelFromEnv(env: NodeJS.ProcessEnv = process.env): LogLevel {
 
 export interface LoggingOptions {
   level?: LogLevel;
-  /** A log file (JSON lines, appended; its folder is made). */
+  /** A log file (JSON lines, appended; its folder is made), set aside when it grows too big. */
   file?: string;
+  /** How big the file may grow and how many set-aside files are kept (rotating-file.ts). */
+  rotation?: RotatingFileOptions;
   /** Also write to stderr (default: true when there is no file). */
   stderr?: boolean;
   /** A stream instead of file and stderr (tests). */
@@ -67,7 +71,7 @@ function destination(o: LoggingOptions): DestinationStream {
   const streams: DestinationStream[] = [];
   // Synchronous writes: diagnostics are few, and a line written just before a crash or app.exit
   // is the one IT needs.
-  if (o.file) streams.push(pino.destination({ dest: o.file, mkdir: true, append: true, sync: true }));
+  if (o.file) streams.push(rotatingFile(o.file, o.rotation));
   if (o.stderr ?? !o.file) streams.push(pino.destination({ fd: 2, sync: true }));
   if (streams.length === 1) return streams[0]!;
   return pino.multistream(streams.map((stream) => ({ stream, level: 'trace' as const })));
