@@ -138,8 +138,9 @@ describe('replay re-validates outbox payloads before sending them', () => {
       held: 0,
       remaining: 0,
     });
-    // The held payment went in this same push, before the edited one (a new entry at the end).
-    expect(await legacyAmounts(l1)).toEqual([...before.l1, '20.00', '12.34']);
+    // The held payment went in this same push, after the edited one: it was taken after it, and the
+    // edit puts what waited behind the parked change back behind its replacement.
+    expect(await legacyAmounts(l1)).toEqual([...before.l1, '12.34', '20.00']);
     expect(await legacyAmounts(l3)).toEqual(before.l3);
     expect(cached(`SELECT action FROM audit_log WHERE action LIKE 'conflict.%' ORDER BY id`)).toEqual([
       { action: 'conflict.edit' },

@@ -15,6 +15,7 @@ import { commandEffects } from '../commands/command-effects.ts';
 import { type BaseVersion, enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
+import { recordsOf } from './change-records.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import {
   followProvisional,
@@ -278,6 +279,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
       },
       newOperationId,
     );
+    if (row.kind === 'refused' || row.kind === 'invalid') queueHeldBehind(db, operationId, newOperationId);
     finish(db, r.conflictId, r.resolution, actor, now, r.reason?.trim() || null, newOperationId);
     audit(db, {
       at: now,
@@ -295,6 +297,46 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     });
   }).immediate();
   return getConflict(desk, r.conflictId);
+}
+
+/**
+ * The changes that waited behind a refused (or invalid) change were made after it: they go after
+ * the change that replaces it too, in their own order. Without this the replacement, a new entry
+ * at the end of the outbox, would reach the legacy database after them (a payment edited after a
+ * refusal landing after the renewal that was taken after it).
+ */
+function queueHeldBehind(db: Cache, refusedOperationId: string, replacementId: string): void {
+  const refused = db
+    .prepare('SELECT seq, payload, base FROM outbox WHERE operation_id = ?')
+    .get(refusedOperationId) as { seq: number; payload: string; base: string };
+  const keys = new Set(
+    recordsOf({
+      operationId: refusedOperationId,
+      payload: JSON.parse(refused.payload) as Rec,
+      base: JSON.parse(refused.base) as BaseVersion[],
+    }),
+  );
+  const later = db
+    .prepare(
+      `SELECT operation_id, payload, base FROM outbox
+       WHERE status = 'pending' AND seq > ? AND operation_id <> ? ORDER BY seq`,
+    )
+    .all(refused.seq, replacementId) as Array<{ operation_id: string; payload: string; base: string }>;
+  const toEnd = db.prepare(
+    'UPDATE outbox SET seq = (SELECT max(seq) + 1 FROM outbox) WHERE operation_id = ?',
+  );
+  for (const r of later) {
+    const touched = recordsOf({
+      operationId: r.operation_id,
+      payload: JSON.parse(r.payload) as Rec,
+      base: JSON.parse(r.base) as BaseVersion[],
+    });
+    if (touched.some((k) => keys.has(k))) toEnd.run(r.operation_id);
+  }
+  // The counter AUTOINCREMENT keeps must stay past every seq, so a later entry never takes one.
+  db.prepare(
+    `UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM outbox) WHERE name = 'outbox' AND seq < (SELECT max(seq) FROM outbox)`,
+  ).run();
 }
 
 /** What the audit entry is about: the licence, or the new business / licence the command made. */

@@ -20,6 +20,7 @@ import { keytarCredentialStore } from '../security/credential-store.ts';
 import { adoptLegacyId, resolveProvisionalRefs } from './provisional-refs.ts';
 import { updateSearchIndex } from './refresh-search.ts';
 import { withPushLease } from './push-lease.ts';
+import { recordsOf } from './change-records.ts';
 
 export interface PushProgress {
   done: number;
@@ -137,26 +138,6 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
   }
   summary.remaining = waiting();
   return summary;
-}
-
-/**
- * The records a change is about, as keys: the licence, payment and business its payload names and
- * the records it read. Two changes that share one are replayed in order, or not at all.
- */
-function recordsOf(entry: Pick<OutboxEntry, 'operationId' | 'payload' | 'base'>): string[] {
-  // A record the change makes is known as local:<its operation> until the legacy system numbers it.
-  const keys = new Set<string>([`local:${entry.operationId}`]);
-  for (const [field, entity] of [
-    ['licenceId', 'licence'],
-    ['paymentId', 'payment'],
-    ['businessId', 'business'],
-  ] as const) {
-    const id = entry.payload[field];
-    if (id === undefined || id === null || id === '') continue;
-    keys.add(String(id).startsWith('local:') ? String(id) : `${entity}:${String(id)}`);
-  }
-  for (const b of entry.base) keys.add(`${b.entity}:${b.id}`);
-  return [...keys];
 }
 
 /** The records of refused (or invalid) changes still open (a person has not edited or discarded them yet). */
