@@ -1,6 +1,5 @@
 // The Riverton generator on its own (no database): determinism, proportions, dirt, referential
 // integrity, legacy encodings and the SQL it writes.
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addMonths,
@@ -32,6 +31,7 @@ import {
   type PayhstRow,
   TABLES,
 } from '../../src-main/tooling/demo/schema.ts';
+import { digestOf, type GeneratedCity, gatherCity } from './support/generated-city.ts';
 import {
   ABBREVIATIONS,
   IMPOSSIBLE_OPENED_DATES,
@@ -42,35 +42,18 @@ import {
 
 const TODAY_CYYMMDD = 1261101; // GENERATOR_TODAY, 2026-11-01
 
-interface City {
-  batches: DemoBatch[];
-  businesses: BusmstRow[];
-  licences: LicmstRow[];
-  payments: PayhstRow[];
-  inspections: InspctRow[];
-}
+type Rows = { businesses: BusmstRow; licences: LicmstRow; payments: PayhstRow; inspections: InspctRow };
+type City = GeneratedCity<DemoBatch, Rows>;
 
-function city(size: number, seed: number, batchSize?: number): City {
-  const batches = [...generateDemoCity({ size, seed, ...(batchSize ? { batchSize } : {}) })];
-  const rows = <T>(table: string) => batches.filter((b) => b.table === table).flatMap((b) => b.rows as T[]);
-  return {
-    batches,
-    businesses: rows<BusmstRow>('BUSMST'),
-    licences: rows<LicmstRow>('LICMST'),
-    payments: rows<PayhstRow>('PAYHST'),
-    inspections: rows<InspctRow>('INSPCT'),
-  };
-}
+const city = (size: number, seed: number, batchSize?: number): City =>
+  gatherCity<DemoBatch, Rows>(generateDemoCity({ size, seed, ...(batchSize ? { batchSize } : {}) }), {
+    businesses: 'BUSMST',
+    licences: 'LICMST',
+    payments: 'PAYHST',
+    inspections: 'INSPCT',
+  });
 
-/** Digest of every row of every table, in table order (the batches interleave tables). */
-function digest(c: City): string {
-  const h = createHash('sha256');
-  for (const table of DATA_TABLES) {
-    for (const b of c.batches)
-      if (b.table === table) for (const r of b.rows) h.update(`${table}${JSON.stringify(r)}\n`);
-  }
-  return h.digest('hex');
-}
+const digest = (c: City): string => digestOf(c.batches, DATA_TABLES);
 
 /** A real calendar date written YYYYMMDD? */
 const isRealYyyymmdd = (t: string) =>

@@ -1,6 +1,5 @@
 // The PermitFlow generator on its own (no database): determinism, proportions, the dirt of a 2000s
 // product, referential integrity, and the SQL it writes per engine.
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, dayOf } from '../../src-main/tooling/demo/dates.ts';
 import { MAX_SIZE } from '../../src-main/tooling/demo/generator.ts';
@@ -25,6 +24,7 @@ import {
   PF_TABLES,
   resetIdentitySql,
 } from '../../src-main/tooling/demo/permitflow/schema.ts';
+import { digestOf, type GeneratedCity, gatherCity } from './support/generated-city.ts';
 import {
   CONVERSION_AT,
   GO_LIVE_DAY,
@@ -37,35 +37,18 @@ import {
 
 const TODAY = '2026-11-01';
 
-interface City {
-  batches: PfBatch[];
-  businesses: BusinessRow[];
-  permits: PermitRow[];
-  payments: PaymentRow[];
-  inspections: InspectionRow[];
-}
+type Rows = { businesses: BusinessRow; permits: PermitRow; payments: PaymentRow; inspections: InspectionRow };
+type City = GeneratedCity<PfBatch, Rows>;
 
-function city(size: number, seed: number, batchSize?: number): City {
-  const batches = [...generatePermitDemo({ size, seed, ...(batchSize ? { batchSize } : {}) })];
-  const rows = <T>(table: string) => batches.filter((b) => b.table === table).flatMap((b) => b.rows as T[]);
-  return {
-    batches,
-    businesses: rows<BusinessRow>('Businesses'),
-    permits: rows<PermitRow>('Permits'),
-    payments: rows<PaymentRow>('Payments'),
-    inspections: rows<InspectionRow>('Inspections'),
-  };
-}
+const city = (size: number, seed: number, batchSize?: number): City =>
+  gatherCity<PfBatch, Rows>(generatePermitDemo({ size, seed, ...(batchSize ? { batchSize } : {}) }), {
+    businesses: 'Businesses',
+    permits: 'Permits',
+    payments: 'Payments',
+    inspections: 'Inspections',
+  });
 
-/** Digest of every row of every table, in table order (the batches interleave tables). */
-function digest(c: City): string {
-  const h = createHash('sha256');
-  for (const table of PF_DATA_TABLES) {
-    for (const b of c.batches)
-      if (b.table === table) for (const r of b.rows) h.update(`${table}${JSON.stringify(r)}\n`);
-  }
-  return h.digest('hex');
-}
+const digest = (c: City): string => digestOf(c.batches, PF_DATA_TABLES);
 
 const share = <T>(rows: T[], test: (r: T) => boolean) => rows.filter(test).length / rows.length;
 const dayText = (t: string | null) => (t === null ? null : t.slice(0, 10));
