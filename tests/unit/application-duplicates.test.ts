@@ -1,9 +1,6 @@
 // Duplicate suggestions: the normalising rules, the scoring, and the look-up over a real cache
 // (with migration 0011's indexes and the licence search index), including its query plans.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   matchBusiness,
   nameSimilarity,
@@ -13,9 +10,10 @@ import {
   phoneDigits,
 } from '../../src-main/node/applications/normalise.ts';
 import { nameMatchQuery, suggestDuplicates } from '../../src-main/node/applications/duplicates.ts';
-import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
+import { businessRow as business, oneLicenceEach } from './support/cache-rows.ts';
+import { cacheForAll } from './support/desk-cache.ts';
 
 describe('normalising', () => {
   it('names: case, punctuation, legal forms and & vs and', () => {
@@ -85,27 +83,9 @@ describe('scoring', () => {
 });
 
 describe('suggestions from a cache', () => {
-  let dir: string;
-  let db: Cache;
+  const db = cacheForAll('wb-dup-');
   const at = '2026-11-01T09:00:00-06:00';
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'wb-dup-'));
-    db = openCache(join(dir, 'c.sqlite'), { migrationsDir: join(import.meta.dirname, '../../migrations') });
-    const business = (id: string, name: string, extra: Record<string, string | null> = {}) => ({
-      id,
-      name,
-      dbaName: null,
-      ownerName: null,
-      addressLine: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      phone: null,
-      taxId: null,
-      openedOn: null,
-      legacyUpdatedAt: null,
-      ...extra,
-    });
     const rows = [
       business('1', 'Joes Diner', { addressLine: '12 N Main St', phone: '(555) 201-3344' }),
       business('2', 'Riverside Hardware', { taxId: '12-3456789' }),
@@ -114,24 +94,8 @@ describe('suggestions from a cache', () => {
     for (let i = 0; i < 2000; i++)
       rows.push(business(String(100 + i), `Filler Company ${i}`, { addressLine: `${i} Oak St` }));
     entityWriter(db, 'business').upsert(rows, at);
-    entityWriter(db, 'licence').upsert(
-      rows.map((b, i) => ({
-        id: `RV-${String(i + 1).padStart(7, '0')}`,
-        businessId: b.id,
-        licenceTypeCode: 'GENL',
-        status: 'active',
-        issuedOn: null,
-        expiresOn: null,
-        feeCents: null,
-        legacyUpdatedAt: null,
-      })),
-      at,
-    );
+    entityWriter(db, 'licence').upsert(oneLicenceEach(rows), at);
     rebuildSearchIndex(db);
-  });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds a near-duplicate name, the same phone, tax id and address', () => {

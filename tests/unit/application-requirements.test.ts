@@ -1,22 +1,8 @@
 // The city's requirements file: the shipped one loads, and mistakes are reported with file and line.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  loadRequirements,
-  parseRequirements,
-  RequirementsFileError,
-  requirementsFor,
-} from '../../src-main/node/applications/requirements.ts';
-
-const problems = (text: string) => {
-  try {
-    parseRequirements(text, 'requirements.yaml');
-  } catch (err) {
-    if (err instanceof RequirementsFileError) return err.problems;
-    throw err;
-  }
-  return [];
-};
+import { loadRequirements, requirementsFor } from '../../src-main/node/applications/requirements.ts';
+import { requirementsProblems as problems } from './support/requirements-problems.ts';
 
 describe('requirements file', () => {
   it("Riverton's file loads; a type not listed gets the default list", () => {
