@@ -10,6 +10,7 @@ import {
   noFeeRules,
   type FeeRulesFile,
 } from '../../src-main/common/fees/index.ts';
+import type { Licence } from '../../src-main/common/model.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 import { FeeRulesFileError, loadFeeRules, parseFeeRules } from '../../src-main/node/fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
@@ -191,8 +192,13 @@ describe('renewal checks and the queue on a desk cache', () => {
       [businessRow('B1', 'Blue Cafe'), businessRow('B2', 'Green Grocer'), businessRow('B3', 'Red Cart')],
       at,
     );
-    const licence = (id: string, businessId: string, type: string, status: string, expiresOn: string) =>
-      licenceRow(id, businessId, { licenceTypeCode: type, status, expiresOn, feeCents: 1 });
+    const licence = (
+      id: string,
+      businessId: string,
+      type: string,
+      status: Licence['status'],
+      expiresOn: string,
+    ) => licenceRow(id, businessId, { licenceTypeCode: type, status, expiresOn, feeCents: 1 });
     entityWriter(db, 'licence').upsert(
       [
         licence('L-ONTIME', 'B1', 'FOOD', 'active', '2026-12-15'), // expiring in 22 days

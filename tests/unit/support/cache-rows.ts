@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Cache, openCache } from '../../../src-main/node/cache/open-cache.ts';
+import type { Business, Licence } from '../../../src-main/common/model.ts';
+import { unknownBusinessFacts } from './business-facts.ts';
 
 export const migrationsDir = join(import.meta.dirname, '../../../migrations');
 
@@ -21,51 +23,18 @@ export function freshCache(prefix: string): { db: Cache; dispose(): void } {
   };
 }
 
-export type BusinessRow = {
-  id: string;
-  name: string;
-  dbaName: string | null;
-  ownerName: string | null;
-  addressLine: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  phone: string | null;
-  taxId: string | null;
-  openedOn: string | null;
-  legacyUpdatedAt: string | null;
-};
-
 /** A business row with only its id and name known, and `extra` facts over it. */
-export const businessRow = (id: string, name: string, extra: Partial<BusinessRow> = {}): BusinessRow => ({
+export const businessRow = (id: string, name: string, extra: Partial<Business> = {}): Business => ({
   id,
   name,
-  dbaName: null,
-  ownerName: null,
-  addressLine: null,
-  city: null,
-  state: null,
-  postalCode: null,
-  phone: null,
-  taxId: null,
+  ...unknownBusinessFacts,
   openedOn: null,
   legacyUpdatedAt: null,
   ...extra,
 });
 
-export type LicenceRow = {
-  id: string;
-  businessId: string;
-  licenceTypeCode: string | null;
-  status: string;
-  issuedOn: string | null;
-  expiresOn: string | null;
-  feeCents: number | null;
-  legacyUpdatedAt: string | null;
-};
-
 /** A licence row: an active GENL licence of `businessId` unless `extra` says otherwise. */
-export const licenceRow = (id: string, businessId: string, extra: Partial<LicenceRow> = {}): LicenceRow => ({
+export const licenceRow = (id: string, businessId: string, extra: Partial<Licence> = {}): Licence => ({
   id,
   businessId,
   licenceTypeCode: 'GENL',
@@ -78,7 +47,7 @@ export const licenceRow = (id: string, businessId: string, extra: Partial<Licenc
 });
 
 /** One active GENL licence for each business, numbered RV-0000001 onward in their order. */
-export const oneLicenceEach = (businesses: readonly { id: string }[]): LicenceRow[] =>
+export const oneLicenceEach = (businesses: readonly { id: string }[]): Licence[] =>
   businesses.map((b, i) => licenceRow(`RV-${String(i + 1).padStart(7, '0')}`, b.id));
 
 /** Licence type rows from code to name, each with a 12-month term. */
