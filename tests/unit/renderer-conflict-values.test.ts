@@ -1,19 +1,10 @@
 // The fields of a conflict as people read them (src-renderer/conflict-values.ts): labels from the
 // translations, values formatted by what they are — dates, money, statuses, methods, moments.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fieldKind, fieldLabel, formatFieldValue } from '../../src-renderer/conflict-values.ts';
-import { en } from '../../src-renderer/i18n/en.ts';
-import { es } from '../../src-renderer/i18n/es.ts';
+import { testI18n } from './support/renderer-i18n.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
+const i18n = testI18n();
 
 describe('conflict fields', () => {
   it('know what kind of value each field holds', () => {

@@ -16,6 +16,7 @@ import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
 import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
 import { cacheForAll } from './support/desk-cache.ts';
+import { healthRequirementDetail } from './support/renewal-requirement.ts';
 import { requirementsProblems as problems } from './support/requirements-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -153,16 +154,7 @@ describe('renewal requirements checked on a desk cache', () => {
       {
         code: 'renewal.requirement',
         message: expect.stringContaining('needs a passed health inspection'),
-        detail: {
-          requirement: 'HEALTH',
-          labelEn: 'Passed health inspection',
-          labelEs: 'Inspección sanitaria aprobada',
-          inspectionKind: 'HLTH',
-          withinMonths: 12,
-          since: '2025-11-23',
-          lastInspectedOn: '2025-11-22',
-          lastResult: 'pass',
-        },
+        detail: { ...healthRequirementDetail, lastInspectedOn: '2025-11-22', lastResult: 'pass' },
       },
     ]);
     expect(c.problems[0]!.message).toMatch(/on or after 2025-11-23.*on 2025-11-22, passed, but too long ago/);
