@@ -14,25 +14,32 @@ import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 import { businessRow as business, oneLicenceEach } from './support/cache-rows.ts';
 import { cacheForAll } from './support/desk-cache.ts';
+import { expectEach } from './support/each-case.ts';
 
 describe('normalising', () => {
   it('names: case, punctuation, legal forms and & vs and', () => {
-    expect(normaliseName("Joe's Diner, Inc.")).toBe('joes diner');
-    expect(normaliseName('JOES DINER LLC')).toBe('joes diner');
-    expect(normaliseName('Smith & Sons Co')).toBe('smith and sons');
-    expect(normaliseName('Smith and Sons Company')).toBe('smith and sons');
-    expect(normaliseName('The Café Olé, L.L.C.')).toBe('cafe ole');
-    expect(normaliseName('')).toBe('');
+    expectEach(normaliseName, {
+      "Joe's Diner, Inc.": 'joes diner',
+      'JOES DINER LLC': 'joes diner',
+      'Smith & Sons Co': 'smith and sons',
+      'Smith and Sons Company': 'smith and sons',
+      'The Café Olé, L.L.C.': 'cafe ole',
+      '': '',
+    });
   });
 
   it('streets: abbreviations and punctuation', () => {
-    expect(normaliseStreet('123 North Main Street, Suite 4')).toBe('123 n main st ste 4');
-    expect(normaliseStreet('123 N. Main St #4')).toBe('123 n main st ste 4');
+    expectEach(normaliseStreet, {
+      '123 North Main Street, Suite 4': '123 n main st ste 4',
+      '123 N. Main St #4': '123 n main st ste 4',
+    });
   });
 
   it('phones and tax ids', () => {
-    expect(phoneDigits('(555) 201-3344')).toBe('5552013344');
-    expect(phoneDigits('+1 555 201 3344')).toBe('5552013344');
+    expectEach(phoneDigits, {
+      '(555) 201-3344': '5552013344',
+      '+1 555 201 3344': '5552013344',
+    });
     expect(normaliseTaxId('12-3456789')).toBe('123456789');
   });
 

@@ -13,6 +13,7 @@ import {
 import { respondToAppRequest } from '../../src-main/electron/app-responder.ts';
 import { type RunningServer, startServer } from '../../src-main/host/server.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { expectEach } from './support/each-case.ts';
 
 const root = '/opt/workbench/out/renderer';
 const fileOf = (url: string, method = 'GET') => {
@@ -77,12 +78,14 @@ describe('app:// URL to file', () => {
   });
 
   it('knows the MIME types a Vite build emits, and falls back to octet-stream', () => {
-    expect(mimeTypeOf('a.CSS')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeOf('a.woff2')).toBe('font/woff2');
-    expect(mimeTypeOf('a.svg')).toBe('image/svg+xml');
-    expect(mimeTypeOf('a.png')).toBe('image/png');
-    expect(mimeTypeOf('a.json')).toBe('application/json');
-    expect(mimeTypeOf('a.exe')).toBe('application/octet-stream');
+    expectEach(mimeTypeOf, {
+      'a.CSS': 'text/css; charset=utf-8',
+      'a.woff2': 'font/woff2',
+      'a.svg': 'image/svg+xml',
+      'a.png': 'image/png',
+      'a.json': 'application/json',
+      'a.exe': 'application/octet-stream',
+    });
   });
 });
 
