@@ -49,6 +49,11 @@ export async function cleanUpBench(db: BenchDatabase, dirs: string[], keep: bool
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
+/** The run's bench database (benchDatabase(label)) and its options (benchOptions(defaults)). */
+export function benchRun<K extends string>(label: string, defaults: Record<K, string>) {
+  return { db: benchDatabase(label), ...benchOptions(defaults) };
+}
+
 /** Runs a benchmark's main; when it fails, prints why, drops the database and exits 1. */
 export function runBench(main: () => Promise<void>, db: BenchDatabase): void {
   main().catch(async (err) => {

@@ -24,17 +24,9 @@ import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { pushOutbox } from '../../src-main/node/sync/replay.ts';
 import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
-import {
-  benchDatabase,
-  benchOptions,
-  cleanUpBench,
-  createBenchCity,
-  openBenchDesk,
-  runBench,
-} from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { size, ops, keep } = benchOptions({ size: '20000', ops: '2000' });
-const db = benchDatabase('wb_bench_replay');
+const { db, size, ops, keep } = benchRun('wb_bench_replay', { size: '20000', ops: '2000' });
 const { connection } = db;
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-replay-'));
 const ACTOR = 'bench';

@@ -13,17 +13,9 @@ import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 import { searchLicences } from '../../src-main/node/cache/search.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
-import {
-  benchDatabase,
-  benchOptions,
-  cleanUpBench,
-  createBenchCity,
-  openBenchDesk,
-  runBench,
-} from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { size, keep } = benchOptions({ size: '200000' });
-const db = benchDatabase('wb_bench');
+const { db, size, keep } = benchRun('wb_bench', { size: '200000' });
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 

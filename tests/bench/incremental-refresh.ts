@@ -15,17 +15,9 @@ import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll, refreshChanged, type RefreshResult } from '../../src-main/node/sync/refresh.ts';
 import { queryLegacy } from '../integration/support/legacy-databases.ts';
 import { repoRoot } from '../integration/support/workbench-cli.ts';
-import {
-  benchDatabase,
-  benchOptions,
-  cleanUpBench,
-  createBenchCity,
-  openBenchDesk,
-  runBench,
-} from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { size, changed, keep } = benchOptions({ size: '200000', changed: '100' });
-const db = benchDatabase('wb_bench_incr');
+const { db, size, changed, keep } = benchRun('wb_bench_incr', { size: '200000', changed: '100' });
 const { connection } = db;
 const scratch: string[] = [];
 const tmp = (label: string) => {
