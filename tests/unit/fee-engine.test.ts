@@ -36,6 +36,7 @@ import {
   quoteRenewal,
   scheduleInEffect,
 } from '../../src-main/common/fees/index.ts';
+import { expectEach } from './support/each-case.ts';
 
 const window90days12months: RenewalWindow = {
   opensBefore: { unit: 'days', count: 90 },
@@ -489,16 +490,20 @@ describe('dates and money helpers', () => {
   });
 
   it('counts months from a month end: whole months elapsed and months started', () => {
-    expect(monthsAfter('2026-01-31', '2026-01-31', 'started')).toBe(0);
-    expect(monthsAfter('2026-01-31', '2026-02-01', 'started')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-02-28', 'started')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-01', 'started')).toBe(2);
-    expect(monthsAfter('2026-01-31', '2026-03-31', 'started')).toBe(2);
-    expect(monthsAfter('2026-01-31', '2026-04-01', 'started')).toBe(3);
-    expect(monthsAfter('2026-01-31', '2026-02-27', 'whole')).toBe(0);
-    expect(monthsAfter('2026-01-31', '2026-02-28', 'whole')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-30', 'whole')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-31', 'whole')).toBe(2);
+    expectEach((to) => monthsAfter('2026-01-31', to, 'started'), {
+      '2026-01-31': 0,
+      '2026-02-01': 1,
+      '2026-02-28': 1,
+      '2026-03-01': 2,
+      '2026-03-31': 2,
+      '2026-04-01': 3,
+    });
+    expectEach((to) => monthsAfter('2026-01-31', to, 'whole'), {
+      '2026-02-27': 0,
+      '2026-02-28': 1,
+      '2026-03-30': 1,
+      '2026-03-31': 2,
+    });
     expect(monthsAfter('2027-12-15', '2029-01-16', 'started')).toBe(14);
     expect(monthsAfter('2027-12-15', '2029-01-16', 'whole')).toBe(13);
   });
