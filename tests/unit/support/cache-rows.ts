@@ -11,11 +11,12 @@ import { unknownBusinessFacts } from './business-facts.ts';
 export const migrationsDir = join(import.meta.dirname, '../../../migrations');
 
 /** A fresh cache in a temp folder named after `prefix` (e.g. 'wb-dup-'); dispose closes and removes it. */
-export function freshCache(prefix: string): { db: Cache; dispose(): void } {
+export function freshCache(prefix: string): { db: Cache; dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const db = openCache(join(dir, 'cache.sqlite'), { migrationsDir });
   return {
     db,
+    dir,
     dispose() {
       db.close();
       rmSync(dir, { recursive: true, force: true });

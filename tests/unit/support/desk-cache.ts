@@ -11,13 +11,13 @@ export function cacheForAll(prefix: string): Cache {
   return db;
 }
 
-/** A fresh cache for each test, handed to `opened` before the test runs and disposed after it. */
-export function cacheForEach(prefix: string, opened: (db: Cache) => void): void {
+/** A fresh cache for each test, handed to `opened` (with its folder) before the test runs and disposed after it. */
+export function cacheForEach(prefix: string, opened: (db: Cache, dir: string) => void): void {
   let dispose: () => void = () => {};
   beforeEach(() => {
     const cache = freshCache(prefix);
     dispose = cache.dispose;
-    opened(cache.db);
+    opened(cache.db, cache.dir);
   });
   afterEach(() => dispose());
 }
