@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRequirements, requirementsFor } from '../../src-main/node/applications/requirements.ts';
-import { requirementsProblems as problems } from './support/requirements-problems.ts';
+import { requirementsProblems as problems } from './support/file-problems.ts';
 
 describe('requirements file', () => {
   it("Riverton's file loads; a type not listed gets the default list", () => {

@@ -17,19 +17,13 @@ import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
 import { oldestRenewableExpiry, renewalQueueIn } from '../../src-main/node/renewals/renewal-queue.ts';
 import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
 import { cacheForAll } from './support/desk-cache.ts';
+import { refusedProblems } from './support/file-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
 const rivertonRules = join(root, 'bridges/riverton/fees.yaml');
 
-function problemsOf(text: string) {
-  try {
-    parseFeeRules(text, 'fees.yaml');
-  } catch (err) {
-    if (err instanceof FeeRulesFileError) return err.problems;
-    throw err;
-  }
-  throw new Error('the file was accepted');
-}
+const problemsOf = (text: string) =>
+  refusedProblems(() => parseFeeRules(text, 'fees.yaml'), FeeRulesFileError, 'the file was accepted');
 
 describe('the fee rules file', () => {
   it("reads Riverton's rules: the default window and tiers, peddlers doubling, home occupations with grace and a minimum", () => {

@@ -17,7 +17,7 @@ import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal
 import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
 import { cacheForAll } from './support/desk-cache.ts';
 import { healthRequirementDetail } from './support/renewal-requirement.ts';
-import { requirementsProblems as problems } from './support/requirements-problems.ts';
+import { requirementsProblems as problems } from './support/file-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
 const riverton = join(root, 'bridges/riverton');
