@@ -17,7 +17,7 @@ import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal
 import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
 import { cacheForAll } from './support/desk-cache.ts';
 import { healthRequirementDetail } from './support/renewal-requirement.ts';
-import { requirementsProblems as problems } from './support/file-problems.ts';
+import { placesOf, requirementsProblems as problems } from './support/file-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
 const riverton = join(root, 'bridges/riverton');
@@ -59,7 +59,7 @@ describe('renewal requirements in the requirements file', () => {
       '    - { code: FIRE, label: { en: Fire, es: Incendios }, kind: inspection, inspectionKind: fire, withinMonths: 24 }',
     ].join('\n');
     const found = problems(text);
-    expect(found.map((p) => `${p.line} ${p.path}`)).toEqual(
+    expect(placesOf(found)).toEqual(
       expect.arrayContaining([
         '6 renewal.FOOD.1.kind',
         '7 renewal.FOOD.2.label.es',

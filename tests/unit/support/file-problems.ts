@@ -27,3 +27,7 @@ export function refusedProblems<P>(
 /** The problems of a requirements.yaml text (none when it is taken). */
 export const requirementsProblems = (text: string) =>
   refusedProblems(() => parseRequirements(text, 'requirements.yaml'), RequirementsFileError);
+
+/** Where each problem is, as `line path` (e.g. '5 types.FOOD.1.kind'). */
+export const placesOf = (problems: readonly { line?: number | null; path: string }[]) =>
+  problems.map((p) => `${p.line} ${p.path}`);
