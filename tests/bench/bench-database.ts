@@ -2,11 +2,25 @@
 // local server, desks configured for it, and at the end both removed (unless --keep asks to look
 // at them afterwards); a failed run drops the database all the same.
 import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { createDemoCity } from '../../src-main/tooling/demo/create-demo-city.ts';
 import { newDeskId, writeDeskConfig } from '../../src-main/node/desk/desk-config.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { deskPaths } from '../../src-main/node/desk/paths.ts';
 import { connectionFor, dropDatabase } from '../integration/support/legacy-databases.ts';
+
+/** The run's numeric options (`--size 20000`, …, each with its default) and --keep. */
+export function benchOptions<K extends string>(
+  defaults: Record<K, string>,
+): Record<K, number> & { keep: boolean } {
+  const numeric = Object.fromEntries(
+    Object.entries<string>(defaults).map(([name, d]) => [name, { type: 'string' as const, default: d }]),
+  );
+  const { values } = parseArgs({ options: { ...numeric, keep: { type: 'boolean', default: false } } });
+  const given = values as Record<string, string | boolean | undefined>;
+  const options = Object.fromEntries(Object.keys(defaults).map((name) => [name, Number(given[name])]));
+  return { ...(options as Record<K, number>), keep: values.keep === true };
+}
 
 export interface BenchDatabase {
   database: string;
@@ -33,6 +47,11 @@ export async function cleanUpBench(db: BenchDatabase, dirs: string[], keep: bool
   }
   await dropDatabase('postgres', db.database);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The run's bench database (benchDatabase(label)) and its options (benchOptions(defaults)). */
+export function benchRun<K extends string>(label: string, defaults: Record<K, string>) {
+  return { db: benchDatabase(label), ...benchOptions(defaults) };
 }
 
 /** Runs a benchmark's main; when it fails, prints why, drops the database and exits 1. */

@@ -12,7 +12,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import odbc from 'odbc';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { zonedIso } from '../../src-main/common/time.ts';
@@ -25,18 +24,9 @@ import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
 import { pushOutbox } from '../../src-main/node/sync/replay.ts';
 import { meetingRenewalRequirements } from '../support/renewal-requirements.ts';
-import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { values } = parseArgs({
-  options: {
-    size: { type: 'string', default: '20000' },
-    ops: { type: 'string', default: '2000' },
-    keep: { type: 'boolean', default: false },
-  },
-});
-const size = Number(values.size);
-const ops = Number(values.ops);
-const db = benchDatabase('wb_bench_replay');
+const { db, size, ops, keep } = benchRun('wb_bench_replay', { size: '20000', ops: '2000' });
 const { connection } = db;
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-replay-'));
 const ACTOR = 'bench';
@@ -205,7 +195,7 @@ async function main() {
   } finally {
     desk.close();
   }
-  await cleanUpBench(db, [dataDir], values.keep);
+  await cleanUpBench(db, [dataDir], keep);
 }
 
 runBench(main, db);

@@ -3,24 +3,19 @@
 // Baseline from the same run: scoring every cached business in memory (what a look-up without the
 // indexes would cost). Prints p50/p95 per kind of input; timings are never pass/fail.
 //   node tests/bench/duplicate-suggestions.ts [--size 100000]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { suggestDuplicates } from '../../src-main/node/applications/duplicates.ts';
 import { matchBusiness } from '../../src-main/node/applications/normalise.ts';
-import { openCache } from '../../src-main/node/cache/open-cache.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 import { Rng } from '../../src-main/tooling/demo/prng.ts';
 import { NAME_WORDS, STREETS, SURNAMES } from '../../src-main/tooling/demo/word-lists.ts';
+import { freshCache, oneLicenceEach } from '../unit/support/cache-rows.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' } } });
 const size = Number(values.size);
-const dir = mkdtempSync(join(tmpdir(), 'wb-bench-dup-'));
-const db = openCache(join(dir, 'cache.sqlite'), {
-  migrationsDir: join(import.meta.dirname, '../../migrations'),
-});
+const cache = freshCache('wb-bench-dup-');
+const { db } = cache;
 const rng = new Rng(7);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rng.next() * list.length)]!;
 const street = () => {
@@ -47,19 +42,7 @@ const businesses = Array.from({ length: size }, (_, i) => ({
   legacyUpdatedAt: null,
 }));
 entityWriter(db, 'business').upsert(businesses, at);
-entityWriter(db, 'licence').upsert(
-  businesses.map((b, i) => ({
-    id: `RV-${String(i + 1).padStart(7, '0')}`,
-    businessId: b.id,
-    licenceTypeCode: 'GENL',
-    status: 'active',
-    issuedOn: null,
-    expiresOn: null,
-    feeCents: null,
-    legacyUpdatedAt: null,
-  })),
-  at,
-);
+entityWriter(db, 'licence').upsert(oneLicenceEach(businesses), at);
 rebuildSearchIndex(db);
 console.log(`cache built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
@@ -100,5 +83,4 @@ for (const [label, list] of Object.entries(inputs)) {
       `   | scoring all in memory p50 ${fmt(pct(base, 0.5))} (${(pct(base, 0.5) / pct(times, 0.5)).toFixed(0)}x)`,
   );
 }
-db.close();
-rmSync(dir, { recursive: true, force: true });
+cache.dispose();

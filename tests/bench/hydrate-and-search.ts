@@ -7,20 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { entityNames } from '../../src-main/common/model.ts';
 import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 import { searchLicences } from '../../src-main/node/cache/search.ts';
 import { refreshAll } from '../../src-main/node/sync/refresh.ts';
-import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { values } = parseArgs({
-  options: { size: { type: 'string', default: '200000' }, keep: { type: 'boolean', default: false } },
-});
-const size = Number(values.size);
-const db = benchDatabase('wb_bench');
+const { db, size, keep } = benchRun('wb_bench', { size: '200000' });
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
@@ -120,7 +115,7 @@ async function main() {
     );
   }
   desk.close();
-  await cleanUpBench(db, [dataDir], values.keep);
+  await cleanUpBench(db, [dataDir], keep);
 }
 
 runBench(main, db);

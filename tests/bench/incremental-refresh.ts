@@ -9,25 +9,15 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { EntityName } from '../../src-main/common/model.ts';
 import { zonedIso } from '../../src-main/common/time.ts';
 import type { Desk } from '../../src-main/node/desk/open-desk.ts';
 import { refreshAll, refreshChanged, type RefreshResult } from '../../src-main/node/sync/refresh.ts';
 import { queryLegacy } from '../integration/support/legacy-databases.ts';
 import { repoRoot } from '../integration/support/workbench-cli.ts';
-import { benchDatabase, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
+import { benchRun, cleanUpBench, createBenchCity, openBenchDesk, runBench } from './bench-database.ts';
 
-const { values } = parseArgs({
-  options: {
-    size: { type: 'string', default: '200000' },
-    changed: { type: 'string', default: '100' },
-    keep: { type: 'boolean', default: false },
-  },
-});
-const size = Number(values.size);
-const changed = Number(values.changed);
-const db = benchDatabase('wb_bench_incr');
+const { db, size, changed, keep } = benchRun('wb_bench_incr', { size: '200000', changed: '100' });
 const { connection } = db;
 const scratch: string[] = [];
 const tmp = (label: string) => {
@@ -142,7 +132,7 @@ async function main() {
     'variant: payments and inspections without change detection (read whole)',
     readWholeBridge(),
   );
-  await cleanUpBench(db, scratch, values.keep);
+  await cleanUpBench(db, scratch, keep);
 }
 
 runBench(main, db);

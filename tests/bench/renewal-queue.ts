@@ -5,15 +5,13 @@
 // 200 licences (a batch's validation), then the same queue without migration 0009's queue indexes
 // as the baseline measured in the same run. Figures only.
 //   node tests/bench/renewal-queue.ts [--size 100000] [--runs 20]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays } from '../../src-main/common/fees/index.ts';
-import { openCache } from '../../src-main/node/cache/open-cache.ts';
 import { loadFeeRules } from '../../src-main/node/fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
 import { renewalQueueIn } from '../../src-main/node/renewals/renewal-queue.ts';
+import { freshCache } from '../unit/support/cache-rows.ts';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '100000' }, runs: { type: 'string', default: '20' } },
@@ -21,8 +19,8 @@ const { values } = parseArgs({
 const size = Number(values.size);
 const runs = Number(values.runs);
 const root = join(import.meta.dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'wb-bench-queue-'));
-const db = openCache(join(dir, 'cache.sqlite'), { migrationsDir: join(root, 'migrations') });
+const cache = freshCache('wb-bench-queue-');
+const { db } = cache;
 const rules = loadFeeRules(join(root, 'bridges/riverton/fees.yaml'));
 const on = '2026-11-23';
 const at = `${on}T09:00:00-06:00`;
@@ -107,6 +105,5 @@ try {
   }
   console.log(`[queue] checkRenewal × ${ids.length} (a batch's validation): ${fmt(checks)}`);
 } finally {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  cache.dispose();
 }

@@ -1,9 +1,6 @@
 // Duplicate suggestions: the normalising rules, the scoring, and the look-up over a real cache
 // (with migration 0011's indexes and the licence search index), including its query plans.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   matchBusiness,
   nameSimilarity,
@@ -13,28 +10,36 @@ import {
   phoneDigits,
 } from '../../src-main/node/applications/normalise.ts';
 import { nameMatchQuery, suggestDuplicates } from '../../src-main/node/applications/duplicates.ts';
-import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
+import { businessRow as business, oneLicenceEach } from './support/cache-rows.ts';
+import { cacheForAll } from './support/desk-cache.ts';
+import { expectEach } from './support/each-case.ts';
 
 describe('normalising', () => {
   it('names: case, punctuation, legal forms and & vs and', () => {
-    expect(normaliseName("Joe's Diner, Inc.")).toBe('joes diner');
-    expect(normaliseName('JOES DINER LLC')).toBe('joes diner');
-    expect(normaliseName('Smith & Sons Co')).toBe('smith and sons');
-    expect(normaliseName('Smith and Sons Company')).toBe('smith and sons');
-    expect(normaliseName('The Café Olé, L.L.C.')).toBe('cafe ole');
-    expect(normaliseName('')).toBe('');
+    expectEach(normaliseName, {
+      "Joe's Diner, Inc.": 'joes diner',
+      'JOES DINER LLC': 'joes diner',
+      'Smith & Sons Co': 'smith and sons',
+      'Smith and Sons Company': 'smith and sons',
+      'The Café Olé, L.L.C.': 'cafe ole',
+      '': '',
+    });
   });
 
   it('streets: abbreviations and punctuation', () => {
-    expect(normaliseStreet('123 North Main Street, Suite 4')).toBe('123 n main st ste 4');
-    expect(normaliseStreet('123 N. Main St #4')).toBe('123 n main st ste 4');
+    expectEach(normaliseStreet, {
+      '123 North Main Street, Suite 4': '123 n main st ste 4',
+      '123 N. Main St #4': '123 n main st ste 4',
+    });
   });
 
   it('phones and tax ids', () => {
-    expect(phoneDigits('(555) 201-3344')).toBe('5552013344');
-    expect(phoneDigits('+1 555 201 3344')).toBe('5552013344');
+    expectEach(phoneDigits, {
+      '(555) 201-3344': '5552013344',
+      '+1 555 201 3344': '5552013344',
+    });
     expect(normaliseTaxId('12-3456789')).toBe('123456789');
   });
 
@@ -85,27 +90,9 @@ describe('scoring', () => {
 });
 
 describe('suggestions from a cache', () => {
-  let dir: string;
-  let db: Cache;
+  const db = cacheForAll('wb-dup-');
   const at = '2026-11-01T09:00:00-06:00';
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'wb-dup-'));
-    db = openCache(join(dir, 'c.sqlite'), { migrationsDir: join(import.meta.dirname, '../../migrations') });
-    const business = (id: string, name: string, extra: Record<string, string | null> = {}) => ({
-      id,
-      name,
-      dbaName: null,
-      ownerName: null,
-      addressLine: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      phone: null,
-      taxId: null,
-      openedOn: null,
-      legacyUpdatedAt: null,
-      ...extra,
-    });
     const rows = [
       business('1', 'Joes Diner', { addressLine: '12 N Main St', phone: '(555) 201-3344' }),
       business('2', 'Riverside Hardware', { taxId: '12-3456789' }),
@@ -114,24 +101,8 @@ describe('suggestions from a cache', () => {
     for (let i = 0; i < 2000; i++)
       rows.push(business(String(100 + i), `Filler Company ${i}`, { addressLine: `${i} Oak St` }));
     entityWriter(db, 'business').upsert(rows, at);
-    entityWriter(db, 'licence').upsert(
-      rows.map((b, i) => ({
-        id: `RV-${String(i + 1).padStart(7, '0')}`,
-        businessId: b.id,
-        licenceTypeCode: 'GENL',
-        status: 'active',
-        issuedOn: null,
-        expiresOn: null,
-        feeCents: null,
-        legacyUpdatedAt: null,
-      })),
-      at,
-    );
+    entityWriter(db, 'licence').upsert(oneLicenceEach(rows), at);
     rebuildSearchIndex(db);
-  });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds a near-duplicate name, the same phone, tax id and address', () => {

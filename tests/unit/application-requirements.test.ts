@@ -1,22 +1,8 @@
 // The city's requirements file: the shipped one loads, and mistakes are reported with file and line.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  loadRequirements,
-  parseRequirements,
-  RequirementsFileError,
-  requirementsFor,
-} from '../../src-main/node/applications/requirements.ts';
-
-const problems = (text: string) => {
-  try {
-    parseRequirements(text, 'requirements.yaml');
-  } catch (err) {
-    if (err instanceof RequirementsFileError) return err.problems;
-    throw err;
-  }
-  return [];
-};
+import { loadRequirements, requirementsFor } from '../../src-main/node/applications/requirements.ts';
+import { placesOf, requirementsProblems as problems } from './support/file-problems.ts';
 
 describe('requirements file', () => {
   it("Riverton's file loads; a type not listed gets the default list", () => {
@@ -37,7 +23,7 @@ describe('requirements file', () => {
       '    - { code: APPFORM, label: { en: Again, es: Otra }, kind: document, required: false }',
     ].join('\n');
     const found = problems(text);
-    expect(found.map((p) => `${p.line} ${p.path}`)).toEqual(
+    expect(placesOf(found)).toEqual(
       expect.arrayContaining(['5 types.FOOD.1.label.es', '5 types.FOOD.1.kind', '5 types.FOOD.1.required']),
     );
     // Once the items themselves are right, a code listed twice is named at its second place.

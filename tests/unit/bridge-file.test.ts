@@ -3,20 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BridgeFileError, loadBridge, parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
+import { refusedProblems } from './support/file-problems.ts';
 
 const riverton = join(import.meta.dirname, '../../bridges/riverton/bridge.yaml');
 // Beside the real bridge, so its query files resolve; never written.
 const testFile = join(import.meta.dirname, '../../bridges/riverton/edited-bridge.yaml');
 
-function problemsOf(text: string) {
-  try {
-    parseBridge(text, testFile);
-  } catch (err) {
-    if (err instanceof BridgeFileError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected the bridge file to be refused');
-}
+const problemsOf = (text: string) =>
+  refusedProblems(
+    () => parseBridge(text, testFile),
+    BridgeFileError,
+    'expected the bridge file to be refused',
+  );
 
 describe('bridge files', () => {
   it('accepts the Riverton bridge and maps every canonical entity', () => {

@@ -3,11 +3,10 @@
 // time and late (counter and batch, a discarded and a re-applied conflict), applications received
 // and issued, the backlog by age; the period in the city's time zone; the CSV of each section;
 // and the role check (a clerk is refused by the service).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Cache } from '../../src-main/node/cache/open-cache.ts';
 import { applicationFigures, backlogFigures, bucketOf } from '../../src-main/node/dashboard/applications.ts';
 import { dashboardCsv, dashboardCsvText, dollars } from '../../src-main/node/dashboard/dashboard-csv.ts';
 import { dashboardFigures } from '../../src-main/node/dashboard/dashboard.ts';
@@ -15,22 +14,20 @@ import { eachDay, resolvePeriod } from '../../src-main/node/dashboard/period.ts'
 import { renewalFigures, renewalRows } from '../../src-main/node/dashboard/renewals.ts';
 import { revenueFigures } from '../../src-main/node/dashboard/revenue.ts';
 import type { Desk } from '../../src-main/node/desk/open-desk.ts';
+import { cacheForEach } from './support/desk-cache.ts';
 
-const migrationsDir = join(import.meta.dirname, '../../migrations');
 const ZONE = 'America/Chicago';
 const period = { from: '2026-11-01', to: '2026-11-07' };
 
 let dir: string;
 let db: Cache;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-dashboard-'));
-  db = openCache(join(dir, 'cache.sqlite'), { migrationsDir });
+cacheForEach('wb-dashboard-', (cache, folder) => {
+  db = cache;
+  dir = folder;
   seq = 0;
   seed(db);
 });
 afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
   delete process.env.WORKBENCH_POLICY;
 });
 

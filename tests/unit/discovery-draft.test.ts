@@ -28,6 +28,7 @@ import type { ColumnProfile, TableProfile } from '../../src-main/tooling/discove
 import { columnType, profileOf } from './support/column-profiles.ts';
 import { renderReport } from '../../src-main/tooling/discovery/report.ts';
 import { defaultDiscoveryOptions } from '../../src-main/tooling/discovery/profile-types.ts';
+import { expectEach } from './support/each-case.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-draft-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -352,12 +353,14 @@ describe('small parts', () => {
     expect(guessLabel('result', 'cancelled', null)).toBeNull();
   });
   it('writes YAML scalars that read back as the same strings', () => {
-    expect(yamlScalar('LICNO')).toBe('LICNO');
-    expect(yamlScalar('Y')).toBe("'Y'");
-    expect(yamlScalar('1')).toBe("'1'");
-    expect(yamlScalar('')).toBe("''");
-    expect(yamlScalar("it's")).toBe("'it''s'");
-    expect(yamlScalar('"IsDeleted" = 0')).toBe('\'"IsDeleted" = 0\'');
+    expectEach(yamlScalar, {
+      LICNO: 'LICNO',
+      Y: "'Y'",
+      '1': "'1'",
+      '': "''",
+      "it's": "'it''s'",
+      '"IsDeleted" = 0': '\'"IsDeleted" = 0\'',
+    });
     expect(yamlFlow({ map: { A: 'active', '*': 'unknown' } })).toBe("{ map: { A: active, '*': unknown } }");
   });
   it('estimates distinct values of big tables from a sample, never above the rows', () => {

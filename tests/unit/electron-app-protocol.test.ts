@@ -13,6 +13,7 @@ import {
 import { respondToAppRequest } from '../../src-main/electron/app-responder.ts';
 import { type RunningServer, startServer } from '../../src-main/host/server.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { expectEach } from './support/each-case.ts';
 
 const root = '/opt/workbench/out/renderer';
 const fileOf = (url: string, method = 'GET') => {
@@ -22,14 +23,16 @@ const fileOf = (url: string, method = 'GET') => {
 
 describe('app:// URL to file', () => {
   it('maps paths inside the renderer, "/" to index.html, with the right MIME type', () => {
-    expect(fileOf('app://workbench/')).toBe(`${root}/index.html`);
-    expect(fileOf('app://workbench')).toBe(`${root}/index.html`);
-    expect(fileOf('app://workbench/index.html')).toBe(`${root}/index.html`);
-    expect(fileOf('app://workbench/index.html?x=1#/licence/BL-1')).toBe(`${root}/index.html`);
-    expect(fileOf('app://workbench/assets/index-X2.js')).toBe(`${root}/assets/index-X2.js`);
-    expect(fileOf('app://workbench/assets/')).toBe(`${root}/assets/index.html`);
-    expect(fileOf('app://workbench/assets/a%20b.css')).toBe(`${root}/assets/a b.css`);
-    expect(fileOf('app://workbench/./assets/x.js')).toBe(`${root}/assets/x.js`);
+    expectEach(fileOf, {
+      'app://workbench/': `${root}/index.html`,
+      'app://workbench': `${root}/index.html`,
+      'app://workbench/index.html': `${root}/index.html`,
+      'app://workbench/index.html?x=1#/licence/BL-1': `${root}/index.html`,
+      'app://workbench/assets/index-X2.js': `${root}/assets/index-X2.js`,
+      'app://workbench/assets/': `${root}/assets/index.html`,
+      'app://workbench/assets/a%20b.css': `${root}/assets/a b.css`,
+      'app://workbench/./assets/x.js': `${root}/assets/x.js`,
+    });
     // The URL parser already folds dot segments it can see; what stays inside is served.
     expect(fileOf('app://workbench/assets/../index.html')).toBe(`${root}/index.html`);
     expect(fileOf('app://workbench/assets/%2e%2e/index.html')).toBe(`${root}/index.html`);
@@ -56,33 +59,39 @@ describe('app:// URL to file', () => {
       const r = resolveAppFile(url, root);
       if (r.ok) expect(r.file.startsWith(`${root}/`), url).toBe(true);
     }
-    expect(fileOf('app://workbench/assets/..%2f..%2fetc/passwd')).toBe(400);
-    expect(fileOf('app://workbench/..%5c..%5cwindows%5cwin.ini')).toBe(400);
-    expect(fileOf('app://workbench/a%00.js')).toBe(400);
-    expect(fileOf('app://workbench/%E0%A4%A')).toBe(400);
-    expect(fileOf('app://workbench/.env')).toBe(404);
-    expect(fileOf('app://workbench/assets/.hidden.js')).toBe(404);
-    expect(fileOf('app://workbench/%252e%252e/x')).toBe(`${root}/%2e%2e/x`);
+    expectEach(fileOf, {
+      'app://workbench/assets/..%2f..%2fetc/passwd': 400,
+      'app://workbench/..%5c..%5cwindows%5cwin.ini': 400,
+      'app://workbench/a%00.js': 400,
+      'app://workbench/%E0%A4%A': 400,
+      'app://workbench/.env': 404,
+      'app://workbench/assets/.hidden.js': 404,
+      'app://workbench/%252e%252e/x': `${root}/%2e%2e/x`,
+    });
   });
 
   it('serves only app://workbench, only GET and HEAD', () => {
-    expect(fileOf('app://other/index.html')).toBe(403);
-    expect(fileOf('app://workbench:8080/index.html')).toBe(403);
-    expect(fileOf('app://user:pw@workbench/index.html')).toBe(403);
-    expect(fileOf('https://workbench/index.html')).toBe(403);
-    expect(fileOf('file:///opt/workbench/out/renderer/index.html')).toBe(403);
-    expect(fileOf('not a url')).toBe(400);
+    expectEach(fileOf, {
+      'app://other/index.html': 403,
+      'app://workbench:8080/index.html': 403,
+      'app://user:pw@workbench/index.html': 403,
+      'https://workbench/index.html': 403,
+      'file:///opt/workbench/out/renderer/index.html': 403,
+      'not a url': 400,
+    });
     expect(fileOf('app://workbench/index.html', 'POST')).toBe(405);
     expect(fileOf('app://workbench/index.html', 'HEAD')).toBe(`${root}/index.html`);
   });
 
   it('knows the MIME types a Vite build emits, and falls back to octet-stream', () => {
-    expect(mimeTypeOf('a.CSS')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeOf('a.woff2')).toBe('font/woff2');
-    expect(mimeTypeOf('a.svg')).toBe('image/svg+xml');
-    expect(mimeTypeOf('a.png')).toBe('image/png');
-    expect(mimeTypeOf('a.json')).toBe('application/json');
-    expect(mimeTypeOf('a.exe')).toBe('application/octet-stream');
+    expectEach(mimeTypeOf, {
+      'a.CSS': 'text/css; charset=utf-8',
+      'a.woff2': 'font/woff2',
+      'a.svg': 'image/svg+xml',
+      'a.png': 'image/png',
+      'a.json': 'application/json',
+      'a.exe': 'application/octet-stream',
+    });
   });
 });
 

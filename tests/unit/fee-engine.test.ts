@@ -36,6 +36,7 @@ import {
   quoteRenewal,
   scheduleInEffect,
 } from '../../src-main/common/fees/index.ts';
+import { expectEach } from './support/each-case.ts';
 
 const window90days12months: RenewalWindow = {
   opensBefore: { unit: 'days', count: 90 },
@@ -75,48 +76,43 @@ const quote = (s: FeeSchedule, expiresOn: string, asOf: string, more = {}) => {
 describe('worked example: 15% for 1–30 days late, another 15% after, cap 30%, plus 1% a month', () => {
   const s = flat(200_00, { latePenalty: tiersPlusInterest, renewalWindow: window90days12months });
   const expiresOn = '2026-06-30';
+  /** The quote on `asOf`, checked to be `daysLate` days late and to total `totalCents`. */
+  const lateQuote = (asOf: string, daysLate: number, totalCents: number) => {
+    const q = quote(s, expiresOn, asOf);
+    expect(q.daysLate).toBe(daysLate);
+    expect(q.totalCents).toBe(totalCents);
+    return q;
+  };
 
   it('charges nothing when renewed on the expiry day', () => {
-    const q = quote(s, expiresOn, '2026-06-30');
-    expect(q.daysLate).toBe(0);
+    const q = lateQuote('2026-06-30', 0, 200_00);
     expect(q.penaltyLines).toEqual([]);
-    expect(q.totalCents).toBe(200_00);
   });
 
   it('a $200.00 fee 15 days late (2026-07-15): 15% = $30.00, one month started 1% = $2.00, total $232.00', () => {
-    const q = quote(s, expiresOn, '2026-07-15');
-    expect(q.daysLate).toBe(15);
+    const q = lateQuote('2026-07-15', 15, 232_00);
     expect(q.penaltyLines.map((l) => [l.code, l.amountCents])).toEqual([
       ['penalty.tier', 30_00],
       ['penalty.interest', 2_00],
     ]);
-    expect(q.totalCents).toBe(232_00);
   });
 
   it('day 30 late (2026-07-30) is still the first tier and the first month: $232.00', () => {
-    const q = quote(s, expiresOn, '2026-07-30');
-    expect(q.daysLate).toBe(30);
-    expect(q.totalCents).toBe(232_00);
+    lateQuote('2026-07-30', 30, 232_00);
   });
 
   it('day 31 late (2026-07-31) adds the second 15% and starts the second month: $264.00', () => {
-    const q = quote(s, expiresOn, '2026-07-31');
-    expect(q.daysLate).toBe(31);
+    const q = lateQuote('2026-07-31', 31, 264_00);
     expect(q.penaltyCents).toBe(30_00 + 30_00 + 4_00);
-    expect(q.totalCents).toBe(264_00);
   });
 
   it('a $200.00 fee 45 days late (2026-08-14): 15% + 15% = $60.00, 1% × 2 months = $4.00, total $264.00', () => {
-    const q = quote(s, expiresOn, '2026-08-14');
-    expect(q.daysLate).toBe(45);
-    expect(q.totalCents).toBe(264_00);
+    lateQuote('2026-08-14', 45, 264_00);
   });
 
   it('six months late (2026-12-30, 183 days): penalties stay at the 30% cap, interest 6% = $12.00, total $272.00', () => {
-    const q = quote(s, expiresOn, '2026-12-30');
-    expect(q.daysLate).toBe(183);
+    const q = lateQuote('2026-12-30', 183, 200_00 + 60_00 + 12_00);
     expect(q.penaltyLines.find((l) => l.code === 'penalty.interest')?.detail.months).toBe(6);
-    expect(q.totalCents).toBe(200_00 + 60_00 + 12_00);
   });
 
   it('on the last day of the window (2027-06-30, 12 months late): $200 + $60 + 12% = $324.00, still allowed', () => {
@@ -494,16 +490,20 @@ describe('dates and money helpers', () => {
   });
 
   it('counts months from a month end: whole months elapsed and months started', () => {
-    expect(monthsAfter('2026-01-31', '2026-01-31', 'started')).toBe(0);
-    expect(monthsAfter('2026-01-31', '2026-02-01', 'started')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-02-28', 'started')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-01', 'started')).toBe(2);
-    expect(monthsAfter('2026-01-31', '2026-03-31', 'started')).toBe(2);
-    expect(monthsAfter('2026-01-31', '2026-04-01', 'started')).toBe(3);
-    expect(monthsAfter('2026-01-31', '2026-02-27', 'whole')).toBe(0);
-    expect(monthsAfter('2026-01-31', '2026-02-28', 'whole')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-30', 'whole')).toBe(1);
-    expect(monthsAfter('2026-01-31', '2026-03-31', 'whole')).toBe(2);
+    expectEach((to) => monthsAfter('2026-01-31', to, 'started'), {
+      '2026-01-31': 0,
+      '2026-02-01': 1,
+      '2026-02-28': 1,
+      '2026-03-01': 2,
+      '2026-03-31': 2,
+      '2026-04-01': 3,
+    });
+    expectEach((to) => monthsAfter('2026-01-31', to, 'whole'), {
+      '2026-02-27': 0,
+      '2026-02-28': 1,
+      '2026-03-30': 1,
+      '2026-03-31': 2,
+    });
     expect(monthsAfter('2027-12-15', '2029-01-16', 'started')).toBe(14);
     expect(monthsAfter('2027-12-15', '2029-01-16', 'whole')).toBe(13);
   });

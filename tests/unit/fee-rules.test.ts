@@ -1,34 +1,29 @@
 // The city's fee rules file (bridges/<name>/fees.yaml) and how it joins the legacy base amounts
 // into the fee engine's schedules; then renewal checks and the renewal queue on a real cache
 // (migration 0009's hold and balance tables), with Riverton's own rules file.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSchedules,
   explainLines,
   noFeeRules,
   type FeeRulesFile,
 } from '../../src-main/common/fees/index.ts';
-import { openCache } from '../../src-main/node/cache/open-cache.ts';
+import type { Licence } from '../../src-main/common/model.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 import { FeeRulesFileError, loadFeeRules, parseFeeRules } from '../../src-main/node/fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
 import { oldestRenewableExpiry, renewalQueueIn } from '../../src-main/node/renewals/renewal-queue.ts';
+import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
+import { cacheForAll } from './support/desk-cache.ts';
+import { refusedProblems } from './support/file-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
 const rivertonRules = join(root, 'bridges/riverton/fees.yaml');
 
-function problemsOf(text: string) {
-  try {
-    parseFeeRules(text, 'fees.yaml');
-  } catch (err) {
-    if (err instanceof FeeRulesFileError) return err.problems;
-    throw err;
-  }
-  throw new Error('the file was accepted');
-}
+const problemsOf = (text: string) =>
+  refusedProblems(() => parseFeeRules(text, 'fees.yaml'), FeeRulesFileError, 'the file was accepted');
 
 describe('the fee rules file', () => {
   it("reads Riverton's rules: the default window and tiers, peddlers doubling, home occupations with grace and a minimum", () => {
@@ -154,20 +149,13 @@ describe('schedules from the legacy base amounts and the rules', () => {
 });
 
 describe('renewal checks and the queue on a desk cache', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wb-fee-rules-'));
-  const db = openCache(join(dir, 'cache.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const db = cacheForAll('wb-fee-rules-');
   const rules = loadFeeRules(rivertonRules);
   const at = '2026-11-23T10:00:00-06:00';
   const on = '2026-11-23';
 
   beforeAll(() => {
-    entityWriter(db, 'licenceType').upsert(
-      [
-        { code: 'FOOD', name: 'Food Service', termMonths: 12 },
-        { code: 'PEDL', name: 'Peddler', termMonths: 12 },
-      ],
-      at,
-    );
+    entityWriter(db, 'licenceType').upsert(licenceTypeRows({ FOOD: 'Food Service', PEDL: 'Peddler' }), at);
     entityWriter(db, 'feeSchedule').upsert(
       [
         {
@@ -194,34 +182,17 @@ describe('renewal checks and the queue on a desk cache', () => {
       ],
       at,
     );
-    const business = (id: string, name: string) => ({
-      id,
-      name,
-      dbaName: null,
-      ownerName: null,
-      addressLine: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      phone: null,
-      taxId: null,
-      openedOn: null,
-      legacyUpdatedAt: null,
-    });
     entityWriter(db, 'business').upsert(
-      [business('B1', 'Blue Cafe'), business('B2', 'Green Grocer'), business('B3', 'Red Cart')],
+      [businessRow('B1', 'Blue Cafe'), businessRow('B2', 'Green Grocer'), businessRow('B3', 'Red Cart')],
       at,
     );
-    const licence = (id: string, businessId: string, type: string, status: string, expiresOn: string) => ({
-      id,
-      businessId,
-      licenceTypeCode: type,
-      status,
-      issuedOn: null,
-      expiresOn,
-      feeCents: 1,
-      legacyUpdatedAt: null,
-    });
+    const licence = (
+      id: string,
+      businessId: string,
+      type: string,
+      status: Licence['status'],
+      expiresOn: string,
+    ) => licenceRow(id, businessId, { licenceTypeCode: type, status, expiresOn, feeCents: 1 });
     entityWriter(db, 'licence').upsert(
       [
         licence('L-ONTIME', 'B1', 'FOOD', 'active', '2026-12-15'), // expiring in 22 days
@@ -270,10 +241,6 @@ describe('renewal checks and the queue on a desk cache', () => {
       ],
       at,
     );
-  });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('migration 0009 made the hold and balance tables and the queue indexes, which the queue uses', () => {

@@ -2,21 +2,20 @@
 // ranges and keys-only reads per dialect; marks moved back by the overlap; row-hash chunks whose
 // boundaries follow the keys; joining changed chunks into ranges; the writer that leaves unchanged
 // and pending rows alone; and a search index updated in place that equals a rebuilt one.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialectTable } from '../../src-main/node/bridge/dialects.ts';
 import { loadBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { buildReadPlan } from '../../src-main/node/bridge/read-plan.ts';
 import { chunkId, RowChunker } from '../../src-main/node/bridge/row-chunks.ts';
-import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
+import type { Cache } from '../../src-main/node/cache/open-cache.ts';
 import { searchLicences } from '../../src-main/node/cache/search.ts';
 import { rebuildSearchIndex } from '../../src-main/node/cache/search-index.ts';
 import { changedRanges } from '../../src-main/node/sync/refresh-changed.ts';
 import { updateSearchIndex } from '../../src-main/node/sync/refresh-search.ts';
 import { markMinusMinutes } from '../../src-main/node/sync/refresh-state.ts';
 import { changeWriter } from '../../src-main/node/sync/refresh-writer.ts';
+import { cacheForEach } from './support/desk-cache.ts';
 
 const root = join(import.meta.dirname, '../..');
 const riverton = loadBridge(join(root, 'bridges/riverton/bridge.yaml')).definition;
@@ -147,15 +146,9 @@ describe('row-hash chunks', () => {
 });
 
 describe('writing what changed into the cache', () => {
-  let dir: string;
   let db: Cache;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'wb-incr-'));
-    db = openCache(join(dir, 'cache.sqlite'), { migrationsDir: join(root, 'migrations') });
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+  cacheForEach('wb-incr-', (cache) => {
+    db = cache;
   });
 
   const business = (id: string, name: string) => ({

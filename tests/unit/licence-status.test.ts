@@ -94,6 +94,12 @@ const outcome = (status: StatusMachineStatus, action: LicenceStatusAction): stri
   return decision.ok ? `-> ${decision.next}` : decision.code;
 };
 
+/** The sentence a change is refused with ('' when it is allowed). */
+const refusal = (...args: Parameters<typeof decideStatusChange>): string => {
+  const decision = decideStatusChange(...args);
+  return decision.ok ? '' : decision.message;
+};
+
 describe('the licence status machine', () => {
   it('covers every status the model knows, revoked included', () => {
     expect([...statusMachineStatuses].sort()).toEqual([...licenceStatuses].sort());
@@ -118,31 +124,23 @@ describe('the licence status machine', () => {
   });
 
   it('refuses impossible moves with a plain sentence that says what to do', () => {
-    const refuse = (status: StatusMachineStatus, action: LicenceStatusAction) => {
-      const d = decideStatusChange(status, action, { role: 'supervisor', reason: 'x' });
-      return d.ok ? '' : d.message;
+    const refusals: Partial<Record<`${StatusMachineStatus} ${LicenceStatusAction}`, string>> = {
+      'closed suspend': 'A closed licence cannot be suspended; it must be issued again as a new application.',
+      'revoked reinstate':
+        'A revoked licence cannot be reinstated; it must be issued again as a new application.',
+      'suspended renew': 'A suspended licence cannot be renewed; a supervisor must reinstate it first.',
+      'active reinstate': 'An active licence is not suspended, so there is nothing to reinstate.',
+      'expired reinstate':
+        'An expired licence is not suspended, so there is nothing to reinstate. Renew it instead.',
+      'suspended suspend': 'This licence is already suspended.',
+      'unknown close':
+        'A licence whose status is unknown cannot be closed. Refresh it from the legacy system, or have its status corrected there first.',
     };
-    expect(refuse('closed', 'suspend')).toBe(
-      'A closed licence cannot be suspended; it must be issued again as a new application.',
-    );
-    expect(refuse('revoked', 'reinstate')).toBe(
-      'A revoked licence cannot be reinstated; it must be issued again as a new application.',
-    );
-    expect(refuse('suspended', 'renew')).toBe(
-      'A suspended licence cannot be renewed; a supervisor must reinstate it first.',
-    );
-    expect(refuse('active', 'reinstate')).toBe(
-      'An active licence is not suspended, so there is nothing to reinstate.',
-    );
-    expect(refuse('expired', 'reinstate')).toBe(
-      'An expired licence is not suspended, so there is nothing to reinstate. Renew it instead.',
-    );
-    expect(refuse('suspended', 'suspend')).toBe('This licence is already suspended.');
-    expect(refuse('unknown', 'close')).toBe(
-      'A licence whose status is unknown cannot be closed. Refresh it from the legacy system, or have its status corrected there first.',
-    );
-    const expireSuspended = decideStatusChange('suspended', 'expire', { role: 'system' });
-    expect(expireSuspended.ok ? '' : expireSuspended.message).toMatch(/stays suspended until a supervisor/);
+    for (const [move, message] of Object.entries(refusals)) {
+      const [status, action] = move.split(' ') as [StatusMachineStatus, LicenceStatusAction];
+      expect(refusal(status, action, { role: 'supervisor', reason: 'x' }), move).toBe(message);
+    }
+    expect(refusal('suspended', 'expire', { role: 'system' })).toMatch(/stays suspended until a supervisor/);
   });
 
   it('reports the status and action of a refusal so the UI can translate it', () => {
@@ -200,32 +198,23 @@ describe('roles', () => {
   }
 
   it('says who may act and who the person is', () => {
-    const message = (action: LicenceStatusAction, role: StatusActor) => {
-      const d = decideStatusChange(
-        licenceStatusActionTable.find((r) => r.action === action)!.from[0]!,
-        action,
-        {
-          role,
-          reason: 'r',
-        },
-      );
-      return d.ok ? '' : d.message;
+    const refusals: Partial<Record<`${LicenceStatusAction} ${StatusActor}`, string>> = {
+      'suspend clerk':
+        'Only a supervisor or an admin may suspend a licence; you are signed in as a clerk. Ask a supervisor to do it.',
+      'revoke inspector':
+        'Only a supervisor or an admin may revoke a licence; you are signed in as an inspector. Ask a supervisor to do it.',
+      'renew inspector':
+        'Only a clerk, a supervisor or an admin may renew a licence; you are signed in as an inspector. Ask a clerk to do it.',
+      'close system':
+        'Only a supervisor or an admin may close a licence; the nightly run may not. Ask a supervisor to do it.',
+      'expire admin':
+        'Licences are marked expired only by the nightly run, not by an admin. Renew, suspend or close the licence instead.',
     };
-    expect(message('suspend', 'clerk')).toBe(
-      'Only a supervisor or an admin may suspend a licence; you are signed in as a clerk. Ask a supervisor to do it.',
-    );
-    expect(message('revoke', 'inspector')).toBe(
-      'Only a supervisor or an admin may revoke a licence; you are signed in as an inspector. Ask a supervisor to do it.',
-    );
-    expect(message('renew', 'inspector')).toBe(
-      'Only a clerk, a supervisor or an admin may renew a licence; you are signed in as an inspector. Ask a clerk to do it.',
-    );
-    expect(message('close', 'system')).toBe(
-      'Only a supervisor or an admin may close a licence; the nightly run may not. Ask a supervisor to do it.',
-    );
-    expect(message('expire', 'admin')).toBe(
-      'Licences are marked expired only by the nightly run, not by an admin. Renew, suspend or close the licence instead.',
-    );
+    for (const [who, message] of Object.entries(refusals)) {
+      const [action, role] = who.split(' ') as [LicenceStatusAction, StatusActor];
+      const from = licenceStatusActionTable.find((r) => r.action === action)!.from[0]!;
+      expect(refusal(from, action, { role, reason: 'r' }), who).toBe(message);
+    }
   });
 
   it('checks the move before the role, so nobody fetches a supervisor for an impossible move', () => {

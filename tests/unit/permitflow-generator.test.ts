@@ -1,6 +1,5 @@
 // The PermitFlow generator on its own (no database): determinism, proportions, the dirt of a 2000s
 // product, referential integrity, and the SQL it writes per engine.
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, dayOf } from '../../src-main/tooling/demo/dates.ts';
 import { MAX_SIZE } from '../../src-main/tooling/demo/generator.ts';
@@ -25,6 +24,7 @@ import {
   PF_TABLES,
   resetIdentitySql,
 } from '../../src-main/tooling/demo/permitflow/schema.ts';
+import { type GeneratedCity, gatherCity, otherSeedCities, sameSeedCities } from './support/generated-city.ts';
 import {
   CONVERSION_AT,
   GO_LIVE_DAY,
@@ -37,35 +37,16 @@ import {
 
 const TODAY = '2026-11-01';
 
-interface City {
-  batches: PfBatch[];
-  businesses: BusinessRow[];
-  permits: PermitRow[];
-  payments: PaymentRow[];
-  inspections: InspectionRow[];
-}
+type Rows = { businesses: BusinessRow; permits: PermitRow; payments: PaymentRow; inspections: InspectionRow };
+type City = GeneratedCity<PfBatch, Rows>;
 
-function city(size: number, seed: number, batchSize?: number): City {
-  const batches = [...generatePermitDemo({ size, seed, ...(batchSize ? { batchSize } : {}) })];
-  const rows = <T>(table: string) => batches.filter((b) => b.table === table).flatMap((b) => b.rows as T[]);
-  return {
-    batches,
-    businesses: rows<BusinessRow>('Businesses'),
-    permits: rows<PermitRow>('Permits'),
-    payments: rows<PaymentRow>('Payments'),
-    inspections: rows<InspectionRow>('Inspections'),
-  };
-}
-
-/** Digest of every row of every table, in table order (the batches interleave tables). */
-function digest(c: City): string {
-  const h = createHash('sha256');
-  for (const table of PF_DATA_TABLES) {
-    for (const b of c.batches)
-      if (b.table === table) for (const r of b.rows) h.update(`${table}${JSON.stringify(r)}\n`);
-  }
-  return h.digest('hex');
-}
+const city = (size: number, seed: number, batchSize?: number): City =>
+  gatherCity<PfBatch, Rows>(generatePermitDemo({ size, seed, ...(batchSize ? { batchSize } : {}) }), {
+    businesses: 'Businesses',
+    permits: 'Permits',
+    payments: 'Payments',
+    inspections: 'Inspections',
+  });
 
 const share = <T>(rows: T[], test: (r: T) => boolean) => rows.filter(test).length / rows.length;
 const dayText = (t: string | null) => (t === null ? null : t.slice(0, 10));
@@ -79,26 +60,20 @@ beforeAll(() => {
 
 describe('determinism', () => {
   it('gives identical rows for the same (size, seed), whatever the batch size', () => {
-    const a = city(1500, 7);
-    const b = city(1500, 7);
-    const c = city(1500, 7, 37);
-    expect(digest(b)).toBe(digest(a));
-    expect(digest(c)).toBe(digest(a));
+    const [a, , c] = sameSeedCities(city, PF_DATA_TABLES);
     expect(c.permits[321]).toEqual(a.permits[321]);
   });
 
   it('gives another city for another seed, with the same code tables and fees', () => {
-    const a = city(1500, 7);
-    const b = city(1500, 8);
-    expect(digest(b)).not.toBe(digest(a));
+    const [a, b] = otherSeedCities(city, PF_DATA_TABLES, [
+      'PermitStatuses',
+      'TenderTypes',
+      'PermitTypes',
+      'FeeSchedules',
+    ]);
     expect(b.businesses.slice(0, 5).map((x) => x.LegalName)).not.toEqual(
       a.businesses.slice(0, 5).map((x) => x.LegalName),
     );
-    const codes = (c: City) =>
-      c.batches.filter((x) =>
-        ['PermitStatuses', 'TenderTypes', 'PermitTypes', 'FeeSchedules'].includes(x.table),
-      );
-    expect(codes(b)).toEqual(codes(a));
   });
 
   it('counts exactly what it generates, from the shapes alone', () => {

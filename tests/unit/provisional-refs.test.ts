@@ -1,12 +1,9 @@
 // References to records made offline (`local:<operationId>`): resolved to the legacy key at send
 // time, followed through a conflict's replacement, refused when the record will never exist; and
 // the cache adopting the legacy id when the creating operation settles.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BridgeFile } from '../../src-main/node/bridge/bridge-schema.ts';
-import { type Cache, openCache } from '../../src-main/node/cache/open-cache.ts';
+import type { Cache } from '../../src-main/node/cache/open-cache.ts';
 import { listOutbox } from '../../src-main/node/commands/outbox.ts';
 import {
   adoptLegacyId,
@@ -14,22 +11,16 @@ import {
   provisionalOperation,
   resolveProvisionalRefs,
 } from '../../src-main/node/sync/provisional-refs.ts';
+import { cacheForEach } from './support/desk-cache.ts';
 
-const migrationsDir = join(import.meta.dirname, '../../migrations');
 const PAY = '11111111-1111-4111-8111-111111111111';
 const PAY2 = '22222222-2222-4222-8222-222222222222';
 const VOID = '33333333-3333-4333-8333-333333333333';
 const commands = { recordPayment: { result_key: 'paymentNo' } } as unknown as BridgeFile['commands'];
 
-let dir: string;
 let db: Cache;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-refs-'));
-  db = openCache(join(dir, 'c.sqlite'), { migrationsDir });
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+cacheForEach('wb-refs-', (cache) => {
+  db = cache;
 });
 
 function outbox(operationId: string, command: string, payload: object, status = 'pending', result?: object) {

@@ -1,30 +1,24 @@
 // The fields of a conflict as people read them (src-renderer/conflict-values.ts): labels from the
 // translations, values formatted by what they are — dates, money, statuses, methods, moments.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fieldKind, fieldLabel, formatFieldValue } from '../../src-renderer/conflict-values.ts';
-import { en } from '../../src-renderer/i18n/en.ts';
-import { es } from '../../src-renderer/i18n/es.ts';
+import { testI18n } from './support/renderer-i18n.ts';
+import { expectEach } from './support/each-case.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
+const i18n = testI18n();
 
 describe('conflict fields', () => {
   it('know what kind of value each field holds', () => {
-    expect(fieldKind('expiresOn')).toBe('date');
-    expect(fieldKind('newExpiresOn')).toBe('date');
-    expect(fieldKind('feeCents')).toBe('money');
-    expect(fieldKind('amountCents')).toBe('money');
-    expect(fieldKind('status')).toBe('status');
-    expect(fieldKind('method')).toBe('method');
-    expect(fieldKind('legacyUpdatedAt')).toBe('timestamp');
-    expect(fieldKind('licenceTypeCode')).toBe('text');
+    expectEach(fieldKind, {
+      expiresOn: 'date',
+      newExpiresOn: 'date',
+      feeCents: 'money',
+      amountCents: 'money',
+      status: 'status',
+      method: 'method',
+      legacyUpdatedAt: 'timestamp',
+      licenceTypeCode: 'text',
+    });
   });
 
   it('read in English and Spanish, never as the stored form', () => {

@@ -19,6 +19,7 @@ import { emptyPayment, paymentFormSchema } from '../../src-renderer/forms/paymen
 import { emptyReversal, reversalSchema } from '../../src-renderer/forms/reversal-form.ts';
 import { en } from '../../src-renderer/i18n/en.ts';
 import { es } from '../../src-renderer/i18n/es.ts';
+import { unknownBusinessFacts } from './support/business-facts.ts';
 
 /** What react-hook-form gets from the resolver for these values: each field's first issue. */
 async function errorsOf<V extends FieldValues>(resolver: Resolver<V, unknown, unknown>, values: NoInfer<V>) {
@@ -173,17 +174,7 @@ describe('the forms give the contract its input', () => {
     expect(result.values).toEqual({
       business: {
         kind: 'new',
-        facts: {
-          name: 'Acme',
-          dbaName: null,
-          ownerName: null,
-          addressLine: null,
-          city: null,
-          state: null,
-          postalCode: null,
-          phone: null,
-          taxId: null,
-        },
+        facts: { name: 'Acme', ...unknownBusinessFacts },
         dismissed: ['B-1'],
       },
       licenceTypeCode: 'GENL',

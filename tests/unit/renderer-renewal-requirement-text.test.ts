@@ -1,35 +1,18 @@
 // A missing renewal requirement as the counter (FeeBreakdown, RenewAction) and the batch wizard
 // say it, in English and Spanish, from the problem's code and detail (src-renderer/fee-text.ts).
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RenewalProblem } from '../../src-main/common/ops/fee-ops.ts';
 import { batchProblemText } from '../../src-renderer/components/batch/batch-text.ts';
 import { problemText } from '../../src-renderer/fee-text.ts';
-import { en } from '../../src-renderer/i18n/en.ts';
-import { es } from '../../src-renderer/i18n/es.ts';
+import { testI18n } from './support/renderer-i18n.ts';
+import { healthRequirementDetail } from './support/renewal-requirement.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
+const i18n = testI18n();
 
 const problem = (lastInspectedOn: string | null, lastResult: string | null): RenewalProblem => ({
   code: 'renewal.requirement',
   message: 'Licence RV-1 needs a passed health inspection (the service sentence).',
-  detail: {
-    requirement: 'HEALTH',
-    labelEn: 'Passed health inspection',
-    labelEs: 'Inspección sanitaria aprobada',
-    inspectionKind: 'HLTH',
-    withinMonths: 12,
-    since: '2025-11-23',
-    lastInspectedOn,
-    lastResult,
-  },
+  detail: { ...healthRequirementDetail, lastInspectedOn, lastResult },
 });
 
 describe('a missing renewal requirement, in words', () => {

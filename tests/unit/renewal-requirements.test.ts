@@ -3,34 +3,24 @@
 // within the months before the renewal day lets the renewal through; one too old, failed, of
 // another kind, after the renewal day or none at all is a renewal.requirement problem saying what
 // was found. A batch's licences are answered by one query.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   loadRequirements,
   parseRequirements,
-  RequirementsFileError,
   renewalRequirementsFor,
 } from '../../src-main/node/applications/requirements.ts';
-import { openCache } from '../../src-main/node/cache/open-cache.ts';
 import { entityWriter } from '../../src-main/node/cache/store.ts';
 import { loadFeeRules } from '../../src-main/node/fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../../src-main/node/renewals/renewal-check.ts';
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
+import { businessRow, licenceRow, licenceTypeRows } from './support/cache-rows.ts';
+import { cacheForAll } from './support/desk-cache.ts';
+import { healthRequirementDetail } from './support/renewal-requirement.ts';
+import { placesOf, requirementsProblems as problems } from './support/file-problems.ts';
 
 const root = join(import.meta.dirname, '../..');
 const riverton = join(root, 'bridges/riverton');
-
-const problems = (text: string) => {
-  try {
-    parseRequirements(text, 'requirements.yaml');
-  } catch (err) {
-    if (err instanceof RequirementsFileError) return err.problems;
-    throw err;
-  }
-  return [];
-};
 
 describe('renewal requirements in the requirements file', () => {
   it("Riverton's file: food needs a passed health inspection within 12 months, liquor a fire one within 24", () => {
@@ -69,7 +59,7 @@ describe('renewal requirements in the requirements file', () => {
       '    - { code: FIRE, label: { en: Fire, es: Incendios }, kind: inspection, inspectionKind: fire, withinMonths: 24 }',
     ].join('\n');
     const found = problems(text);
-    expect(found.map((p) => `${p.line} ${p.path}`)).toEqual(
+    expect(placesOf(found)).toEqual(
       expect.arrayContaining([
         '6 renewal.FOOD.1.kind',
         '7 renewal.FOOD.2.label.es',
@@ -95,21 +85,14 @@ describe('renewal requirements in the requirements file', () => {
 });
 
 describe('renewal requirements checked on a desk cache', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wb-renewal-req-'));
-  const db = openCache(join(dir, 'cache.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const db = cacheForAll('wb-renewal-req-');
   const rules = loadFeeRules(join(riverton, 'fees.yaml'));
   const { requirements } = loadRequirements(riverton);
   const at = '2026-11-23T10:00:00-06:00';
   const on = '2026-11-23';
 
   beforeAll(() => {
-    entityWriter(db, 'licenceType').upsert(
-      [
-        { code: 'FOOD', name: 'Food Service', termMonths: 12 },
-        { code: 'GENL', name: 'General', termMonths: 12 },
-      ],
-      at,
-    );
+    entityWriter(db, 'licenceType').upsert(licenceTypeRows({ FOOD: 'Food Service', GENL: 'General' }), at);
     entityWriter(db, 'feeSchedule').upsert(
       ['FOOD', 'GENL'].map((code, i) => ({
         id: String(i + 1),
@@ -120,35 +103,9 @@ describe('renewal requirements checked on a desk cache', () => {
       })),
       at,
     );
-    entityWriter(db, 'business').upsert(
-      [
-        {
-          id: 'B1',
-          name: 'Blue Cafe',
-          dbaName: null,
-          ownerName: null,
-          addressLine: null,
-          city: null,
-          state: null,
-          postalCode: null,
-          phone: null,
-          taxId: null,
-          openedOn: null,
-          legacyUpdatedAt: null,
-        },
-      ],
-      at,
-    );
-    const licence = (id: string, type: string) => ({
-      id,
-      businessId: 'B1',
-      licenceTypeCode: type,
-      status: 'active',
-      issuedOn: null,
-      expiresOn: '2026-12-15',
-      feeCents: 1,
-      legacyUpdatedAt: null,
-    });
+    entityWriter(db, 'business').upsert([businessRow('B1', 'Blue Cafe')], at);
+    const licence = (id: string, type: string) =>
+      licenceRow(id, 'B1', { licenceTypeCode: type, expiresOn: '2026-12-15', feeCents: 1 });
     entityWriter(db, 'licence').upsert(
       ['L-PASS', 'L-EDGE', 'L-OLD', 'L-FAIL', 'L-NONE', 'L-FIRE', 'L-LATER']
         .map((id) => licence(id, 'FOOD'))
@@ -180,10 +137,6 @@ describe('renewal requirements checked on a desk cache', () => {
       at,
     );
   });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const check = (id: string) => checkRenewalIn(db, rules, id, on, requirements);
 
@@ -201,16 +154,7 @@ describe('renewal requirements checked on a desk cache', () => {
       {
         code: 'renewal.requirement',
         message: expect.stringContaining('needs a passed health inspection'),
-        detail: {
-          requirement: 'HEALTH',
-          labelEn: 'Passed health inspection',
-          labelEs: 'Inspección sanitaria aprobada',
-          inspectionKind: 'HLTH',
-          withinMonths: 12,
-          since: '2025-11-23',
-          lastInspectedOn: '2025-11-22',
-          lastResult: 'pass',
-        },
+        detail: { ...healthRequirementDetail, lastInspectedOn: '2025-11-22', lastResult: 'pass' },
       },
     ]);
     expect(c.problems[0]!.message).toMatch(/on or after 2025-11-23.*on 2025-11-22, passed, but too long ago/);

@@ -88,6 +88,16 @@ function start(l: ReturnType<typeof legacy>, clock: ManualClock, refreshEveryMs 
   return engine;
 }
 
+/** A clock, a legacy database and an engine started on them, settled, its first jobs out of the log. */
+async function started(refreshEveryMs?: number) {
+  const clock = new ManualClock();
+  const l = legacy();
+  const e = start(l, clock, refreshEveryMs);
+  await settle();
+  l.log.length = 0;
+  return { clock, l, e };
+}
+
 describe('sync loop', () => {
   it('finds the link at start, then pushes what waited and refreshes', async () => {
     const clock = new ManualClock();
@@ -107,11 +117,7 @@ describe('sync loop', () => {
   });
 
   it('pushes soon after a command without waiting for the schedule; a burst of commands goes in one push', async () => {
-    const clock = new ManualClock();
-    const l = legacy();
-    const e = start(l, clock);
-    await settle();
-    l.log.length = 0;
+    const { clock, l, e } = await started();
     for (let i = 0; i < 3; i++) {
       takeCommand();
       e.kick();
@@ -122,11 +128,7 @@ describe('sync loop', () => {
   });
 
   it('never runs two jobs at once: a sync asked during a slow push waits for it', async () => {
-    const clock = new ManualClock();
-    const l = legacy();
-    const e = start(l, clock);
-    await settle();
-    l.log.length = 0;
+    const { clock, l, e } = await started();
     let release = () => {};
     l.state.hold = new Promise<void>((r) => {
       release = r;
@@ -152,11 +154,7 @@ describe('sync loop', () => {
   });
 
   it('turns offline when a push cannot reach the legacy database, keeps the changes, and pushes as soon as the link is back', async () => {
-    const clock = new ManualClock();
-    const l = legacy();
-    const e = start(l, clock);
-    await settle();
-    l.log.length = 0;
+    const { clock, l, e } = await started();
     l.state.up = false;
     takeCommand();
     e.kick();
@@ -182,11 +180,7 @@ describe('sync loop', () => {
   });
 
   it('refreshes on schedule while online, and not while offline', async () => {
-    const clock = new ManualClock();
-    const l = legacy();
-    start(l, clock, 60_000);
-    await settle();
-    l.log.length = 0;
+    const { clock, l } = await started(60_000);
     await clock.advance(60_000);
     expect(l.log).toEqual(['refresh']);
     await clock.advance(60_000);
@@ -199,10 +193,7 @@ describe('sync loop', () => {
   });
 
   it('a refresh that cannot reach the legacy database turns the link offline', async () => {
-    const clock = new ManualClock();
-    const l = legacy();
-    const e = start(l, clock);
-    await settle();
+    const { l, e } = await started();
     l.state.up = false;
     const result = await e.syncNow();
     expect(result).toMatchObject({ refreshed: false, message: CUT });

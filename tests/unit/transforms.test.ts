@@ -9,6 +9,7 @@ import {
   TransformProblem,
   titleCase,
 } from '../../src-main/node/bridge/transforms.ts';
+import { expectEach } from './support/each-case.ts';
 
 describe('legacy dates', () => {
   it('reads YYYYMMDD text, and treats blank and zeros as no date', () => {
@@ -81,17 +82,21 @@ describe('money', () => {
 
 describe('text', () => {
   it('title-cases legacy upper-case names, keeping abbreviations', () => {
-    expect(titleCase('MAIN ST BBQ & GRILL LLC')).toBe('Main St BBQ & Grill LLC');
-    expect(titleCase('HOUSE OF THE RISING SUN')).toBe('House of the Rising Sun');
-    expect(titleCase("O'BRIEN, MCDONALD")).toBe("O'Brien, McDonald");
-    expect(titleCase('LIQUOR ON-PREMISES')).toBe('Liquor On-Premises');
-    expect(titleCase('GOLDEN DRAGON SALOON INC.')).toBe('Golden Dragon Saloon Inc.');
-    expect(titleCase('JOE’S   DINER  #2')).toBe('Joe’s   Diner  #2');
+    expectEach(titleCase, {
+      'MAIN ST BBQ & GRILL LLC': 'Main St BBQ & Grill LLC',
+      'HOUSE OF THE RISING SUN': 'House of the Rising Sun',
+      "O'BRIEN, MCDONALD": "O'Brien, McDonald",
+      'LIQUOR ON-PREMISES': 'Liquor On-Premises',
+      'GOLDEN DRAGON SALOON INC.': 'Golden Dragon Saloon Inc.',
+      'JOE’S   DINER  #2': 'Joe’s   Diner  #2',
+    });
   });
   it('formats phone numbers and keeps what it cannot read', () => {
-    expect(formatPhone('5552013344')).toBe('(555) 201-3344');
-    expect(formatPhone('555-201-3344')).toBe('(555) 201-3344');
-    expect(formatPhone('ext 12')).toBe('ext 12');
+    expectEach(formatPhone, {
+      '5552013344': '(555) 201-3344',
+      '555-201-3344': '(555) 201-3344',
+      'ext 12': 'ext 12',
+    });
   });
   it('maps codes, with a fallback, and reports unknown codes', () => {
     const t = compileTransforms([{ map: { A: 'active', E: 'expired' } }], { timeZone: 'UTC' });

@@ -1,14 +1,10 @@
 // Migration 0001 (canonical tables): an empty file becomes a cache with the canonical model, sync
 // state, data issues, the audit log and desk_meta; the tables are STRICT and a licence status
 // outside the model is refused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns, indexColumns, objects } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns, indexColumns, objects } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0001_canonical_tables');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0001_canonical_tables');
 
 describe('0001_canonical_tables', () => {
   it('creates the canonical tables and their look-up indexes', () => {

@@ -1,14 +1,10 @@
 // Migration 0002 (licence search): a cache at 0001 with licences gains the contentless FTS5 index
 // keyed by licence rowid; the licences stay as they were, prefixes and accent-free spellings find
 // a licence, and a document can be deleted (contentless_delete).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, objects } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, objects } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0002_licence_search');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0002_licence_search');
 
 describe('0002_licence_search', () => {
   it('adds the search index beside the licences already cached', () => {

@@ -1,13 +1,9 @@
 // Migration 0003 (code values): a cache at 0002 gains code_value, one label per legacy code table
 // and code; what was cached before stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0003_code_values');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0003_code_values');
 
 describe('0003_code_values', () => {
   it('adds code_value, unique per code table and code, and keeps the cached rows', () => {

@@ -1,13 +1,9 @@
 // Migration 0004 (outbox): a cache at 0003 gains the outbox (replay order, one entry per operation
 // id, a status the replay knows) and the pending-change marks that refresh respects.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns, indexColumns, queue } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns, indexColumns, queue } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0004_outbox');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0004_outbox');
 
 describe('0004_outbox', () => {
   it('adds the outbox with its defaults and the order of replay', () => {

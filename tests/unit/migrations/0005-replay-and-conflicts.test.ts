@@ -1,13 +1,9 @@
 // Migration 0005 (replay and conflicts): a cache at 0004 with entries queued gains outbox.in_doubt
 // (those entries are not in doubt) and the conflict table that keeps every version of a change.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns, indexColumns, queue } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns, indexColumns, queue } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0005_replay_and_conflicts');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0005_replay_and_conflicts');
 
 describe('0005_replay_and_conflicts', () => {
   it('keeps the queued entries, none of them in doubt, and refuses another in_doubt value', () => {

@@ -1,14 +1,10 @@
 // Migration 0006 (refresh state): a cache at 0005 with sync state per dataset keeps it and gains
 // the high-water mark, its kind, the plan fingerprint, the last full pass and mode (all unknown
 // for the rows there), and refresh_chunk for the chunk hashes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0006_refresh_state');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0006_refresh_state');
 
 describe('0006_refresh_state', () => {
   it('keeps each dataset state with the new facts unknown, and checks their kinds', () => {

@@ -3,14 +3,10 @@
 // a void or refund names what it reverses and why) and payment.reversal_of / reversal_kind,
 // unknown for the payments already cached.
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns, indexColumns, objects } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns, indexColumns, objects } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0007_cash_drawer');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0007_cash_drawer');
 
 const openSession = (db: Database.Database, id: string, actor = 'clerk1') =>
   db

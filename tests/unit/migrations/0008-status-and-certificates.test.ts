@@ -2,14 +2,10 @@
 // documents has the licence table rebuilt to take 'revoked', every row and rowid kept (the search
 // index is keyed by licence rowid) and its indexes back; certificates are added, final once written.
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, indexColumns, objects } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, indexColumns, objects } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0008_status_and_certificates');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0008_status_and_certificates');
 
 const licence = (db: Database.Database, id: string, status: string, rowid?: number) =>
   db

@@ -1,13 +1,9 @@
 // Migration 0009 (fees and holds): a cache at 0008 gains holds (on a licence or on a whole
 // business) and open balances, and the indexes the renewal queue filters by; the licences stay.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, columns, indexColumns, plan } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, columns, indexColumns, plan } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0009_fees_and_holds');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0009_fees_and_holds');
 
 describe('0009_fees_and_holds', () => {
   it('adds holds and balances and the renewal queue indexes, keeping the licences', () => {

@@ -1,28 +1,14 @@
 // Migration 0010 (renewal batches), on top of the migrations before it: the tables, and the
 // constraints the posting relies on (an item is posted exactly when it carries an operation id;
 // an operation posts one item at most; states are the wizard's).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
-import { cacheBefore, indexColumns, queue } from '../support/migration-cache.ts';
+import { expect, it } from 'vitest';
+import { eachCacheBefore, indexColumns, queue } from '../support/migration-cache.ts';
 
-const migrationsDir = join(import.meta.dirname, '../../../migrations');
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-batch-mig-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const cache = eachCacheBefore('0010_renewal_batches');
 
 it('0010 adds renewal batches and their items, with the constraints posting relies on', () => {
-  const all = readMigrations(migrationsDir);
-  const db = new Database(join(dir, 'c.sqlite'));
-  db.pragma('foreign_keys = ON');
-  migrate(db, all.slice(0, 9));
-  migrate(db, all.slice(0, 10));
-  expect(schemaVersion(db)).toBe(10);
+  const { db } = cache;
+  cache.apply();
   const batch = db.prepare(
     `INSERT INTO renewal_batch (id, created_by, created_at, criteria, state) VALUES (?, 'clerk', '2026-11-23T10:00:00-06:00', '{}', ?)`,
   );
@@ -46,38 +32,32 @@ it('0010 adds renewal batches and their items, with the constraints posting reli
   item.run(2, 'L2', 'posted', 'op-1');
   expect(() => item.run(3, 'L3', 'posted', 'op-1')).toThrow(/UNIQUE/); // one operation posts one item
   expect(() => item.run(4, 'L4', 'posted', 'op-unknown')).toThrow(/FOREIGN/);
-  db.close();
 });
 
 it('0010 keeps the outbox entries a cache at 0009 had, which posted items then point at', () => {
-  const cache = cacheBefore('0010_renewal_batches');
-  try {
-    const { db } = cache;
-    queue(db, 'op-7', 'applied');
-    const before = db.prepare('SELECT * FROM outbox').all();
-    cache.apply();
-    expect(db.prepare('SELECT * FROM outbox').all()).toEqual(before);
-    expect(indexColumns(db, 'renewal_batch_item_order')).toEqual(['batch_id', 'position']);
-    db.prepare(
-      `INSERT INTO renewal_batch (id, created_by, created_at, criteria) VALUES ('B-1', 'sup1', 'x', '{"expiringBefore":"2026-12-31"}')`,
-    ).run();
-    expect(db.prepare('SELECT state, chunk_size FROM renewal_batch').get()).toEqual({
-      state: 'draft',
-      chunk_size: 25,
-    });
-    expect(() => db.prepare(`UPDATE renewal_batch SET chunk_size = 0`).run()).toThrow(/CHECK/);
-    db.prepare(
-      `INSERT INTO renewal_batch_item (batch_id, position, licence_id, business_id, state, operation_id, posted_at)
-       VALUES ('B-1', 1, 'RV-0000001', '4711', 'posted', 'op-7', 'x')`,
-    ).run();
-    expect(() =>
-      db
-        .prepare(
-          `INSERT INTO renewal_batch_item (batch_id, position, licence_id, business_id) VALUES ('B-9', 1, 'L', 'B')`,
-        )
-        .run(),
-    ).toThrow(/FOREIGN KEY/);
-  } finally {
-    cache.dispose();
-  }
+  const { db } = cache;
+  queue(db, 'op-7', 'applied');
+  const before = db.prepare('SELECT * FROM outbox').all();
+  cache.apply();
+  expect(db.prepare('SELECT * FROM outbox').all()).toEqual(before);
+  expect(indexColumns(db, 'renewal_batch_item_order')).toEqual(['batch_id', 'position']);
+  db.prepare(
+    `INSERT INTO renewal_batch (id, created_by, created_at, criteria) VALUES ('B-1', 'sup1', 'x', '{"expiringBefore":"2026-12-31"}')`,
+  ).run();
+  expect(db.prepare('SELECT state, chunk_size FROM renewal_batch').get()).toEqual({
+    state: 'draft',
+    chunk_size: 25,
+  });
+  expect(() => db.prepare(`UPDATE renewal_batch SET chunk_size = 0`).run()).toThrow(/CHECK/);
+  db.prepare(
+    `INSERT INTO renewal_batch_item (batch_id, position, licence_id, business_id, state, operation_id, posted_at)
+     VALUES ('B-1', 1, 'RV-0000001', '4711', 'posted', 'op-7', 'x')`,
+  ).run();
+  expect(() =>
+    db
+      .prepare(
+        `INSERT INTO renewal_batch_item (batch_id, position, licence_id, business_id) VALUES ('B-9', 1, 'L', 'B')`,
+      )
+      .run(),
+  ).toThrow(/FOREIGN KEY/);
 });

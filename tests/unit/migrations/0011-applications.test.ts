@@ -2,14 +2,10 @@
 // requirement checklists (known statuses, kinds and states; an item belongs to an application) and
 // the business look-up indexes the duplicate suggestions probe; the businesses stay.
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, indexColumns, plan } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, indexColumns, plan } from '../support/migration-cache.ts';
 
-let cache: CacheBefore;
-beforeEach(() => {
-  cache = cacheBefore('0011_applications');
-});
-afterEach(() => cache.dispose());
+const cache = eachCacheBefore('0011_applications');
 
 const application = (db: Database.Database, id: string, status: string) =>
   db

@@ -1,30 +1,18 @@
 // Migration 0012 (adopted ids): a cache at 0011 gains adopted_id, empty; a provisional id written
 // there afterwards is followed to the legacy id it became (currentIdOf, licenceKey), a legacy id is
 // left as it is, and one provisional id maps to one legacy id.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { currentIdOf, licenceKey } from '../../../src-main/node/sync/provisional-refs.ts';
+import { eachCacheBefore, migrations } from '../support/migration-cache.ts';
 
-const all = readMigrations(join(import.meta.dirname, '../../../migrations'));
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-adopted-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const cache = eachCacheBefore('0012_adopted_ids');
 
 describe('migration 0012: adopted ids', () => {
   it('adds an empty adopted_id on top of 0011; provisional ids are then followed to their legacy ids', () => {
-    const db = new Database(join(dir, 'c.sqlite'));
-    const at = all.findIndex((m) => m.name.startsWith('0012_'));
-    expect(at).toBe(11);
-    migrate(db, all.slice(0, 11));
+    const { db } = cache;
+    expect(migrations.findIndex((m) => m.name.startsWith('0012_'))).toBe(11);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'adopted_id'`).all()).toEqual([]);
-    migrate(db, all.slice(0, 12));
-    expect(schemaVersion(db)).toBe(12);
+    cache.apply();
     expect(db.prepare('SELECT count(*) AS n FROM adopted_id').get()).toEqual({ n: 0 });
 
     const local = 'local:6f1c2d4e-0000-4000-8000-000000000001';
@@ -38,6 +26,5 @@ describe('migration 0012: adopted ids', () => {
     expect(() =>
       db.prepare(`INSERT INTO adopted_id VALUES (?, 'licence', 'RV-0004712', 'x')`).run(local),
     ).toThrow(/UNIQUE|PRIMARY KEY/);
-    db.close();
   });
 });

@@ -1,20 +1,12 @@
 // Migration 0013 (temporary certificates): a cache at 0012 with a certificate already printed
 // gains `kind` (existing rows permanent) and `valid_until`; kinds other than permanent/temporary
 // are refused, and certificate rows still can be neither changed nor deleted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { temporaryValidUntil } from '../../../src-main/node/certificates/certificates.ts';
+import { eachCacheBefore, migrations } from '../support/migration-cache.ts';
 
-const all = readMigrations(join(import.meta.dirname, '../../../migrations'));
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-tempcert-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const cache = eachCacheBefore('0013_temporary_certificates');
 
 const insert = (db: Database.Database, no: string, code: string, extra = '', values = '') =>
   db
@@ -26,13 +18,10 @@ const insert = (db: Database.Database, no: string, code: string, extra = '', val
 
 describe('migration 0013: temporary certificates', () => {
   it('adds kind (existing certificates permanent) and valid_until on top of 0012', () => {
-    const db = new Database(join(dir, 'c.sqlite'));
-    const at0013 = all.findIndex((m) => m.name.startsWith('0013_'));
-    expect(at0013).toBe(12);
-    migrate(db, all.slice(0, 12));
+    const { db } = cache;
+    expect(migrations.findIndex((m) => m.name.startsWith('0013_'))).toBe(12);
     insert(db, 'C-FRONT1-000001', 'AAAAAAAAAAA');
-    migrate(db, all.slice(0, 13));
-    expect(schemaVersion(db)).toBe(13);
+    cache.apply();
     expect(db.prepare('SELECT kind, valid_until FROM certificate').get()).toEqual({
       kind: 'permanent',
       valid_until: null,
@@ -42,7 +31,6 @@ describe('migration 0013: temporary certificates', () => {
     expect(() => db.prepare(`UPDATE certificate SET licence_id = 'RV-0000002'`).run()).toThrow(
       /never changed/,
     );
-    db.close();
   });
 
   it('a temporary certificate is good for 30 days, never past the licence expiry', () => {

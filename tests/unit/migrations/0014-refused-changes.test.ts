@@ -1,19 +1,11 @@
 // Migration 0014 (refused changes): a cache at 0013 with conflicts already parked keeps every one
 // of them as it was (ids, kinds, decisions) when conflict.kind is widened to take 'refused' and
 // legacy_message is added; the outbox they point at is untouched, and an unknown kind is still refused.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, readMigrations, schemaVersion } from '../../../src-main/node/cache/migrate.ts';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, migrations } from '../support/migration-cache.ts';
 
-const all = readMigrations(join(import.meta.dirname, '../../../migrations'));
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wb-refused-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const cache = eachCacheBefore('0014_refused_changes');
 
 const entry = (db: Database.Database, op: string) =>
   db
@@ -32,11 +24,8 @@ const conflict = (db: Database.Database, op: string, kind: string, extra = '', v
 
 describe('migration 0014: refused changes', () => {
   it('keeps every conflict of a cache at 0013 and takes refused ones with the legacy words', () => {
-    const db = new Database(join(dir, 'c.sqlite'));
-    db.pragma('foreign_keys = ON');
-    const at = all.findIndex((m) => m.name.startsWith('0014_'));
-    expect(at).toBe(13);
-    migrate(db, all.slice(0, 13));
+    const { db } = cache;
+    expect(migrations.findIndex((m) => m.name.startsWith('0014_'))).toBe(13);
     for (const op of ['op-1', 'op-2', 'op-3']) entry(db, op);
     conflict(db, 'op-1', 'changed');
     conflict(db, 'op-2', 'in_doubt');
@@ -46,8 +35,7 @@ describe('migration 0014: refused changes', () => {
     const before = db.prepare('SELECT * FROM conflict ORDER BY id').all();
     expect(() => conflict(db, 'op-3', 'refused')).toThrow(/CHECK/);
 
-    migrate(db, all.slice(0, 14));
-    expect(schemaVersion(db)).toBe(14);
+    cache.apply();
     expect(db.prepare('SELECT * FROM conflict ORDER BY id').all()).toEqual(
       before.map((row) => ({ ...(row as object), legacy_message: null })),
     );
@@ -63,6 +51,5 @@ describe('migration 0014: refused changes', () => {
     expect(() => conflict(db, 'op-4', 'lost')).toThrow(/CHECK/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.prepare(`SELECT count(*) AS n FROM outbox`).get()).toEqual({ n: 4 });
-    db.close();
   });
 });

@@ -1,15 +1,13 @@
 // Migration 0015 (invalid changes): a cache at 0014 with conflicts parked (refused ones with the
 // legacy database's words among them) keeps every one as it was when conflict.kind is widened to
 // take 'invalid' (a payload the desk itself will not send); an unknown kind is still refused.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type CacheBefore, cacheBefore, indexColumns } from '../support/migration-cache.ts';
+import { describe, expect, it } from 'vitest';
+import { eachCacheBefore, indexColumns } from '../support/migration-cache.ts';
 
-let cache: CacheBefore | undefined;
-afterEach(() => cache?.dispose());
+const cache = eachCacheBefore('0015_invalid_changes');
 
 describe('migration 0015: invalid changes', () => {
   it('keeps every conflict of a cache at 0014 and takes invalid ones with the desk’s words', () => {
-    cache = cacheBefore('0015_invalid_changes');
     const { db } = cache;
     const entry = db.prepare(
       `INSERT INTO outbox (operation_id, desk_id, actor, created_at, command, payload_version, payload, base, status)

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import {
   type Migration,
   migrate,
@@ -44,6 +44,28 @@ export function cacheBefore(name: string): CacheBefore {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a whole test file: a fresh cache before `name` for each test (made in beforeEach, disposed in
+ * afterEach). The object returned stands for the current test's cache.
+ */
+export function eachCacheBefore(name: string): Omit<CacheBefore, 'dispose'> {
+  let current: CacheBefore | undefined;
+  beforeEach(() => {
+    current = cacheBefore(name);
+  });
+  afterEach(() => current?.dispose());
+  const now = (): CacheBefore => {
+    if (!current) throw new Error(`no cache before ${name} outside a test`);
+    return current;
+  };
+  return {
+    get db() {
+      return now().db;
+    },
+    apply: () => now().apply(),
   };
 }
 
