@@ -7,6 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { pdfText } from '../../support/pdf-text.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from './sqlite-link.ts';
@@ -95,3 +96,7 @@ export async function downloadFrom(
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), click()]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
+
+/** The words of a PDF, whatever its line breaks (white space folded to single spaces). */
+export const pdfWords = async (bytes: Buffer): Promise<string> =>
+  (await pdfText(new Uint8Array(bytes))).replace(/\s+/g, ' ');
