@@ -12,19 +12,22 @@
 // With the link cut, the new licence has no city number yet: the clerk prints a TEMPORARY
 // certificate under the provisional number, and the permanent one once the link is back and the
 // desk has synced.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BatchDetail } from '../../src-main/common/ops/batch-ops.ts';
-import { pdfPages, pdfText } from '../support/pdf-text.ts';
-import { launchChromium, openPage } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { cacheRows } from '../fault/support/riverton-ledger.ts';
+import { pdfPages } from '../support/pdf-text.ts';
+import {
+  buildBatch,
+  currentStep as stepOf,
+  fillBatchFilters,
+  openBatchWizard,
+} from './support/batch-steps.ts';
+import { businessOnFile, countDrawer, printDrawerReport } from './support/counter-steps.ts';
+import { downloadFrom, pdfWords, policyAs, useDesk } from './support/desk-session.ts';
 import { checkScreen, shown, tabTo } from './support/screen.ts';
-import { cutSqliteLegacy, restoreSqliteLegacy, sqliteLegacyPath } from './support/sqlite-link.ts';
-import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
+import { restoreSqliteLegacy, sqliteLegacyPath } from './support/sqlite-link.ts';
+import { workbenchJson } from './support/workbench.ts';
 
 const BATCH = 50;
 
@@ -46,10 +49,6 @@ describe.each([
   { mode: 'online', cut: false },
   { mode: 'offline', cut: true },
 ])('a day at the counter, legacy link $mode', ({ mode, cut }) => {
-  let dataDir: string;
-  let served: Served | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
   let existing: { id: string; name: string };
   let licenceId = '';
   let receiptNo = '';
@@ -57,131 +56,108 @@ describe.each([
   let batchId = '';
   let step = 0;
 
-  const shot = (name: string) => checkScreen(page, `day-${mode}-${String(++step).padStart(2, '0')}-${name}`);
-  const base = () => served!.url.split('#')[0]!;
-  const outbox = () => workbenchJson<OutboxEntry[]>(dataDir, ['outbox', '--all']);
-  const batch = () => workbenchJson<BatchDetail>(dataDir, ['renewals', 'batch', 'show', batchId]);
-  const currentStep = () => page.locator('[aria-current="step"]').getAttribute('data-step');
-  const cache = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const desk = useDesk({
+    name: `day-${mode}`,
+    demo: { size: 1500, seed: 4 },
+    prepare(dataDir) {
+      policyAs(dataDir, 'clerk');
+      existing = businessOnFile(dataDir);
+    },
+    cut,
+    page: { height: 1000, label: `day-${mode}` },
+    timeout: 300_000,
+  });
+
+  const shot = (name: string) =>
+    checkScreen(desk.page, `day-${mode}-${String(++step).padStart(2, '0')}-${name}`);
+  const base = () => desk.base();
+  const outbox = () => workbenchJson<OutboxEntry[]>(desk.dataDir, ['outbox', '--all']);
+  const batch = () => workbenchJson<BatchDetail>(desk.dataDir, ['renewals', 'batch', 'show', batchId]);
+  const currentStep = () => stepOf(desk.page);
+  const cache = <T>(sql: string, ...params: unknown[]): T[] => cacheRows<T>(desk.dataDir, sql, ...params);
   const legacy = <T>(sql: string, ...params: unknown[]): T[] => {
-    const db = new Database(sqliteLegacyPath(dataDir), { readonly: true });
+    const db = new Database(sqliteLegacyPath(desk.dataDir), { readonly: true });
     try {
       return db.prepare(sql).all(...params) as T[];
     } finally {
       db.close();
     }
   };
-  async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), click()]);
-    return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
-  }
-  /** The words of a PDF, whatever its line breaks. */
-  const words = async (bytes: Buffer) => (await pdfText(new Uint8Array(bytes))).replace(/\s+/g, ' ');
+  const download = (click: () => Promise<void>) => downloadFrom(desk.page, click);
   /** Waits for the desk to have sent everything (online: the sync loop; offline: never). */
   const waitSynced = async () =>
     expect
       .poll(() => outbox().filter((e) => e.status === 'pending').length, { timeout: 60_000, interval: 1000 })
       .toBe(0);
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), `workbench-e2e-day-${mode}-`));
-    await ensureRendererBuilt();
-    workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '1500', '--seed', '4']);
-    workbench(dataDir, ['sync']);
-    writeFileSync(
-      join(dataDir, 'policy.yaml'),
-      `version: 1\naccounts:\n  ${JSON.stringify(userInfo().username)}: clerk\n`,
-    );
-    existing = cache<{ id: string; name: string }>(
-      `SELECT b.id, b.name FROM business b JOIN licence l ON l.business_id = b.id
-       WHERE length(b.name) BETWEEN 10 AND 30 AND b.name NOT LIKE '%&%' ORDER BY b.id LIMIT 1`,
-    )[0]!;
-    if (cut) cutSqliteLegacy(dataDir);
-    served = await serve(dataDir);
-    browser = await launchChromium();
-    page = await openPage(browser, { height: 1000, label: `day-${mode}` });
-  }, 300_000);
-
-  afterAll(async () => {
-    if (dataDir && cut) restoreSqliteLegacy(dataDir);
-    await browser?.close();
-    await served?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('opens the cash drawer with a $200.00 float', async () => {
-    await page.goto(`${base()}#/drawer`);
-    const float = page.getByRole('textbox', { name: /^Starting float/ });
+    await desk.page.goto(`${base()}#/drawer`);
+    const float = desk.page.getByRole('textbox', { name: /^Starting float/ });
     await expect.poll(() => float.count(), { timeout: 15_000 }).toBe(1);
     await float.fill('200.00');
     await float.press('Enter');
-    const session = page.getByRole('region', { name: 'Your open drawer' });
+    const session = desk.page.getByRole('region', { name: 'Your open drawer' });
     await expect.poll(() => session.count(), { timeout: 15_000 }).toBe(1);
     expect(await shown(session)).toContain('$200.00');
     await shot('drawer-open');
   });
 
   it('registers a new business after dismissing a duplicate suggestion', async () => {
-    await page.getByRole('link', { name: 'New application' }).click();
-    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('New application');
+    await desk.page.getByRole('link', { name: 'New application' }).click();
+    await expect.poll(() => shown(desk.page.getByRole('heading', { level: 1 }))).toBe('New application');
     businessName = `${existing.name} Two`;
-    await page.getByRole('textbox', { name: 'Business name' }).focus();
+    await desk.page.getByRole('textbox', { name: 'Business name' }).focus();
     // First the near-duplicate: the same name, typed the clerk's way.
-    await page.keyboard.type(`${existing.name.toLowerCase()} llc`, { delay: 5 });
-    const suggestions = page.getByRole('list', { name: 'Possible duplicates' });
+    await desk.page.keyboard.type(`${existing.name.toLowerCase()} llc`, { delay: 5 });
+    const suggestions = desk.page.getByRole('list', { name: 'Possible duplicates' });
     await expect.poll(() => suggestions.count(), { timeout: 10_000 }).toBe(1);
     expect(await shown(suggestions.getByRole('listitem').first())).toContain(existing.name);
     await shot('duplicate-suggested');
-    await page
+    await desk.page
       .getByRole('button', { name: `Not the same: ${existing.name} is a different business` })
       .click();
     await expect
-      .poll(() => shown(page.getByRole('main')))
+      .poll(() => shown(desk.page.getByRole('main')))
       .toContain('1 suggestion dismissed (recorded in the audit log).');
-    await page.getByRole('textbox', { name: 'Business name' }).fill(businessName);
-    await page.getByRole('textbox', { name: 'Owner' }).fill('Marta Quintero');
-    await page.getByRole('textbox', { name: 'Street address' }).fill('77 Willow Bend Rd');
-    await page.getByRole('textbox', { name: 'Phone' }).fill('555 010 4477');
-    await page.getByRole('combobox', { name: 'Licence type' }).selectOption('GENL');
+    await desk.page.getByRole('textbox', { name: 'Business name' }).fill(businessName);
+    await desk.page.getByRole('textbox', { name: 'Owner' }).fill('Marta Quintero');
+    await desk.page.getByRole('textbox', { name: 'Street address' }).fill('77 Willow Bend Rd');
+    await desk.page.getByRole('textbox', { name: 'Phone' }).fill('555 010 4477');
+    await desk.page.getByRole('combobox', { name: 'Licence type' }).selectOption('GENL');
     await shot('application-filled');
-    await page.getByRole('combobox', { name: 'Licence type' }).press('Control+Enter');
-    await expect.poll(() => new URL(page.url()).hash, { timeout: 15_000 }).toMatch(/^#\/applications\/APP-/);
+    await desk.page.getByRole('combobox', { name: 'Licence type' }).press('Control+Enter');
+    await expect
+      .poll(() => new URL(desk.page.url()).hash, { timeout: 15_000 })
+      .toMatch(/^#\/applications\/APP-/);
   });
 
   it('completes the checklist, then issues the licence', async () => {
-    const main = page.getByRole('main');
+    const main = desk.page.getByRole('main');
     await expect.poll(() => shown(main), { timeout: 10_000 }).toContain('Requirements checklist');
-    const issue = page.getByRole('button', { name: 'Issue licence' });
+    const issue = desk.page.getByRole('button', { name: 'Issue licence' });
     expect(await issue.getAttribute('aria-disabled')).toBe('true');
     for (const item of ['Signed application form', "Owner's photo ID", 'Zoning approval']) {
-      await tabTo(page, 'checkbox', item);
-      await page.keyboard.press('Space');
-      await expect.poll(() => page.getByRole('checkbox', { name: item }).isChecked()).toBe(true);
+      await tabTo(desk.page, 'checkbox', item);
+      await desk.page.keyboard.press('Space');
+      await expect.poll(() => desk.page.getByRole('checkbox', { name: item }).isChecked()).toBe(true);
     }
     await expect.poll(() => shown(main)).toContain('Every required item is done.');
     await shot('checklist-complete');
     await issue.click();
     await expect.poll(() => shown(main), { timeout: 15_000 }).toContain('Licence issued.');
     await shot('licence-issued');
-    await page.getByRole('link', { name: 'Open the licence to take the fee' }).click();
-    await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toMatch(/^#\/licence\//);
+    await desk.page.getByRole('link', { name: 'Open the licence to take the fee' }).click();
+    await expect.poll(() => new URL(desk.page.url()).hash, { timeout: 10_000 }).toMatch(/^#\/licence\//);
     if (!cut) {
       // Online, the licence reaches the legacy system within seconds: the page moves to its city number.
       await waitSynced();
-      await expect.poll(() => new URL(page.url()).hash, { timeout: 15_000 }).toMatch(/^#\/licence\/RV-/);
+      await expect.poll(() => new URL(desk.page.url()).hash, { timeout: 15_000 }).toMatch(/^#\/licence\/RV-/);
     }
-    licenceId = decodeURIComponent(new URL(page.url()).hash.replace('#/licence/', ''));
+    licenceId = decodeURIComponent(new URL(desk.page.url()).hash.replace('#/licence/', ''));
   });
 
   it('takes the fee in cash with change, and prints the receipt', async () => {
-    const form = page.getByRole('form', { name: /payment/i });
+    const form = desk.page.getByRole('form', { name: /payment/i });
     await expect.poll(() => form.count(), { timeout: 15_000 }).toBe(1);
     await form.getByRole('textbox', { name: /^Amount/ }).fill('150.00');
     await form.getByRole('textbox', { name: /^Cash tendered/ }).fill('200');
@@ -199,14 +175,14 @@ describe.each([
       receiptNo = (await receipt())!;
     }
     await shot('fee-taken');
-    const popup = page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
+    const popup = desk.page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
     await form.getByRole('button', { name: /^Print receipt/ }).click();
     const link = form.getByRole('link', { name: `Download receipt-${receiptNo}.pdf` });
     await expect
       .poll(async () => ((await link.count()) === 1 ? 'printed' : await shown(form)), { timeout: 20_000 })
       .toBe('printed');
     (await popup)?.close();
-    const text = await words((await download(() => link.click())).bytes);
+    const text = await pdfWords((await download(() => link.click())).bytes);
     for (const expected of [receiptNo, businessName, '$150.00', '$200.00', '$50.00'])
       expect(text).toContain(expected);
     if (cut) expect(text).toContain('PROVISIONAL');
@@ -215,19 +191,11 @@ describe.each([
 
   it('prints the certificate (with the link cut, a temporary one under the provisional number)', async () => {
     if (!cut) await waitSynced();
-    const section = page.getByRole('region', { name: 'Certificate', exact: true });
+    const section = desk.page.getByRole('region', { name: 'Certificate', exact: true });
     await expect.poll(() => section.count(), { timeout: 15_000 }).toBe(1);
     if (cut) {
       // The licence waits for its city number: a temporary certificate shows the provisional number.
-      const popup = page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
-      await section.getByRole('button', { name: 'Issue temporary certificate' }).click();
-      const link = section.getByRole('link', { name: /^Download certificate-/ });
-      await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
-      (await popup)?.close();
-      const codePattern = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})/;
-      await expect.poll(() => shown(section), { timeout: 10_000 }).toMatch(codePattern);
-      const code = codePattern.exec(await shown(section))?.[1];
-      const text = await words((await download(() => link.click())).bytes);
+      const { code, text } = await issueCertificate({ name: 'Issue temporary certificate' });
       for (const expected of [
         'Temporary Business Licence Certificate',
         'TEMPORARY / PROVISIONAL CERTIFICATE',
@@ -243,17 +211,25 @@ describe.each([
     await printCertificate();
   });
 
-  async function printCertificate() {
-    const section = page.getByRole('region', { name: 'Certificate', exact: true });
-    const popup = page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
-    await section.getByRole('button', { name: 'Issue certificate', exact: true }).click();
+  /**
+   * Presses the certificate section's button, waits for its PDF (the printing tab closed) and the
+   * verification code on screen: that code and the words of the downloaded PDF.
+   */
+  async function issueCertificate(button: { name: string; exact?: boolean }) {
+    const section = desk.page.getByRole('region', { name: 'Certificate', exact: true });
+    const popup = desk.page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
+    await section.getByRole('button', button).click();
     const link = section.getByRole('link', { name: /^Download certificate-/ });
     await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
     (await popup)?.close();
     const codePattern = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})/;
     await expect.poll(() => shown(section), { timeout: 10_000 }).toMatch(codePattern);
     const code = codePattern.exec(await shown(section))?.[1];
-    const text = await words((await download(() => link.click())).bytes);
+    return { code, text: await pdfWords((await download(() => link.click())).bytes) };
+  }
+
+  async function printCertificate() {
+    const { code, text } = await issueCertificate({ name: 'Issue certificate', exact: true });
     for (const expected of [
       'Business Licence Certificate',
       licenceId,
@@ -265,47 +241,40 @@ describe.each([
   }
 
   it(`runs a batch renewal of ${BATCH} licences to the notices`, async () => {
-    await page.goto(`${base()}#/renewals/batch/new`);
-    await expect.poll(() => currentStep(), { timeout: 15_000 }).toBe('build');
-    await page.getByRole('combobox', { name: 'Which licences' }).selectOption('expiring');
-    await page.getByRole('spinbutton', { name: 'Within (days)' }).fill('120');
-    await page.getByRole('spinbutton', { name: 'At most (licences)' }).fill('80');
-    await page.getByRole('spinbutton', { name: 'Licences per commit when posting' }).fill('10');
+    await openBatchWizard(desk.page, base());
+    await fillBatchFilters(desk.page);
     await shot('batch-build');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(() => new URL(page.url()).hash, { timeout: 15_000 }).toMatch(/^#\/renewals\/batch\/B-/);
-    batchId = new URL(page.url()).hash.split('/').at(-1)!;
-    await expect.poll(() => currentStep(), { timeout: 15_000 }).toBe('review');
+    batchId = await buildBatch(desk.page);
     // Validate; deselect what cannot be renewed.
-    await page.keyboard.press('Control+Enter');
+    await desk.page.keyboard.press('Control+Enter');
     await expect.poll(() => batch().validatedOn, { timeout: 15_000 }).not.toBeNull();
     if (batch().items.some((i) => (i.problems ?? []).length > 0)) {
       await shot('batch-problems');
-      await page.getByRole('button', { name: 'Deselect the licences with problems' }).click();
+      await desk.page.getByRole('button', { name: 'Deselect the licences with problems' }).click();
     }
     await expect.poll(() => batch().state, { timeout: 15_000 }).toBe('validated');
     // Exactly 50: deselect the extra ones in the review step.
-    await page.locator('h1').focus();
-    await page.keyboard.press('[');
+    await desk.page.locator('h1').focus();
+    await desk.page.keyboard.press('[');
     await expect.poll(() => currentStep()).toBe('review');
     for (const item of batch()
       .items.filter((i) => i.selected)
       .slice(BATCH)) {
-      const box = page.locator(`[data-licence="${item.licenceId}"]`).getByRole('checkbox');
+      const box = desk.page.locator(`[data-licence="${item.licenceId}"]`).getByRole('checkbox');
       await box.focus();
-      await page.keyboard.press('Space');
+      await desk.page.keyboard.press('Space');
       await expect.poll(() => box.isChecked()).toBe(false);
     }
     await expect.poll(() => batch().counts.selected).toBe(BATCH);
     await shot('batch-reviewed');
     // The notices: one per business.
-    await page.locator('h1').focus();
-    await page.keyboard.press(']');
-    await page.keyboard.press(']');
+    await desk.page.locator('h1').focus();
+    await desk.page.keyboard.press(']');
+    await desk.page.keyboard.press(']');
     await expect.poll(() => currentStep()).toBe('notices');
-    const popup = page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
-    await page.keyboard.press('Control+Enter');
-    const pdfLink = page.getByRole('link', { name: `Download renewal-notices-${batchId}-en.pdf` });
+    const popup = desk.page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
+    await desk.page.keyboard.press('Control+Enter');
+    const pdfLink = desk.page.getByRole('link', { name: `Download renewal-notices-${batchId}-en.pdf` });
     await expect.poll(() => pdfLink.count(), { timeout: 20_000 }).toBe(1);
     (await popup)?.close();
     const chosen = batch().items.filter((i) => i.selected);
@@ -317,12 +286,12 @@ describe.each([
   });
 
   it(`posts the ${BATCH} renewals, each once`, async () => {
-    await page.locator('h1').focus();
-    await page.keyboard.press(']');
+    await desk.page.locator('h1').focus();
+    await desk.page.keyboard.press(']');
     await expect.poll(() => currentStep(), { timeout: 10_000 }).toBe('post');
-    await page.keyboard.press('Control+Enter');
+    await desk.page.keyboard.press('Control+Enter');
     await expect
-      .poll(() => page.getByText(`Batch posted: ${BATCH} renewals.`).count(), { timeout: 60_000 })
+      .poll(() => desk.page.getByText(`Batch posted: ${BATCH} renewals.`).count(), { timeout: 60_000 })
       .toBe(1);
     await shot('batch-posted');
     const renewed = outbox()
@@ -335,23 +304,19 @@ describe.each([
   });
 
   it('closes the drawer $5.00 short; the end-of-day report shows the variance', async () => {
-    await page.goto(`${base()}#/drawer`);
-    const close = page.getByRole('region', { name: 'Close the drawer' });
-    await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(1);
+    await desk.page.goto(`${base()}#/drawer`);
     // Recorded cash: the $200.00 float + the $150.00 fee = $350.00; counted $345.00.
-    await close.getByRole('textbox', { name: /^Cash counted/ }).fill('345.00');
-    await close.getByRole('textbox', { name: /^Checks total/ }).fill('0');
-    await close.getByRole('textbox', { name: /^Card slips total/ }).fill('0');
-    await close.getByRole('textbox', { name: /^Card slips total/ }).press('Control+Enter');
-    await expect.poll(() => shown(close)).toContain('The drawer is off by -$5.00 in total.');
+    const close = await countDrawer(desk.page, '345.00', '-$5.00');
     await shot('drawer-variance');
     await close.getByRole('button', { name: 'Confirm and close drawer' }).click();
-    const closed = page.getByRole('region', { name: 'Drawer closed' });
+    const closed = desk.page.getByRole('region', { name: 'Drawer closed' });
     await expect.poll(() => closed.count(), { timeout: 15_000 }).toBe(1);
-    await closed.getByRole('button', { name: 'Print end-of-day report' }).click();
-    const link = closed.getByRole('link', { name: /^Download drawer-.*-en\.pdf$/ });
-    await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-    const text = await words((await download(() => link.click())).bytes);
+    const { text } = await printDrawerReport(
+      desk.page,
+      closed,
+      'Print end-of-day report',
+      /^Download drawer-.*-en\.pdf$/,
+    );
     for (const expected of [
       'End-of-day drawer report',
       'Starting float $200.00',
@@ -368,8 +333,8 @@ describe.each([
   it('reaches the legacy database: the business, the licence, the payment and the renewals, once each', async () => {
     if (cut) {
       expect(outbox().filter((e) => e.status === 'pending').length).toBe(BATCH + 3);
-      restoreSqliteLegacy(dataDir);
-      await page.getByRole('button', { name: 'Sync now' }).click();
+      restoreSqliteLegacy(desk.dataDir);
+      await desk.page.getByRole('button', { name: 'Sync now' }).click();
     }
     await waitSynced();
     expect(outbox().filter((e) => e.status !== 'applied')).toEqual([]);
@@ -414,9 +379,11 @@ describe.each([
 
   it('prints the certificate with the city number once the desk has synced', async () => {
     if (!cut) return; // printed above, online
-    await page.goto(`${base()}#/licence/${encodeURIComponent(licenceId)}`);
+    await desk.page.goto(`${base()}#/licence/${encodeURIComponent(licenceId)}`);
     await expect
-      .poll(() => page.getByRole('region', { name: 'Certificate', exact: true }).count(), { timeout: 15_000 })
+      .poll(() => desk.page.getByRole('region', { name: 'Certificate', exact: true }).count(), {
+        timeout: 15_000,
+      })
       .toBe(1);
     await printCertificate();
   });

@@ -4,17 +4,13 @@
 // in the desk's cache (read directly), the charts are drawn, the revenue CSV downloads with the
 // day's amounts by method, every screen passes axe, in English and in Spanish; a clerk sees no
 // link and the service refuses the figures.
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { describe, expect, it } from 'vitest';
+import { useDesk } from './support/desk-session.ts';
 import { checkScreen, shown, tabTo } from './support/screen.ts';
-import { cutSqliteLegacy, restoreSqliteLegacy } from './support/sqlite-link.ts';
-import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
+import { workbench, workbenchJson } from './support/workbench.ts';
 
 type QueueRow = {
   licenceId: string;
@@ -25,17 +21,13 @@ type QueueRow = {
   balanceCents: number;
 };
 
-let dataDir: string;
-let served: Served | undefined;
-let browser: Browser | undefined;
-let page: Page;
 let today: string;
 
 const setRole = (role: string) =>
-  writeFileSync(join(dataDir, 'policy.yaml'), `version: 1\ndefault_role: ${role}\n`);
+  writeFileSync(join(desk.dataDir, 'policy.yaml'), `version: 1\ndefault_role: ${role}\n`);
 
 function renewable(kind: 'expiring' | 'expired'): QueueRow {
-  const page = workbenchJson<{ on: string; rows: QueueRow[] }>(dataDir, [
+  const queue = workbenchJson<{ on: string; rows: QueueRow[] }>(desk.dataDir, [
     'renewals',
     'queue',
     '--kind',
@@ -43,14 +35,14 @@ function renewable(kind: 'expiring' | 'expired'): QueueRow {
     '--within',
     '60',
   ]);
-  today = page.on;
+  today = queue.on;
   // nothing blocks it: the queue shows holds and balances, the check also the renewal requirements
-  const row = page.rows.find(
+  const row = queue.rows.find(
     (r) =>
       r.holds === 0 &&
       r.balanceCents === 0 &&
       r.expiresOn &&
-      workbenchJson<{ ok: boolean }>(dataDir, ['fees', 'quote', r.licenceId]).ok,
+      workbenchJson<{ ok: boolean }>(desk.dataDir, ['fees', 'quote', r.licenceId]).ok,
   );
   if (!row) throw new Error(`no ${kind} licence without holds or balance in the demo city`);
   return row;
@@ -58,7 +50,7 @@ function renewable(kind: 'expiring' | 'expired'): QueueRow {
 
 /** What the desk's cache holds for the last 30 days (the dashboard's default period). */
 function cacheFigures(from: string, to: string) {
-  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
+  const db = new Database(join(desk.dataDir, 'cache.sqlite'), { readonly: true });
   try {
     const net = db
       .prepare('SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE paid_on BETWEEN ? AND ?')
@@ -85,43 +77,34 @@ const readableDay = (iso: string, offset: number) => {
 const money = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-dashboard-'));
-  await ensureRendererBuilt();
-  workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '7']);
-  workbench(dataDir, ['sync']);
-  setRole('supervisor');
-  const onTime = renewable('expiring');
-  const late = renewable('expired');
-  workbench(dataDir, ['drawer', 'open', '--float', '10000']);
-  workbench(dataDir, ['renew', onTime.licenceId]);
-  workbench(dataDir, ['renew', late.licenceId]);
-  workbench(dataDir, ['pay', onTime.licenceId, '--amount', '12550', '--method', 'cash']);
-  workbench(dataDir, ['pay', late.licenceId, '--amount', '3000', '--method', 'card']);
-  // Two applications received today, both still open (the backlog's 0-7 days).
-  for (const row of [onTime, late]) {
-    workbench(dataDir, [
-      'application',
-      'create',
-      '--business',
-      row.businessId,
-      '--type',
-      row.licenceTypeCode ?? 'FOOD',
-    ]);
-  }
+const desk = useDesk({
+  name: 'dashboard',
+  demo: { size: 300, seed: 7 },
+  prepare(dataDir) {
+    setRole('supervisor');
+    const onTime = renewable('expiring');
+    const late = renewable('expired');
+    workbench(dataDir, ['drawer', 'open', '--float', '10000']);
+    workbench(dataDir, ['renew', onTime.licenceId]);
+    workbench(dataDir, ['renew', late.licenceId]);
+    workbench(dataDir, ['pay', onTime.licenceId, '--amount', '12550', '--method', 'cash']);
+    workbench(dataDir, ['pay', late.licenceId, '--amount', '3000', '--method', 'card']);
+    // Two applications received today, both still open (the backlog's 0-7 days).
+    for (const row of [onTime, late]) {
+      workbench(dataDir, [
+        'application',
+        'create',
+        '--business',
+        row.businessId,
+        '--type',
+        row.licenceTypeCode ?? 'FOOD',
+      ]);
+    }
+  },
   // The legacy link is cut while the supervisor looks: the payments and renewals stay this
   // desk's provisional ones (the served desk would otherwise send them at once).
-  cutSqliteLegacy(dataDir);
-  served = await serve(dataDir);
-  browser = await launchChromium();
-  page = await openPage(browser);
-}, 300_000);
-
-afterAll(async () => {
-  if (dataDir) restoreSqliteLegacy(dataDir);
-  await browser?.close();
-  await served?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  cut: true,
+  timeout: 300_000,
 });
 
 const from30 = () => {
@@ -131,24 +114,26 @@ const from30 = () => {
 
 describe("the supervisor's dashboard", () => {
   it('is one link away for a supervisor, opened by keyboard', async () => {
-    await page.goto(served!.url);
-    const nav = page.getByRole('navigation');
+    await desk.page.goto(desk.served.url);
+    const nav = desk.page.getByRole('navigation');
     await expect
       .poll(() => nav.getByRole('link', { name: 'Dashboard' }).count(), { timeout: 15_000 })
       .toBe(1);
-    await tabTo(page, 'link', 'Dashboard');
-    await page.keyboard.press('Enter');
+    await tabTo(desk.page, 'link', 'Dashboard');
+    await desk.page.keyboard.press('Enter');
     await expect
-      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
+      .poll(() => shown(desk.page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
       .toBe("Supervisor's dashboard");
   });
 
   it('shows the numbers of the rows in the cache, and says where they come from', async () => {
-    const main = page.getByRole('main');
-    await expect.poll(() => page.locator('[data-figure="netRevenue"]').count(), { timeout: 15_000 }).toBe(1);
+    const main = desk.page.getByRole('main');
+    await expect
+      .poll(() => desk.page.locator('[data-figure="netRevenue"]').count(), { timeout: 15_000 })
+      .toBe(1);
     const expected = cacheFigures(from30(), today);
     expect(expected.payments).toBeGreaterThanOrEqual(2);
-    const card = (key: string) => shown(page.locator(`[data-figure="${key}"]`));
+    const card = (key: string) => shown(desk.page.locator(`[data-figure="${key}"]`));
     expect(await card('netRevenue')).toContain(money(expected.net, 'en-US'));
     expect(await card('netRevenue')).toContain('All desks');
     expect(await card('payments')).toContain(String(expected.payments));
@@ -166,24 +151,27 @@ describe("the supervisor's dashboard", () => {
   });
 
   it('draws the charts, with the figures in tables too', async () => {
-    const revenue = page.locator('[data-section="revenue"]');
+    const revenue = desk.page.locator('[data-section="revenue"]');
     await expect.poll(() => revenue.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    const renewals = page.locator('[data-section="renewals"]');
+    const renewals = desk.page.locator('[data-section="renewals"]');
     await expect.poll(() => renewals.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('img', { name: /Chart: revenue by day/ }).count()).toBe(1);
-    const byMethod = page.getByRole('table', { name: 'Revenue by payment method' });
+    expect(await desk.page.getByRole('img', { name: /Chart: revenue by day/ }).count()).toBe(1);
+    const byMethod = desk.page.getByRole('table', { name: 'Revenue by payment method' });
     expect(await shown(byMethod.getByRole('row').filter({ hasText: 'Cash' }))).toMatch(/\$\d/);
-    const backlog = page.getByRole('table', { name: 'Open applications by days waiting' });
+    const backlog = desk.page.getByRole('table', { name: 'Open applications by days waiting' });
     expect(await shown(backlog.getByRole('row').filter({ hasText: '0–7 days' }))).toMatch(/0–7 days\s+2/);
     await expect
-      .poll(() => page.locator('[data-section="backlog"] .recharts-bar-rectangle').count())
+      .poll(() => desk.page.locator('[data-section="backlog"] .recharts-bar-rectangle').count())
       .toBeGreaterThan(0);
-    await checkScreen(page, '70-dashboard');
+    await checkScreen(desk.page, '70-dashboard');
   });
 
   it('downloads the revenue CSV by keyboard, with the day by method', async () => {
-    await tabTo(page, 'button', 'Download CSV of Revenue by day and payment method');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await tabTo(desk.page, 'button', 'Download CSV of Revenue by day and payment method');
+    const [download] = await Promise.all([
+      desk.page.waitForEvent('download'),
+      desk.page.keyboard.press('Enter'),
+    ]);
     expect(download.suggestedFilename()).toBe(`dashboard-revenue-${from30()}-to-${today}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
     const lines = csv.split('\r\n');
@@ -194,34 +182,34 @@ describe("the supervisor's dashboard", () => {
     expect(cash).toBeGreaterThanOrEqual(12550);
     expect(card).toBeGreaterThanOrEqual(3000);
     await expect
-      .poll(() => shown(page.locator('[data-section="revenue"]')))
+      .poll(() => shown(desk.page.locator('[data-section="revenue"]')))
       .toContain('A copy is kept on this desk at');
   });
 
   it('moves to the period before and back with [ and ], and by the date fields', async () => {
-    const showing = () => shown(page.getByRole('main').getByText(/^Showing /));
+    const showing = () => shown(desk.page.getByRole('main').getByText(/^Showing /));
     const before = readableDay(from30(), -30);
-    await page.keyboard.press('[');
+    await desk.page.keyboard.press('[');
     await expect.poll(showing).toContain(`Showing ${before} to ${readableDay(from30(), -1)}`);
-    expect(await shown(page.locator('[data-figure="renewalsOnTime"]'))).toMatch(/\n0\n/);
-    await page.keyboard.press(']');
+    expect(await shown(desk.page.locator('[data-figure="renewalsOnTime"]'))).toMatch(/\n0\n/);
+    await desk.page.keyboard.press(']');
     await expect.poll(showing).toContain(`Showing ${readableDay(from30(), 0)} to ${readableDay(today, 0)}`);
     // Today only, in the From field (filled as the date picker would), then Enter submits.
-    await page.getByRole('textbox', { name: 'From' }).fill(today);
-    await tabTo(page, 'button', 'Show');
-    await page.keyboard.press('Enter');
+    await desk.page.getByRole('textbox', { name: 'From' }).fill(today);
+    await tabTo(desk.page, 'button', 'Show');
+    await desk.page.keyboard.press('Enter');
     await expect.poll(showing).toContain(`Showing ${readableDay(today, 0)} to ${readableDay(today, 0)}`);
-    await expect.poll(() => shown(page.locator('[data-figure="renewalsLate"]'))).toMatch(/\n1\n/);
-    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(() => shown(desk.page.locator('[data-figure="renewalsLate"]'))).toMatch(/\n1\n/);
+    await desk.page.getByRole('button', { name: 'Last 30 days' }).click();
     await expect.poll(showing).toContain(`Showing ${readableDay(from30(), 0)} to`);
   });
 
   it('reads in Spanish, numbers and dates included', async () => {
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await desk.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await expect
-      .poll(() => shown(page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
+      .poll(() => shown(desk.page.getByRole('heading', { level: 1 })), { timeout: 10_000 })
       .toBe('Panel del supervisor');
-    const text = await shown(page.getByRole('main'));
+    const text = await shown(desk.page.getByRole('main'));
     for (const words of [
       'Ingresos por día y forma de pago',
       'Renovaciones a tiempo y tardías',
@@ -233,21 +221,21 @@ describe("the supervisor's dashboard", () => {
     ]) {
       expect(text).toContain(words);
     }
-    expect(await shown(page.locator('[data-figure="netRevenue"]'))).toContain(
+    expect(await shown(desk.page.locator('[data-figure="netRevenue"]'))).toContain(
       money(cacheFigures(from30(), today).net, 'es-US'),
     );
-    await checkScreen(page, '71-dashboard-es');
-    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await checkScreen(desk.page, '71-dashboard-es');
+    await desk.page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
   });
 
   it('is not for a clerk: no link, and the desk refuses the figures', async () => {
     setRole('clerk');
-    await page.reload();
+    await desk.page.reload();
     await expect
-      .poll(() => shown(page.getByRole('main')), { timeout: 15_000 })
+      .poll(() => shown(desk.page.getByRole('main')), { timeout: 15_000 })
       .toContain('Only a supervisor or an administrator can see the dashboard.');
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
-    await checkScreen(page, '72-dashboard-clerk');
+    expect(await desk.page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
+    await checkScreen(desk.page, '72-dashboard-clerk');
     setRole('supervisor');
   });
 });

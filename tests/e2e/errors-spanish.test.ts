@@ -4,70 +4,48 @@
 // (an inspector may not take payments) and one refused as invalid input (the cash drawer was
 // closed at a terminal while the form was on screen) each read in Spanish, naming what happened,
 // and the English sentence of the service is nowhere. Screenshots and axe on each.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { findRenewableLicence, type Hit, openLicenceFromSearch } from './support/counter-steps.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { policyAs, useDesk } from './support/desk-session.ts';
 import { checkScreen, shown } from './support/screen.ts';
-import { cutSqliteLegacy, restoreSqliteLegacy } from './support/sqlite-link.ts';
-import { type Served, serve, workbench } from './support/workbench.ts';
+import { workbench } from './support/workbench.ts';
 
-let dataDir: string;
-let served: Served | undefined;
-let browser: Browser | undefined;
-let page: Page;
 let hit: Hit;
 
-const policyAs = (role: string) =>
-  writeFileSync(
-    join(dataDir, 'policy.yaml'),
-    `version: 1\naccounts:\n  ${JSON.stringify(userInfo().username)}: ${role}\n`,
-  );
+const desk = useDesk({
+  name: 'errors-es',
+  demo: { size: 200, seed: 14 },
+  async prepare(dataDir) {
+    hit = await findRenewableLicence(dataDir);
+    workbench(dataDir, ['drawer', 'open', '--float', '0']);
+  },
+  cut: true,
+});
 
 /** Types an amount into the payment form (in Spanish by now) and presses its button. */
 async function pay(amount: string): Promise<void> {
-  const form = page.getByRole('form', { name: 'Cobrar un pago' });
+  const form = desk.page.getByRole('form', { name: 'Cobrar un pago' });
   await form.getByRole('textbox', { name: /^Importe \(/ }).fill(amount);
   await form.getByRole('button', { name: 'Cobrar' }).click();
 }
 
-const alertText = () => shown(page.getByRole('form', { name: 'Cobrar un pago' }).getByRole('alert'));
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-errors-es-'));
-  await ensureRendererBuilt();
-  workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '200', '--seed', '14']);
-  workbench(dataDir, ['sync']);
-  hit = await findRenewableLicence(dataDir);
-  workbench(dataDir, ['drawer', 'open', '--float', '0']);
-  cutSqliteLegacy(dataDir);
-  served = await serve(dataDir);
-  browser = await launchChromium();
-  page = await openPage(browser);
-});
-
-afterAll(async () => {
-  if (dataDir) restoreSqliteLegacy(dataDir);
-  await browser?.close();
-  await served?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const alertText = () => shown(desk.page.getByRole('form', { name: 'Cobrar un pago' }).getByRole('alert'));
 
 describe('errors in the Spanish UI are in Spanish', () => {
   it('opens a licence and switches to Spanish', async () => {
-    await page.goto(served!.url);
-    await openLicenceFromSearch(page, hit.licenceId);
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
-    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe(`Licencia ${hit.licenceId}`);
-    expect(await page.getByRole('form', { name: 'Cobrar un pago' }).count()).toBe(1);
+    await desk.page.goto(desk.served.url);
+    await openLicenceFromSearch(desk.page, hit.licenceId);
+    await desk.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await expect
+      .poll(() => shown(desk.page.getByRole('heading', { level: 1 })))
+      .toBe(`Licencia ${hit.licenceId}`);
+    expect(await desk.page.getByRole('form', { name: 'Cobrar un pago' }).count()).toBe(1);
   });
 
   it('a role refusal names the role, what it may not do and who may, in Spanish', async () => {
-    policyAs('inspector');
+    policyAs(desk.dataDir, 'inspector');
     try {
       await pay('12.50');
       await expect
@@ -75,24 +53,24 @@ describe('errors in the Spanish UI are in Spanish', () => {
         .toContain(
           'Su función (inspector) no le permite cobrar pagos: eso corresponde a un empleado o supervisor o administrador.',
         );
-      const text = await shown(page.getByRole('main'));
+      const text = await shown(desk.page.getByRole('main'));
       expect(text).not.toContain('Your role');
       expect(text).not.toContain('does not allow');
-      await checkScreen(page, 'errors-es-01-role-refused');
+      await checkScreen(desk.page, 'errors-es-01-role-refused');
     } finally {
-      rmSync(join(dataDir, 'policy.yaml'));
+      rmSync(join(desk.dataDir, 'policy.yaml'));
     }
   });
 
   it('an invalid input from the service (no cash drawer open any more) is in Spanish', async () => {
     // Closed at a terminal while the form is on screen: the service, not the form, refuses.
-    workbench(dataDir, ['drawer', 'close', '--cash', '0', '--check', '0', '--card', '0']);
+    workbench(desk.dataDir, ['drawer', 'close', '--cash', '0', '--check', '0', '--card', '0']);
     await pay('12.50');
     await expect.poll(alertText, { timeout: 15_000 }).toContain('Abra primero su caja');
-    const text = await shown(page.getByRole('main'));
+    const text = await shown(desk.page.getByRole('main'));
     expect(text).toContain('No se registró nada.');
     expect(text).not.toContain('Open your cash drawer');
     expect(text).not.toContain('Nothing was recorded');
-    await checkScreen(page, 'errors-es-02-no-drawer');
+    await checkScreen(desk.page, 'errors-es-02-no-drawer');
   });
 });

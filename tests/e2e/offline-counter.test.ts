@@ -4,63 +4,50 @@
 // receipt number. The link is restored: the status bar shows online and synced with nothing
 // waiting, the legacy database (asked directly, not through the proxy) holds the renewal (LICEXP,
 // LICSTS in LICMST) and the payment (a PAYHST row), and the screen shows the legacy receipt number.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOnDesks, runDeskJson } from '../fault/support/desk-commands.ts';
 import { type LegacyBehindProxies, legacyBehindProxies } from '../fault/support/legacy-behind-proxies.ts';
 import { isoToCyymmdd } from '../fault/support/riverton-ledger.ts';
 import type { TcpProxy } from '../fault/support/tcp-proxy.ts';
-import { launchChromium, openPage } from './support/browser.ts';
 import {
   findRenewableLicence,
   type Hit,
   openLicenceFromSearch,
   renewByKeyboard,
 } from './support/counter-steps.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { useDesk } from './support/desk-session.ts';
 import { checkScreen, shown, tabTo } from './support/screen.ts';
-import { type Served, serve } from './support/workbench.ts';
 
 type OutboxEntry = { command: string; status: string; payload: Record<string, unknown> };
 
 let legacy: LegacyBehindProxies | undefined;
 let link: TcpProxy;
-let dataDir: string;
-let served: Served | undefined;
-let browser: Browser | undefined;
-let page: Page;
 let hit: Hit;
 let provisionalReceipt: string;
 let cutAt: number;
 
-const footer = () => page.getByRole('contentinfo');
-const outbox = (all = false) => runDeskJson<OutboxEntry[]>(dataDir, ['outbox', ...(all ? ['--all'] : [])]);
+const footer = () => desk.page.getByRole('contentinfo');
+const outbox = (all = false) =>
+  runDeskJson<OutboxEntry[]>(desk.dataDir, ['outbox', ...(all ? ['--all'] : [])]);
 
+// The desk reaches the legacy database through a link of its own, which the test cuts and restores.
 beforeAll(async () => {
   legacy = await legacyBehindProxies(1);
   link = legacy.links[0]!;
-  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-offline-'));
-  await ensureRendererBuilt();
-  await demoOnDesks([{ dir: dataDir, connection: legacy.connectionVia(link) }], 300, 5);
-  hit = await findRenewableLicence(dataDir, ['a']);
-  served = await serve(dataDir);
-  browser = await launchChromium();
-  page = await openPage(browser);
 });
+afterAll(() => legacy?.close());
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await legacy?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+const desk = useDesk({
+  name: 'offline',
+  demo: (dataDir) => demoOnDesks([{ dir: dataDir, connection: legacy!.connectionVia(link) }], 300, 5),
+  async prepare(dataDir) {
+    hit = await findRenewableLicence(dataDir, ['a']);
+  },
 });
 
 describe('the counter through a network outage', () => {
   it('shows the desk online and synced while the link is up', async () => {
-    await page.goto(served!.url);
+    await desk.page.goto(desk.served.url);
     await expect.poll(() => shown(footer()), { timeout: 30_000 }).toContain('Online');
     await expect.poll(() => shown(footer()), { timeout: 30_000 }).toContain('Synced');
   });
@@ -72,20 +59,20 @@ describe('the counter through a network outage', () => {
       .poll(() => shown(footer()), { timeout: 60_000, interval: 250 })
       .toMatch(/Offline since \d{1,2}:\d{2}\s?[AP]M/);
     console.log(`e2e offline: the status bar said offline ${Date.now() - cutAt} ms after the cut`);
-    await checkScreen(page, '20-offline');
+    await checkScreen(desk.page, '20-offline');
   });
 
   it('lets the clerk renew and take a payment offline, with a provisional receipt', async () => {
-    await openLicenceFromSearch(page, hit.licenceId);
-    await renewByKeyboard(page, hit.licenceId);
-    const main = page.getByRole('main');
+    await openLicenceFromSearch(desk.page, hit.licenceId);
+    await renewByKeyboard(desk.page, hit.licenceId);
+    const main = desk.page.getByRole('main');
     expect(await shown(main)).toContain(
       'The change is kept on this desk until it reaches the legacy system.',
     );
 
-    await tabTo(page, 'textbox', /^Amount/);
-    await page.keyboard.type('75.50');
-    await page.keyboard.press('Enter');
+    await tabTo(desk.page, 'textbox', /^Amount/);
+    await desk.page.keyboard.type('75.50');
+    await desk.page.keyboard.press('Enter');
     await expect.poll(() => shown(main)).toContain('Payment of $75.50 (Cash) taken.');
     const waiting = await outbox();
     expect(waiting.map((e) => [e.command, e.status])).toEqual([
@@ -99,7 +86,7 @@ describe('the counter through a network outage', () => {
     expect(text).toContain('This receipt number is provisional');
     await expect.poll(() => shown(footer())).toContain('2 changes waiting for the legacy system');
     expect(await shown(footer())).toMatch(/Offline since/);
-    await checkScreen(page, '21-offline-counter');
+    await checkScreen(desk.page, '21-offline-counter');
   });
 
   it('when the link returns: online, synced, the legacy database holds both, the legacy receipt shows', async () => {
@@ -128,17 +115,17 @@ describe('the counter through a network outage', () => {
     const legacyReceipt = payments[0]!.R.trim();
 
     // The clerk is still on the licence: the message and the history now carry Riverton's number.
-    const main = page.getByRole('main');
+    const main = desk.page.getByRole('main');
     await expect
       .poll(() => shown(main), { timeout: 15_000 })
       .toContain(
         `Receipt ${legacyReceipt} (the legacy system’s number, in place of the provisional ${provisionalReceipt}).`,
       );
-    const history = page.getByRole('table', { name: 'Payment history' });
+    const history = desk.page.getByRole('table', { name: 'Payment history' });
     expect(await shown(history.getByRole('row').filter({ hasText: legacyReceipt }))).toContain('$75.50');
     expect(await shown(history)).not.toContain('Provisional');
     expect(await shown(main)).toContain('The legacy system has the renewal now.');
     expect(await shown(main)).not.toContain('changes waiting');
-    await checkScreen(page, '22-online-synced');
+    await checkScreen(desk.page, '22-online-synced');
   });
 });

@@ -4,91 +4,73 @@
 // keyboard and reads its renewal fee line by line (base, the 15% tiers, the monthly interest),
 // with the same total as `workbench fees quote`, in English and in Spanish; a held licence shows
 // why it cannot be renewed and its confirmation cannot be confirmed. Screenshots and axe on each.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RenewalCheck, RenewalQueuePage } from '../../src-main/common/ops/fee-ops.ts';
-import { launchChromium, openPage } from './support/browser.ts';
 import { expectLicencePage } from './support/counter-steps.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
+import { useDesk } from './support/desk-session.ts';
 import { checkScreen, shown } from './support/screen.ts';
-import { type Served, serve, workbenchJson } from './support/workbench.ts';
+import { workbenchJson } from './support/workbench.ts';
 
-let dataDir: string;
-let served: Served | undefined;
-let browser: Browser | undefined;
-let page: Page;
+const desk = useDesk({
+  name: 'renewals',
+  demo: { size: 1500, seed: 4, json: true },
+  page: { height: 1000 },
+  timeout: 240_000,
+});
 
-const queue = (args: string[]) => workbenchJson<RenewalQueuePage>(dataDir, ['renewals', 'queue', ...args]);
-const quote = (id: string) => workbenchJson<RenewalCheck>(dataDir, ['fees', 'quote', id]);
+const queue = (args: string[]) =>
+  workbenchJson<RenewalQueuePage>(desk.dataDir, ['renewals', 'queue', ...args]);
+const quote = (id: string) => workbenchJson<RenewalCheck>(desk.dataDir, ['fees', 'quote', id]);
 const money = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-renewals-'));
-  await ensureRendererBuilt();
-  workbenchJson(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '1500', '--seed', '4']);
-  workbenchJson(dataDir, ['sync']);
-  served = await serve(dataDir);
-  browser = await launchChromium();
-  page = await openPage(browser, { height: 1000 });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('the renewal queue', () => {
   it('opens from the header with the counts of each kind and the expiring licences', async () => {
-    await page.goto(served!.url);
-    await page.getByRole('link', { name: 'Renewals' }).click();
-    await expect.poll(() => new URL(page.url()).hash).toBe('#/renewals');
+    await desk.page.goto(desk.served.url);
+    await desk.page.getByRole('link', { name: 'Renewals' }).click();
+    await expect.poll(() => new URL(desk.page.url()).hash).toBe('#/renewals');
     const expected = queue(['--kind', 'expiring', '--within', '60', '--limit', '1000']);
-    const status = page.getByTestId('queue-total');
+    const status = desk.page.getByTestId('queue-total');
     await expect.poll(() => shown(status), { timeout: 15_000 }).toBe(`${expected.total} licences`);
-    const kind = page.getByTestId('queue-kind');
+    const kind = desk.page.getByTestId('queue-kind');
     expect(await shown(kind)).toContain(`Expiring (${expected.counts.expiring})`);
-    const first = page.getByTestId('queue-list').getByRole('option').first();
+    const first = desk.page.getByTestId('queue-list').getByRole('option').first();
     expect(await first.getAttribute('data-licence-id')).toBe(expected.rows[0]!.licenceId);
-    expect(await page.getByRole('link', { name: 'Start a batch renewal' }).getAttribute('href')).toBe(
+    expect(await desk.page.getByRole('link', { name: 'Start a batch renewal' }).getAttribute('href')).toBe(
       '#/renewals/batch/new',
     );
-    await checkScreen(page, 'renewals-10-queue');
+    await checkScreen(desk.page, 'renewals-10-queue');
   });
 
   it('filters by kind, days, type and text, as the desk counts them', async () => {
-    await page.getByTestId('queue-kind').click();
-    await page.getByRole('option', { name: /^Delinquent/ }).click();
+    await desk.page.getByTestId('queue-kind').click();
+    await desk.page.getByRole('option', { name: /^Delinquent/ }).click();
     const delinquent = queue(['--kind', 'delinquent', '--within', '60', '--limit', '1000']);
-    await expect.poll(() => shown(page.getByTestId('queue-total'))).toBe(`${delinquent.total} licences`);
+    await expect.poll(() => shown(desk.page.getByTestId('queue-total'))).toBe(`${delinquent.total} licences`);
     // delinquent licences list the most overdue first, with their holds and balances
     expect(
-      await page.getByTestId('queue-list').getByRole('option').first().getAttribute('data-licence-id'),
+      await desk.page.getByTestId('queue-list').getByRole('option').first().getAttribute('data-licence-id'),
     ).toBe(delinquent.rows[0]!.licenceId);
 
-    await page.getByTestId('queue-kind').click();
-    await page.getByRole('option', { name: /^Recently expired/ }).click();
-    const within = page.getByTestId('queue-within');
+    await desk.page.getByTestId('queue-kind').click();
+    await desk.page.getByRole('option', { name: /^Recently expired/ }).click();
+    const within = desk.page.getByTestId('queue-within');
     await within.fill('120');
     await within.press('Tab');
     const expired120 = queue(['--kind', 'expired', '--within', '120', '--limit', '1000']);
-    await expect.poll(() => shown(page.getByTestId('queue-total'))).toBe(`${expired120.total} licences`);
+    await expect.poll(() => shown(desk.page.getByTestId('queue-total'))).toBe(`${expired120.total} licences`);
 
     const typed = expired120.rows.find((r) => r.licenceTypeCode === 'FOOD') ?? expired120.rows[0]!;
-    await page.getByTestId('queue-type').click();
-    await page.getByRole('option', { name: typed.licenceTypeName!, exact: true }).click();
+    await desk.page.getByTestId('queue-type').click();
+    await desk.page.getByRole('option', { name: typed.licenceTypeName!, exact: true }).click();
     const ofType = queue(['--kind', 'expired', '--within', '120', '--type', typed.licenceTypeCode!]);
     await expect
-      .poll(() => shown(page.getByTestId('queue-total')))
+      .poll(() => shown(desk.page.getByTestId('queue-total')))
       .toMatch(new RegExp(`^${ofType.total} licences?$`));
 
-    await page.getByTestId('queue-text').fill(typed.licenceId);
-    await expect.poll(() => shown(page.getByTestId('queue-total'))).toBe('1 licence');
-    await checkScreen(page, 'renewals-11-filtered');
+    await desk.page.getByTestId('queue-text').fill(typed.licenceId);
+    await expect.poll(() => shown(desk.page.getByTestId('queue-total'))).toBe('1 licence');
+    await checkScreen(desk.page, 'renewals-11-filtered');
   });
 });
 
@@ -117,21 +99,21 @@ describe('a late licence’s renewal fee, line by line', () => {
     expect(row).toBeDefined();
     if (!row) return;
 
-    await page.getByTestId('queue-kind').click();
-    await page.getByRole('option', { name: /^Recently expired/ }).click();
-    const within = page.getByTestId('queue-within');
+    await desk.page.getByTestId('queue-kind').click();
+    await desk.page.getByRole('option', { name: /^Recently expired/ }).click();
+    const within = desk.page.getByTestId('queue-within');
     await within.fill('60');
     await within.press('Tab');
-    await page.getByTestId('queue-type').click();
-    await page.getByRole('option', { name: 'Any type' }).click();
-    await page.getByTestId('queue-text').fill(row.licenceId);
-    await expect.poll(() => shown(page.getByTestId('queue-total'))).toBe('1 licence');
-    await page.getByTestId('queue-list').focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expectLicencePage(page, row.licenceId);
+    await desk.page.getByTestId('queue-type').click();
+    await desk.page.getByRole('option', { name: 'Any type' }).click();
+    await desk.page.getByTestId('queue-text').fill(row.licenceId);
+    await expect.poll(() => shown(desk.page.getByTestId('queue-total'))).toBe('1 licence');
+    await desk.page.getByTestId('queue-list').focus();
+    await desk.page.keyboard.press('ArrowDown');
+    await desk.page.keyboard.press('Enter');
+    await expectLicencePage(desk.page, row.licenceId);
 
-    const breakdown = page.getByTestId('fee-breakdown').first();
+    const breakdown = desk.page.getByTestId('fee-breakdown').first();
     await expect.poll(() => breakdown.count(), { timeout: 10_000 }).toBe(1);
     const text = await shown(breakdown);
     const q = late.quote!;
@@ -140,14 +122,14 @@ describe('a late licence’s renewal fee, line by line', () => {
     expect(text).toContain(`Late penalty 15% of ${fee} (1–30 days late)`);
     expect(text).toContain(`Late penalty 15% of ${fee} (31 days late or more)`);
     expect(text).toMatch(new RegExp(`Interest 1% a month × \\d+ months of ${fee.replace('$', '\\$')}`));
-    expect(await shown(page.getByTestId('fee-total').first())).toBe(money(q.totalCents, 'en-US'));
+    expect(await shown(desk.page.getByTestId('fee-total').first())).toBe(money(q.totalCents, 'en-US'));
     expect(text).toContain(`${q.daysLate} days late`);
-    await checkScreen(page, 'renewals-20-fee-breakdown-en');
+    await checkScreen(desk.page, 'renewals-20-fee-breakdown-en');
   });
 
   it('shows the same lines in Spanish', async () => {
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
-    const breakdown = page.getByTestId('fee-breakdown').first();
+    await desk.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    const breakdown = desk.page.getByTestId('fee-breakdown').first();
     await expect.poll(() => shown(breakdown)).toContain('Recargo por retraso del 15');
     const text = await shown(breakdown);
     const q = late.quote!;
@@ -156,9 +138,9 @@ describe('a late licence’s renewal fee, line by line', () => {
     expect(text).toContain(`de 1 a 30 días de retraso`);
     expect(text).toContain(`${q.daysLate} días de retraso`);
     expect(text).toContain(fee);
-    expect(await shown(page.getByTestId('fee-total').first())).toBe(money(q.totalCents, 'es-US'));
-    await checkScreen(page, 'renewals-21-fee-breakdown-es');
-    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    expect(await shown(desk.page.getByTestId('fee-total').first())).toBe(money(q.totalCents, 'es-US'));
+    await checkScreen(desk.page, 'renewals-21-fee-breakdown-es');
+    await desk.page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
   });
 
   it('a held licence says why it cannot be renewed, and its confirmation cannot be confirmed', async () => {
@@ -168,16 +150,16 @@ describe('a late licence’s renewal fee, line by line', () => {
     if (!held) return; // the demo city at this size and seed has one; keep the test honest if not
     const check = quote(held.licenceId);
     expect(check.problems.map((p) => p.code)).toContain('renewal.hold');
-    await page.goto(`${served!.url}#/licence/${held.licenceId}`);
-    await expectLicencePage(page, held.licenceId);
-    const problems = page.getByTestId('renewal-problems').first();
+    await desk.page.goto(`${desk.served.url}#/licence/${held.licenceId}`);
+    await expectLicencePage(desk.page, held.licenceId);
+    const problems = desk.page.getByTestId('renewal-problems').first();
     await expect
       .poll(() => shown(problems), { timeout: 10_000 })
       .toMatch(/^On hold since .+: .+\. The hold must be lifted/);
-    await page.getByRole('button', { name: 'Renew…' }).click();
-    const confirm = page.getByRole('dialog').getByRole('button', { name: 'Renew', exact: true });
+    await desk.page.getByRole('button', { name: 'Renew…' }).click();
+    const confirm = desk.page.getByRole('dialog').getByRole('button', { name: 'Renew', exact: true });
     expect(await confirm.getAttribute('aria-disabled')).toBe('true');
-    await checkScreen(page, 'renewals-30-held');
-    await page.keyboard.press('Escape');
+    await checkScreen(desk.page, 'renewals-30-held');
+    await desk.page.keyboard.press('Escape');
   });
 });

@@ -1,14 +1,11 @@
 // End to end, as a clerk uses it: a fresh desk on the demo city (Riverton on SQLite), synced by the
 // real command line, served by `workbench serve`, used in Debian's Chromium by keyboard. Every
 // screen visited gets a screenshot in test-results/e2e/ and an axe scan.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, screenshot, seriousAxeViolations } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/renderer-build.ts';
-import { type Served, serve, workbench, workbenchJson } from './support/workbench.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDesk } from './support/desk-session.ts';
+import { checkScreen, readableDate as readable, shown } from './support/screen.ts';
+import { workbenchJson } from './support/workbench.ts';
 
 type Hit = {
   licenceId: string;
@@ -19,28 +16,16 @@ type Hit = {
 };
 type Status = { licences: number; businesses: number; legacyEngine: string | null; bridge: string | null };
 
-let dataDir: string;
-let served: Served | undefined;
-let browser: Browser | undefined;
-let page: Page;
 let status: Status;
 let hit: Hit;
 let typed: string;
-
-/** A calendar date as a clerk reads it in a locale (the app shows dates in the chosen language). */
-const readable = (iso: string, locale: string) => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    Date.UTC(y, m - 1, d),
-  );
-};
 
 /**
  * Picks a real licence and the part of its business name a clerk would type: the first word and
  * the start of the second. The licence expected is the first one the desk ranks for that text
  * (the same search the UI runs), so ArrowDown + Enter opens exactly it.
  */
-function pickLicence(): { hit: Hit; typed: string } {
+function pickLicence(dataDir: string): { hit: Hit; typed: string } {
   for (const letter of ['b', 'c', 'm', 's', 'g', 'h', 'p', 'r', 't', 'a']) {
     for (const candidate of workbenchJson<Hit[]>(dataDir, ['search', letter, '--limit', '100'])) {
       const words = candidate.businessName
@@ -60,103 +45,88 @@ function pickLicence(): { hit: Hit; typed: string } {
   throw new Error('no licence with a two-word business name and an expiry date in the demo city');
 }
 
-/** The text on screen (rendered, as a person sees it: hidden text excluded). */
-// Playwright's innerText is the rendered text we mean to check
-const shown = (locator: Locator): Promise<string> => locator.innerText();
+const desk = useDesk({
+  name: 'search',
+  demo: { size: 2000, seed: 7 },
+  prepare(dataDir) {
+    status = workbenchJson<Status>(dataDir, ['status']);
+    ({ hit, typed } = pickLicence(dataDir));
+    console.log(
+      `e2e: typing "${typed}" to find ${hit.licenceId} ${hit.businessName} (expires ${hit.expiresOn})`,
+    );
+  },
+  page: { height: 768 },
+});
 
 /** The rows of the search result list (not the <option>s of the language picker). */
-const resultRows = (): Locator => page.getByRole('main').getByRole('option');
+const resultRows = (): Locator => desk.page.getByRole('main').getByRole('option');
 
 /** The value next to a label in a licence page's facts (<dt>label</dt><dd>value</dd>). */
 const fact = (label: string | RegExp): Locator =>
-  page
+  desk.page
     .locator('dt')
     .filter({ hasText: typeof label === 'string' ? new RegExp(`^${label}$`) : label })
     .locator('xpath=following-sibling::dd[1]');
 
-async function checkScreen(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousAxeViolations(page, name), `serious or critical axe violations on ${name}`).toEqual([]);
-}
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-'));
-  await ensureRendererBuilt();
-  workbench(dataDir, ['demo', 'create', '--engine', 'sqlite', '--size', '2000', '--seed', '7']);
-  workbench(dataDir, ['sync']);
-  status = workbenchJson<Status>(dataDir, ['status']);
-  ({ hit, typed } = pickLicence());
-  console.log(
-    `e2e: typing "${typed}" to find ${hit.licenceId} ${hit.businessName} (expires ${hit.expiresOn})`,
-  );
-  served = await serve(dataDir);
-  browser = await launchChromium();
-  page = await openPage(browser, { height: 768 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('searching and opening a licence in browser mode', () => {
   it('opens on the search screen, focused, with the desk in the header and status bar', async () => {
-    await page.goto(served!.url);
-    const box = page.getByRole('combobox', { name: 'Search licences' });
+    await desk.page.goto(desk.served.url);
+    const box = desk.page.getByRole('combobox', { name: 'Search licences' });
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect
-      .poll(() => shown(page.getByRole('contentinfo')))
+      .poll(() => shown(desk.page.getByRole('contentinfo')))
       .toContain(`${status.licences.toLocaleString('en-US')} licences`);
-    const footer = await shown(page.getByRole('contentinfo'));
+    const footer = await shown(desk.page.getByRole('contentinfo'));
     expect(footer).toContain(`${status.businesses.toLocaleString('en-US')} businesses`);
     expect(footer).toMatch(/Last refresh \w{3} \d{1,2}, \d{4}/);
-    const banner = await shown(page.getByRole('banner'));
+    const banner = await shown(desk.page.getByRole('banner'));
     expect(banner).toContain('Civic Workbench');
     if (status.legacyEngine) expect(banner).toContain(status.legacyEngine);
-    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Find a licence');
-    expect(await shown(page.getByRole('main'))).toContain('Start typing to find a licence');
-    await checkScreen('01-search-empty');
+    await expect.poll(() => shown(desk.page.getByRole('heading', { level: 1 }))).toBe('Find a licence');
+    expect(await shown(desk.page.getByRole('main'))).toContain('Start typing to find a licence');
+    await checkScreen(desk.page, '01-search-empty');
   });
 
   it('finds the licence as the clerk types part of the business name', async () => {
-    await page.keyboard.type(typed, { delay: 40 });
+    await desk.page.keyboard.type(typed, { delay: 40 });
     const first = resultRows().first();
     await expect.poll(() => shown(first), { timeout: 10_000 }).toContain(hit.licenceId);
     const row = await shown(first);
     expect(row).toContain(hit.businessName.trim());
     expect(row).toContain(readable(hit.expiresOn!, 'en-US'));
-    expect(await shown(page.getByRole('main').getByRole('status'))).toMatch(/^\d[\d,]* licences? found\.$/);
+    expect(await shown(desk.page.getByRole('main').getByRole('status'))).toMatch(
+      /^\d[\d,]* licences? found\.$/,
+    );
     expect(await first.getAttribute('aria-selected')).toBe('false');
-    await checkScreen('02-search-results');
+    await checkScreen(desk.page, '02-search-results');
   });
 
   it('opens it with ArrowDown and Enter and shows its number and expiry date', async () => {
-    await page.keyboard.press('ArrowDown');
+    await desk.page.keyboard.press('ArrowDown');
     expect(await resultRows().first().getAttribute('aria-selected')).toBe('true');
-    await page.keyboard.press('Enter');
-    const heading = page.getByRole('heading', { level: 1 });
+    await desk.page.keyboard.press('Enter');
+    const heading = desk.page.getByRole('heading', { level: 1 });
     await expect.poll(() => shown(heading), { timeout: 10_000 }).toBe(`Licence ${hit.licenceId}`);
-    expect(new URL(page.url()).hash).toBe(`#/licence/${encodeURIComponent(hit.licenceId)}`);
+    expect(new URL(desk.page.url()).hash).toBe(`#/licence/${encodeURIComponent(hit.licenceId)}`);
     expect(await shown(fact('Licence number'))).toBe(hit.licenceId);
     expect(await shown(fact('Business name'))).toBe(hit.businessName.trim());
     const expires = fact('Expires');
     expect(await shown(expires)).toBe(readable(hit.expiresOn!, 'en-US'));
     expect(await expires.locator('time').getAttribute('datetime')).toBe(hit.expiresOn);
-    const main = await shown(page.getByRole('main'));
+    const main = await shown(desk.page.getByRole('main'));
     for (const section of ['Business', 'Licence', 'Payment history', 'Inspections']) {
-      expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).count()).toBe(1);
+      expect(await desk.page.getByRole('heading', { level: 2, name: section, exact: true }).count()).toBe(1);
     }
     expect(main).toMatch(/Last refreshed \w{3} \d{1,2}, \d{4}/);
     // The fee schedule of its type: amounts as money; the current fees first, earlier ones on request.
-    const fees = page.getByRole('table', { name: /^Fee schedule/ });
+    const fees = desk.page.getByRole('table', { name: /^Fee schedule/ });
     const feeRows = fees.getByRole('row');
     const currentFees = (await feeRows.count()) - 1;
     expect(currentFees).toBeGreaterThan(0);
     expect(await shown(fees)).toMatch(/\$\d[\d,]*\.\d{2}/);
     expect(main).not.toMatch(/\bnull\b|\bundefined\b|NaN|Invalid Date/);
-    await checkScreen('03-licence');
-    const earlier = page.getByRole('button', { name: /^Show \d+ earlier fees?$/ });
+    await checkScreen(desk.page, '03-licence');
+    const earlier = desk.page.getByRole('button', { name: /^Show \d+ earlier fees?$/ });
     if ((await earlier.count()) > 0) {
       const more = Number(/\d+/.exec(await shown(earlier))?.[0]);
       await earlier.press('Enter');
@@ -165,38 +135,40 @@ describe('searching and opening a licence in browser mode', () => {
   });
 
   it('switches to Spanish and shows the licence in Spanish', async () => {
-    await page.getByLabel('Language').selectOption('es');
-    const heading = page.getByRole('heading', { level: 1 });
+    await desk.page.getByLabel('Language').selectOption('es');
+    const heading = desk.page.getByRole('heading', { level: 1 });
     await expect.poll(() => shown(heading)).toBe(`Licencia ${hit.licenceId}`);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
-    expect(await page.getByRole('button', { name: /Volver a la búsqueda/ }).count()).toBe(1);
+    expect(await desk.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await desk.page.getByRole('button', { name: /Volver a la búsqueda/ }).count()).toBe(1);
     expect(await shown(fact('Vence'))).toBe(readable(hit.expiresOn!, 'es-US'));
     expect(await shown(fact('Número de licencia'))).toBe(hit.licenceId);
-    expect(await page.getByRole('heading', { level: 2, name: 'Historial de pagos' }).count()).toBe(1);
-    expect(await shown(page.getByRole('contentinfo'))).toContain('licencias');
-    await checkScreen('04-licence-es');
+    expect(await desk.page.getByRole('heading', { level: 2, name: 'Historial de pagos' }).count()).toBe(1);
+    expect(await shown(desk.page.getByRole('contentinfo'))).toContain('licencias');
+    await checkScreen(desk.page, '04-licence-es');
   });
 
   it('goes back with Escape, keeping the query and the highlighted licence', async () => {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
-    const box = page.getByRole('combobox', { name: 'Buscar licencias' });
+    await desk.page.keyboard.press('Escape');
+    await expect.poll(() => shown(desk.page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
+    const box = desk.page.getByRole('combobox', { name: 'Buscar licencias' });
     expect(await box.inputValue()).toBe(typed);
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    const selected = page.getByRole('main').locator('[role="option"][aria-selected="true"]');
+    const selected = desk.page.getByRole('main').locator('[role="option"][aria-selected="true"]');
     await expect.poll(() => shown(selected)).toContain(hit.licenceId);
-    expect(await shown(page.getByRole('main').getByRole('status'))).toMatch(/licencias? encontradas?\.$/);
-    await checkScreen('05-search-es-back');
+    expect(await shown(desk.page.getByRole('main').getByRole('status'))).toMatch(
+      /licencias? encontradas?\.$/,
+    );
+    await checkScreen(desk.page, '05-search-es-back');
   });
 
   it('says plainly when nothing matches, and remembers the language after a reload', async () => {
-    await page.getByRole('combobox', { name: 'Buscar licencias' }).fill('zzqxv');
+    await desk.page.getByRole('combobox', { name: 'Buscar licencias' }).fill('zzqxv');
     await expect
-      .poll(() => shown(page.getByRole('main')), { timeout: 10_000 })
+      .poll(() => shown(desk.page.getByRole('main')), { timeout: 10_000 })
       .toContain('Ninguna licencia coincide con «zzqxv».');
     expect(await resultRows().count()).toBe(0);
-    await checkScreen('06-search-es-no-results');
-    await page.reload();
-    await expect.poll(() => shown(page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
+    await checkScreen(desk.page, '06-search-es-no-results');
+    await desk.page.reload();
+    await expect.poll(() => shown(desk.page.getByRole('heading', { level: 1 }))).toBe('Buscar una licencia');
   });
 });

@@ -1,8 +1,11 @@
 // What a clerk does at the counter in several e2e tests, by keyboard: open a licence from the
-// search box, renew it through its confirmation; and the licence the test picks to renew.
-import type { Page } from 'playwright-core';
+// search box, renew it through its confirmation; count and close the cash drawer and print its
+// report; and the licence or business the test picks.
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runDeskJson } from '../../fault/support/desk-commands.ts';
+import { cacheRows } from '../../fault/support/riverton-ledger.ts';
+import { downloadFrom, pdfWords } from './desk-session.ts';
 import { shown, tabTo } from './screen.ts';
 
 export type Hit = { licenceId: string; businessName: string; status: string; expiresOn: string | null };
@@ -61,4 +64,48 @@ export async function renewByKeyboard(page: Page, licenceId: string): Promise<vo
   await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
   await page.keyboard.press('Enter'); // the dialog opens on its "Renew" button
   await expect.poll(() => shown(page.getByRole('main'))).toContain(`Licence ${licenceId} renewed`);
+}
+
+/**
+ * A business on file with a licence, its name of 10 to 30 letters and no "&": one a clerk can type
+ * a little differently for a new application, to be offered it as a possible duplicate.
+ */
+export function businessOnFile(dataDir: string): { id: string; name: string } {
+  return cacheRows<{ id: string; name: string }>(
+    dataDir,
+    `SELECT b.id, b.name FROM business b JOIN licence l ON l.business_id = b.id
+     WHERE length(b.name) BETWEEN 10 AND 30 AND b.name NOT LIKE '%&%' ORDER BY b.id LIMIT 1`,
+  )[0]!;
+}
+
+/**
+ * On the drawer screen: counts the drawer (this cash, no checks, no card slips), asks for the
+ * variance (Ctrl+Enter) and waits for its sentence; the "Close the drawer" region.
+ */
+export async function countDrawer(page: Page, cash: string, variance: string): Promise<Locator> {
+  const close = page.getByRole('region', { name: 'Close the drawer' });
+  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(1);
+  await close.getByRole('textbox', { name: /^Cash counted/ }).fill(cash);
+  await close.getByRole('textbox', { name: /^Checks total/ }).fill('0');
+  await close.getByRole('textbox', { name: /^Card slips total/ }).fill('0');
+  await close.getByRole('textbox', { name: /^Card slips total/ }).press('Control+Enter');
+  await expect.poll(() => shown(close)).toContain(`The drawer is off by ${variance} in total.`);
+  return close;
+}
+
+/**
+ * In a closed drawer's region: presses its print button, waits for the download link and returns
+ * the PDF's bytes and its words (table cells wrap: the words, whatever the line breaks).
+ */
+export async function printDrawerReport(
+  page: Page,
+  closed: Locator,
+  button: string,
+  link: RegExp,
+): Promise<{ bytes: Buffer; text: string }> {
+  await closed.getByRole('button', { name: button }).click();
+  const download = closed.getByRole('link', { name: link });
+  await expect.poll(() => download.count(), { timeout: 15_000 }).toBe(1);
+  const { bytes } = await downloadFrom(page, () => download.click());
+  return { bytes, text: await pdfWords(bytes) };
 }
