@@ -117,6 +117,11 @@ export interface DeskUnderTest {
   policyAs(role: string): void;
   /** pointDeskAway for this desk: returns what brings the legacy database back. */
   legacyAway(): () => void;
+  /**
+   * Makes an applied outbox entry look as if its answer had been lost (in doubt, pending again):
+   * the next push must settle it by re-reading, never by sending it twice.
+   */
+  loseAnswer(operationId: string): void;
   /** Closes the in-process desk and opens it again (after desk.json changed). */
   reopen(): void;
 }
@@ -155,6 +160,23 @@ export function deskUnderTest(options: DeskUnderTestOptions): DeskUnderTest {
         : withCache(dir, (db) => db.prepare(sql).all(...args) as T[]),
     policyAs: (r: string) => writePolicy(dir, r),
     legacyAway: () => pointDeskAway(dir, engine, connection),
+    loseAnswer(operationId) {
+      const lose = (db: Database.Database) =>
+        db
+          .prepare(
+            `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
+          )
+          .run(operationId);
+      if (desk) lose(desk.cache);
+      else {
+        const db = new Database(join(dir, 'cache.sqlite'));
+        try {
+          lose(db);
+        } finally {
+          db.close();
+        }
+      }
+    },
     reopen() {
       desk?.close();
       openHere();
