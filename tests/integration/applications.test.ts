@@ -14,15 +14,7 @@ import {
 } from './support/desk-under-test.ts';
 
 describe.each(engines)('new applications on %s', (engine) => {
-  const t = deskUnderTest({
-    dir: `applications-${engine}`,
-    engine,
-    size: 300,
-    seed: 11,
-    label: 'apps',
-    role: 'clerk',
-    open: true,
-  });
+  const t = deskUnderTest('applications', { engine, size: 300, seed: 11, role: 'clerk', open: true });
   const { call, legacy, cached, policyAs } = t;
   /** The first column of the first row (PostgreSQL folds unquoted aliases to lower case). */
   const legacyNumber = async (sql: string) => Number(Object.values((await legacy(sql))[0]!)[0]);
@@ -264,10 +256,7 @@ describe.each(engines)('new applications on %s', (engine) => {
       `SELECT operation_id, legacy_result FROM outbox WHERE command IN ('registerBusiness', 'issueLicence') ORDER BY seq DESC LIMIT 2`,
     );
     // As if the desk had crashed after sending both and before writing the answers down.
-    const lose = t.desk.cache.prepare(
-      `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
-    );
-    for (const r of settled) lose.run(r.operation_id);
+    for (const r of settled) t.loseAnswer(r.operation_id);
     const again = await call('sync.now', {});
     expect(again.push).toMatchObject({ applied: 0, alreadyApplied: 2, conflicts: 0, remaining: 0 });
     expect(await counts()).toEqual(before);

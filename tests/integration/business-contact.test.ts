@@ -9,15 +9,7 @@ import { deskUnderTest, engines } from './support/desk-under-test.ts';
 import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
 describe.each(engines)('correcting a business’s contact details on %s', (engine) => {
-  const t = deskUnderTest({
-    dir: `contact-${engine}`,
-    engine,
-    size: 200,
-    seed: 12,
-    label: 'contact',
-    role: 'clerk',
-    open: true,
-  });
+  const t = deskUnderTest('contact', { engine, size: 200, seed: 12, role: 'clerk', open: true });
   const { dir, call, legacy, cached } = t;
   const busmst = async (businessId: string) => {
     const rows = await legacy<Record<string, unknown>>(

@@ -31,7 +31,7 @@ export interface DemoCity {
   /** `--size`: licences in the demo city. */
   size: number;
   seed: number;
-  /** Names the test-owned server database (`wbt_<label>_<engine>_...`). */
+  /** Names the test-owned server database (`wbt_<label>_...`). */
   label: string;
 }
 
@@ -43,7 +43,7 @@ export function createDemoCity(dir: string, { engine = 'sqlite', size, seed, lab
   const args = ['demo', 'create', '--engine', engine, '--size', String(size), '--seed', String(seed)];
   let database: string | undefined;
   if (engine !== 'sqlite') {
-    database = uniqueDatabaseName(`${label}_${engine}`);
+    database = uniqueDatabaseName(label);
     args.push('--connection', connectionFor(engine, database));
   }
   workbenchOk(dir, args);
@@ -91,9 +91,7 @@ export const callThrough =
   <K extends OperationName>(name: K, input: OpInput<K>) =>
     handlers()[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
 
-export interface DeskUnderTestOptions extends DemoCity {
-  /** Names the desk directory (`wb-<dir>-...`). */
-  dir: string;
+export interface DeskUnderTestOptions extends Omit<DemoCity, 'label'> {
   /** Written to the desk's policy file after the first sync. */
   role?: string;
   /** Open the desk in-process, with handlers acting as `me` (closed afterwards). */
@@ -126,10 +124,14 @@ export interface DeskUnderTest {
   reopen(): void;
 }
 
-/** Registers the beforeAll that builds the desk and the afterAll that removes it and its database. */
-export function deskUnderTest(options: DeskUnderTestOptions): DeskUnderTest {
+/**
+ * Registers the beforeAll that builds the desk and the afterAll that removes it and its database.
+ * `name` (with the engine) names the desk directory and the server database.
+ */
+export function deskUnderTest(name: string, options: DeskUnderTestOptions): DeskUnderTest {
   const { engine = 'sqlite', role, open = false, hookTimeoutMs = 240_000 } = options;
-  const dir = newDeskDir(options.dir);
+  const label = `${name}-${engine}`;
+  const dir = newDeskDir(label);
   let database: string | undefined;
   let connection = '';
   let desk: Desk | undefined;
@@ -183,7 +185,7 @@ export function deskUnderTest(options: DeskUnderTestOptions): DeskUnderTest {
     },
   };
   beforeAll(() => {
-    database = createDemoCity(dir, { ...options, engine });
+    database = createDemoCity(dir, { ...options, engine, label: label.replaceAll('-', '_') });
     connection = deskConnection(dir);
     if (role) writePolicy(dir, role);
     if (open) openHere();
