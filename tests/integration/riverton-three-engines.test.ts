@@ -2,12 +2,12 @@
 // the SQLite3 ODBC driver), PostgreSQL and MariaDB; each desk syncs it through the Riverton
 // bridge and its ODBC worker; the three caches must hold the same canonical records, and search
 // must find licences that came through ODBC.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalSnapshot } from './support/canonical-snapshot.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
+import { removeDesks } from './support/desk-under-test.ts';
+import { connectionFor, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { newDeskDir, partOfName, searchLicences, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const SIZE = 1500;
@@ -44,14 +44,7 @@ beforeAll(() => {
   }
 });
 
-afterAll(async () => {
-  for (const engine of engines) {
-    const d = desks[engine];
-    if (!d) continue;
-    if (d.database && engine !== 'sqlite') await dropDatabase(engine, d.database).catch(() => {});
-    rmSync(d.dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => removeDesks(desks));
 
 describe('Riverton through ODBC on three engines', () => {
   it('loads every licence into each cache, with the canonical shapes', () => {

@@ -85,6 +85,14 @@ export function withCache<T>(dir: string, fn: (db: Database.Database) => T): T {
   }
 }
 
+/** Takes away the desks a test made: each directory, and its server database where it has one. */
+export async function removeDesks(desks: Partial<Record<Engine, { dir: string; database?: string }>>) {
+  for (const [engine, d] of Object.entries(desks) as Array<[Engine, { dir: string; database?: string }]>) {
+    if (d.database && engine !== 'sqlite') await dropDatabase(engine, d.database).catch(() => {});
+    rmSync(d.dir, { recursive: true, force: true });
+  }
+}
+
 /** Calls a handler as the UI's transport does: the input parsed by the operation's contract schema. */
 export const callThrough =
   (handlers: () => Handlers) =>
