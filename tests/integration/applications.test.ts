@@ -3,57 +3,21 @@
 // checklist (a supervisor waives one item), issues the licence and takes its fee on the provisional
 // licence; then one sync brings BUSMST, LICMST and PAYHST rows, once each, with Riverton's own
 // numbers, and the desk's cache holds the legacy rows and no provisional leftovers.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
-import { operations } from '../../src-main/common/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
-
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
-const me = userInfo().username;
+import {
+  completeChecklist,
+  deskUnderTest,
+  engines,
+  kennelChecklistMet,
+  me,
+} from './support/desk-under-test.ts';
 
 describe.each(engines)('new applications on %s', (engine) => {
-  const dir = newDeskDir(`applications-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  let desk: Desk;
-  let handlers: Handlers;
-  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
-    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
+  const t = deskUnderTest('applications', { engine, size: 300, seed: 11, role: 'clerk', open: true });
+  const { call, legacy, cached, policyAs } = t;
   /** The first column of the first row (PostgreSQL folds unquoted aliases to lower case). */
   const legacyNumber = async (sql: string) => Number(Object.values((await legacy(sql))[0]!)[0]);
-  const cached = <T>(sql: string, ...args: unknown[]) => desk.cache.prepare(sql).all(...args) as T[];
-  const policyAs = (role: string) =>
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${me}: ${role}\n`);
-
-  beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '300', '--seed', '11', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`apps_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    desk = openDesk({ dataDir: dir });
-    handlers = createHandlers(desk, undefined, () => me);
-    policyAs('clerk');
-  }, 240_000);
-  afterAll(async () => {
-    desk?.close();
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('registers, completes the checklist, issues and takes the fee offline; one sync brings it all to the legacy DB', async () => {
     // A business the city already has, typed again a little differently.
@@ -217,12 +181,7 @@ describe.each(engines)('new applications on %s', (engine) => {
     });
     expect(created.businessProvisional).toBe(false);
     expect(created.items.map((i) => i.code)).toEqual(['APPFORM', 'PHOTOID', 'ZONING']);
-    for (const [code, state] of [
-      ['APPFORM', 'received'],
-      ['PHOTOID', 'received'],
-      ['ZONING', 'approved'],
-    ] as const)
-      await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+    await completeChecklist(call, created.application.id, kennelChecklistMet);
     const issued = await call('applications.issue', { applicationId: created.application.id });
     expect(issued.application.licenceId).toMatch(/^local:/);
     expect(cached(`SELECT command FROM outbox WHERE status = 'pending'`)).toEqual([
@@ -266,12 +225,7 @@ describe.each(engines)('new applications on %s', (engine) => {
       created.application.id,
     )[0]!.business_id;
     expect(business).not.toMatch(/^local:/);
-    for (const [code, state] of [
-      ['APPFORM', 'received'],
-      ['PHOTOID', 'received'],
-      ['ZONING', 'approved'],
-    ] as const)
-      await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+    await completeChecklist(call, created.application.id, kennelChecklistMet);
     const issued = await call('applications.issue', { applicationId: created.application.id });
     const licence = (await call('licences.get', { licenceId: issued.application.licenceId! })).licence;
     expect(licence.businessId).toBe(business);
@@ -290,12 +244,7 @@ describe.each(engines)('new applications on %s', (engine) => {
       licenceTypeCode: 'KENL',
     });
     const appId = created.application.id;
-    for (const [code, state] of [
-      ['APPFORM', 'received'],
-      ['PHOTOID', 'received'],
-      ['ZONING', 'approved'],
-    ] as const)
-      await call('applications.updateRequirement', { applicationId: appId, code, state });
+    await completeChecklist(call, appId, kennelChecklistMet);
     await call('applications.issue', { applicationId: appId });
     expect((await call('sync.now', {})).push).toMatchObject({ applied: 2, conflicts: 0, remaining: 0 });
     const counts = async () => [
@@ -307,10 +256,7 @@ describe.each(engines)('new applications on %s', (engine) => {
       `SELECT operation_id, legacy_result FROM outbox WHERE command IN ('registerBusiness', 'issueLicence') ORDER BY seq DESC LIMIT 2`,
     );
     // As if the desk had crashed after sending both and before writing the answers down.
-    const lose = desk.cache.prepare(
-      `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
-    );
-    for (const r of settled) lose.run(r.operation_id);
+    for (const r of settled) t.loseAnswer(r.operation_id);
     const again = await call('sync.now', {});
     expect(again.push).toMatchObject({ applied: 0, alreadyApplied: 2, conflicts: 0, remaining: 0 });
     expect(await counts()).toEqual(before);

@@ -5,11 +5,7 @@
 // audit rows of the desk's cache stay as they were. In particular `pay --amount 999999999999`
 // (past the legacy DECIMAL, it used to be taken and then block replay) is refused by the command
 // line with the UI's message.
-import { rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult, OperationName } from '../../src-main/common/contract.ts';
 import { createDispatcher } from '../../src-main/common/dispatch.ts';
 import {
@@ -21,19 +17,16 @@ import {
 } from '../../src-main/common/model.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { deskUnderTest, withCache } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
-const dir = newDeskDir('bad-input');
-const me = userInfo().username;
-const policyAs = (role: string) =>
-  writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: ${role}\n`);
+const { dir, policyAs } = deskUnderTest('bad-input', { size: 80, seed: 11, role: 'supervisor' });
 let licenceId = '';
 let paymentId = '';
 
 /** What the desk has written: every table a refused command could have touched. */
-const counts = () => {
-  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  try {
+const counts = () =>
+  withCache(dir, (db) => {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       outbox: n('SELECT count(*) AS n FROM outbox'),
@@ -44,10 +37,7 @@ const counts = () => {
       audit: n('SELECT count(*) AS n FROM audit_log'),
       pastLimit: n(`SELECT count(*) AS n FROM payment WHERE abs(amount_cents) > ${MAX_CENTS}`),
     };
-  } finally {
-    db.close();
-  }
-};
+  });
 
 /** The UI's transport: the one dispatcher, with this desk's handlers. */
 async function dispatch(operation: OperationName, input: unknown): Promise<CallResult> {
@@ -66,15 +56,10 @@ async function dispatch(operation: OperationName, input: unknown): Promise<CallR
 }
 
 beforeAll(() => {
-  workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '80', '--seed', '11']);
-  workbenchOk(dir, ['sync']);
-  policyAs('supervisor');
-  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  try {
-    licenceId = (db.prepare(`SELECT id FROM licence ORDER BY id LIMIT 1`).get() as { id: string }).id;
-  } finally {
-    db.close();
-  }
+  licenceId = withCache(
+    dir,
+    (db) => (db.prepare(`SELECT id FROM licence ORDER BY id LIMIT 1`).get() as { id: string }).id,
+  );
   workbenchOk(dir, ['drawer', 'open', '--float', '0']);
   // A good payment goes through the command line's new path, and gives the refund rows a payment.
   paymentId = (
@@ -82,8 +67,7 @@ beforeAll(() => {
       paymentId: string;
     }
   ).paymentId;
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 interface Row {
   name: string;

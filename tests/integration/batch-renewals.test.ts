@@ -6,67 +6,42 @@
 // batch cancelled while posting keeps what it posted and posts nothing more.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../src-main/common/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { renewalExpiry } from '../../src-main/common/licence-rules.ts';
 import type { BatchDetail } from '../../src-main/common/ops/batch-ops.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { pdfPages, pdfText } from '../support/pdf-text.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { workbenchOk } from './support/workbench-cli.ts';
 
 const CHUNK = 7;
 const cyymmdd = (iso: string) => Number(`${Number(iso.slice(0, 2)) - 19}${iso.slice(2).replaceAll('-', '')}`);
 
-describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on %s', (engine) => {
-  const dir = newDeskDir(`batch-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  let desk: Desk;
-  let api: Handlers;
+describe.each(engines)('batch renewal run on %s', (engine) => {
+  const t = deskUnderTest('batch', { engine, size: 400, seed: 8, open: true });
+  const { dir, legacy } = t;
   let batch: BatchDetail;
   const me = process.env.USER ?? 'root';
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-
-  beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '400', '--seed', '8'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`batch_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    desk = openDesk({ dataDir: dir });
-    api = createHandlers(desk);
-  }, 240_000);
-  afterAll(async () => {
-    desk?.close();
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('refuses an inspector, in the service', async () => {
     writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: inspector\n`);
     try {
       await expect(
-        api['batches.create']({ criteria: { kind: 'expiring', withinDays: 90, limit: 10 }, chunkSize: 5 }),
+        t.handlers['batches.create']({
+          criteria: { kind: 'expiring', withinDays: 90, limit: 10 },
+          chunkSize: 5,
+        }),
       ).rejects.toMatchObject({
         code: 'forbidden',
         message: expect.stringMatching(/prepare renewal batches/),
       });
-      expect(desk.cache.prepare('SELECT count(*) AS n FROM renewal_batch').get()).toEqual({ n: 0 });
+      expect(t.desk.cache.prepare('SELECT count(*) AS n FROM renewal_batch').get()).toEqual({ n: 0 });
     } finally {
       rmSync(join(dir, 'policy.yaml'));
     }
   });
 
   it('builds the list from the queue, every licence selected, in a draft', async () => {
-    batch = await api['batches.create']({
+    batch = await t.handlers['batches.create']({
       criteria: { kind: 'expiring', withinDays: 150, limit: 60 },
       chunkSize: CHUNK,
     });
@@ -74,17 +49,24 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     expect(batch.state).toBe('draft');
     expect(batch.items.length).toBeGreaterThanOrEqual(20);
     expect(batch.items.every((i) => i.selected && i.problems === null && i.state === 'pending')).toBe(true);
-    const queue = await api['renewals.queue']({ kind: 'expiring', withinDays: 150, limit: 60, offset: 0 });
+    const queue = await t.handlers['renewals.queue']({
+      kind: 'expiring',
+      withinDays: 150,
+      limit: 60,
+      offset: 0,
+    });
     expect(batch.items.map((i) => i.licenceId)).toEqual(queue.rows.map((r) => r.licenceId));
     // Notices need a validated batch; posting needs the notices.
-    await expect(api['batches.notices']({ batchId: batch.id, language: 'en' })).rejects.toMatchObject({
+    await expect(t.handlers['batches.notices']({ batchId: batch.id, language: 'en' })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(api['batches.post']({ batchId: batch.id })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(t.handlers['batches.post']({ batchId: batch.id })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('validates: problems per licence keep it a draft until deselected; selection changes move the state', async () => {
-    batch = await api['batches.validate']({ batchId: batch.id });
+    batch = await t.handlers['batches.validate']({ batchId: batch.id });
     expect(batch.items.every((i) => i.problems !== null)).toBe(true);
     const bad = batch.items.filter((i) => i.problems!.length > 0).map((i) => i.licenceId);
     expect(batch.state).toBe(bad.length ? 'draft' : 'validated');
@@ -94,12 +76,20 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     }
     if (bad.length) {
       expect(batch.counts.invalid).toBe(bad.length);
-      batch = await api['batches.setSelected']({ batchId: batch.id, selected: false, licenceIds: bad });
+      batch = await t.handlers['batches.setSelected']({
+        batchId: batch.id,
+        selected: false,
+        licenceIds: bad,
+      });
     }
     expect(batch.state).toBe('validated');
     // Deselect one more (it stays out of the notices and the posting) and check the totals.
     const dropped = batch.items.find((i) => i.selected)!.licenceId;
-    batch = await api['batches.setSelected']({ batchId: batch.id, selected: false, licenceIds: [dropped] });
+    batch = await t.handlers['batches.setSelected']({
+      batchId: batch.id,
+      selected: false,
+      licenceIds: [dropped],
+    });
     expect(batch.state).toBe('validated');
     const chosen = batch.items.filter((i) => i.selected);
     expect(batch.counts).toMatchObject({
@@ -115,7 +105,7 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     const chosen = batch.items.filter((i) => i.selected);
     const businesses = new Map<string, typeof chosen>();
     for (const i of chosen) businesses.set(i.businessId, [...(businesses.get(i.businessId) ?? []), i]);
-    const pdf = await api['batches.notices']({ batchId: batch.id, language: 'en' });
+    const pdf = await t.handlers['batches.notices']({ batchId: batch.id, language: 'en' });
     expect(pdf).toMatchObject({ mimeType: 'application/pdf', notices: businesses.size });
     expect(readFileSync(pdf.savedTo)).toEqual(Buffer.from(pdf.base64, 'base64'));
     const pages = await pdfPages(pdf.base64);
@@ -128,12 +118,14 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     const [businessId, several] = [...businesses].sort((a, b) => b[1].length - a[1].length)[0]!;
     const page = pages.find((p) => p.includes(`Business number ${businessId}`))!;
     for (const l of several) expect(page).toContain(l.licenceId);
-    const es = await pdfText((await api['batches.notices']({ batchId: batch.id, language: 'es' })).base64);
+    const es = await pdfText(
+      (await t.handlers['batches.notices']({ batchId: batch.id, language: 'es' })).base64,
+    );
     expect(es).toContain('Aviso de renovación de licencia');
     expect(es).toContain('Total a pagar');
     expect(es).toContain('Tarifa base');
 
-    const csv = await api['batches.noticesCsv']({ batchId: batch.id, language: 'en' });
+    const csv = await t.handlers['batches.noticesCsv']({ batchId: batch.id, language: 'en' });
     const bytes = Buffer.from(csv.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
@@ -145,29 +137,29 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     expect(row).toContain(`,${several.length},`);
     const total = several.reduce((s, i) => s + i.quoteTotalCents!, 0);
     expect(row.endsWith(`$${(total / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`)).toBe(true);
-    batch = await api['batches.get']({ batchId: batch.id });
+    batch = await t.handlers['batches.get']({ batchId: batch.id });
     expect(batch.state).toBe('notices_printed');
   });
 
   it('posts in chunks in the background while batches.get is polled; the audit has one entry per chunk', async () => {
     const chosen = batch.items.filter((i) => i.selected).map((i) => i.licenceId);
-    const started = await api['batches.post']({ batchId: batch.id });
+    const started = await t.handlers['batches.post']({ batchId: batch.id });
     expect(started.state).toBe('posting');
     const seen = new Set<number>();
     let now = started;
     while (now.state === 'posting') {
       await new Promise((r) => setTimeout(r, 1));
-      now = await api['batches.get']({ batchId: batch.id });
+      now = await t.handlers['batches.get']({ batchId: batch.id });
       seen.add(now.counts.posted);
     }
     expect(now.state).toBe('posted');
     expect(now.counts).toMatchObject({ posted: chosen.length, blocked: 0, remaining: 0 });
     expect(now.running).toBe(false);
-    const renewals = desk.cache
+    const renewals = t.desk.cache
       .prepare(`SELECT json_extract(payload, '$.licenceId') AS id FROM outbox WHERE command = 'renewLicence'`)
       .all() as Array<{ id: string }>;
     expect(renewals.map((r) => r.id).sort()).toEqual([...chosen].sort());
-    const chunks = desk.cache
+    const chunks = t.desk.cache
       .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'batch.chunk' AND subject = ?`)
       .get(batch.id) as { n: number };
     expect(chunks.n).toBe(Math.ceil(chosen.length / CHUNK));
@@ -178,7 +170,7 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     const before = batch.items;
     const terms = new Map(
       (
-        desk.cache
+        t.desk.cache
           .prepare(
             'SELECT l.id, t.term_months FROM licence l JOIN licence_type t ON t.code = l.licence_type_code',
           )
@@ -194,7 +186,7 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
       `SELECT {LICNO}, {LICEXP} FROM {LICMST} WHERE {LICNO} IN (${list})`,
     );
     const legacyExpiry = new Map(rows.map((r) => [String(r.LICNO).trim(), Number(r.LICEXP)]));
-    const posted = (await api['batches.get']({ batchId: batch.id })).items;
+    const posted = (await t.handlers['batches.get']({ batchId: batch.id })).items;
     for (const item of posted) {
       const expected = item.selected
         ? renewalExpiry(item.currentExpiresOn, item.postedAt!.slice(0, 10), terms.get(item.licenceId) ?? null)
@@ -204,23 +196,26 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('batch renewal run on 
     }
   }, 120_000);
   it('a second batch cancelled while posting keeps the chunk already posted and posts nothing more', async () => {
-    const other = await api['batches.create']({
+    const other = await t.handlers['batches.create']({
       criteria: { kind: 'expired', withinDays: 365, limit: 12 },
       chunkSize: 4,
     });
-    await api['batches.validate']({ batchId: other.id });
-    const bad = (await api['batches.get']({ batchId: other.id })).items
+    await t.handlers['batches.validate']({ batchId: other.id });
+    const bad = (await t.handlers['batches.get']({ batchId: other.id })).items
       .filter((i) => i.problems!.length)
       .map((i) => i.licenceId);
-    if (bad.length) await api['batches.setSelected']({ batchId: other.id, selected: false, licenceIds: bad });
-    await api['batches.notices']({ batchId: other.id, language: 'en' });
+    if (bad.length)
+      await t.handlers['batches.setSelected']({ batchId: other.id, selected: false, licenceIds: bad });
+    await t.handlers['batches.notices']({ batchId: other.id, language: 'en' });
     const { startPosting, postNextChunk } = await import('../../src-main/node/renewals/batch-posting.ts');
-    startPosting(desk, me, other.id, undefined);
-    expect(postNextChunk(desk, me, other.id)).toMatchObject({ done: false, posted: 4 });
-    await api['batches.cancel']({ batchId: other.id, reason: 'wrong list' });
-    expect(postNextChunk(desk, me, other.id)).toEqual({ done: true, posted: 0, blocked: 0 });
-    const after = await api['batches.get']({ batchId: other.id });
+    startPosting(t.desk, me, other.id, undefined);
+    expect(postNextChunk(t.desk, me, other.id)).toMatchObject({ done: false, posted: 4 });
+    await t.handlers['batches.cancel']({ batchId: other.id, reason: 'wrong list' });
+    expect(postNextChunk(t.desk, me, other.id)).toEqual({ done: true, posted: 0, blocked: 0 });
+    const after = await t.handlers['batches.get']({ batchId: other.id });
     expect(after).toMatchObject({ state: 'cancelled', counts: { posted: 4 } });
-    await expect(api['batches.post']({ batchId: other.id })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(t.handlers['batches.post']({ batchId: other.id })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

@@ -3,34 +3,14 @@
 // away, it reaches BUSMST once when the link is back; a correction over details changed elsewhere
 // is a conflict that shows the three versions, is edited and then arrives; every step audited;
 // bad input is refused through the contract with nothing queued.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
-import { operations } from '../../src-main/common/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/common/dispatch.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
-
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
-const me = userInfo().username;
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
 describe.each(engines)('correcting a business’s contact details on %s', (engine) => {
-  const dir = newDeskDir(`contact-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  let desk: Desk;
-  let handlers: Handlers;
-  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
-    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-  const cached = <T = Record<string, unknown>>(sql: string, ...args: unknown[]) =>
-    desk.cache.prepare(sql).all(...args) as T[];
+  const t = deskUnderTest('contact', { engine, size: 200, seed: 12, role: 'clerk', open: true });
+  const { dir, call, legacy, cached } = t;
   const busmst = async (businessId: string) => {
     const rows = await legacy<Record<string, unknown>>(
       `SELECT {BUSAD1}, {BUSCTY}, {BUSST}, {BUSZIP}, {BUSPHN} FROM {BUSMST} WHERE {BUSNO} = ${Number(businessId)}`,
@@ -47,49 +27,13 @@ describe.each(engines)('correcting a business’s contact details on %s', (engin
     return { businessId: row.business_id, licenceId: row.id };
   };
 
-  beforeAll(async () => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '200', '--seed', '12', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`contact_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: clerk\n`);
-    desk = openDesk({ dataDir: dir });
-    handlers = createHandlers(desk, undefined, () => me);
-  }, 240_000);
-  afterAll(async () => {
-    desk?.close();
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('taken while the legacy database is away, it reaches BUSMST once when the link is back', async () => {
     const { businessId, licenceId } = business();
     const was = await busmst(businessId);
     let operationId = '';
     // Away: the desk points at a legacy database that is not there (as replay.test.ts does).
-    const deskFile = join(dir, 'desk.json');
-    const saved = readFileSync(deskFile, 'utf8');
-    const away =
-      engine === 'sqlite'
-        ? connection.replace(/Database=[^;]+/, 'Database=/nonexistent/dir/legacy.db')
-        : /Port=\d+/.test(connection)
-          ? connection.replace(/Port=\d+/, 'Port=1')
-          : `${connection};Port=1`;
-    const reopen = () => {
-      desk.close();
-      desk = openDesk({ dataDir: dir });
-      handlers = createHandlers(desk, undefined, () => me);
-    };
-    writeFileSync(
-      deskFile,
-      saved.replace(JSON.stringify(connection).slice(1, -1), JSON.stringify(away).slice(1, -1)),
-    );
-    reopen();
+    const restore = t.legacyAway();
+    t.reopen();
     try {
       const done = await call('businesses.correctContact', {
         businessId,
@@ -112,8 +56,8 @@ describe.each(engines)('correcting a business’s contact details on %s', (engin
         { command: 'correctBusinessContact', status: 'pending' },
       ]);
     } finally {
-      writeFileSync(deskFile, saved);
-      reopen();
+      restore();
+      t.reopen();
     }
     expect(await busmst(businessId)).toEqual(was);
 
@@ -186,7 +130,7 @@ describe.each(engines)('correcting a business’s contact details on %s', (engin
   it('refuses bad input through the contract, with the field named and nothing queued', async () => {
     const { businessId } = business();
     const before = cached('SELECT count(*) AS n FROM outbox');
-    const refused = await createDispatcher(handlers, () => {})('businesses.correctContact', {
+    const refused = await createDispatcher(t.handlers, () => {})('businesses.correctContact', {
       businessId,
       addressLine: 'x'.repeat(41),
       city: null,

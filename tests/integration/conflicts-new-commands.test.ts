@@ -6,30 +6,13 @@
 // Some conflicts come from the legacy database changing under the desk (a licence deleted, a status
 // changed); "in doubt" ones are parked the way replay parks an entry whose answer it cannot establish
 // (`park` below), since a command that creates a record cannot otherwise collide with anything.
-import { rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
-import { operations } from '../../src-main/common/contract.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
-
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
-const me = userInfo().username;
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
 
 describe.each(engines)('conflicts of the counter commands on %s', (engine) => {
-  const dir = newDeskDir(`conflicts-new-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  let desk: Desk;
-  let handlers: Handlers;
-  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
-    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
+  const t = deskUnderTest('conflicts-new', { engine, size: 200, seed: 8, role: 'supervisor', open: true });
+  const { call, legacy, cached } = t;
   const fails = async (p: Promise<unknown>) => {
     const e = await p.then(
       () => null,
@@ -38,10 +21,6 @@ describe.each(engines)('conflicts of the counter commands on %s', (engine) => {
     expect(isWorkbenchError(e)).toBe(true);
     return (e as Error).message;
   };
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-  const cached = <T = Record<string, unknown>>(sql: string, ...args: unknown[]) =>
-    desk.cache.prepare(sql).all(...args) as T[];
   const audits = (action: string) =>
     cached<{ detail: string }>(`SELECT detail FROM audit_log WHERE action = ? ORDER BY id`, action).map(
       (r) => JSON.parse(r.detail) as Record<string, unknown>,
@@ -63,17 +42,17 @@ describe.each(engines)('conflicts of the counter commands on %s', (engine) => {
     }));
   /** Parks a pending entry as replay parks one in doubt that it cannot settle: a person decides. */
   const park = (operationId: string) => {
-    const e = desk.cache
+    const e = t.desk.cache
       .prepare('SELECT payload, base FROM outbox WHERE operation_id = ?')
       .get(operationId) as {
       payload: string;
       base: string;
     };
     const now = new Date().toISOString();
-    desk.cache
+    t.desk.cache
       .prepare(`UPDATE outbox SET status = 'conflict', in_doubt = 0, settled_at = ? WHERE operation_id = ?`)
       .run(now, operationId);
-    desk.cache
+    t.desk.cache
       .prepare(
         `INSERT INTO conflict (operation_id, detected_at, kind, seen, mine, current) VALUES (?, ?, 'in_doubt', ?, ?, ?)`,
       )
@@ -101,24 +80,7 @@ describe.each(engines)('conflicts of the counter commands on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '200', '--seed', '8', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`conflicts_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: supervisor\n`);
-    desk = openDesk({ dataDir: dir });
-    handlers = createHandlers(desk, undefined, () => me);
     await call('drawer.open', { floatCents: 10_000 });
-  }, 240_000);
-  afterAll(async () => {
-    desk?.close();
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a void of a payment whose licence went is a conflict too; discarding both takes both provisional rows off the desk', async () => {

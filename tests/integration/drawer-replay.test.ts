@@ -4,16 +4,10 @@
 // PAYNO) while the original rows stay exactly as they were; an answer lost on the way is settled
 // by the bridge's applied_check, never sent twice; the desk ends with the legacy rows, marked as
 // reversals of their payments.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
 type PayRow = {
   PAYNO: unknown;
   PAYLIC: string;
@@ -25,19 +19,8 @@ type PayRow = {
 };
 
 describe.each(engines)('voids and refunds on %s', (engine) => {
-  const dir = newDeskDir(`drawer-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-  const cached = <T>(sql: string, ...args: unknown[]): T[] => {
-    const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-    try {
-      return db.prepare(sql).all(...args) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const t = deskUnderTest('drawer', { engine, size: 200, seed: 6, role: 'supervisor' });
+  const { dir, legacy, cached } = t;
   const json = <T>(args: string[]): T => JSON.parse(workbenchOk(dir, [...args, '--json'])) as T;
   const payRows = async (where: string) =>
     (await legacy<PayRow>(`SELECT * FROM {PAYHST} WHERE ${where} ORDER BY {PAYNO}`)).map((r) => ({
@@ -51,24 +34,7 @@ describe.each(engines)('voids and refunds on %s', (engine) => {
     }));
 
   beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '200', '--seed', '6', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`drawer_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    writeFileSync(
-      join(dir, 'policy.yaml'),
-      `version: 1\naccounts:\n  ${JSON.stringify(userInfo().username)}: supervisor\n`,
-    );
     workbenchOk(dir, ['drawer', 'open', '--float', '5000']);
-  }, 240_000);
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
   });
 
   it('a provisional payment voided offline and a legacy payment partly refunded reach PAYHST once each; the originals are untouched', async () => {
@@ -174,14 +140,7 @@ describe.each(engines)('voids and refunds on %s', (engine) => {
       applied: 2,
       remaining: 0,
     });
-    const db = new Database(join(dir, 'cache.sqlite'));
-    try {
-      db.prepare(
-        `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
-      ).run(voided.operationId);
-    } finally {
-      db.close();
-    }
+    t.loseAnswer(voided.operationId);
     expect(json<{ push: Record<string, unknown> }>(['sync']).push).toMatchObject({
       applied: 0,
       alreadyApplied: 1,

@@ -4,27 +4,22 @@
 // refund with `forbidden` in plain words, and nothing is recorded: no outbox entry, no payment
 // row, no drawer entry, no audit entry. A supervisor at the same desk may. Payments themselves
 // are refused until the person opens a cash drawer.
-import { rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { deskUnderTest, withCache } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
-const dir = newDeskDir('drawer-roles');
-const me = userInfo().username;
-const policyAs = (role: string) =>
-  writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: ${role}\n`);
+const { dir, policyAs } = deskUnderTest('drawer-roles', { size: 150, seed: 8 });
 let licenceId = '';
 let legacyPaymentId = '';
 let provisionalPaymentId = '';
 
-const counts = () => {
-  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  try {
+const counts = () =>
+  withCache(dir, (db) => {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       outbox: n('SELECT count(*) AS n FROM outbox'),
@@ -32,28 +27,21 @@ const counts = () => {
       drawerEntries: n(`SELECT count(*) AS n FROM drawer_entry WHERE kind <> 'payment'`),
       audit: n(`SELECT count(*) AS n FROM audit_log WHERE action IN ('payment.void', 'payment.refund')`),
     };
-  } finally {
-    db.close();
-  }
-};
+  });
 
 beforeAll(() => {
-  workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '150', '--seed', '8']);
-  workbenchOk(dir, ['sync']);
-  const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `SELECT id, licence_id FROM payment WHERE amount_cents > 0 ORDER BY CAST(id AS INTEGER) LIMIT 1`,
-      )
-      .get() as { id: string; licence_id: string };
-    legacyPaymentId = row.id;
-    licenceId = row.licence_id;
-  } finally {
-    db.close();
-  }
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const row = withCache(
+    dir,
+    (db) =>
+      db
+        .prepare(
+          `SELECT id, licence_id FROM payment WHERE amount_cents > 0 ORDER BY CAST(id AS INTEGER) LIMIT 1`,
+        )
+        .get() as { id: string; licence_id: string },
+  );
+  legacyPaymentId = row.id;
+  licenceId = row.licence_id;
+});
 
 describe('voids and refunds are a supervisor’s, checked by the service', () => {
   it('a clerk without an open drawer cannot take a payment: "Open your cash drawer first", nothing recorded', () => {
@@ -143,17 +131,14 @@ describe('voids and refunds are a supervisor’s, checked by the service', () =>
       );
       expect((again as Error).message).toMatch(/no cash drawer open/);
       expect((await api['drawer.get']({ sessionId: session.id })).session).toEqual(session);
-      const audit = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-      try {
-        expect(
+      expect(
+        withCache(dir, (audit) =>
           audit
             .prepare(`SELECT action FROM audit_log WHERE action LIKE 'drawer.%' ORDER BY id`)
             .pluck()
             .all(),
-        ).toEqual(['drawer.open', 'drawer.close']);
-      } finally {
-        audit.close();
-      }
+        ),
+      ).toEqual(['drawer.open', 'drawer.close']);
     } finally {
       desk.close();
     }

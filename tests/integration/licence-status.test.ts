@@ -3,39 +3,19 @@
 // in the legacy database meanwhile turns the change into a conflict. A clerk is refused where the
 // machine says. Certificates: issued for an active licence, verified by their code, and the answer
 // follows the licence (superseded, suspended).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
-import { newDeskDir, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
 import { meetingRenewalRequirementsIn } from '../support/renewal-requirements.ts';
 
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
-const me = userInfo().username;
-
 describe.each(engines)('licence status changes on %s', (engine) => {
-  const dir = newDeskDir(`status-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  const policyAs = (role: string) =>
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: ${role}\n`);
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-  const cached = <T>(sql: string, ...args: unknown[]): T[] => {
-    const db = new Database(join(dir, 'cache.sqlite'), { readonly: true });
-    try {
-      return db.prepare(sql).all(...args) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const t = deskUnderTest('status', { engine, size: 300, seed: 11, role: 'supervisor' });
+  const { dir, legacy, cached, policyAs } = t;
   const json = <T>(args: string[]): T => JSON.parse(workbenchOk(dir, args)) as T;
   const used = new Set<string>();
   /** An active licence not used by an earlier case; `renewable`: inside its renewal window (90 days). */
@@ -59,23 +39,6 @@ describe.each(engines)('licence status changes on %s', (engine) => {
     ).trim();
   const cachedStatus = (id: string) =>
     cached<{ status: string }>('SELECT status FROM licence WHERE id = ?', id)[0]!.status;
-
-  beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '300', '--seed', '11', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`status_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    policyAs('supervisor');
-  }, 240_000);
-  afterAll(async () => {
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('a suspension, then its reinstatement, reach LICMST; the reason stays in the outbox and the audit log', async () => {
     const id = pick();

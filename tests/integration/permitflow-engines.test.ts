@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalSnapshot } from './support/canonical-snapshot.ts';
+import { removeDesks } from './support/desk-under-test.ts';
 import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { newDeskDir, partOfName, searchLicences, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const SIZE = 1000;
 const SEED = 13;
@@ -43,12 +44,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const engine of engines) {
-    const d = desks[engine];
-    if (!d) continue;
-    if (d.database && engine !== 'sqlite') await dropDatabase(engine, d.database).catch(() => {});
-    rmSync(d.dir, { recursive: true, force: true });
-  }
+  await removeDesks(desks);
   for (const x of extraDatabases) await dropDatabase(x.engine, x.name).catch(() => {});
 });
 
@@ -243,16 +239,9 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
     const snap = canonicalSnapshot(desks.postgres.dir);
     const withLicence = new Set(snap.licence!.map((l) => l.business_id));
     const sample = snap.business!.filter((b) => withLicence.has(b.id))[11] as { id: string; name: string };
-    const word = sample.name.split(' ').find((w) => w.length >= 5) ?? sample.name;
-    const part = word.slice(0, Math.max(3, word.length - 2));
+    const part = partOfName(sample.name, 5);
     for (const engine of servers) {
-      const results = JSON.parse(
-        workbenchOk(desks[engine].dir, ['search', part, '--json', '--limit', '500']),
-      ) as Array<{
-        licenceId: string;
-        businessId: string;
-        businessName: string;
-      }>;
+      const results = searchLicences(desks[engine].dir, part, 500);
       expect(results.length, engine).toBeGreaterThan(0);
       expect(
         results.some((r) => r.businessId === sample.id && r.businessName === sample.name),
@@ -262,9 +251,7 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
     // A permit number finds its licence too.
     const licence = snap.licence!.find((l) => String(l.id).startsWith('LK-')) as { id: string };
     for (const engine of servers) {
-      const results = JSON.parse(workbenchOk(desks[engine].dir, ['search', licence.id, '--json'])) as Array<{
-        licenceId: string;
-      }>;
+      const results = searchLicences(desks[engine].dir, licence.id);
       expect(results.map((r) => r.licenceId)).toContain(licence.id);
     }
   });

@@ -3,39 +3,14 @@
 // fees.yaml), renews it, syncs, and LICMST's fee (LICFEE) holds the quote's total to the cent;
 // the outbox entry keeps the lines it was computed from. A held licence and one with a balance
 // due are refused by the service in plain words, with nothing recorded.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RenewalCheck, RenewalQueuePage } from '../../src-main/common/ops/fee-ops.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
-
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
+import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
 describe.each(engines)('a late renewal on %s', (engine) => {
-  const dir = newDeskDir(`renewal-fees-${engine}`);
-  let database: string | undefined;
-  let connection = '';
+  const { dir, legacy } = deskUnderTest('renewal-fees', { engine, size: 600, seed: 9 });
   const json = <T>(args: string[]): T => JSON.parse(workbenchOk(dir, [...args, '--json'])) as T;
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-
-  beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '600', '--seed', '9', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`renewal_fees_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-  }, 240_000);
-  afterAll(async () => {
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it("charges base + penalties, and LICMST's fee holds the quote's total after sync", async () => {
     const expired = json<RenewalQueuePage>([

@@ -3,49 +3,23 @@
 // conflict, later changes to the same licence wait behind it, and other changes go on. Here the
 // outbox rows are changed under the desk, as a cache edited outside the workbench (or queued by an
 // older version before a limit existed) would hold them; the legacy database shows what arrived.
-import { rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
-import { operations } from '../../src-main/common/contract.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deskUnderTest } from './support/desk-under-test.ts';
 import { queryLegacy } from './support/legacy-databases.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
-
-const me = userInfo().username;
 
 describe('replay re-validates outbox payloads before sending them', () => {
-  const dir = newDeskDir('revalidate');
-  let desk: Desk;
-  let handlers: Handlers;
-  let connection = '';
-  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
-    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
-  const cached = <T = Record<string, unknown>>(sql: string, ...args: unknown[]) =>
-    desk.cache.prepare(sql).all(...args) as T[];
+  const t = deskUnderTest('revalidate', { size: 200, seed: 11, role: 'supervisor', open: true });
+  const { call, cached } = t;
   const legacyAmounts = async (licenceId: string) =>
     (
       await queryLegacy<{ PAYAMT: unknown }>(
-        connection,
+        t.connection,
         `SELECT PAYAMT FROM PAYHST WHERE PAYLIC = '${licenceId}' ORDER BY PAYNO`,
       )
     ).map((r) => Number(r.PAYAMT).toFixed(2));
 
   beforeAll(async () => {
-    workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '200', '--seed', '11', '--json']);
-    workbenchOk(dir, ['sync']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: supervisor\n`);
-    desk = openDesk({ dataDir: dir });
-    handlers = createHandlers(desk, undefined, () => me);
     await call('drawer.open', { floatCents: 10_000 });
-  }, 240_000);
-  afterAll(() => {
-    desk?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('parks a payload over its limit and one of an unknown version, holds what follows, sends the rest', async () => {
@@ -61,12 +35,12 @@ describe('replay re-validates outbox payloads before sending them', () => {
     await pay(l2, 3_000);
     const newer = await pay(l3, 4_000);
     // Changed under the desk: an amount past the limit, and a payload version this desk does not know.
-    desk.cache
+    t.desk.cache
       .prepare(
         `UPDATE outbox SET payload = json_set(payload, '$.amountCents', 100000001) WHERE operation_id = ?`,
       )
       .run(tooBig.operationId);
-    desk.cache
+    t.desk.cache
       .prepare(
         `UPDATE outbox SET payload_version = 2, payload = json_set(payload, '$.v', 2) WHERE operation_id = ?`,
       )

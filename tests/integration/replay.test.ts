@@ -3,35 +3,18 @@
 // an entry whose answer was lost is recognised as applied (by the journal, or by the bridge's
 // applied_check without one) and not applied twice; a record changed or deleted in the legacy DB
 // turns the change into a conflict that a person resolves, with every version kept and audited.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src-main/common/licence-rules.ts';
 import { loadRequirements } from '../../src-main/node/applications/requirements.ts';
-import { dialectTable, expandIdentifiers } from '../../src-main/node/bridge/dialects.ts';
 import { renewalRequirementProblems } from '../../src-main/node/renewals/renewal-requirements.ts';
 import { rivertonToday } from '../support/renewal-requirements.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, repoRoot, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
-
-const engines = ['sqlite', 'postgres', 'mariadb'] as const;
+import { deskUnderTest, engines, withCache } from './support/desk-under-test.ts';
+import { repoRoot, syncParkingChanges, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 describe.each(engines)('replay on %s', (engine) => {
-  const dir = newDeskDir(`replay-${engine}`);
-  let database: string | undefined;
-  let connection = '';
-  const legacy = <T = Record<string, unknown>>(sql: string) =>
-    queryLegacy<T>(connection, expandIdentifiers(sql, dialectTable[engine]));
-  const cache = () => new Database(join(dir, 'cache.sqlite'), { readonly: true });
-  const cached = <T>(sql: string, ...args: unknown[]): T[] => {
-    const db = cache();
-    try {
-      return db.prepare(sql).all(...args) as T[];
-    } finally {
-      db.close();
-    }
-  };
+  const t = deskUnderTest('replay', { engine, size: 400, seed: 5 });
+  const { dir, legacy, cached, loseAnswer } = t;
   const json = <T>(args: string[]): T => JSON.parse(workbenchOk(dir, args)) as T;
   /** An active licence with a future expiry, not used by an earlier case. */
   const used = new Set<string>();
@@ -50,15 +33,11 @@ describe.each(engines)('replay on %s', (engine) => {
     return row;
   };
   /** ...and has what requirements.yaml's renewal: asks for its type (the check itself, on the cache). */
-  const meetsRenewalRequirements = (l: { id: string; licenceTypeCode: string }) => {
-    const db = cache();
-    try {
+  const meetsRenewalRequirements = (l: { id: string; licenceTypeCode: string }) =>
+    withCache(dir, (db) => {
       const today = rivertonToday();
       return renewalRequirementProblems(db, requirements, [l], today).size === 0;
-    } finally {
-      db.close();
-    }
-  };
+    });
   const licenceRow = async (id: string) =>
     (
       await legacy<{ LICEXP: unknown; LICSTS: string }>(
@@ -70,33 +49,8 @@ describe.each(engines)('replay on %s', (engine) => {
     legacy<{ PAYNO: unknown; PAYRCT: string }>(
       `SELECT {PAYNO}, {PAYRCT} FROM {PAYHST} WHERE {PAYLIC} = '${id}' AND {PAYAMT} = ${amount}`,
     );
-  /** Makes an applied entry look as if its answer had been lost: the push must settle it by re-reading. */
-  const loseAnswer = (operationId: string) => {
-    const db = new Database(join(dir, 'cache.sqlite'));
-    try {
-      db.prepare(
-        `UPDATE outbox SET status = 'pending', in_doubt = 1, settled_at = NULL, legacy_result = NULL WHERE operation_id = ?`,
-      ).run(operationId);
-    } finally {
-      db.close();
-    }
-  };
-
   beforeAll(() => {
-    const args = ['demo', 'create', '--engine', engine, '--size', '400', '--seed', '5', '--json'];
-    if (engine !== 'sqlite') {
-      database = uniqueDatabaseName(`replay_${engine}`);
-      args.push('--connection', connectionFor(engine, database));
-    }
-    workbenchOk(dir, args);
-    workbenchOk(dir, ['sync']);
     workbenchOk(dir, ['drawer', 'open', '--float', '0']);
-    connection = (JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8')) as { connection: string })
-      .connection;
-  }, 240_000);
-  afterAll(async () => {
-    if (database && engine !== 'sqlite') await dropDatabase(engine, database).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('sends a renewal and a payment; the legacy numbers replace the provisional receipt', async () => {
@@ -324,25 +278,14 @@ describe.each(engines)('replay on %s', (engine) => {
   it('with the legacy database away, sync exits 3 and every change keeps waiting', () => {
     const l = pick();
     workbenchOk(dir, ['pay', l.id, '--amount', '9090', '--method', 'cash']);
-    const away =
-      engine === 'sqlite'
-        ? connection.replace(/Database=[^;]+/, 'Database=/nonexistent/dir/legacy.db')
-        : /Port=\d+/.test(connection)
-          ? connection.replace(/Port=\d+/, 'Port=1')
-          : `${connection};Port=1`;
-    const deskFile = join(dir, 'desk.json');
-    const saved = readFileSync(deskFile, 'utf8');
-    writeFileSync(
-      deskFile,
-      saved.replace(JSON.stringify(connection).slice(1, -1), JSON.stringify(away).slice(1, -1)),
-    );
+    const restore = t.legacyAway();
     try {
       const r = workbench(dir, ['sync']);
       expect(r.status, r.stderr).toBe(3);
       expect(r.stderr).toMatch(/legacy database/);
       expect(r.stdout).toMatch(/1 change made on this desk still waits/);
     } finally {
-      writeFileSync(deskFile, saved);
+      restore();
     }
     expect(json<{ push: Record<string, unknown> }>(['sync', '--json']).push).toMatchObject({
       applied: 1,

@@ -2,13 +2,13 @@
 // the SQLite3 ODBC driver), PostgreSQL and MariaDB; each desk syncs it through the Riverton
 // bridge and its ODBC worker; the three caches must hold the same canonical records, and search
 // must find licences that came through ODBC.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalSnapshot } from './support/canonical-snapshot.ts';
-import { connectionFor, dropDatabase, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
-import { newDeskDir, workbench, workbenchOk } from './support/workbench-cli.ts';
+import { removeDesks } from './support/desk-under-test.ts';
+import { connectionFor, queryLegacy, uniqueDatabaseName } from './support/legacy-databases.ts';
+import { newDeskDir, partOfName, searchLicences, workbench, workbenchOk } from './support/workbench-cli.ts';
 
 const SIZE = 1500;
 const SEED = 11;
@@ -44,14 +44,7 @@ beforeAll(() => {
   }
 });
 
-afterAll(async () => {
-  for (const engine of engines) {
-    const d = desks[engine];
-    if (!d) continue;
-    if (d.database && engine !== 'sqlite') await dropDatabase(engine, d.database).catch(() => {});
-    rmSync(d.dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => removeDesks(desks));
 
 describe('Riverton through ODBC on three engines', () => {
   it('loads every licence into each cache, with the canonical shapes', () => {
@@ -124,18 +117,9 @@ describe('Riverton through ODBC on three engines', () => {
 
   it('finds licences by part of a business name, as JSON, on every engine', () => {
     const sample = canonicalSnapshot(desks.sqlite.dir).business![7] as { id: string; name: string };
-    const word = sample.name.split(' ').find((w) => w.length >= 4) ?? sample.name;
-    const part = word.slice(0, Math.max(3, word.length - 2));
+    const part = partOfName(sample.name, 4);
     for (const engine of engines) {
-      const results = JSON.parse(
-        workbenchOk(desks[engine].dir, ['search', part, '--json', '--limit', '500']),
-      ) as Array<{
-        licenceId: string;
-        businessId: string;
-        businessName: string;
-        status: string;
-        expiresOn: string | null;
-      }>;
+      const results = searchLicences(desks[engine].dir, part, 500);
       expect(results.length, engine).toBeGreaterThan(0);
       expect(
         results.some((r) => r.businessId === sample.id),

@@ -4,44 +4,18 @@
 // expired after its 30 days. Once the link is back and the desk synced, the same code says the
 // licence has its city number (RV-…) and a permanent certificate prints under it. An ordinary
 // licence with a renewal waiting is still refused.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers, OpInput, OperationName } from '../../src-main/common/contract.ts';
-import { operations } from '../../src-main/common/contract.ts';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isWorkbenchError } from '../../src-main/common/errors.ts';
 import { verifyCertificate } from '../../src-main/node/certificates/certificates.ts';
-import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
-import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { cutSqliteLegacy, restoreSqliteLegacy } from '../e2e/support/sqlite-link.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { newDeskDir, workbenchOk } from './support/workbench-cli.ts';
-
-const me = userInfo().username;
+import { completeChecklist, deskUnderTest, kennelChecklistMet } from './support/desk-under-test.ts';
 
 describe('temporary certificates with the legacy link cut (sqlite)', () => {
-  const dir = newDeskDir('temporary-certificates');
-  let desk: Desk;
-  let handlers: Handlers;
-  const call = <K extends OperationName>(name: K, input: OpInput<K>) =>
-    handlers[name](operations[name].input.parse(input) as never) as ReturnType<Handlers[K]>;
-  const cached = <T>(sql: string, ...args: unknown[]) => desk.cache.prepare(sql).all(...args) as T[];
-  const policyAs = (role: string) =>
-    writeFileSync(join(dir, 'policy.yaml'), `version: 1\naccounts:\n  ${JSON.stringify(me)}: ${role}\n`);
-
-  beforeAll(() => {
-    workbenchOk(dir, ['demo', 'create', '--engine', 'sqlite', '--size', '300', '--seed', '11', '--json']);
-    workbenchOk(dir, ['sync']);
-    desk = openDesk({ dataDir: dir });
-    handlers = createHandlers(desk, undefined, () => me);
-    policyAs('clerk');
-  }, 240_000);
-  afterAll(() => {
-    desk?.close();
-    restoreSqliteLegacy(dir);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = deskUnderTest('temporary-certificates', { size: 300, seed: 11, role: 'clerk', open: true });
+  const { dir, call, cached } = t;
+  afterAll(() => restoreSqliteLegacy(dir));
 
   it('a licence issued offline gets a TEMPORARY certificate under its P- number; after the sync, the permanent one', async () => {
     cutSqliteLegacy(dir);
@@ -63,12 +37,7 @@ describe('temporary certificates with the legacy link cut (sqlite)', () => {
       licenceTypeCode: 'KENL',
     });
     expect(created.business.id).toMatch(/^local:/);
-    for (const [code, state] of [
-      ['APPFORM', 'received'],
-      ['PHOTOID', 'received'],
-      ['ZONING', 'approved'],
-    ] as const)
-      await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+    await completeChecklist(call, created.application.id, kennelChecklistMet);
     const issued = await call('applications.issue', { applicationId: created.application.id });
     const local = issued.application.licenceId!;
     expect(local).toMatch(/^local:/);
@@ -103,7 +72,7 @@ describe('temporary certificates with the legacy link cut (sqlite)', () => {
     // Past its validity it verifies as expired.
     const later = new Date(`${temporary.certificate.validUntil}T12:00:00Z`);
     later.setUTCDate(later.getUTCDate() + 2);
-    expect(verifyCertificate(desk, code, later).answer).toBe('expired');
+    expect(verifyCertificate(t.desk, code, later).answer).toBe('expired');
     const audited = cached<{ detail: string }>(
       `SELECT detail FROM audit_log WHERE action = 'certificate.issue' AND subject = ?`,
       local,
@@ -154,16 +123,11 @@ describe('temporary certificates with the legacy link cut (sqlite)', () => {
         business: { kind: 'existing', businessId: business!.id },
         licenceTypeCode: 'KENL',
       });
-      for (const [code, state] of [
-        ['APPFORM', 'received'],
-        ['PHOTOID', 'received'],
-        ['ZONING', 'approved'],
-      ] as const)
-        await call('applications.updateRequirement', { applicationId: created.application.id, code, state });
+      await completeChecklist(call, created.application.id, kennelChecklistMet);
       const local = (await call('applications.issue', { applicationId: created.application.id })).application
         .licenceId!;
       // As a push that found the legacy system refusing it would leave it (waiting for a person).
-      desk.cache
+      t.desk.cache
         .prepare(`UPDATE outbox SET status = 'conflict' WHERE operation_id = ?`)
         .run(local.slice('local:'.length));
       const refused = await call('certificates.issue', { licenceId: local, language: 'en' }).catch(
@@ -172,7 +136,7 @@ describe('temporary certificates with the legacy link cut (sqlite)', () => {
       expect(isWorkbenchError(refused) && refused.message).toContain('waits in a conflict');
       expect(cached('SELECT 1 FROM certificate WHERE licence_id = ?', local)).toEqual([]);
       // Put back, so the desk's later syncs send it.
-      desk.cache
+      t.desk.cache
         .prepare(`UPDATE outbox SET status = 'pending' WHERE operation_id = ?`)
         .run(local.slice('local:'.length));
     } finally {

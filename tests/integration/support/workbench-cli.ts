@@ -55,3 +55,24 @@ export function syncParkingChanges<T = { push: Record<string, unknown> }>(dataDi
 }
 
 export const newDeskDir = (label: string) => mkdtempSync(join(tmpdir(), `wb-${label}-`));
+
+/** One licence `workbench search --json` finds. */
+export interface SearchHit {
+  licenceId: string;
+  businessId: string;
+  businessName: string;
+  status: string;
+  expiresOn: string | null;
+}
+
+/** `workbench search <text> --json` (with `--limit` when given): the licences found. */
+export const searchLicences = (dataDir: string, text: string, limit?: number): SearchHit[] =>
+  JSON.parse(
+    workbenchOk(dataDir, ['search', text, '--json', ...(limit ? ['--limit', String(limit)] : [])]),
+  ) as SearchHit[];
+
+/** What a clerk types for a name: its first word of `minLength` letters or more, less its last two. */
+export function partOfName(name: string, minLength: number): string {
+  const word = name.split(' ').find((w) => w.length >= minLength) ?? name;
+  return word.slice(0, Math.max(3, word.length - 2));
+}
