@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../src-main/common/errors.ts';
+import { WorkbenchError, errorText } from '../../src-main/common/errors.ts';
 import { type PushSummary, idlePush } from '../../src-main/common/sync-model.ts';
 import { type Desk, openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { SyncEngine } from '../../src-main/node/sync/sync-engine.ts';
@@ -44,7 +44,13 @@ const waiting = () =>
 /** The legacy database as the loop sees it: a link, a push that applies what waits, a refresh. */
 function legacy() {
   const log: string[] = [];
-  const state = { up: true, running: 0, most: 0, hold: null as Promise<void> | null };
+  const state = {
+    up: true,
+    running: 0,
+    most: 0,
+    hold: null as Promise<void> | null,
+    otherSender: null as number | null,
+  };
   const job = async <T>(name: string, work: () => T): Promise<T> => {
     state.running++;
     state.most = Math.max(state.most, state.running);
@@ -52,6 +58,12 @@ function legacy() {
       log.push(name);
       if (state.hold) await state.hold;
       if (!state.up) throw new WorkbenchError('legacy_unavailable', CUT);
+      if (state.otherSender && name === 'push') {
+        throw new WorkbenchError(
+          'legacy_unavailable',
+          errorText('sync.push_busy', { pid: state.otherSender }),
+        );
+      }
       return work();
     } finally {
       state.running--;
@@ -177,6 +189,21 @@ describe('sync loop', () => {
     expect(l.log).toEqual(['push', 'refresh']);
     expect(waiting()).toBe(0);
     expect(e.activity().lastPushError).toBeNull();
+  });
+
+  it('stays online while another process on this computer is sending the changes, and sends them after', async () => {
+    const { clock, l, e } = await started();
+    l.state.otherSender = 4242;
+    takeCommand();
+    e.kick();
+    await clock.advance(300);
+    expect(e.connection().state).toBe('online');
+    expect(e.activity().lastPushError).toContain('(process 4242) is sending');
+    expect(waiting()).toBe(1);
+    l.state.otherSender = null;
+    const result = await e.syncNow();
+    expect(result).toMatchObject({ push: { applied: 1 }, message: null });
+    expect(waiting()).toBe(0);
   });
 
   it('refreshes on schedule while online, and not while offline', async () => {

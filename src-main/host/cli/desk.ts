@@ -151,6 +151,8 @@ export async function runSync(
     const result = await syncOnce(desk, actor, {
       push: (p) => progress?.update('changes sent', p.done, p.total),
       refresh: onRefresh,
+      waiting: (pid) =>
+        console.error(`workbench: process ${pid} is sending this desk's changes; waiting for it to finish…`),
       ...(o.full ? { full: true } : {}),
       ...(o.push === false ? { noPush: true } : {}),
     });

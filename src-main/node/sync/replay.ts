@@ -19,7 +19,7 @@ import { connectionWithSecret } from '../security/connection-secret.ts';
 import { keytarCredentialStore } from '../security/credential-store.ts';
 import { adoptLegacyId, resolveProvisionalRefs } from './provisional-refs.ts';
 import { updateSearchIndex } from './refresh-search.ts';
-import { withPushLease } from './push-lease.ts';
+import { type OtherSenderWait, withPushLease } from './push-lease.ts';
 import { recordsOf } from './change-records.ts';
 
 export interface PushProgress {
@@ -35,8 +35,10 @@ export async function pushOutbox(
   desk: Desk,
   actor: string,
   onProgress?: (p: PushProgress) => void,
+  /** How long to wait for another process on this computer that is pushing this desk. */
+  waitForOther?: OtherSenderWait,
 ): Promise<PushSummary> {
-  return withPushLease(desk.cache, () => push(desk, actor, onProgress));
+  return withPushLease(desk.cache, () => push(desk, actor, onProgress), waitForOther);
 }
 
 async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) => void): Promise<PushSummary> {

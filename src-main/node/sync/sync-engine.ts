@@ -17,6 +17,7 @@ import { logger } from '../log/logger.ts';
 import { type Clock, ConnectivityMonitor, deskProbe, systemClock } from './connectivity.ts';
 import type { DeskRuntime, SyncNowResult } from './desk-runtime.ts';
 import { refreshChanged } from './refresh.ts';
+import { isPushBusy } from './push-lease.ts';
 import { pushOutbox } from './replay.ts';
 
 export interface SyncEngineOptions {
@@ -159,7 +160,9 @@ export class SyncEngine implements DeskRuntime {
       } catch (err) {
         this.lastPushError = err instanceof Error ? err.message : String(err);
         if (!unavailable(err)) throw err;
-        this.monitor.reportFailure(this.lastPushError);
+        // Another process (a `workbench sync` run by IT) is sending this desk's changes: the link
+        // is not at fault, so the desk does not turn offline; the next cycle tries again.
+        if (!isPushBusy(err)) this.monitor.reportFailure(this.lastPushError);
         const message = this.lastPushError;
         return {
           push: { ...push, remaining: this.waiting(), stoppedBy: message },

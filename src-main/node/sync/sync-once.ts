@@ -6,6 +6,7 @@ import { type PushSummary, idlePush } from '../../common/sync-model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import type { SyncNowResult } from './desk-runtime.ts';
 import { type RefreshProgress, type RefreshResult, refreshAll, refreshChanged } from './refresh.ts';
+import { OTHER_SENDER_WAIT_MS } from './push-lease.ts';
 import { type PushProgress, pushOutbox } from './replay.ts';
 
 export interface SyncOnceResult extends SyncNowResult {
@@ -22,11 +23,18 @@ export async function syncOnce(
     full?: boolean;
     /** Only refresh; the waiting changes stay on the desk (IT, troubleshooting). */
     noPush?: boolean;
+    /** Told once when another process on this computer is sending this desk's changes and the push waits for it. */
+    waiting?: (pid: number) => void;
   } = {},
 ): Promise<SyncOnceResult> {
   let push: PushSummary;
   try {
-    push = options.noPush ? idlePush(pendingCount(desk)) : await pushOutbox(desk, actor, options.push);
+    push = options.noPush
+      ? idlePush(pendingCount(desk))
+      : await pushOutbox(desk, actor, options.push, {
+          ms: OTHER_SENDER_WAIT_MS,
+          ...(options.waiting ? { onWait: options.waiting } : {}),
+        });
   } catch (err) {
     if (!unavailable(err)) throw err;
     const remaining = pendingCount(desk);
