@@ -37,9 +37,13 @@ describe.each(engines)("the inspector's tables on %s", (engine) => {
   });
 
   it('finds checklists whose score and grade the rules give again, and violations citing ordinances', () => {
-    const checks = t.cached<{ id: string; inspection_id: string; item_code: string; outcome: ChecklistOutcome; note: string | null }>(
-      'SELECT * FROM checklist_result ORDER BY inspection_id, item_code',
-    );
+    const checks = t.cached<{
+      id: string;
+      inspection_id: string;
+      item_code: string;
+      outcome: ChecklistOutcome;
+      note: string | null;
+    }>('SELECT * FROM checklist_result ORDER BY inspection_id, item_code');
     expect(checks.length).toBeGreaterThan(1000);
     expect(checks[0]!.id).toBe(`${checks[0]!.inspection_id}:${checks[0]!.item_code}`);
     const done = new Map(
@@ -51,19 +55,29 @@ describe.each(engines)("the inspector's tables on %s", (engine) => {
     );
     for (const [id, lines] of Map.groupBy(checks, (c) => c.inspection_id)) {
       const s = done.get(id)!;
-      const r = computeResult(kindRules(rules, s.kind)!, Object.fromEntries(lines.map((l) => [l.item_code, l.outcome])));
+      const r = computeResult(
+        kindRules(rules, s.kind)!,
+        Object.fromEntries(lines.map((l) => [l.item_code, l.outcome])),
+      );
       expect([s.score, s.grade], `inspection ${id}`).toEqual([r.score, r.grade]);
     }
 
-    const ordinances = t.cached<{ section: string; title_es: string; default_severity: string; correction_days: number }>(
-      'SELECT * FROM ordinance',
-    );
+    const ordinances = t.cached<{
+      section: string;
+      title_es: string;
+      default_severity: string;
+      correction_days: number;
+    }>('SELECT * FROM ordinance');
     expect(ordinances.length).toBeGreaterThan(30);
     expect(ordinances.every((o) => Number.isInteger(o.correction_days) && o.title_es.length > 3)).toBe(true);
     const sections = new Set(ordinances.map((o) => o.section));
-    const violations = t.cached<{ inspection_id: string; ordinance_section: string; severity: string; correct_by: string | null; status: string }>(
-      'SELECT * FROM violation',
-    );
+    const violations = t.cached<{
+      inspection_id: string;
+      ordinance_section: string;
+      severity: string;
+      correct_by: string | null;
+      status: string;
+    }>('SELECT * FROM violation');
     expect(violations.length).toBeGreaterThan(50);
     for (const v of violations) {
       expect(sections.has(v.ordinance_section), v.ordinance_section).toBe(true);
@@ -71,6 +85,14 @@ describe.each(engines)("the inspector's tables on %s", (engine) => {
       expect(['open', 'corrected', 'cited']).toContain(v.status);
       if (v.correct_by !== null) expect(v.correct_by).toMatch(isoDate);
     }
-    expect(t.cached('SELECT * FROM data_issue WHERE dataset IN (?, ?, ?, ?)', 'scheduledInspection', 'checklistResult', 'violation', 'ordinance')).toEqual([]);
+    expect(
+      t.cached(
+        'SELECT * FROM data_issue WHERE dataset IN (?, ?, ?, ?)',
+        'scheduledInspection',
+        'checklistResult',
+        'violation',
+        'ordinance',
+      ),
+    ).toEqual([]);
   });
 });

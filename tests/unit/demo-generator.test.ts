@@ -63,7 +63,10 @@ const isRealYyyymmdd = (t: string) =>
 const isRealCyymmdd = (n: number) => n > 0 && toCyymmdd(fromCyymmdd(n)) === n;
 
 const rowsOf = <T extends DemoBatch['table']>(c: City, table: T) =>
-  c.batches.filter((b) => b.table === table).flatMap((b) => b.rows) as Extract<DemoBatch, { table: T }>['rows'];
+  c.batches.filter((b) => b.table === table).flatMap((b) => b.rows as unknown[]) as Extract<
+    DemoBatch,
+    { table: T }
+  >['rows'];
 
 let big: City;
 beforeAll(() => {
@@ -488,14 +491,19 @@ describe("the inspector's tables", () => {
     expect(onToday.length).toBeGreaterThan(0);
     expect(open.filter((s) => s.SCHDTE < todayCyymmdd).length).toBeGreaterThan(10);
     // The open schedule moves with the demo's today; the history does not.
-    const other = gatherCity<DemoBatch, Rows>(generateDemoCity({ size: 2000, seed: 1, today: '2027-01-04' }), {
-      businesses: 'BUSMST',
-      licences: 'LICMST',
-      payments: 'PAYHST',
-      inspections: 'INSPCT',
-    });
+    const other = gatherCity<DemoBatch, Rows>(
+      generateDemoCity({ size: 2000, seed: 1, today: '2027-01-04' }),
+      {
+        businesses: 'BUSMST',
+        licences: 'LICMST',
+        payments: 'PAYHST',
+        inspections: 'INSPCT',
+      },
+    );
     expect(other.inspections).toEqual(work.inspections);
-    expect(rowsOf(other, 'INSSCH').filter((s) => s.SCHSTS === 'S' && s.SCHDTE === 1270104).length).toBeGreaterThan(0);
+    expect(
+      rowsOf(other, 'INSSCH').filter((s) => s.SCHSTS === 'S' && s.SCHDTE === 1270104).length,
+    ).toBeGreaterThan(0);
     expect(() => [...generateDemoCity({ size: 5, seed: 1, today: '2026-02-30' })]).toThrow(/real date/);
   });
 
@@ -509,10 +517,17 @@ describe("the inspector's tables", () => {
       const codes = new Set(kind.items.map((i) => i.code));
       for (const l of lines) expect(codes.has(l.CHKITM), `${s.SCHTYP} ${l.CHKITM}`).toBe(true);
       const outcomes = Object.fromEntries(
-        lines.map((l) => [l.CHKITM, ({ P: 'pass', F: 'fail', N: 'na' } as const)[l.CHKOUT.toUpperCase() as 'P']]),
+        lines.map((l) => [
+          l.CHKITM,
+          ({ P: 'pass', F: 'fail', N: 'na' } as const)[l.CHKOUT.toUpperCase() as 'P'],
+        ]),
       );
       const r = computeResult(kind, outcomes);
-      expect([s.SCHSCR, s.SCHGRD, s.SCHRES], `SCHNO ${schNo}`).toEqual([r.score, r.grade, r.result === 'pass' ? 'P' : 'F']);
+      expect([s.SCHSCR, s.SCHGRD, s.SCHRES], `SCHNO ${schNo}`).toEqual([
+        r.score,
+        r.grade,
+        r.result === 'pass' ? 'P' : 'F',
+      ]);
     }
   });
 

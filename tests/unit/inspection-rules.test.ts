@@ -45,7 +45,10 @@ describe('inspection rules file', () => {
     expect(Object.keys(rules.kinds).sort()).toEqual(['BLDG', 'FIRE', 'HLTH', 'ZONE']);
     for (const [kind, k] of Object.entries(rules.kinds)) {
       expect(k.items.length, kind).toBeGreaterThan(4);
-      expect(k.items.some((i) => i.critical), kind).toBe(true);
+      expect(
+        k.items.some((i) => i.critical),
+        kind,
+      ).toBe(true);
       for (const i of k.items) expect(i.ordinance, i.code).toMatch(/^\d+-\d+-\d+$/);
     }
     const health = kindRules(rules, 'HLTH')!;
@@ -65,7 +68,10 @@ describe('inspection rules file', () => {
     );
     const problems = problemsOf(text);
     const at = (path: string) => problems.find((p) => p.path === path);
-    expect(at('kinds.HLTH.items.2.code')).toMatchObject({ line: 14, message: expect.stringMatching(/capital letters/) });
+    expect(at('kinds.HLTH.items.2.code')).toMatchObject({
+      line: 14,
+      message: expect.stringMatching(/capital letters/),
+    });
     expect(at('kinds.HLTH.items.2.weight')).toMatchObject({ line: 14, message: 'must be 0 to 100 points' });
     expect(at('kinds.HLTH.items.2.critical')?.line).toBe(14);
     expect(at('kinds.HLTH.items.2.words.es')).toMatchObject({ line: 14, message: 'is required' });
@@ -73,29 +79,48 @@ describe('inspection rules file', () => {
   });
 
   it('refuses grades out of order, unknown settings and YAML errors, each at its line', () => {
-    const text = small(item('HL01', 10), '    grading: { grades: [{ grade: A, from: 80 }, { grade: B, from: 85 }] }\n    colour: red\n');
+    const text = small(
+      item('HL01', 10),
+      '    grading: { grades: [{ grade: A, from: 80 }, { grade: B, from: 85 }] }\n    colour: red\n',
+    );
     const problems = problemsOf(text);
     expect(problems).toContainEqual(
-      expect.objectContaining({ path: 'kinds.HLTH.grading.grades.1.from', line: 11, message: expect.stringMatching(/highest first/) }),
+      expect.objectContaining({
+        path: 'kinds.HLTH.grading.grades.1.from',
+        line: 11,
+        message: expect.stringMatching(/highest first/),
+      }),
     );
     expect(problems).toContainEqual(
       expect.objectContaining({ path: 'kinds.HLTH.colour', line: 12, message: 'unknown setting "colour"' }),
     );
     expect(problemsOf('version: 1\nkinds: {\n')[0]).toMatchObject({ path: '(yaml)' });
-    expect(problemsOf('version: 2\ngrading: { grades: [{ grade: A, from: 90 }] }\nkinds: {}\n')[0]).toMatchObject({
+    expect(
+      problemsOf('version: 2\ngrading: { grades: [{ grade: A, from: 90 }] }\nkinds: {}\n')[0],
+    ).toMatchObject({
       path: 'version',
       line: 1,
     });
   });
 
   it('names a file that cannot be read', () => {
-    expect(() => loadInspectionRules('/nowhere/inspections.yaml')).toThrow(/inspections.yaml:1:1 {2}\(file\): cannot be read: ENOENT/);
+    expect(() => loadInspectionRules('/nowhere/inspections.yaml')).toThrow(
+      /inspections.yaml:1:1 {2}\(file\): cannot be read: ENOENT/,
+    );
   });
 });
 
 describe('computeResult', () => {
-  const rules = kindRules(parseInspectionRules(small(item('A1', 10, true) + item('B2', 8) + item('C3', 6) + item('D4', 5)), 'x'), 'HLTH')!;
-  const all = (outcome: ChecklistOutcome): Record<string, ChecklistOutcome> => ({ A1: outcome, B2: outcome, C3: outcome, D4: outcome });
+  const rules = kindRules(
+    parseInspectionRules(small(item('A1', 10, true) + item('B2', 8) + item('C3', 6) + item('D4', 5)), 'x'),
+    'HLTH',
+  )!;
+  const all = (outcome: ChecklistOutcome): Record<string, ChecklistOutcome> => ({
+    A1: outcome,
+    B2: outcome,
+    C3: outcome,
+    D4: outcome,
+  });
 
   it('gives 100 and A when everything passes or does not apply', () => {
     expect(computeResult(rules, all('pass'))).toEqual({
@@ -116,7 +141,10 @@ describe('computeResult', () => {
       'Score 87; grade B (B from 80).',
     ]);
     expect(r.working[0]!.es).toBe('B2 Punto B2: no cumple, se restan 8 (100 → 92).');
-    expect(computeResult(rules, { ...all('pass'), B2: 'fail', C3: 'fail', D4: 'na' })).toMatchObject({ score: 86, grade: 'B' });
+    expect(computeResult(rules, { ...all('pass'), B2: 'fail', C3: 'fail', D4: 'na' })).toMatchObject({
+      score: 86,
+      grade: 'B',
+    });
   });
 
   it('fails below the lowest grade', () => {

@@ -13,7 +13,9 @@ const Words = z.strictObject({ en: z.string().min(1), es: z.string().min(1) });
 const ItemCode = z
   .string()
   .regex(/^[A-Z0-9_]{1,6}$/, 'must be 1 to 6 capital letters, digits or _ (e.g. HL01)');
-const KindCode = z.string().regex(/^[A-Z0-9]{1,8}$/, 'must be an inspection kind code (1-8 capitals or digits, e.g. HLTH)');
+const KindCode = z
+  .string()
+  .regex(/^[A-Z0-9]{1,8}$/, 'must be an inspection kind code (1-8 capitals or digits, e.g. HLTH)');
 
 const Item = z.strictObject({
   code: ItemCode,
@@ -117,8 +119,10 @@ export function parseInspectionRules(text: string, file: string): InspectionRule
         if (issue.code === 'unrecognized_keys') {
           path = [...issue.path, issue.keys[0]!];
           message = `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-        } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
-        else if (issue.code === 'invalid_value') message = `must be one of: ${issue.values.map(String).join(', ')}`;
+        } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+          message = 'is required';
+        else if (issue.code === 'invalid_value')
+          message = `must be one of: ${issue.values.map(String).join(', ')}`;
         return { file, ...locate(path), path: path.map(String).join('.') || '(top)', message };
       })
       .sort((a, b) => a.line - b.line || a.column - b.column),
@@ -131,7 +135,13 @@ export function loadInspectionRules(file: string): InspectionRulesFile {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new InspectionRulesFileError([
-      { file, line: 1, column: 1, path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}` },
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: '(file)',
+        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      },
     ]);
   }
   return parseInspectionRules(text, file);

@@ -95,7 +95,12 @@ function assertSafeToReplace(existing: string[], place: string): { marker: boole
 
 /** Today's date in Riverton, so the inspectors' day list of a new demo city has inspections on it. */
 export const rivertonToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Chicago',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 const creationStamp = (now: Date) => now.toISOString().replace(/\D/g, '').slice(0, 14);
 
@@ -156,7 +161,13 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
     // A server engine loads over two connections (its work per INSERT is the bottleneck); SQLite
     // has one writer.
     if (engine !== 'sqlite') extra.push(await connect(engine, connection));
-    await loadRows([conn, ...extra], insertBatches(engine, size, seed, today), totals, counts, opts.onProgress);
+    await loadRows(
+      [conn, ...extra],
+      insertBatches(engine, size, seed, today),
+      totals,
+      counts,
+      opts.onProgress,
+    );
 
     stage = 'creating the indexes';
     for (const index of INDEXES) await conn.query(createIndexSql(engine, index));

@@ -32,15 +32,23 @@ import type { InschkRow, InsschRow, OrdsecRow, VioltnRow } from './schema.ts';
 import { DIRECTIONS, INSPECTORS, STREETS, TODAY_DAY } from './word-lists.ts';
 
 /** Riverton's rules file, read once: the checklists the generator fills in. */
-export const RIVERTON_INSPECTION_RULES = (): string => join(projectRoot(), 'bridges', 'riverton', 'inspections.yaml');
+export const RIVERTON_INSPECTION_RULES = (): string =>
+  join(projectRoot(), 'bridges', 'riverton', 'inspections.yaml');
 
 let rulesCache: InspectionRulesFile | null = null;
-const cityRules = (): InspectionRulesFile => (rulesCache ??= loadInspectionRules(RIVERTON_INSPECTION_RULES()));
+const cityRules = (): InspectionRulesFile =>
+  (rulesCache ??= loadInspectionRules(RIVERTON_INSPECTION_RULES()));
 
 const sectionOf = new Map(ORDINANCES.map((o) => [o.section, o]));
 
 export function ordinanceRows(): OrdsecRow[] {
-  return ORDINANCES.map((o) => ({ ORDSEC: o.section, ORDTEN: o.en, ORDTES: o.es, ORDSEV: o.severity, ORDDAY: o.days }));
+  return ORDINANCES.map((o) => ({
+    ORDSEC: o.section,
+    ORDTEN: o.en,
+    ORDTES: o.es,
+    ORDSEV: o.severity,
+    ORDDAY: o.days,
+  }));
 }
 
 export interface InspectorRows {
@@ -74,7 +82,8 @@ export class InspectorWork {
 
   private rules(kind: string): KindRules {
     const rules = kindRules(cityRules(), kind);
-    if (!rules) throw new Error(`${RIVERTON_INSPECTION_RULES()} has no checklist for inspection kind ${kind}`);
+    if (!rules)
+      throw new Error(`${RIVERTON_INSPECTION_RULES()} has no checklist for inspection kind ${kind}`);
     return rules;
   }
 
@@ -113,7 +122,8 @@ export class InspectorWork {
         out.violations.push(this.violation(rng, schNo, item.ordinance, v.day));
     }
     const extra = TYPE_SECTIONS[v.licType];
-    if (failed && extra && rng.chance(0.5)) out.violations.push(this.violation(rng, schNo, rng.pick(extra), v.day));
+    if (failed && extra && rng.chance(0.5))
+      out.violations.push(this.violation(rng, schNo, rng.pick(extra), v.day));
 
     // The re-inspection the rules call for, when it falls after the history's end: still on the schedule.
     const due = failed ? reinspectionDue(rules.reinspection, isoOf(v.day), 'fail') : null;
@@ -146,7 +156,12 @@ export class InspectorWork {
     const base = { licNo: '', licType: '', ward, kind, inspector: rng.pick(INSPECTORS[kind]), insNo: 0 };
     const before = out.schedule.length;
     if (rng.chance(0.35)) this.open(rng, base, out);
-    else this.visit(rng, { ...base, day: TODAY_DAY - rng.int(1, 3 * 365), result: rng.chance(0.8) ? 'P' : 'F' }, out);
+    else
+      this.visit(
+        rng,
+        { ...base, day: TODAY_DAY - rng.int(1, 3 * 365), result: rng.chance(0.8) ? 'P' : 'F' },
+        out,
+      );
     for (const row of out.schedule.slice(before)) row.SCHADR = address;
   }
 
@@ -174,11 +189,16 @@ export class InspectorWork {
     if (!o) throw new Error(`no ordinance section ${section} in ORDSEC`);
     const due = day + o.days;
     // Drawn whatever the deadline, so the rows after it do not depend on the demo's today.
-    const later = rng.weighted<string>([['C', 85], ['T', 10], ['O', 5]]);
+    const later = rng.weighted<string>([
+      ['C', 85],
+      ['T', 10],
+      ['O', 5],
+    ]);
     const status = due >= this.scheduleDay ? 'O' : later;
     let text: string = o.finding;
-    if (rng.chance(0.05)) text = text.replace(' ', '  ');
-    else if (rng.chance(0.05)) text += '.';
+    const dirt = rng.next();
+    if (dirt < 0.05) text = text.replace(' ', '  ');
+    else if (dirt < 0.1) text += '.';
     return {
       VIONO: this.vioNo++,
       VIOSCH: schNo,
@@ -208,7 +228,8 @@ function checklist(rng: Rng, rules: KindRules, fail: boolean): Record<string, Ch
   const minor = rules.items.filter((i) => !i.critical);
   if (!fail) {
     for (const item of minor)
-      if (out[item.code] === 'pass' && rng.chance(0.12) && score - item.weight >= floor) fails(item.code, item.weight);
+      if (out[item.code] === 'pass' && rng.chance(0.12) && score - item.weight >= floor)
+        fails(item.code, item.weight);
     return out;
   }
   const critical = rules.items.filter((i) => i.critical);
@@ -238,9 +259,9 @@ function dayOfIso(iso: string): number {
 
 /** The day number of an ISO date, checked (the demo's today). */
 export function scheduleDayOf(iso: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new RangeError(`today must be a date as YYYY-MM-DD, got "${iso}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso))
+    throw new RangeError(`today must be a date as YYYY-MM-DD, got "${iso}"`);
   const day = dayOfIso(iso);
   if (isoOf(day) !== iso) throw new RangeError(`today must be a real date, got "${iso}"`);
   return day;
 }
-

@@ -198,7 +198,13 @@ export const TABLES: Record<TableName, TableDef> = {
   ORDSEC: {
     name: 'ORDSEC',
     description: 'ordinance code sections, with plain-words titles for notices (en, es)',
-    columns: [char('ORDSEC', 12), varchar('ORDTEN', 80), varchar('ORDTES', 80), char('ORDSEV', 1), dec('ORDDAY', 3, 0)],
+    columns: [
+      char('ORDSEC', 12),
+      varchar('ORDTEN', 80),
+      varchar('ORDTES', 80),
+      char('ORDSEV', 1),
+      dec('ORDDAY', 3, 0),
+    ],
     primaryKey: 'ORDSEC',
   },
   INSSCH: {
@@ -235,7 +241,8 @@ export const TABLES: Record<TableName, TableDef> = {
   },
   VIOLTN: {
     name: 'VIOLTN',
-    description: 'violations cited at inspections (severity 1 minor, 2 major, 3 critical; O open, C corrected, T ticketed)',
+    description:
+      'violations cited at inspections (severity 1 minor, 2 major, 3 critical; O open, C corrected, T ticketed)',
     columns: [
       int('VIONO'),
       int('VIOSCH'),

@@ -72,25 +72,42 @@ describe('0016_inspector_desk', () => {
       /cannot store TEXT value in INTEGER column/,
     );
     expect(() =>
-      db.prepare(`INSERT INTO scheduled_inspection (id, kind, status, refreshed_at) VALUES ('S-4', 'HLTH', 'scheduled', 'x')`).run(),
+      db
+        .prepare(
+          `INSERT INTO scheduled_inspection (id, kind, status, refreshed_at) VALUES ('S-4', 'HLTH', 'scheduled', 'x')`,
+        )
+        .run(),
     ).toThrow(/NOT NULL/);
     expect(
-      plan(db, `SELECT id FROM scheduled_inspection WHERE inspector = ? AND scheduled_on = ?`, 'MGARCIA', '2026-12-07'),
+      plan(
+        db,
+        `SELECT id FROM scheduled_inspection WHERE inspector = ? AND scheduled_on = ?`,
+        'MGARCIA',
+        '2026-12-07',
+      ),
     ).toMatch(/scheduled_inspection_by_inspector_day/);
     expect(
-      plan(db, `SELECT id FROM scheduled_inspection WHERE status = 'scheduled' AND scheduled_on < ?`, '2026-12-07'),
+      plan(
+        db,
+        `SELECT id FROM scheduled_inspection WHERE status = 'scheduled' AND scheduled_on < ?`,
+        '2026-12-07',
+      ),
     ).toMatch(/scheduled_inspection_by_status_day/);
-    expect(plan(db, `SELECT id FROM violation WHERE inspection_id = ?`, 'S-1')).toMatch(/violation_by_inspection/);
+    expect(plan(db, `SELECT id FROM violation WHERE inspection_id = ?`, 'S-1')).toMatch(
+      /violation_by_inspection/,
+    );
 
     db.prepare(
       `INSERT INTO ordinance (section, title_en, title_es, default_severity, correction_days, refreshed_at)
        VALUES ('8-2-140', 'Hand sinks', 'Lavamanos', 'major', 10, 'x')`,
     ).run();
     expect(() =>
-      db.prepare(
-        `INSERT INTO ordinance (section, title_en, title_es, default_severity, correction_days, refreshed_at)
+      db
+        .prepare(
+          `INSERT INTO ordinance (section, title_en, title_es, default_severity, correction_days, refreshed_at)
          VALUES ('8-2-140', 'Again', 'Otra vez', 'minor', 5, 'x')`,
-      ).run(),
+        )
+        .run(),
     ).toThrow(/UNIQUE/);
   });
 });
