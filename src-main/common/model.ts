@@ -161,7 +161,7 @@ export type ChecklistOutcome = z.infer<typeof ChecklistOutcome>;
 
 /** One item of a done inspection's checklist; the items of each kind are in inspections.yaml. */
 export const ChecklistResult = z.object({
-  id: z.string().min(1), // inspectionId + ':' + itemCode
+  id: z.string().min(1), // inspectionId + ':' + the line's position (1, 2, ...)
   inspectionId: z.string().min(1),
   itemCode: z.string().min(1),
   outcome: ChecklistOutcome,
@@ -177,7 +177,7 @@ export const ViolationStatus = z.enum(violationStatuses);
 
 /** A violation found at an inspection; it always cites a section of the ordinance code table. */
 export const Violation = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1), // inspectionId + ':' + the violation's position (1, 2, ...)
   inspectionId: z.string().min(1),
   ordinanceSection: z.string().min(1),
   severity: ViolationSeverity,

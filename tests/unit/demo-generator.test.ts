@@ -516,6 +516,7 @@ describe("the inspector's tables", () => {
       const kind = kindRules(rules, s.SCHTYP)!;
       const codes = new Set(kind.items.map((i) => i.code));
       for (const l of lines) expect(codes.has(l.CHKITM), `${s.SCHTYP} ${l.CHKITM}`).toBe(true);
+      expect(lines.map((l) => l.CHKSEQ)).toEqual(lines.map((_, i) => i + 1));
       const outcomes = Object.fromEntries(
         lines.map((l) => [
           l.CHKITM,
@@ -537,6 +538,8 @@ describe("the inspector's tables", () => {
     const items = Object.values(rules.kinds).flatMap((k) => k.items);
     for (const i of items) expect(sections.has(i.ordinance!), i.code).toBe(true);
     const violations = rowsOf(work, 'VIOLTN');
+    const keys = violations.map((v) => `${v.VIOSCH}:${v.VIOSEQ}`);
+    expect(new Set(keys).size).toBe(keys.length);
     for (const v of violations) {
       expect(sections.get(v.VIOSEC)?.ORDSEV, v.VIOSEC).toBe(v.VIOSEV);
       expect(schedule.has(v.VIOSCH)).toBe(true);

@@ -69,10 +69,9 @@ interface Visit {
   insNo: number;
 }
 
-/** Numbers the rows of one city as it is walked (SCHNO and VIONO in generation order). */
+/** Numbers the schedule rows of one city as it is walked (SCHNO in generation order). */
 export class InspectorWork {
   private schNo = 1;
-  private vioNo = 1;
   private readonly scheduleDay: number;
 
   /** `scheduleDay`: the day the open schedule is made around (the demo's today). */
@@ -106,6 +105,8 @@ export class InspectorWork {
     row.SCHRES = failed ? 'F' : 'P';
     row.SCHSCR = scored.score;
     row.SCHGRD = scored.grade;
+    let line = 0;
+    let cited = 0;
     for (const item of rules.items) {
       const outcome = outcomes[item.code]!;
       const note = rng.chance(outcome === 'fail' ? 0.3 : 0.03)
@@ -113,17 +114,18 @@ export class InspectorWork {
         : '';
       out.checks.push({
         CHKSCH: schNo,
+        CHKSEQ: ++line,
         CHKITM: item.code,
         // Dirt: a few outcomes keyed in lower case.
         CHKOUT: dirtyCase(rng, outcome === 'pass' ? 'P' : outcome === 'fail' ? 'F' : 'N'),
         CHKNOT: rng.chance(0.05) ? ` ${note}` : note,
       });
       if (outcome === 'fail' && item.ordinance && (failed || rng.chance(0.6)))
-        out.violations.push(this.violation(rng, schNo, item.ordinance, v.day));
+        out.violations.push(this.violation(rng, schNo, ++cited, item.ordinance, v.day));
     }
     const extra = TYPE_SECTIONS[v.licType];
     if (failed && extra && rng.chance(0.5))
-      out.violations.push(this.violation(rng, schNo, rng.pick(extra), v.day));
+      out.violations.push(this.violation(rng, schNo, ++cited, rng.pick(extra), v.day));
 
     // The re-inspection the rules call for, when it falls after the history's end: still on the schedule.
     const due = failed ? reinspectionDue(rules.reinspection, isoOf(v.day), 'fail') : null;
@@ -184,7 +186,7 @@ export class InspectorWork {
     };
   }
 
-  private violation(rng: Rng, schNo: number, section: string, day: number): VioltnRow {
+  private violation(rng: Rng, schNo: number, seq: number, section: string, day: number): VioltnRow {
     const o = sectionOf.get(section);
     if (!o) throw new Error(`no ordinance section ${section} in ORDSEC`);
     const due = day + o.days;
@@ -200,8 +202,8 @@ export class InspectorWork {
     if (dirt < 0.05) text = text.replace(' ', '  ');
     else if (dirt < 0.1) text += '.';
     return {
-      VIONO: this.vioNo++,
       VIOSCH: schNo,
+      VIOSEQ: seq,
       VIOSEC: section,
       VIOSEV: o.severity,
       VIODSC: text,

@@ -236,23 +236,25 @@ export const TABLES: Record<TableName, TableDef> = {
   INSCHK: {
     name: 'INSCHK',
     description: 'checklist lines of done inspections (P pass, F fail, N not applicable)',
-    columns: [int('CHKSCH'), char('CHKITM', 6), char('CHKOUT', 1), varchar('CHKNOT', 80)],
-    primaryKey: ['CHKSCH', 'CHKITM'],
+    // Keyed by the inspection and the line's position (docs/design/inspector-desk.md, "Decisions").
+    columns: [int('CHKSCH'), int('CHKSEQ'), char('CHKITM', 6), char('CHKOUT', 1), varchar('CHKNOT', 80)],
+    primaryKey: ['CHKSCH', 'CHKSEQ'],
   },
   VIOLTN: {
     name: 'VIOLTN',
     description:
       'violations cited at inspections (severity 1 minor, 2 major, 3 critical; O open, C corrected, T ticketed)',
+    // Keyed by the inspection and the violation's position, like INSCHK.
     columns: [
-      int('VIONO'),
       int('VIOSCH'),
+      int('VIOSEQ'),
       char('VIOSEC', 12),
       char('VIOSEV', 1),
       varchar('VIODSC', 120),
       char('VIODUE', 8),
       char('VIOSTS', 1),
     ],
-    primaryKey: 'VIONO',
+    primaryKey: ['VIOSCH', 'VIOSEQ'],
   },
 };
 
@@ -262,7 +264,6 @@ export const INDEXES = [
   { name: 'PAYHSTL1', table: 'PAYHST', column: 'PAYLIC' },
   { name: 'INSPCTL1', table: 'INSPCT', column: 'INSLIC' },
   { name: 'INSSCHL1', table: 'INSSCH', column: 'SCHLIC' },
-  { name: 'VIOLTNL1', table: 'VIOLTN', column: 'VIOSCH' },
 ] as const;
 
 // ---- rows ------------------------------------------------------------------------------------
@@ -358,10 +359,10 @@ export type InsschRow = {
   SCHSCR: number;
   SCHGRD: string;
 };
-export type InschkRow = { CHKSCH: number; CHKITM: string; CHKOUT: string; CHKNOT: string };
+export type InschkRow = { CHKSCH: number; CHKSEQ: number; CHKITM: string; CHKOUT: string; CHKNOT: string };
 export type VioltnRow = {
-  VIONO: number;
   VIOSCH: number;
+  VIOSEQ: number;
   VIOSEC: string;
   VIOSEV: string;
   VIODSC: string;
