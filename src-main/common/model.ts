@@ -119,6 +119,85 @@ export const Inspection = z.object({
 });
 export type Inspection = z.infer<typeof Inspection>;
 
+// ---- the inspector's desk (issue 13) ----------------------------------------------------------
+// `inspection` above is history as the licence page shows it (Riverton's INSPCT). A scheduled
+// inspection is the inspector's work item: planned for a day and a time window, assigned, then
+// done (with a result, a score and a grade from its checklist), cancelled or missed (no_show).
+
+export const scheduledInspectionStatuses = ['scheduled', 'done', 'cancelled', 'no_show'] as const;
+export const ScheduledInspectionStatus = z.enum(scheduledInspectionStatuses);
+export type ScheduledInspectionStatus = z.infer<typeof ScheduledInspectionStatus>;
+export const scheduledInspectionResults = ['pass', 'fail'] as const;
+export const ScheduledInspectionResult = z.enum(scheduledInspectionResults);
+/** A letter grade: A, B and C pass; F is a failed inspection. */
+export const inspectionGrades = ['A', 'B', 'C', 'F'] as const;
+export const InspectionGrade = z.enum(inspectionGrades);
+/** A time of day as HH:MM (24 hours), in the city's time zone. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
+
+export const ScheduledInspection = z.object({
+  id: z.string().min(1),
+  /** The licence inspected; null for a site without one (new construction, a complaint). */
+  licenceId: z.string().nullable(),
+  /** The site when there is no licence (with a licence, the business's address is the site). */
+  address: z.string().nullable(),
+  ward: z.string().nullable(),
+  kind: z.string().min(1),
+  scheduledOn: IsoDate,
+  windowStart: TimeOfDay.nullable(),
+  windowEnd: TimeOfDay.nullable(),
+  /** The inspector's legacy user id (RJOHNSON), as the desk's accounts are named. */
+  inspector: z.string().nullable(),
+  status: ScheduledInspectionStatus,
+  result: ScheduledInspectionResult.nullable(),
+  score: z.number().int().min(0).max(100).nullable(),
+  grade: InspectionGrade.nullable(),
+});
+export type ScheduledInspection = z.infer<typeof ScheduledInspection>;
+
+export const checklistOutcomes = ['pass', 'fail', 'na'] as const;
+export const ChecklistOutcome = z.enum(checklistOutcomes);
+export type ChecklistOutcome = z.infer<typeof ChecklistOutcome>;
+
+/** One item of a done inspection's checklist; the items of each kind are in inspections.yaml. */
+export const ChecklistResult = z.object({
+  id: z.string().min(1), // inspectionId + ':' + the line's position (1, 2, ...)
+  inspectionId: z.string().min(1),
+  itemCode: z.string().min(1),
+  outcome: ChecklistOutcome,
+  note: z.string().nullable(),
+});
+export type ChecklistResult = z.infer<typeof ChecklistResult>;
+
+export const violationSeverities = ['minor', 'major', 'critical'] as const;
+export const ViolationSeverity = z.enum(violationSeverities);
+export type ViolationSeverity = z.infer<typeof ViolationSeverity>;
+export const violationStatuses = ['open', 'corrected', 'cited'] as const;
+export const ViolationStatus = z.enum(violationStatuses);
+
+/** A violation found at an inspection; it always cites a section of the ordinance code table. */
+export const Violation = z.object({
+  id: z.string().min(1), // inspectionId + ':' + the violation's position (1, 2, ...)
+  inspectionId: z.string().min(1),
+  ordinanceSection: z.string().min(1),
+  severity: ViolationSeverity,
+  description: z.string().nullable(),
+  correctBy: IsoDate.nullable(),
+  status: ViolationStatus,
+});
+export type Violation = z.infer<typeof Violation>;
+
+/** A section of the city's code, with its title in plain words for the notice (en, es). */
+export const Ordinance = z.object({
+  section: z.string().min(1),
+  titleEn: z.string().min(1),
+  titleEs: z.string().min(1),
+  defaultSeverity: ViolationSeverity,
+  /** Days a violation of it is normally given to be corrected. */
+  correctionDays: z.number().int().min(0),
+});
+export type Ordinance = z.infer<typeof Ordinance>;
+
 /** One code of a legacy code table (statuses, payment methods, inspection kinds…), with its label. */
 export const CodeValue = z.object({
   id: z.string().min(1), // codeTable + ':' + code
@@ -163,6 +242,10 @@ export const entitySchemas = {
   codeValue: CodeValue,
   hold: HoldRecord,
   balance: BalanceRecord,
+  scheduledInspection: ScheduledInspection,
+  checklistResult: ChecklistResult,
+  violation: Violation,
+  ordinance: Ordinance,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

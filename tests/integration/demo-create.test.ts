@@ -227,25 +227,27 @@ describe('creating the demo city on three engines', () => {
     for (const p of byEngine[0]!) expect(p.PAYAMT).toMatch(/^\d+\.\d\d$/);
   });
 
-  it('adds the indexes on LICBUS, PAYLIC and INSLIC', async () => {
+  it('adds the indexes on LICBUS, PAYLIC, INSLIC and SCHLIC', async () => {
     const indexes = await withConnection(created.postgres.connection, (c) =>
       c.query<{ N: string }>(
         `SELECT CAST(indexname AS VARCHAR(64)) AS "N" FROM pg_indexes WHERE schemaname = 'public'`,
       ),
     );
-    expect(indexes.map((r) => r.N)).toEqual(expect.arrayContaining(['LICMSTL1', 'PAYHSTL1', 'INSPCTL1']));
+    expect(indexes.map((r) => r.N)).toEqual(
+      expect.arrayContaining(['LICMSTL1', 'PAYHSTL1', 'INSPCTL1', 'INSSCHL1']),
+    );
     const sqlite = await withConnection(created.sqlite.connection, (c) =>
       c.query<{ N: string }>(
         `SELECT name AS "N" FROM sqlite_master WHERE type = 'index' AND name LIKE '%L1'`,
       ),
     );
-    expect(sqlite.map((r) => r.N).sort()).toEqual(['INSPCTL1', 'LICMSTL1', 'PAYHSTL1']);
+    expect(sqlite.map((r) => r.N).sort()).toEqual(['INSPCTL1', 'INSSCHL1', 'LICMSTL1', 'PAYHSTL1']);
     const maria = await withConnection(created.mariadb.connection, (c) =>
       c.query<{ N: string }>(
         `SELECT DISTINCT index_name AS N FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name LIKE '%L1'`,
       ),
     );
-    expect(maria.map((r) => r.N).sort()).toEqual(['INSPCTL1', 'LICMSTL1', 'PAYHSTL1']);
+    expect(maria.map((r) => r.N).sort()).toEqual(['INSPCTL1', 'INSSCHL1', 'LICMSTL1', 'PAYHSTL1']);
   });
 
   it('replaces an earlier demo: same file, new seed', async () => {
@@ -270,7 +272,7 @@ describe('refusing what looks like a real database', () => {
     await expect(
       createDemoCity({ engine: 'sqlite', connection, dataDir: dir, size: 20, seed: 2 }),
     ).rejects.toThrow(
-      /already has Riverton tables \(RVSTAT, RVLTYP, RVFEE, BUSMST, LICMST, PAYHST, INSPCT, RVHOLD, ARBAL\).*looks like a real database/,
+      /already has Riverton tables \(RVSTAT, RVLTYP, RVFEE, BUSMST, LICMST, PAYHST, INSPCT, RVHOLD, ARBAL, ORDSEC, INSSCH, INSCHK, VIOLTN\).*looks like a real database/,
     );
     const [row] = await withConnection(connection, (c) =>
       c.query<{ N: number }>('SELECT COUNT(*) AS "N" FROM "LICMST"'),

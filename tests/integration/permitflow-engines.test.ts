@@ -235,6 +235,38 @@ describe('PermitFlow through ODBC on PostgreSQL, MariaDB and SQLite', () => {
     }
   });
 
+  it('reads its Inspections as the schedule too: status and result from Outcome, no score or grade', () => {
+    for (const engine of servers) {
+      const db = cache(engine);
+      try {
+        const rows = db
+          .prepare(
+            `SELECT s.status, s.result, s.score, s.grade, s.scheduled_on, i.result AS history
+             FROM scheduled_inspection s JOIN inspection i ON i.id = s.id`,
+          )
+          .all() as Array<Record<string, unknown>>;
+        expect(rows.length, engine).toBe(
+          (db.prepare('SELECT COUNT(*) AS n FROM inspection').get() as { n: number }).n,
+        );
+        const expected: Record<string, [string, string | null]> = {
+          pass: ['done', 'pass'],
+          fail: ['done', 'fail'],
+          reinspect: ['done', 'fail'],
+          pending: ['scheduled', null],
+        };
+        for (const r of rows) {
+          expect(r.scheduled_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          expect([r.score, r.grade]).toEqual([null, null]);
+          const want = expected[String(r.history)];
+          if (want) expect([r.status, r.result]).toEqual(want);
+        }
+        expect(new Set(rows.map((r) => r.status))).toContain('scheduled');
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it('finds licences by part of a business name, as JSON, on both servers', () => {
     const snap = canonicalSnapshot(desks.postgres.dir);
     const withLicence = new Set(snap.licence!.map((l) => l.business_id));

@@ -31,6 +31,10 @@ describe('bridge files', () => {
         'payment',
         'hold',
         'balance',
+        'scheduledInspection',
+        'checklistResult',
+        'violation',
+        'ordinance',
       ].sort(),
     );
   });

@@ -31,6 +31,9 @@ import {
   type PayhstRow,
   TABLES,
 } from '../../src-main/tooling/demo/schema.ts';
+import { join } from 'node:path';
+import { computeResult } from '../../src-main/node/inspections/grade.ts';
+import { kindRules, loadInspectionRules } from '../../src-main/node/inspections/inspection-rules.ts';
 import { type GeneratedCity, gatherCity, otherSeedCities, sameSeedCities } from './support/generated-city.ts';
 import {
   ABBREVIATIONS,
@@ -58,6 +61,12 @@ const isRealYyyymmdd = (t: string) =>
   /^\d{8}$/.test(t) && toYyyymmdd(dayOf(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6, 8))) === t;
 
 const isRealCyymmdd = (n: number) => n > 0 && toCyymmdd(fromCyymmdd(n)) === n;
+
+const rowsOf = <T extends DemoBatch['table']>(c: City, table: T) =>
+  c.batches.filter((b) => b.table === table).flatMap((b) => b.rows as unknown[]) as Extract<
+    DemoBatch,
+    { table: T }
+  >['rows'];
 
 let big: City;
 beforeAll(() => {
@@ -90,6 +99,10 @@ describe('determinism', () => {
       INSPCT: big.inspections.length,
       RVHOLD: big.batches.filter((b) => b.table === 'RVHOLD').reduce((n, b) => n + b.rows.length, 0),
       ARBAL: big.batches.filter((b) => b.table === 'ARBAL').reduce((n, b) => n + b.rows.length, 0),
+      ORDSEC: rowsOf(big, 'ORDSEC').length,
+      INSSCH: rowsOf(big, 'INSSCH').length,
+      INSCHK: rowsOf(big, 'INSCHK').length,
+      VIOLTN: rowsOf(big, 'VIOLTN').length,
     });
   });
 
@@ -434,5 +447,106 @@ describe('SQL', () => {
     }
     expect(createTableSql('postgres', 'LICMST')).toContain('"LICFEE" DECIMAL(9,2) DEFAULT 0 NOT NULL');
     expect(createTableSql('mariadb', 'BUSMST')).toContain("`BUSNAM` CHAR(40) DEFAULT '' NOT NULL");
+  });
+});
+
+describe("the inspector's tables", () => {
+  const rules = loadInspectionRules(join(import.meta.dirname, '../../bridges/riverton/inspections.yaml'));
+  const today = '2026-12-07';
+  const todayCyymmdd = 1261207;
+  let work: City;
+  beforeAll(() => {
+    work = gatherCity<DemoBatch, Rows>(generateDemoCity({ size: 2000, seed: 1, today }), {
+      businesses: 'BUSMST',
+      licences: 'LICMST',
+      payments: 'PAYHST',
+      inspections: 'INSPCT',
+    });
+  });
+
+  it('has rows in every new table, in proportion to the licences', () => {
+    const schedule = rowsOf(work, 'INSSCH');
+    expect(rowsOf(work, 'ORDSEC').length).toBeGreaterThan(30);
+    expect(schedule.length).toBeGreaterThan(work.inspections.length);
+    expect(rowsOf(work, 'INSCHK').length).toBeGreaterThan(5 * work.inspections.length);
+    expect(rowsOf(work, 'VIOLTN').length).toBeGreaterThan(0.5 * work.inspections.length);
+    expect(new Set(schedule.map((s) => s.SCHSTS))).toEqual(new Set(['S', 'D', 'C', 'N']));
+    expect(schedule.some((s) => s.SCHLIC === '' && s.SCHADR.trim() !== '')).toBe(true);
+  });
+
+  it('posts every done inspection of a licence to one INSPCT row of the same licence, kind and day', () => {
+    const history = new Map(work.inspections.map((i) => [i.INSNO, i]));
+    const posted = rowsOf(work, 'INSSCH').filter((s) => s.SCHINS > 0);
+    expect(posted.length).toBe(work.inspections.length);
+    for (const s of posted) {
+      const i = history.get(s.SCHINS)!;
+      expect([s.SCHLIC, s.SCHTYP, s.SCHDTE, s.SCHSTS]).toEqual([i.INSLIC, i.INSTYP, i.INSDTE, 'D']);
+      expect(s.SCHRES).toBe(i.INSRES === 'P' ? 'P' : i.INSRES.trim() === '' ? '' : 'F');
+    }
+  });
+
+  it('has inspections today and overdue, assigned to the demo inspectors', () => {
+    const open = rowsOf(work, 'INSSCH').filter((s) => s.SCHSTS === 'S');
+    const onToday = open.filter((s) => s.SCHDTE === todayCyymmdd && s.SCHBY === 'MGARCIA');
+    expect(onToday.length).toBeGreaterThan(0);
+    expect(open.filter((s) => s.SCHDTE < todayCyymmdd).length).toBeGreaterThan(10);
+    // The open schedule moves with the demo's today; the history does not.
+    const other = gatherCity<DemoBatch, Rows>(
+      generateDemoCity({ size: 2000, seed: 1, today: '2027-01-04' }),
+      {
+        businesses: 'BUSMST',
+        licences: 'LICMST',
+        payments: 'PAYHST',
+        inspections: 'INSPCT',
+      },
+    );
+    expect(other.inspections).toEqual(work.inspections);
+    expect(
+      rowsOf(other, 'INSSCH').filter((s) => s.SCHSTS === 'S' && s.SCHDTE === 1270104).length,
+    ).toBeGreaterThan(0);
+    expect(() => [...generateDemoCity({ size: 5, seed: 1, today: '2026-02-30' })]).toThrow(/real date/);
+  });
+
+  it('writes only item codes inspections.yaml has, and the score and grade the desk would give', () => {
+    const schedule = new Map(rowsOf(work, 'INSSCH').map((s) => [s.SCHNO, s]));
+    const checks = Map.groupBy(rowsOf(work, 'INSCHK'), (c) => c.CHKSCH);
+    expect(checks.size).toBeGreaterThan(0);
+    for (const [schNo, lines] of checks) {
+      const s = schedule.get(schNo)!;
+      const kind = kindRules(rules, s.SCHTYP)!;
+      const codes = new Set(kind.items.map((i) => i.code));
+      for (const l of lines) expect(codes.has(l.CHKITM), `${s.SCHTYP} ${l.CHKITM}`).toBe(true);
+      expect(lines.map((l) => l.CHKSEQ)).toEqual(lines.map((_, i) => i + 1));
+      const outcomes = Object.fromEntries(
+        lines.map((l) => [
+          l.CHKITM,
+          ({ P: 'pass', F: 'fail', N: 'na' } as const)[l.CHKOUT.toUpperCase() as 'P'],
+        ]),
+      );
+      const r = computeResult(kind, outcomes);
+      expect([s.SCHSCR, s.SCHGRD, s.SCHRES], `SCHNO ${schNo}`).toEqual([
+        r.score,
+        r.grade,
+        r.result === 'pass' ? 'P' : 'F',
+      ]);
+    }
+  });
+
+  it('cites only sections of ORDSEC, with its severity, on inspections that exist', () => {
+    const sections = new Map(rowsOf(work, 'ORDSEC').map((o) => [o.ORDSEC, o]));
+    const schedule = new Set(rowsOf(work, 'INSSCH').map((s) => s.SCHNO));
+    const items = Object.values(rules.kinds).flatMap((k) => k.items);
+    for (const i of items) expect(sections.has(i.ordinance!), i.code).toBe(true);
+    const violations = rowsOf(work, 'VIOLTN');
+    const keys = violations.map((v) => `${v.VIOSCH}:${v.VIOSEQ}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const v of violations) {
+      expect(sections.get(v.VIOSEC)?.ORDSEV, v.VIOSEC).toBe(v.VIOSEV);
+      expect(schedule.has(v.VIOSCH)).toBe(true);
+    }
+    expect(new Set(violations.map((v) => v.VIOSTS))).toEqual(new Set(['O', 'C', 'T']));
+    expect(violations.some((v) => v.VIOSEC.startsWith('4-60-'))).toBe(true); // liquor
+    expect(violations.some((v) => v.VIODUE === '00000000')).toBe(true); // dirt
+    for (const o of sections.values()) expect(o.ORDTES.length).toBeGreaterThan(3);
   });
 });

@@ -27,7 +27,17 @@ describe('the PermitFlow bridge file', () => {
   it('loads, maps every canonical entity, and names PermitFlow as its bridge', () => {
     expect(definition.name).toBe('permitflow');
     expect(Object.keys(definition.entities).sort()).toEqual(
-      ['business', 'codeValue', 'feeSchedule', 'inspection', 'licence', 'licenceType', 'payment'].sort(),
+      [
+        'business',
+        'codeValue',
+        'feeSchedule',
+        'inspection',
+        'licence',
+        'licenceType',
+        'payment',
+        // Its Inspections rows are the schedule too; it has no checklists, violations or ordinances.
+        'scheduledInspection',
+      ].sort(),
     );
   });
 

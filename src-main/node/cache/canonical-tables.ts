@@ -101,10 +101,62 @@ export const canonicalTables: Record<EntityName, TableMap> = {
       description: 'description',
     },
   },
+  // migrations/0016_inspector_desk.sql
+  scheduledInspection: {
+    table: 'scheduled_inspection',
+    columns: {
+      id: 'id',
+      licenceId: 'licence_id',
+      address: 'address',
+      ward: 'ward',
+      kind: 'kind',
+      scheduledOn: 'scheduled_on',
+      windowStart: 'window_start',
+      windowEnd: 'window_end',
+      inspector: 'inspector',
+      status: 'status',
+      result: 'result',
+      score: 'score',
+      grade: 'grade',
+    },
+  },
+  checklistResult: {
+    table: 'checklist_result',
+    columns: {
+      id: 'id',
+      inspectionId: 'inspection_id',
+      itemCode: 'item_code',
+      outcome: 'outcome',
+      note: 'note',
+    },
+  },
+  violation: {
+    table: 'violation',
+    columns: {
+      id: 'id',
+      inspectionId: 'inspection_id',
+      ordinanceSection: 'ordinance_section',
+      severity: 'severity',
+      description: 'description',
+      correctBy: 'correct_by',
+      status: 'status',
+    },
+  },
+  ordinance: {
+    table: 'ordinance',
+    columns: {
+      section: 'section',
+      titleEn: 'title_en',
+      titleEs: 'title_es',
+      defaultSeverity: 'default_severity',
+      correctionDays: 'correction_days',
+    },
+  },
 };
 
 /** The cache's primary-key column of each entity (the canonical key field). */
-export const keyField = (entity: EntityName) => (entity === 'licenceType' ? 'code' : 'id');
+export const keyField = (entity: EntityName) =>
+  entity === 'licenceType' ? 'code' : entity === 'ordinance' ? 'section' : 'id';
 
 /** Reads a cache row back into a canonical record. */
 export function rowToRecord(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {

@@ -32,6 +32,7 @@ import {
   TABLE_NAMES,
   type TableName,
 } from './schema.ts';
+import { scheduleDayOf } from './inspector-work.ts';
 import { type LoadBatch, type LoadProgress, loadRows } from './odbc-loader.ts';
 import { GENERATOR_VERSION } from './word-lists.ts';
 
@@ -47,6 +48,8 @@ export interface CreateDemoOptions {
   size?: number;
   /** Random seed; default 1. The same (size, seed) gives the same rows on every engine. */
   seed?: number;
+  /** The demo's today (YYYY-MM-DD) for the open inspection schedule; default: today in Riverton (America/Chicago). */
+  today?: string;
   /** Called after each batch: rows of `table` loaded so far out of its exact total. */
   onProgress?: LoadProgress;
 }
@@ -90,6 +93,15 @@ function assertSafeToReplace(existing: string[], place: string): { marker: boole
 
 // ---- the load --------------------------------------------------------------------------------
 
+/** Today's date in Riverton, so the inspectors' day list of a new demo city has inspections on it. */
+export const rivertonToday = (now: Date): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Chicago',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+
 const creationStamp = (now: Date) => now.toISOString().replace(/\D/g, '').slice(0, 14);
 
 export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDemoResult> {
@@ -98,8 +110,10 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
   if (!(engine in ENGINE_NAMES)) throw unknownEngine(engine);
   const size = opts.size ?? DEFAULT_DEMO_SIZE;
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const today = opts.today ?? rivertonToday(new Date());
   try {
     checkDemoParams(size, seed);
+    scheduleDayOf(today);
   } catch (err) {
     throw new WorkbenchError('invalid_input', `Cannot create the demo city: ${(err as Error).message}.`);
   }
@@ -147,7 +161,13 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
     // A server engine loads over two connections (its work per INSERT is the bottleneck); SQLite
     // has one writer.
     if (engine !== 'sqlite') extra.push(await connect(engine, connection));
-    await loadRows([conn, ...extra], insertBatches(engine, size, seed), totals, counts, opts.onProgress);
+    await loadRows(
+      [conn, ...extra],
+      insertBatches(engine, size, seed, today),
+      totals,
+      counts,
+      opts.onProgress,
+    );
 
     stage = 'creating the indexes';
     for (const index of INDEXES) await conn.query(createIndexSql(engine, index));
@@ -165,8 +185,13 @@ export async function createDemoCity(opts: CreateDemoOptions): Promise<CreateDem
 }
 
 /** The generated rows as INSERT batches; lazy, so each is generated while the previous ones load. */
-function* insertBatches(engine: DemoEngine, size: number, seed: number): Iterable<LoadBatch<TableName>> {
-  for (const batch of generateDemoCity({ size, seed, batchSize: DEFAULT_BATCH_SIZE })) {
+function* insertBatches(
+  engine: DemoEngine,
+  size: number,
+  seed: number,
+  today: string,
+): Iterable<LoadBatch<TableName>> {
+  for (const batch of generateDemoCity({ size, seed, today, batchSize: DEFAULT_BATCH_SIZE })) {
     yield { table: batch.table, rows: batch.rows.length, sql: insertSql(engine, batch.table, batch.rows) };
   }
 }

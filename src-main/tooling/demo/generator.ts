@@ -6,6 +6,7 @@
 // size = number of licences (LICMST rows). LICNO is 'RV-' followed by a 7-digit sequence number
 // ('RV-0000001' ... 'RV-9999999'), in the order the licences are generated.
 import { addMonths, dayOf, toCyymmdd, toTimestamp, toYyyymmdd, ymdOf } from './dates.ts';
+import { InspectorWork, type InspectorRows, ordinanceRows, scheduleDayOf, wardOf } from './inspector-work.ts';
 import { Rng, streamSeed } from './prng.ts';
 import type {
   BusmstRow,
@@ -44,6 +45,7 @@ import {
   STATUS_CODES,
   STATUS_WEIGHTS,
   type StatusCode,
+  GENERATOR_TODAY,
   STREETS,
   SURNAMES,
   SYSTEM_START_DAY,
@@ -75,6 +77,12 @@ export interface DemoParams {
   size: number;
   seed: number;
   batchSize?: number;
+  /**
+   * The demo's today (YYYY-MM-DD), that the open inspection schedule is made around: some
+   * inspections on it, some overdue, some ahead. Default GENERATOR_TODAY. Only INSSCH's open rows
+   * and VIOLTN's open/corrected statuses depend on it; every other row depends on (size, seed) alone.
+   */
+  today?: string;
 }
 
 /** Throws a RangeError naming the problem when size or seed is out of range. */
@@ -644,6 +652,7 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
     ['RVSTAT', statusRows()],
     ['RVLTYP', licenceTypeRows()],
     ['RVFEE', feeScheduleRows()],
+    ['ORDSEC', ordinanceRows()],
   ] as const) {
     for (let i = 0; i < rows.length; i += batchSize) {
       yield { table, rows: rows.slice(i, i + batchSize) } as DemoBatch;
@@ -664,10 +673,15 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   let licenceIndex = 0;
   let payNo = 1;
   let insNo = 1;
+  const inspector = new InspectorWork(scheduleDayOf(params.today ?? GENERATOR_TODAY));
+  const work: InspectorRows = { schedule: [], checks: [], violations: [] };
 
   for (let b = 0; shaper.licencesMade < size; b++) {
     const shape = shaper.next(b);
     const rng = new Rng(streamSeed(seed, b, 1));
+    // The inspector's tables draw from a stream of their own, so the older tables stay as they were.
+    const workRng = new Rng(streamSeed(seed, b, 2));
+    const ward = wardOf(workRng);
     const busNo = FIRST_BUSNO + b;
     const source = shape.duplicateOf >= 0 ? recent[shape.duplicateOf]! : null;
     const firstDay = Math.min(...shape.licences.map((l) => l.terms[0]!));
@@ -792,7 +806,7 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
           note = rng.pick(rng.chance(0.8) ? INSPECTION_NOTES[kind] : INSPECTION_NOTES.any);
           if (rng.chance(0.25)) note += `; ${rng.pick(INSPECTION_NOTES[kind])}`;
         }
-        inspections.push({
+        const row: InspctRow = {
           INSNO: insNo++,
           INSLIC: licNo,
           INSDTE: toCyymmdd(day),
@@ -800,14 +814,31 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
           INSRES: result,
           INSBY: rng.pick(INSPECTORS[kind]),
           INSNOT: note,
-        });
+        };
+        inspections.push(row);
+        inspector.visit(
+          workRng,
+          { licNo, licType: lic.type.code, ward, kind, day, result, inspector: row.INSBY, insNo: row.INSNO },
+          work,
+        );
         if (inspections.length >= batchSize) {
           yield { table: 'INSPCT', rows: inspections };
           inspections = [];
         }
       }
+      if (lic.status === 'A' && lic.type.inspections >= 0.3 && workRng.chance(0.2)) {
+        const kind = workRng.weighted(lic.type.inspectionKinds);
+        inspector.open(
+          workRng,
+          { licNo, licType: lic.type.code, ward, kind, inspector: workRng.pick(INSPECTORS[kind]) },
+          work,
+        );
+      }
     }
+    if (workRng.chance(0.02)) inspector.bareSite(workRng, ward, work);
+    yield* fullBatches(work, batchSize, false);
   }
+  yield* fullBatches(work, batchSize, true);
   if (businesses.length > 0) yield { table: 'BUSMST', rows: businesses };
   if (licences.length > 0) yield { table: 'LICMST', rows: licences };
   if (payments.length > 0) yield { table: 'PAYHST', rows: payments };
@@ -816,7 +847,28 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   if (balances.length > 0) yield { table: 'ARBAL', rows: balances };
 }
 
-/** Exact rows per table the generator makes for (size, seed), from the shapes alone (no text is made). */
+/** The inspector's rows as batches of batchSize (the rest too when `all`), emptied from `work`. */
+function* fullBatches(work: InspectorRows, batchSize: number, all: boolean): Generator<DemoBatch> {
+  for (const [table, key] of [
+    ['INSSCH', 'schedule'],
+    ['INSCHK', 'checks'],
+    ['VIOLTN', 'violations'],
+  ] as const) {
+    const rows = work[key];
+    let at = 0;
+    while (rows.length - at >= batchSize || (all && at < rows.length)) {
+      yield { table, rows: rows.slice(at, at + batchSize) } as DemoBatch;
+      at += batchSize;
+    }
+    rows.splice(0, at);
+  }
+}
+
+/**
+ * Exact rows per table the generator makes for (size, seed). The older tables are counted from the
+ * shapes alone (no text is made); the inspector's tables (INSSCH, INSCHK, VIOLTN) follow the kind
+ * and result of each INSPCT row, which are drawn with the text, so they are counted by generating.
+ */
 export function countDemoCity(size: number, seed: number): Record<DataTableName, number> {
   checkDemoParams(size, seed);
   const counts: Record<DataTableName, number> = {
@@ -829,6 +881,10 @@ export function countDemoCity(size: number, seed: number): Record<DataTableName,
     INSPCT: 0,
     RVHOLD: 0,
     ARBAL: 0,
+    ORDSEC: ordinanceRows().length,
+    INSSCH: 0,
+    INSCHK: 0,
+    VIOLTN: 0,
   };
   const shaper = new Shaper(size, seed);
   for (let b = 0; shaper.licencesMade < size; b++) {
@@ -842,5 +898,8 @@ export function countDemoCity(size: number, seed: number): Record<DataTableName,
       counts.INSPCT += lic.visits.length;
     }
   }
+  for (const batch of generateDemoCity({ size, seed, batchSize: 5000 }))
+    if (batch.table === 'INSSCH' || batch.table === 'INSCHK' || batch.table === 'VIOLTN')
+      counts[batch.table] += batch.rows.length;
   return counts;
 }

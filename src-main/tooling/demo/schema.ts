@@ -18,7 +18,8 @@ export interface TableDef {
   name: TableName;
   description: string;
   columns: readonly ColumnDef[];
-  primaryKey?: string;
+  /** One column, or several (INSCHK is keyed by its inspection and item). */
+  primaryKey?: string | readonly string[];
 }
 
 export const TABLE_NAMES = [
@@ -32,6 +33,10 @@ export const TABLE_NAMES = [
   'INSPCT',
   'RVHOLD',
   'ARBAL',
+  'ORDSEC',
+  'INSSCH',
+  'INSCHK',
+  'VIOLTN',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 /** The tables that hold the city (everything but the RVDEMO marker). */
@@ -45,6 +50,10 @@ export const DATA_TABLES = [
   'INSPCT',
   'RVHOLD',
   'ARBAL',
+  'ORDSEC',
+  'INSSCH',
+  'INSCHK',
+  'VIOLTN',
 ] as const;
 export type DataTableName = (typeof DATA_TABLES)[number];
 
@@ -184,6 +193,69 @@ export const TABLES: Record<TableName, TableDef> = {
     ],
     primaryKey: 'ARNO',
   },
+  // The inspector's tables (issue 13), added to the system later than INSPCT. INSPCT stays the
+  // history: a done schedule row points at the INSPCT row the result was posted to (SCHINS).
+  ORDSEC: {
+    name: 'ORDSEC',
+    description: 'ordinance code sections, with plain-words titles for notices (en, es)',
+    columns: [
+      char('ORDSEC', 12),
+      varchar('ORDTEN', 80),
+      varchar('ORDTES', 80),
+      char('ORDSEV', 1),
+      dec('ORDDAY', 3, 0),
+    ],
+    primaryKey: 'ORDSEC',
+  },
+  INSSCH: {
+    name: 'INSSCH',
+    description: 'inspection schedule: planned, done, cancelled and missed inspections',
+    columns: [
+      int('SCHNO'),
+      // The INSPCT row a done inspection was posted to (0: none: not done, or no licence).
+      int('SCHINS'),
+      char('SCHLIC', 10),
+      // The site when there is no licence (blank when there is one).
+      char('SCHADR', 40),
+      char('SCHWRD', 2),
+      char('SCHTYP', 4),
+      dec('SCHDTE', 7, 0),
+      // Time window code: A 08-10, B 10-12, C 13-15, D 15-17, blank any time.
+      char('SCHWIN', 1),
+      char('SCHBY', 8),
+      // S scheduled, D done, C cancelled, N no show.
+      char('SCHSTS', 1),
+      // P pass, F fail, blank none yet.
+      char('SCHRES', 1),
+      // 0: not scored.
+      dec('SCHSCR', 3, 0),
+      char('SCHGRD', 1),
+    ],
+    primaryKey: 'SCHNO',
+  },
+  INSCHK: {
+    name: 'INSCHK',
+    description: 'checklist lines of done inspections (P pass, F fail, N not applicable)',
+    // Keyed by the inspection and the line's position (docs/design/inspector-desk.md, "Decisions").
+    columns: [int('CHKSCH'), int('CHKSEQ'), char('CHKITM', 6), char('CHKOUT', 1), varchar('CHKNOT', 80)],
+    primaryKey: ['CHKSCH', 'CHKSEQ'],
+  },
+  VIOLTN: {
+    name: 'VIOLTN',
+    description:
+      'violations cited at inspections (severity 1 minor, 2 major, 3 critical; O open, C corrected, T ticketed)',
+    // Keyed by the inspection and the violation's position, like INSCHK.
+    columns: [
+      int('VIOSCH'),
+      int('VIOSEQ'),
+      char('VIOSEC', 12),
+      char('VIOSEV', 1),
+      varchar('VIODSC', 120),
+      char('VIODUE', 8),
+      char('VIOSTS', 1),
+    ],
+    primaryKey: ['VIOSCH', 'VIOSEQ'],
+  },
 };
 
 /** Secondary indexes, named like the legacy logical files. Created after the rows are loaded. */
@@ -191,6 +263,7 @@ export const INDEXES = [
   { name: 'LICMSTL1', table: 'LICMST', column: 'LICBUS' },
   { name: 'PAYHSTL1', table: 'PAYHST', column: 'PAYLIC' },
   { name: 'INSPCTL1', table: 'INSPCT', column: 'INSLIC' },
+  { name: 'INSSCHL1', table: 'INSSCH', column: 'SCHLIC' },
 ] as const;
 
 // ---- rows ------------------------------------------------------------------------------------
@@ -270,6 +343,33 @@ export type ArbalRow = {
   ARDESC: string;
 };
 
+export type OrdsecRow = { ORDSEC: string; ORDTEN: string; ORDTES: string; ORDSEV: string; ORDDAY: number };
+export type InsschRow = {
+  SCHNO: number;
+  SCHINS: number;
+  SCHLIC: string;
+  SCHADR: string;
+  SCHWRD: string;
+  SCHTYP: string;
+  SCHDTE: number;
+  SCHWIN: string;
+  SCHBY: string;
+  SCHSTS: string;
+  SCHRES: string;
+  SCHSCR: number;
+  SCHGRD: string;
+};
+export type InschkRow = { CHKSCH: number; CHKSEQ: number; CHKITM: string; CHKOUT: string; CHKNOT: string };
+export type VioltnRow = {
+  VIOSCH: number;
+  VIOSEQ: number;
+  VIOSEC: string;
+  VIOSEV: string;
+  VIODSC: string;
+  VIODUE: string;
+  VIOSTS: string;
+};
+
 export interface RowOf {
   RVDEMO: RvdemoRow;
   RVSTAT: RvstatRow;
@@ -281,6 +381,10 @@ export interface RowOf {
   INSPCT: InspctRow;
   RVHOLD: RvholdRow;
   ARBAL: ArbalRow;
+  ORDSEC: OrdsecRow;
+  INSSCH: InsschRow;
+  INSCHK: InschkRow;
+  VIOLTN: VioltnRow;
 }
 export type AnyRow = Record<string, string | number>;
 
@@ -311,7 +415,7 @@ export function createTableSql(engine: DemoEngine, table: TableName): string {
   const t = TABLES[table];
   const q = (n: string) => quoteIdent(engine, n);
   const cols = t.columns.map((c) => `${q(c.name)} ${columnType(c)} DEFAULT ${columnDefault(c)} NOT NULL`);
-  if (t.primaryKey) cols.push(`PRIMARY KEY (${q(t.primaryKey)})`);
+  if (t.primaryKey) cols.push(`PRIMARY KEY (${[t.primaryKey].flat().map(q).join(', ')})`);
   const tail = engine === 'mariadb' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4' : '';
   return `CREATE TABLE ${q(table)} (${cols.join(', ')})${tail}`;
 }

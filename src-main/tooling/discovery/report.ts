@@ -127,6 +127,10 @@ const entityTitle: Record<EntityName, string> = {
   codeValue: 'Code values',
   hold: 'Holds',
   balance: 'Balances owed',
+  scheduledInspection: 'Scheduled inspections',
+  checklistResult: 'Checklist results',
+  violation: 'Violations',
+  ordinance: 'Ordinance sections',
 };
 
 function columnRow(t: AnalysedTable, c: ColumnProfile, mappedTo: string | null): string {
