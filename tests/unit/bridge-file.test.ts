@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type LegacyCommandCatalog, legacyCommandCatalog } from '../../src-main/common/legacy-commands.ts';
 import { BridgeFileError, loadBridge, parseBridge } from '../../src-main/node/bridge/load-bridge.ts';
 import { refusedProblems } from './support/file-problems.ts';
 
@@ -213,5 +214,141 @@ describe('query files and filters written once for every engine', () => {
     const record = plan.toRecord(row, []);
     expect(record).toMatchObject({ id: '7', name: 'Acme', ownerName: 'Ann Lee Jr' });
     expect(Object.keys(record!).some((k) => k.startsWith('_'))).toBe(false);
+  });
+});
+
+describe('statements repeated for each element of a payload list (for_each)', () => {
+  // No command of the product has a list yet (recordInspectionResult will), so these tests check a
+  // bridge against a command shape of their own: renewLicence's name, with an inspection's fields
+  // and two lists. The product's catalog is used wherever it is not given.
+  const catalog: LegacyCommandCatalog = {
+    fields: {
+      ...legacyCommandCatalog.fields,
+      renewLicence: ['operationId', 'actor', 'inspectionId', 'result'],
+    },
+    lists: {
+      ...legacyCommandCatalog.lists,
+      renewLicence: { items: ['item', 'outcome', 'note'], violations: ['section'] },
+    },
+  };
+  const bridgeWith = (statements: string, appliedCheck = '') => `version: 1
+name: tiny
+title: Tiny
+time_zone: UTC
+entities: {}
+commands:
+  renewLicence:
+    entity: inspection
+    statements:
+${statements}${appliedCheck}`;
+  const good = `      - sql: UPDATE {INSSCH} SET {RESULT} = ? WHERE {INSNO} = ?
+        params: [result, inspectionId]
+        expect_rows: 1
+      - sql: INSERT INTO {INSCHK} ({INSNO}, {SEQ}, {ITEM}, {OUTCOME}, {NOTE}, {KEYTXT}) VALUES (?, ?, ?, ?, ?, ?)
+        for_each: items
+        params:
+          - inspectionId
+          - items.#
+          - items.item
+          - { field: items.outcome, map: { pass: P, fail: F, na: N } }
+          - items.note
+          - { template: '\${inspectionId}-\${items.#:03}' }
+        expect_rows: 1
+`;
+  const problemsWith = (text: string, commands = catalog) =>
+    refusedProblems(() => parseBridge(text, testFile, commands), BridgeFileError);
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('loads a statement repeated over a list, binding the element fields and its position', () => {
+    const bridge = parseBridge(bridgeWith(good), testFile, catalog);
+    const statement = bridge.commands!.renewLicence!.statements[1]!;
+    expect(statement).toMatchObject({ for_each: 'items', expect_rows: 1 });
+    expect(statement.params).toContain('items.#');
+  });
+
+  it('names a for_each over a field that is not a list, at its line, and not its params again', () => {
+    const text = bridgeWith(
+      good.replace('for_each: items', 'for_each: itmes').replaceAll('items.', 'itmes.'),
+    );
+    const problems = problemsWith(text);
+    expect(problems).toEqual([
+      {
+        file: testFile,
+        line: lineOf(text, 'for_each: itmes'),
+        column: 9,
+        path: 'commands.renewLicence.statements.1.for_each',
+        message: '"itmes" is not a list of renewLicence; its lists are: items, violations',
+      },
+    ]);
+  });
+
+  it('names an element field the list does not have, at the param’s line', () => {
+    const text = bridgeWith(good.replace('- items.note', '- items.notes'));
+    const problems = problemsWith(text);
+    expect(problems).toEqual([
+      {
+        file: testFile,
+        line: lineOf(text, 'items.notes'),
+        column: 13,
+        path: 'commands.renewLicence.statements.1.params.4',
+        message: '"notes" is not a field of an element of items; it has: item, outcome, note, #',
+      },
+    ]);
+  });
+
+  it('refuses an element field or position outside its for_each, another list’s field, and the list itself', () => {
+    const text = bridgeWith(
+      good
+        .replace('params: [result, inspectionId]', 'params: [items.note, items.#, items]')
+        .replace('SET {RESULT} = ? WHERE', 'SET {RESULT} = ?, {N} = ? WHERE')
+        .replace('- items.item', '- violations.section'),
+      `    applied_check:
+      query: SELECT 1 FROM {INSCHK} WHERE {ITEM} = ?
+      params: [items.item]
+`,
+    );
+    const problems = problemsWith(text);
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        'commands.renewLicence.statements.0.params.0',
+        '"items.note" is a field of an element of items, so the statement needs "for_each: items"',
+      ],
+      [
+        'commands.renewLicence.statements.0.params.1',
+        '"items.#" is the position of an element of items, so the statement needs "for_each: items"',
+      ],
+      [
+        'commands.renewLicence.statements.0.params.2',
+        '"items" is a list of renewLicence: bind its elements\' fields as items.<field> in a statement with "for_each: items"',
+      ],
+      [
+        'commands.renewLicence.statements.1.params.2',
+        '"violations.section" is a field of an element of violations, but this statement runs for each element of items',
+      ],
+      [
+        'commands.renewLicence.applied_check.params.0',
+        '"items.item" is a field of an element of items; the applied_check runs once, so it binds only the command\'s fields',
+      ],
+    ]);
+    expect(problems[0]!.line).toBe(lineOf(text, 'params: [items.note'));
+    expect(problems[3]!.line).toBe(lineOf(text, '- violations.section'));
+    expect(problems[4]!.line).toBe(lineOf(text, 'params: [items.item]'));
+  });
+
+  it('checks against the command definitions when no catalog is given: renewLicence has no list', () => {
+    const text = bridgeWith(good).replace(
+      'params: [result, inspectionId]',
+      'params: [newExpiresOn, licenceId]',
+    );
+    const problems = problemsWith(text, legacyCommandCatalog);
+    expect(problems.map((p) => p.path)).toEqual([
+      'commands.renewLicence.statements.1.for_each',
+      'commands.renewLicence.statements.1.params.0',
+      'commands.renewLicence.statements.1.params.5',
+    ]);
+    expect(problems[0]!.message).toBe(
+      '"items" is not a list of renewLicence; renewLicence has no list fields',
+    );
+    expect(problems[1]!.message).toMatch(/"inspectionId" is not a field of renewLicence/);
   });
 });

@@ -2,6 +2,7 @@
 // uses are derived from the definitions: these checks keep each definition consistent with itself
 // and with the lists, so a new command that forgets a part fails here, not at a counter.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { recordPayment } from '../../src-main/common/command-defs/record-payment.ts';
 import { renewLicence } from '../../src-main/common/command-defs/renew-licence.ts';
 import {
@@ -10,7 +11,7 @@ import {
   commandPayloads,
   registerCommands,
 } from '../../src-main/common/commands.ts';
-import { legacyCommandFields } from '../../src-main/common/legacy-commands.ts';
+import { legacyCommandFields, legacyCommandLists } from '../../src-main/common/legacy-commands.ts';
 import { entitySchemas } from '../../src-main/common/model.ts';
 import { commandWatch } from '../../src-main/common/replay-rules.ts';
 import { serviceRoles } from '../../src-main/common/roles.ts';
@@ -48,6 +49,7 @@ describe('the command registry', () => {
         'actor',
         ...commandDefinitions[name].legacyFields,
       ]);
+      expect(legacyCommandLists[name]).toEqual(commandDefinitions[name].legacyLists ?? {});
       expect(commandWatch[name]).toBe(commandDefinitions[name].watch);
       expect(commandEffects[name], `${name} has its cache effects`).toBeDefined();
       expect(en.commands[name]).toBe(commandDefinitions[name].label.en);
@@ -69,6 +71,23 @@ describe.each(definitions.map((d) => [d.name, d] as const))('the definition of %
   it('binds, edits and re-stamps only fields its payload has', () => {
     for (const f of [...d.legacyFields, ...d.editable, ...(d.restamp ? [d.restamp] : [])])
       expect(fields, `${f} is a payload field`).toContain(f);
+  });
+
+  it('repeats bridge statements only over list fields of its payload, binding fields their elements have', () => {
+    const shape = d.payload.shape as Record<string, z.ZodType>;
+    for (const [list, elementFields] of Object.entries(legacyCommandLists[d.name])) {
+      let schema: z.ZodType | undefined = shape[list];
+      while (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+        schema = schema.unwrap() as z.ZodType;
+      expect(schema, `${list} is a list of the payload`).toBeInstanceOf(z.ZodArray);
+      const element = (schema as z.ZodArray).element;
+      expect(element, `${list} holds records`).toBeInstanceOf(z.ZodObject);
+      for (const f of elementFields)
+        expect(Object.keys((element as z.ZodObject).shape), `${f} is a field of ${list}`).toContain(f);
+      expect(d.legacyFields as readonly string[], `${list} is bound by element, not whole`).not.toContain(
+        list,
+      );
+    }
   });
 
   it('watches only fields of the record it is based on', () => {

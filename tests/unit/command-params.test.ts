@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindParams, CommandBindError } from '../../src-main/node/bridge/command-params.ts';
+import { bindParams, CommandBindError, elementValues } from '../../src-main/node/bridge/command-params.ts';
 
 const tz = 'America/Chicago';
 
@@ -80,5 +80,42 @@ describe("binding a command's payload to a legacy write statement", () => {
     );
     expect(() => bindParams([{ template: '${paidOn:yy}' }], { paidOn: 'soon' }, tz)).toThrow(/not a date/);
     expect(() => bindParams([{ template: '${missing}' }], {}, tz)).toThrow(/no value for "missing"/);
+  });
+});
+
+describe('binding one run of a statement repeated for each element of a list', () => {
+  const values = { inspectionId: 'IN-7', checkedOn: '2026-12-07' };
+  const run = (element: unknown, position: number) => ({
+    ...values,
+    ...elementValues('items', element, position),
+  });
+
+  it('binds the element fields as list.field and the 1-based position as list.#, in their formats', () => {
+    const bound = bindParams(
+      [
+        'inspectionId',
+        'items.#',
+        { field: 'items.outcome', map: { pass: 'P', fail: 'F' } },
+        { field: 'items.note', pad: 6 },
+        { field: 'items.dueOn', as: 'yyyymmdd' },
+        { template: '${inspectionId}/${items.#:03}' },
+      ],
+      run({ outcome: 'fail', note: 'rust', dueOn: '2027-01-15' }, 3),
+      tz,
+    );
+    expect(bound).toEqual(['IN-7', 3, 'F', 'rust  ', '20270115', 'IN-7/003']);
+  });
+
+  it('keeps the rules of the rest: null passes as null, a field left out is refused by name', () => {
+    expect(bindParams(['items.note'], run({ note: null }, 1), tz)).toEqual([null]);
+    expect(() => bindParams(['items.note'], run({ outcome: 'pass' }, 2), tz)).toThrow(
+      /no value for "items\.note"/,
+    );
+    expect(() => bindParams(['items.note'], run({ note: undefined }, 2), tz)).toThrow(CommandBindError);
+  });
+
+  it('refuses an element that is not a record, naming its position', () => {
+    expect(() => elementValues('items', 'pass', 2)).toThrow(/items #2 is not a record/);
+    expect(() => elementValues('items', null, 1)).toThrow(CommandBindError);
   });
 });

@@ -23,6 +23,18 @@ export interface RebaseContext {
   termMonths: number | null;
 }
 
+/** The payload's list fields: those whose value is an array (of records, one per element). */
+type ListField<P> = string extends keyof P
+  ? string
+  : { [K in keyof P & string]-?: NonNullable<P[K]> extends readonly unknown[] ? K : never }[keyof P & string];
+/** The fields of one element of a list field. */
+type ElementField<V> = NonNullable<V> extends readonly (infer E)[] ? keyof E & string : string;
+/**
+ * The payload's lists a bridge may repeat a statement over (`for_each:`), each with the fields of
+ * its elements that the repeated statement may bind (as `<list>.<field>`).
+ */
+export type LegacyLists<P> = { readonly [K in ListField<P>]?: readonly ElementField<P[K]>[] };
+
 export interface CommandDefinition<
   N extends string = string,
   S extends z.ZodObject = z.ZodObject,
@@ -40,6 +52,12 @@ export interface CommandDefinition<
   actions: Readonly<Record<A, readonly Role[]>>;
   /** Payload fields a bridge's write statements may bind (operationId and actor always may). */
   legacyFields: readonly (keyof z.infer<S> & string)[];
+  /**
+   * Payload lists a bridge may run a write statement once per element of (`for_each: items`), with
+   * the element fields it may bind as `items.<field>`, e.g. `{ items: ['item', 'outcome', 'note'] }`.
+   * A list is not itself a bindable field: only its elements' fields are.
+   */
+  legacyLists?: LegacyLists<z.infer<S>>;
   /** The record the change is based on (the one the clerk saw), if any: named in explanations. */
   basedOn: 'licence' | 'business' | null;
   /** The record it makes under local:<operationId> until the legacy system numbers it, if any. */

@@ -7,7 +7,7 @@ import { changedFields } from '../../common/replay-rules.ts';
 import type { EntityName } from '../../common/model.ts';
 import { keyField } from '../cache/canonical-tables.ts';
 import type { BridgeFile, CommandParam } from './bridge-schema.ts';
-import { bindParams, type ParamValue } from './command-params.ts';
+import { bindParams, CommandBindError, elementValues, type ParamValue } from './command-params.ts';
 import { type Dialect, expandIdentifiers } from './dialects.ts';
 import { journalSql } from './journal.ts';
 import { driverMessageOneLine, isConnectionLost, isRefusal } from './odbc-errors.ts';
@@ -81,9 +81,12 @@ export async function applyOperation(
 
   // The records as the locking re-read found them, for a conflict or a refusal.
   let current: Current | undefined;
+  // Which run of a repeated statement (for_each) was under way, to name it when the run is refused.
+  let running: string | undefined;
   for (let attempt = 1; ; attempt++) {
     let committing = false;
     current = undefined;
+    running = undefined;
     try {
       await connection.beginTransaction();
       const outcome = await inTransaction();
@@ -119,7 +122,7 @@ export async function applyOperation(
       if (attempt < RETRIES && isTransient(err)) continue;
       if (err instanceof Refusal || isRefusal(err)) return refused(err);
       throw new ApplyError(
-        `The legacy database refused the change: ${driverMessageOneLine(err)}`,
+        `The legacy database refused the change${running ? ` (${running})` : ''}: ${driverMessageOneLine(err)}`,
         'none',
         err,
       );
@@ -165,23 +168,32 @@ export async function applyOperation(
     const values: Record<string, unknown> = { ...op.payload, operationId: op.operationId, actor: op.actor };
     const result: Record<string, string | number | null> = {};
     for (const [i, statement] of command!.statements.entries()) {
-      const params = bind(statement.params, values);
       if ('query' in statement) {
-        const rows = await q(expandIdentifiers(statement.query, dialect), params);
+        const rows = await q(expandIdentifiers(statement.query, dialect), bind(statement.params, values));
         const value = rows.length ? scalar(Object.values(rows[0]!)[0]) : null;
         values[statement.into] = value;
         result[statement.into] = value;
-      } else {
-        const done = (await connection.query(
-          expandIdentifiers(statement.sql, dialect),
-          params as (string | number)[],
-          statementOptions,
-        )) as unknown as { count?: number };
-        if (statement.expect_rows !== undefined && done.count !== statement.expect_rows) {
-          throw new Refusal(
-            `Statement ${i + 1} of ${op.command} changed ${done.count ?? 0} rows where ${statement.expect_rows} were expected, so nothing was written.`,
-          );
-        }
+        continue;
+      }
+      const sql = expandIdentifiers(statement.sql, dialect);
+      const list = statement.for_each;
+      if (list === undefined) {
+        await write(sql, statement, bind(statement.params, values), `Statement ${i + 1} of ${op.command}`);
+        continue;
+      }
+      // Once per element of the payload list, in order, in this same transaction: a run that fails
+      // rolls every run and statement back with it.
+      const elements = values[list] ?? [];
+      if (!Array.isArray(elements))
+        throw new CommandBindError(
+          `${list} is not a list, so statement ${i + 1} cannot run for each element`,
+        );
+      for (const [k, element] of elements.entries()) {
+        const where = `Statement ${i + 1} of ${op.command}, for ${list} #${k + 1} of ${elements.length}`;
+        running = where;
+        const runValues = { ...values, ...elementValues(list, element, k + 1) };
+        await write(sql, statement, bind(statement.params, runValues), where);
+        running = undefined;
       }
     }
     if (journal) {
@@ -195,6 +207,25 @@ export async function applyOperation(
       ]);
     }
     return { kind: 'applied', via: 'commit', result, records: [] };
+  }
+
+  /** One run of a write statement; refused (nothing written) when it changed other than `expect_rows` rows. */
+  async function write(
+    sql: string,
+    statement: { expect_rows?: number | undefined },
+    params: ParamValue[],
+    where: string,
+  ): Promise<void> {
+    const done = (await connection.query(
+      sql,
+      params as (string | number)[],
+      statementOptions,
+    )) as unknown as { count?: number };
+    if (statement.expect_rows !== undefined && done.count !== statement.expect_rows) {
+      throw new Refusal(
+        `${where} changed ${done.count ?? 0} rows where ${statement.expect_rows} were expected, so nothing was written.`,
+      );
+    }
   }
 
   /**
@@ -256,7 +287,8 @@ export async function applyOperation(
 
   /** The change refused: parked for a person with the legacy database's own words. */
   function refused(err: unknown): ApplyOutcome {
-    const message = err instanceof Refusal ? err.message : driverMessageOneLine(err);
+    const words = driverMessageOneLine(err);
+    const message = err instanceof Refusal ? err.message : running ? `${running}: ${words}` : words;
     return {
       kind: 'conflict',
       conflict: 'refused',

@@ -78,10 +78,19 @@ export const paramFormats = [
   'iso_timestamp', // ISO timestamp -> "2024-01-15 09:30:00" in the bridge's time zone
 ] as const;
 
+/** A field of the command, a value read earlier, or (in a `for_each` statement) `list.field` or `list.#`. */
+const ParamField = /^[A-Za-z_]\w*(\.([A-Za-z_]\w*|#))?$/;
+const ListName = /^[A-Za-z_]\w*$/;
+
 export const CommandParam = z.union([
-  z.string().regex(/^[A-Za-z_]\w*$/, 'must name a field of the command or a value read earlier'),
+  z
+    .string()
+    .regex(
+      ParamField,
+      'must name a field of the command, a value read earlier, or list.field in a for_each statement',
+    ),
   z.strictObject({
-    field: z.string().regex(/^[A-Za-z_]\w*$/),
+    field: z.string().regex(ParamField),
     as: z.enum(paramFormats).optional(),
     map: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     pad: z.number().int().positive().max(1000).optional(),
@@ -91,7 +100,12 @@ export const CommandParam = z.union([
      * Text made of fields, for legacy numbers built from parts: "${paidOn:yy}${paymentNo:08}" is
      * the year's last two digits, then the payment number zero-padded to 8 digits.
      */
-    template: z.string().regex(/\$\{[A-Za-z_]\w*(:(yy|yyyy|0\d{1,2}))?\}/, 'must use at least one ${field}'),
+    template: z
+      .string()
+      .regex(
+        /\$\{[A-Za-z_]\w*(\.([A-Za-z_]\w*|#))?(:(yy|yyyy|0\d{1,2}))?\}/,
+        'must use at least one ${field}',
+      ),
   }),
 ]);
 export type CommandParam = z.infer<typeof CommandParam>;
@@ -101,7 +115,13 @@ export const CommandStatement = z.union([
     /** A parameterised INSERT/UPDATE with `?` markers, bound in order from params. */
     sql: z.string().min(1),
     params: z.array(CommandParam).default([]),
-    /** The statement must change exactly this many rows, else the command is not applied. */
+    /**
+     * A list field of the command's payload: the statement runs once per element, in order, in the
+     * same transaction, its params binding the element's fields as `list.field` and its 1-based
+     * position as `list.#`. An empty list runs it no times.
+     */
+    for_each: z.string().regex(ListName, 'must name a list field of the command').optional(),
+    /** The statement must change exactly this many rows (each run, with for_each), else the command is not applied. */
     expect_rows: z.number().int().min(0).optional(),
   }),
   z.strictObject({

@@ -2,6 +2,8 @@
 // formats the statement declares (the reverse of the read transforms): ISO dates to YYYYMMDD text
 // or CYYMMDD numbers, cents to exact decimal text, timestamps to the legacy system's wall clock.
 // node-odbc refuses undefined and JS Dates as parameters, so only text, numbers and null leave here.
+// A statement repeated per element of a payload list (`for_each: items`) binds the element's fields
+// as `items.<field>` and its 1-based position as `items.#` (elementValues below), under the same rules.
 import { zonedIso } from '../../common/time.ts';
 import type { CommandParam } from './bridge-schema.ts';
 
@@ -9,7 +11,29 @@ export type ParamValue = string | number | null;
 
 export class CommandBindError extends Error {}
 
-const TEMPLATE_PART = /\$\{([A-Za-z_]\w*)(?::(yy|yyyy|0\d{1,2}))?\}/g;
+const TEMPLATE_PART = /\$\{([A-Za-z_]\w*(?:\.(?:[A-Za-z_]\w*|#))?)(?::(yy|yyyy|0\d{1,2}))?\}/g;
+
+/** The position of an element in its list, as a param names it: `items.#` (1-based). */
+export const POSITION = '#';
+
+/** `items.note` as its list and the element's field (`#` for the position); null for a plain field. */
+export function listReference(name: string): { list: string; field: string } | null {
+  const dot = name.indexOf('.');
+  return dot < 0 ? null : { list: name.slice(0, dot), field: name.slice(dot + 1) };
+}
+
+/**
+ * The bindings one run of a repeated statement adds to the command's values: each field of the
+ * element as `<list>.<field>`, and its 1-based position as `<list>.#`. An element that is not a
+ * record has no fields to bind, which is refused (naming its position) rather than sent as text.
+ */
+export function elementValues(list: string, element: unknown, position: number): Record<string, unknown> {
+  if (!element || typeof element !== 'object' || Array.isArray(element))
+    throw new CommandBindError(`${list} #${position} is not a record with fields`);
+  const values: Record<string, unknown> = { [`${list}.${POSITION}`]: position };
+  for (const [field, value] of Object.entries(element)) values[`${list}.${field}`] = value;
+  return values;
+}
 
 /** The fields a parameter reads (for the bridge file's checks). */
 export function paramFields(param: CommandParam): string[] {

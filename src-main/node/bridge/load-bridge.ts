@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { type EntityName, entitySchemas } from '../../common/model.ts';
-import { type LegacyCommandName, legacyCommandFields } from '../../common/legacy-commands.ts';
-import { paramFields } from './command-params.ts';
-import { BridgeFile, type EntityMapping } from './bridge-schema.ts';
+import { type LegacyCommandCatalog, legacyCommandCatalog } from '../../common/legacy-commands.ts';
+import { listReference, POSITION, paramFields } from './command-params.ts';
+import { BridgeFile, type CommandParam, type EntityMapping } from './bridge-schema.ts';
 import { readYamlSource } from './yaml-source.ts';
 
 export interface BridgeProblem {
@@ -41,7 +41,14 @@ export function resolveBridgePath(nameOrPath: string, projectRoot: string): stri
   return join(projectRoot, 'bridges', nameOrPath, 'bridge.yaml');
 }
 
-export function loadBridge(file: string): LoadedBridge {
+/**
+ * `commands` is what the file's commands are checked against: the command definitions' fields and
+ * lists. Only tests give another, for a command shape no definition has yet.
+ */
+export function loadBridge(
+  file: string,
+  commands: LegacyCommandCatalog = legacyCommandCatalog,
+): LoadedBridge {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -56,10 +63,14 @@ export function loadBridge(file: string): LoadedBridge {
       },
     ]);
   }
-  return { file, dir: dirname(file), definition: parseBridge(text, file) };
+  return { file, dir: dirname(file), definition: parseBridge(text, file, commands) };
 }
 
-export function parseBridge(text: string, file: string): BridgeFile {
+export function parseBridge(
+  text: string,
+  file: string,
+  commands: LegacyCommandCatalog = legacyCommandCatalog,
+): BridgeFile {
   const { doc, syntaxProblems, locate } = readYamlSource(text, file);
   const problems: BridgeProblem[] = [...syntaxProblems];
   if (problems.length) throw new BridgeFileError(problems);
@@ -123,7 +134,10 @@ export function parseBridge(text: string, file: string): BridgeFile {
     }
   }
   if (parsed.success)
-    problems.push(...checkSources(parsed.data, file, locate), ...checkCommands(parsed.data, file, locate));
+    problems.push(
+      ...checkSources(parsed.data, file, locate),
+      ...checkCommands(parsed.data, file, locate, commands),
+    );
   if (problems.length || !parsed.success) throw new BridgeFileError(sortProblems(problems));
   return parsed.data;
 }
@@ -188,67 +202,104 @@ export function stripSqlComments(sql: string): string {
   return out;
 }
 
-/** Write statements may bind only the command's fields and values read by earlier statements. */
-function checkCommands(bridge: BridgeFile, file: string, locate: Locate): BridgeProblem[] {
+/** Where a param is bound: the names it may use, and the list its statement repeats over, if any. */
+interface ParamScope {
+  known: ReadonlySet<string>;
+  /** The list the statement runs for each element of (a list the command has). */
+  forEach?: string;
+  /** A for_each naming no list of the command: reported once, not again for each `list.field`. */
+  badForEach?: string;
+  /** False for the applied_check, which runs once and cannot repeat. */
+  repeatable: boolean;
+}
+
+/**
+ * Write statements may bind only the command's fields and values read by earlier statements; a
+ * statement repeated `for_each` element of a payload list may also bind that element's fields
+ * (`list.field`) and position (`list.#`), and no other list's.
+ */
+function checkCommands(
+  bridge: BridgeFile,
+  file: string,
+  locate: Locate,
+  catalog: LegacyCommandCatalog,
+): BridgeProblem[] {
   const problems: BridgeProblem[] = [];
   for (const [name, command] of Object.entries(bridge.commands ?? {})) {
     if (!command) continue;
-    const known = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
-    command.statements.forEach((statement, i) => {
-      statement.params.forEach((param, j) => {
+    const fields = catalog.fields[name] ?? [];
+    const lists = catalog.lists[name] ?? {};
+    const isList = (list: string) => Object.hasOwn(lists, list);
+    const theLists = Object.keys(lists).length
+      ? `its lists are: ${Object.keys(lists).join(', ')}`
+      : `${name} has no list fields`;
+    const report = (path: (string | number)[], message: string) =>
+      problems.push({
+        file,
+        ...locate(['commands', name, ...path]),
+        path: ['commands', name, ...path].join('.'),
+        message,
+      });
+
+    /** Why `field` may not be bound in `scope`; null when it may. */
+    const fieldProblem = (field: string, scope: ParamScope): string | null => {
+      const ref = listReference(field);
+      if (!ref) {
+        if (scope.known.has(field)) return null;
+        if (isList(field))
+          return `"${field}" is a list of ${name}: bind its elements' fields as ${field}.<field> in a statement with "for_each: ${field}"`;
+        return `"${field}" is not a field of ${name}; it has: ${[...scope.known].join(', ')}`;
+      }
+      if (ref.list === scope.badForEach) return null;
+      if (!isList(ref.list)) return `"${field}": "${ref.list}" is not a list of ${name}; ${theLists}`;
+      const what = `"${field}" is ${ref.field === POSITION ? 'the position' : 'a field'} of an element of ${ref.list}`;
+      if (!scope.repeatable)
+        return `${what}; the applied_check runs once, so it binds only the command's fields`;
+      if (scope.forEach === undefined) return `${what}, so the statement needs "for_each: ${ref.list}"`;
+      if (scope.forEach !== ref.list)
+        return `${what}, but this statement runs for each element of ${scope.forEach}`;
+      const element = lists[ref.list]!;
+      if (ref.field === POSITION || element.includes(ref.field)) return null;
+      return `"${ref.field}" is not a field of an element of ${ref.list}; it has: ${[...element, POSITION].join(', ')}`;
+    };
+    const checkParams = (params: CommandParam[], path: (string | number)[], scope: ParamScope) =>
+      params.forEach((param, j) => {
         for (const field of paramFields(param)) {
-          if (known.has(field)) continue;
-          problems.push({
-            file,
-            ...locate(['commands', name, 'statements', i, 'params', j]),
-            path: `commands.${name}.statements.${i}.params.${j}`,
-            message: `"${field}" is not a field of ${name}; it has: ${[...known].join(', ')}`,
-          });
+          const problem = fieldProblem(field, scope);
+          if (problem) report([...path, 'params', j], problem);
         }
       });
-      const markers = ('sql' in statement ? statement.sql : statement.query).split('?').length - 1;
-      if (markers !== statement.params.length) {
-        problems.push({
-          file,
-          ...locate(['commands', name, 'statements', i]),
-          path: `commands.${name}.statements.${i}`,
-          message: `has ${markers} "?" marker${markers === 1 ? '' : 's'} but ${statement.params.length} param${statement.params.length === 1 ? '' : 's'}`,
-        });
+    const checkMarkers = (sql: string, params: unknown[], path: (string | number)[]) => {
+      const markers = sql.split('?').length - 1;
+      if (markers !== params.length)
+        report(
+          path,
+          `has ${markers} "?" marker${markers === 1 ? '' : 's'} but ${params.length} param${params.length === 1 ? '' : 's'}`,
+        );
+    };
+
+    const known = new Set<string>(fields);
+    command.statements.forEach((statement, i) => {
+      const path = ['statements', i];
+      const forEach = 'for_each' in statement ? statement.for_each : undefined;
+      const scope: ParamScope = { known, repeatable: true };
+      if (forEach !== undefined && isList(forEach)) scope.forEach = forEach;
+      else if (forEach !== undefined) {
+        scope.badForEach = forEach;
+        report([...path, 'for_each'], `"${forEach}" is not a list of ${name}; ${theLists}`);
       }
+      checkParams(statement.params, path, scope);
+      checkMarkers('sql' in statement ? statement.sql : statement.query, statement.params, path);
       if ('into' in statement) known.add(statement.into);
     });
     const check = command.applied_check;
     if (check) {
-      const fields = new Set<string>(legacyCommandFields[name as LegacyCommandName]);
-      check.params.forEach((param, j) => {
-        for (const field of paramFields(param)) {
-          if (fields.has(field)) continue;
-          problems.push({
-            file,
-            ...locate(['commands', name, 'applied_check', 'params', j]),
-            path: `commands.${name}.applied_check.params.${j}`,
-            message: `"${field}" is not a field of ${name}; it has: ${[...fields].join(', ')}`,
-          });
-        }
-      });
-      const markers = check.query.split('?').length - 1;
-      if (markers !== check.params.length) {
-        problems.push({
-          file,
-          ...locate(['commands', name, 'applied_check']),
-          path: `commands.${name}.applied_check`,
-          message: `has ${markers} "?" marker${markers === 1 ? '' : 's'} but ${check.params.length} param${check.params.length === 1 ? '' : 's'}`,
-        });
-      }
+      // The check runs once, before any statement: only the command's own fields.
+      checkParams(check.params, ['applied_check'], { known: new Set(fields), repeatable: false });
+      checkMarkers(check.query, check.params, ['applied_check']);
     }
-    if (command.result_key && !known.has(command.result_key)) {
-      problems.push({
-        file,
-        ...locate(['commands', name, 'result_key']),
-        path: `commands.${name}.result_key`,
-        message: `"${command.result_key}" is not a value any statement keeps with "into"`,
-      });
-    }
+    if (command.result_key && !known.has(command.result_key))
+      report(['result_key'], `"${command.result_key}" is not a value any statement keeps with "into"`);
   }
   return problems;
 }
