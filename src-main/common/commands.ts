@@ -10,6 +10,7 @@ import { correctBusinessContact } from './command-defs/correct-business-contact.
 import type { CommandDefinition } from './command-defs/define-command.ts';
 import { issueLicence } from './command-defs/issue-licence.ts';
 import { refundPayment, voidPayment } from './command-defs/payment-reversals.ts';
+import { recordInspectionResult } from './command-defs/record-inspection-result.ts';
 import { recordPayment } from './command-defs/record-payment.ts';
 import { registerBusiness } from './command-defs/register-business.ts';
 import { renewLicence } from './command-defs/renew-licence.ts';
@@ -37,6 +38,7 @@ export const commandDefinitions = registerCommands(
   registerBusiness,
   issueLicence,
   correctBusinessContact,
+  recordInspectionResult,
 );
 
 type Definitions = typeof commandDefinitions;

@@ -25,6 +25,7 @@ import { dashboardOperations } from './ops/dashboard-ops.ts';
 import { documentOperations } from './ops/document-ops.ts';
 import { drawerOperations } from './ops/drawer-ops.ts';
 import { feeOperations } from './ops/fee-ops.ts';
+import { inspectionOperations } from './ops/inspection-ops.ts';
 import { statusOperations } from './ops/status-ops.ts';
 import { joinNamedGroups } from './named-groups.ts';
 import { roleNames } from './roles.ts';
@@ -192,6 +193,7 @@ export const operations = joinNamedGroups(
   applicationOperations,
   dashboardOperations,
   businessOperations,
+  inspectionOperations,
 );
 
 export type Operations = typeof operations;

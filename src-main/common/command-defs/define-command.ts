@@ -59,7 +59,7 @@ export interface CommandDefinition<
    */
   legacyLists?: LegacyLists<z.infer<S>>;
   /** The record the change is based on (the one the clerk saw), if any: named in explanations. */
-  basedOn: 'licence' | 'business' | null;
+  basedOn: 'licence' | 'business' | 'scheduledInspection' | null;
   /** The record it makes under local:<operationId> until the legacy system numbers it, if any. */
   creates: ProvisionalTable | null;
   /**

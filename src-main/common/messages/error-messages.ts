@@ -6,6 +6,7 @@ import { conflictErrors } from './conflict-errors.ts';
 import { counterErrors } from './counter-errors.ts';
 import { deskErrors } from './desk-errors.ts';
 import { fieldErrors } from './field-errors.ts';
+import { inspectionErrors } from './inspection-errors.ts';
 import { recordsErrors } from './records-errors.ts';
 
 /** Joined so that a key defined twice is refused at start-up, not silently replaced. */
@@ -16,6 +17,7 @@ export const errorMessages = joinNamedGroups(
   deskErrors,
   fieldErrors,
   conflictErrors,
+  inspectionErrors,
 );
 
 export type ErrorKey = keyof typeof errorMessages;

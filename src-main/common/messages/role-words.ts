@@ -13,6 +13,7 @@ export const actionWords: Record<MessageLanguage, Record<string, string>> = {
   en: {
     'licence.renew': 'renew licences',
     'payment.record': 'take payments',
+    'inspection.record': 'record inspection results',
     'conflict.resolve': 'resolve conflicts',
     'licence.suspend': 'suspend licences',
     'licence.revoke': 'revoke licences',
@@ -34,6 +35,7 @@ export const actionWords: Record<MessageLanguage, Record<string, string>> = {
   es: {
     'licence.renew': 'renovar licencias',
     'payment.record': 'cobrar pagos',
+    'inspection.record': 'registrar resultados de inspección',
     'conflict.resolve': 'resolver conflictos',
     'licence.suspend': 'suspender licencias',
     'licence.revoke': 'revocar licencias',

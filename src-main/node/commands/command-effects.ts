@@ -11,6 +11,7 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
 import { correctContactEffects } from '../businesses/correct-contact.ts';
+import { inspectionResultEffects } from '../inspections/record-result.ts';
 import { businessBase, type CommandEffects, type Changes, licenceBase, notThere } from './effect-parts.ts';
 import type { BaseVersion } from './outbox.ts';
 
@@ -130,4 +131,5 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
     redo: (_db, newOperationId) => [{ entity: 'licence', id: provisionalId(newOperationId) }],
   },
   correctBusinessContact: correctContactEffects,
+  recordInspectionResult: inspectionResultEffects,
 };

@@ -21,7 +21,7 @@ export interface CommandEffects {
   /** Checks and completes the payload applied again, before it is validated and queued. */
   prepare?(db: Cache, operationId: string, next: Rec): void;
   /** Discarded: the cached records show the legacy values again (the provisional record goes: conflicts.ts). */
-  undo?(db: Cache, current: Rec | null, now: string): void;
+  undo?(db: Cache, current: Rec | null, now: string, payload: Rec): void;
   /** Applied again, under a new operation (its provisional record already renamed to it). */
   redo(db: Cache, newOperationId: string, payload: Rec, base: BaseVersion[], now: string): Changes;
 }
@@ -61,4 +61,17 @@ export function businessBase(db: Cache, payload: Rec, current: Rec | null = null
       'businessId',
     );
   return [{ entity: 'business', id: String(payload.businessId), record: rowToRecord('business', row) }];
+}
+
+/** The scheduled inspection the result is recorded on: the conflict's legacy values, or the cached row. */
+export function scheduledInspectionBase(db: Cache, payload: Rec, current: Rec | null): BaseVersion[] {
+  const inspectionId = String(payload.inspectionId);
+  if (current && String(current.id) === inspectionId)
+    return [{ entity: 'scheduledInspection', id: inspectionId, record: current }];
+  const row = db.prepare('SELECT * FROM scheduled_inspection WHERE id = ?').get(inspectionId) as
+    Rec | undefined;
+  if (!row) throw notThere(errorText('inspection.not_found', { inspectionId }), 'inspectionId');
+  return [
+    { entity: 'scheduledInspection', id: inspectionId, record: rowToRecord('scheduledInspection', row) },
+  ];
 }

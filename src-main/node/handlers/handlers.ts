@@ -24,6 +24,7 @@ import { documentHandlers } from './document-handlers.ts';
 import { drawerHandlers } from './drawer-handlers.ts';
 import { feeHandlers } from './fee-handlers.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
+import { inspectionHandlers } from './inspection-handlers.ts';
 import { statusHandlers } from './status-handlers.ts';
 
 /**
@@ -160,6 +161,7 @@ export function createHandlers(
     applicationHandlers(ctx),
     dashboardHandlers(ctx),
     businessHandlers(ctx),
+    inspectionHandlers(ctx),
   );
 }
 

@@ -83,7 +83,13 @@ export function renewalRequirementProblems(
   if (needing.length === 0) return problems;
   const rows = db
     .prepare(
-      `SELECT licence_id, inspected_on, kind, result FROM inspection
+      // The history, and the schedule's done visits: a result recorded on this desk counts at once,
+      // before the sync posts it to the history (a visit in both is counted twice, which is harmless).
+      `SELECT licence_id, inspected_on, kind, result FROM (
+         SELECT id, licence_id, inspected_on, kind, result FROM inspection
+         UNION ALL
+         SELECT id, licence_id, scheduled_on, kind, result FROM scheduled_inspection WHERE status = 'done'
+       )
         WHERE licence_id IN (SELECT value FROM json_each(?)) AND inspected_on <= ?
         ORDER BY licence_id, inspected_on DESC, id DESC`,
     )

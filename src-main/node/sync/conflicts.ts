@@ -224,7 +224,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
         });
       }
       db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(operationId);
-      commandEffects[command].undo?.(db, current, now);
+      commandEffects[command].undo?.(db, current, now, payload);
       dropProvisional(db, command, operationId);
       finish(db, r.conflictId, 'discard', actor, now, reason, null);
       audit(db, {

@@ -1,0 +1,56 @@
+// The errors of the inspector's desk: recording a result on a scheduled inspection.
+import { message } from './message-entry.ts';
+
+const statusEn: Record<string, string> = {
+  done: 'already has a result',
+  cancelled: 'was cancelled',
+  no_show: 'was marked as missed',
+};
+const statusEs: Record<string, string> = {
+  done: 'ya tiene un resultado',
+  cancelled: 'fue cancelada',
+  no_show: 'se marcó como no realizada',
+};
+
+export const inspectionErrors = {
+  'inspection.not_found': message(
+    ['inspectionId'],
+    (p) =>
+      `Inspection ${p.inspectionId} is not on this desk's schedule. Check the number, or refresh the desk.`,
+    (p) =>
+      `La inspección ${p.inspectionId} no está en el calendario de este puesto. Revise el número o actualice el puesto.`,
+  ),
+  'inspection.not_open': message(
+    ['inspectionId', 'status'],
+    (p) =>
+      `Inspection ${p.inspectionId} ${statusEn[String(p.status)] ?? `is ${p.status}`}: a result cannot be recorded on it.`,
+    (p) =>
+      `La inspección ${p.inspectionId} ${statusEs[String(p.status)] ?? `está en estado ${p.status}`}: no se le puede registrar un resultado.`,
+  ),
+  'inspection.kind_unknown': message(
+    ['kind'],
+    (p) =>
+      `The city's inspection rules (inspections.yaml) have no checklist for the kind ${p.kind}. Ask IT to add it.`,
+    (p) =>
+      `Las reglas de inspección de la ciudad (inspections.yaml) no tienen lista de control para el tipo ${p.kind}. Pida a informática que la agregue.`,
+  ),
+  'inspection.checklist_incomplete': message(
+    ['missing', 'unknown'],
+    (p) =>
+      `The checklist is not complete: ${[p.missing ? `answer ${p.missing}` : '', p.unknown ? `${p.unknown} is not on this checklist` : ''].filter(Boolean).join('; ')}.`,
+    (p) =>
+      `La lista de control no está completa: ${[p.missing ? `responda ${p.missing}` : '', p.unknown ? `${p.unknown} no está en esta lista` : ''].filter(Boolean).join('; ')}.`,
+  ),
+  'inspection.ordinance_unknown': message(
+    ['section'],
+    (p) => `${p.section} is not a section of the city's ordinance table on this desk.`,
+    (p) => `${p.section} no es una sección de la tabla de ordenanzas de la ciudad en este puesto.`,
+  ),
+  'inspection.no_rules': message(
+    [],
+    () =>
+      `This desk's bridge has no inspection rules (inspections.yaml beside the bridge file). Ask IT to add them.`,
+    () =>
+      `El puente de este puesto no tiene reglas de inspección (inspections.yaml junto al archivo del puente). Pida a informática que las agregue.`,
+  ),
+};

@@ -1,0 +1,103 @@
+// The inspector's desk (issue 13): the day's visits in route order, one visit with its checklist
+// and the site's history, and recording a result. Spread into the contract's operation table in
+// contract.ts.
+import { z } from 'zod';
+import {
+  MAX_CHECKLIST_NOTE,
+  MAX_VIOLATION_DESCRIPTION,
+  MAX_VIOLATIONS,
+} from '../command-defs/record-inspection-result.ts';
+import {
+  ChecklistOutcome,
+  ChecklistResult,
+  Inspection,
+  InspectionGrade,
+  IsoDate,
+  ScheduledInspection,
+  ScheduledInspectionResult,
+  Violation,
+  ViolationSeverity,
+} from '../model.ts';
+
+const Words = z.object({ en: z.string(), es: z.string() });
+const InspectionNumber = z
+  .string({ error: 'An inspection number is needed.' })
+  .trim()
+  .min(1, 'An inspection number is needed.')
+  .max(20, 'An inspection number is at most 20 characters.');
+
+/** A visit as the day's list shows it: the schedule row, where it is, and what is open there. */
+export const Visit = z.object({
+  inspection: ScheduledInspection,
+  /** Scheduled before the day asked for and still not done. */
+  overdue: z.boolean(),
+  businessName: z.string().nullable(),
+  /** The business's address for a licence, else the bare site's. */
+  site: z.string().nullable(),
+  openViolations: z.number().int(),
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const ChecklistItemView = z.object({
+  code: z.string(),
+  words: Words,
+  weight: z.number().int(),
+  critical: z.boolean(),
+  ordinance: z.string().nullable(),
+  /** What was recorded, once the visit is done. */
+  recorded: ChecklistResult.nullable(),
+});
+
+export const inspectionOperations = {
+  /** One inspector's visits for a day (default: the person's own, today), and what is overdue, in route order. */
+  'inspections.day': {
+    input: z.object({ inspector: z.string().trim().max(8).optional(), on: IsoDate.optional() }),
+    output: z.object({ on: IsoDate, inspector: z.string(), visits: z.array(Visit) }),
+  },
+  /** One visit: its checklist by the city's rules, what was recorded, and the site's history. */
+  'inspections.show': {
+    input: z.object({ inspectionId: InspectionNumber }),
+    output: z.object({
+      visit: Visit,
+      kindLabel: Words.nullable(),
+      checklist: z.array(ChecklistItemView),
+      violations: z.array(Violation),
+      /** The site's earlier inspections (the licence's history), newest first. */
+      previous: z.array(Inspection),
+      /** Violations still open at the site from earlier visits. */
+      openAtSite: z.array(Violation),
+    }),
+  },
+  /** Records a visit's result: the checklist answered item by item, the violations found; the city's rule grades it. */
+  'inspections.record': {
+    input: z.object({
+      inspectionId: InspectionNumber,
+      answers: z.record(
+        z.string(),
+        z.object({ outcome: ChecklistOutcome, note: z.string().max(MAX_CHECKLIST_NOTE).optional() }),
+      ),
+      violations: z
+        .array(
+          z.object({
+            ordinanceSection: z.string().trim().min(1).max(12),
+            description: z.string().max(MAX_VIOLATION_DESCRIPTION).optional(),
+            severity: ViolationSeverity.optional(),
+            correctBy: IsoDate.optional(),
+          }),
+        )
+        .max(MAX_VIOLATIONS)
+        .default([]),
+    }),
+    output: z.object({
+      operationId: z.string(),
+      inspectionId: z.string(),
+      result: ScheduledInspectionResult,
+      score: z.number().int(),
+      grade: InspectionGrade,
+      /** How the result came out, line by line. */
+      working: z.array(Words),
+      /** The last day of the re-inspection the rule calls for (a failure), else null. */
+      reinspectionDue: IsoDate.nullable(),
+    }),
+  },
+} as const;

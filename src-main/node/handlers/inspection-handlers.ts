@@ -1,0 +1,37 @@
+// The handlers of inspectionOperations (src-main/common/ops/inspection-ops.ts).
+import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
+import { todayIn } from '../../common/time.ts';
+import { inspectionRulesPath, loadInspectionRules } from '../inspections/inspection-rules.ts';
+import { dayVisits, showVisit } from '../inspections/inspector-day.ts';
+import { recordInspectionResult } from '../inspections/record-result.ts';
+import type { HandlerContext, HandlersOf } from './handler-context.ts';
+
+export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspectionOperations> {
+  const { desk } = ctx;
+  const today = () => todayIn(desk.timeZone);
+  return {
+    async 'inspections.day'({ inspector, on }) {
+      // The person's own visits by default: desk accounts are named as the legacy user ids.
+      const who = (inspector ?? ctx.actor()).toUpperCase();
+      const day = on ?? today();
+      return { on: day, inspector: who, visits: dayVisits(desk.cache, who, day) };
+    },
+    async 'inspections.show'({ inspectionId }) {
+      const file = inspectionRulesPath(desk.bridge().dir);
+      return showVisit(desk.cache, file ? loadInspectionRules(file) : null, inspectionId, today());
+    },
+    async 'inspections.record'(input) {
+      const recorded = recordInspectionResult(desk, ctx.actor(), input);
+      ctx.runtime?.kick();
+      return {
+        operationId: recorded.operationId,
+        inspectionId: recorded.payload.inspectionId,
+        result: recorded.outcome.result,
+        score: recorded.outcome.score,
+        grade: recorded.outcome.grade,
+        working: recorded.outcome.working,
+        reinspectionDue: recorded.reinspectionDue,
+      };
+    },
+  };
+}

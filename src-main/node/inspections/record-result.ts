@@ -1,0 +1,243 @@
+// Recording an inspection's result on the desk: one cache transaction holding the local effect
+// (the schedule row done with its result, score and grade; its checklist lines; the violations
+// found), the outbox entry (with the schedule row as the inspector saw it) and the audit entry. The
+// result is the city's rule applied to the checklist (grade.ts), never typed by hand. The renewal
+// check sees a pass at once (renewal-requirements.ts reads done schedule rows too), before sync.
+import {
+  type RecordInspectionResultPayload,
+  RecordInspectionResultPayload as PayloadSchema,
+} from '../../common/command-defs/record-inspection-result.ts';
+import { errorText, WorkbenchError } from '../../common/errors.ts';
+import type { ChecklistOutcome, ViolationSeverity } from '../../common/model.ts';
+import { todayIn, zonedIso } from '../../common/time.ts';
+import { rowToRecord } from '../cache/canonical-tables.ts';
+import type { Cache } from '../cache/open-cache.ts';
+import { entityWriter } from '../cache/store.ts';
+import { type Changes, type CommandEffects, scheduledInspectionBase } from '../commands/effect-parts.ts';
+import { assertBridgeTakes, type CommandResult } from '../commands/licence-commands.ts';
+import { enqueue } from '../commands/outbox.ts';
+import type { Desk } from '../desk/open-desk.ts';
+import { audit } from '../security/audit.ts';
+import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { computeResult, type InspectionOutcome } from './grade.ts';
+import { inspectionRulesPath, kindRules, loadInspectionRules } from './inspection-rules.ts';
+import { reinspectionDue } from './reinspection.ts';
+
+export interface ChecklistAnswer {
+  outcome: ChecklistOutcome;
+  note?: string;
+}
+
+export interface ViolationFound {
+  ordinanceSection: string;
+  description?: string;
+  /** Default: the ordinance's own severity. */
+  severity?: ViolationSeverity;
+  /** Default: the inspection day plus the ordinance's correction days. */
+  correctBy?: string;
+}
+
+export interface InspectionResultInput {
+  inspectionId: string;
+  /** By item code: every item of the kind's checklist, answered once. */
+  answers: Readonly<Record<string, ChecklistAnswer>>;
+  violations?: readonly ViolationFound[];
+}
+
+export interface RecordedInspection extends CommandResult<RecordInspectionResultPayload> {
+  outcome: InspectionOutcome;
+  /** The last day of the re-inspection the rule calls for (a failure), else null. */
+  reinspectionDue: string | null;
+}
+
+const MS_PER_DAY = 86_400_000;
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** The desk's inspection rules: inspections.yaml beside its bridge file. */
+export function deskInspectionRules(desk: Desk) {
+  const file = inspectionRulesPath(desk.bridge().dir);
+  if (!file) throw new WorkbenchError('not_configured', errorText('inspection.no_rules', {}));
+  return loadInspectionRules(file);
+}
+
+export function recordInspectionResult(
+  desk: Desk,
+  actor: string,
+  input: InspectionResultInput,
+  now = new Date(),
+): RecordedInspection {
+  const db = desk.cache;
+  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'inspection.record');
+  assertBridgeTakes(desk, 'recordInspectionResult', 'inspection results');
+  const rules = deskInspectionRules(desk);
+  return db
+    .transaction(() => {
+      const row = db.prepare('SELECT * FROM scheduled_inspection WHERE id = ?').get(input.inspectionId) as
+        Record<string, unknown> | undefined;
+      if (!row)
+        throw new WorkbenchError(
+          'not_found',
+          errorText('inspection.not_found', { inspectionId: input.inspectionId }),
+        );
+      const seen = rowToRecord('scheduledInspection', row);
+      if (seen.status !== 'scheduled')
+        throw new WorkbenchError(
+          'invalid_input',
+          errorText('inspection.not_open', { inspectionId: input.inspectionId, status: String(seen.status) }),
+        );
+      const kind = kindRules(rules, String(seen.kind));
+      if (!kind)
+        throw new WorkbenchError(
+          'invalid_input',
+          errorText('inspection.kind_unknown', { kind: String(seen.kind) }),
+        );
+      const missing = kind.items.filter((i) => !input.answers[i.code]).map((i) => i.code);
+      const unknown = Object.keys(input.answers).filter((c) => !kind.items.some((i) => i.code === c));
+      if (missing.length || unknown.length)
+        throw new WorkbenchError(
+          'invalid_input',
+          errorText('inspection.checklist_incomplete', {
+            missing: missing.join(', '),
+            unknown: unknown.join(', '),
+          }),
+        );
+      const outcome = computeResult(
+        kind,
+        Object.fromEntries(kind.items.map((i) => [i.code, input.answers[i.code]!.outcome])),
+      );
+      const recordedAt = zonedIso(now, desk.timeZone);
+      const inspectedOn = todayIn(desk.timeZone, now);
+      const violations = (input.violations ?? []).map((v) => {
+        const section = v.ordinanceSection.trim();
+        const ordinance = db
+          .prepare('SELECT default_severity, correction_days FROM ordinance WHERE section = ?')
+          .get(section) as { default_severity: ViolationSeverity; correction_days: number } | undefined;
+        if (!ordinance)
+          throw new WorkbenchError('invalid_input', errorText('inspection.ordinance_unknown', { section }));
+        return {
+          ordinanceSection: section,
+          severity: v.severity ?? ordinance.default_severity,
+          description: (v.description ?? '').trim(),
+          correctBy: v.correctBy ?? addDays(inspectedOn, ordinance.correction_days),
+        };
+      });
+      const licenceId = (seen.licenceId as string | null) ?? null;
+      // The inspector the schedule names; an unassigned visit is the person's own (legacy ids are 8 long).
+      const inspector = String(seen.inspector ?? actor.toUpperCase().slice(0, 8));
+      const payload = PayloadSchema.parse({
+        v: 1,
+        inspectionId: input.inspectionId,
+        licenceId,
+        kind: String(seen.kind),
+        inspectedOn,
+        inspector,
+        result: outcome.result,
+        score: outcome.score,
+        grade: outcome.grade,
+        recordedAt,
+        items: kind.items.map((i) => ({
+          itemCode: i.code,
+          outcome: input.answers[i.code]!.outcome,
+          note: (input.answers[i.code]!.note ?? '').trim(),
+        })),
+        violations,
+        posting: licenceId ? [{ licenceId }] : [],
+      } satisfies RecordInspectionResultPayload);
+      const changes = writeLocally(db, payload, recordedAt);
+      const operationId = enqueue(db, {
+        deskId: desk.configured().deskId,
+        actor,
+        createdAt: recordedAt,
+        command: 'recordInspectionResult',
+        payload,
+        base: [{ entity: 'scheduledInspection', id: payload.inspectionId, record: seen }],
+        changes,
+      });
+      audit(db, {
+        at: recordedAt,
+        actor,
+        action: 'inspection.record',
+        subject: payload.inspectionId,
+        detail: {
+          operationId,
+          licenceId,
+          kind: payload.kind,
+          result: payload.result,
+          score: payload.score,
+          grade: payload.grade,
+          failed: payload.items.filter((i) => i.outcome === 'fail').map((i) => i.itemCode),
+          violations: payload.violations.map((v) => v.ordinanceSection),
+        },
+      });
+      return {
+        operationId,
+        payload,
+        outcome,
+        reinspectionDue: reinspectionDue(kind.reinspection, inspectedOn, outcome.result),
+      };
+    })
+    .immediate();
+}
+
+/** The result in the cache as the legacy system will hold it (ids by position, as the bridge writes them). */
+function writeLocally(db: Cache, p: RecordInspectionResultPayload, now: string): Changes {
+  db.prepare(
+    `UPDATE scheduled_inspection SET status = 'done', result = ?, score = ?, grade = ?, inspector = ? WHERE id = ?`,
+  ).run(p.result, p.score, p.grade, p.inspector, p.inspectionId);
+  const lineId = (n: number) => `${p.inspectionId}:${n}`;
+  entityWriter(db, 'checklistResult').upsert(
+    p.items.map((item, i) => ({
+      id: lineId(i + 1),
+      inspectionId: p.inspectionId,
+      itemCode: item.itemCode,
+      outcome: item.outcome,
+      note: item.note || null,
+    })),
+    now,
+  );
+  entityWriter(db, 'violation').upsert(
+    p.violations.map((v, i) => ({
+      id: lineId(i + 1),
+      inspectionId: p.inspectionId,
+      ordinanceSection: v.ordinanceSection,
+      severity: v.severity,
+      description: v.description || null,
+      correctBy: v.correctBy,
+      status: 'open',
+    })),
+    now,
+  );
+  // Lines beyond this result's (another desk's longer checklist, applied again over it) go.
+  db.prepare(
+    `DELETE FROM checklist_result WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))`,
+  ).run(p.inspectionId, JSON.stringify(p.items.map((_, i) => lineId(i + 1))));
+  db.prepare(
+    `DELETE FROM violation WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))`,
+  ).run(p.inspectionId, JSON.stringify(p.violations.map((_, i) => lineId(i + 1))));
+  return [
+    { entity: 'scheduledInspection' as const, id: p.inspectionId },
+    ...p.items.map((_, i) => ({ entity: 'checklistResult' as const, id: lineId(i + 1) })),
+    ...p.violations.map((_, i) => ({ entity: 'violation' as const, id: lineId(i + 1) })),
+  ];
+}
+
+/**
+ * The command's effects for a conflict (command-effects.ts): discarded, the schedule row shows the
+ * legacy values again and this result's lines and violations go; applied again, the result is
+ * written over the schedule row as the legacy system has it now.
+ */
+export const inspectionResultEffects: CommandEffects = {
+  base: (db, _op, payload, current) => scheduledInspectionBase(db, payload, current),
+  undo: (db, current, now, payload) => {
+    const inspectionId = String(payload.inspectionId);
+    db.prepare('DELETE FROM checklist_result WHERE inspection_id = ?').run(inspectionId);
+    db.prepare('DELETE FROM violation WHERE inspection_id = ?').run(inspectionId);
+    if (current) entityWriter(db, 'scheduledInspection').upsert([current], now);
+  },
+  redo: (db, _op, payload, base, now) => {
+    const current = base[0]?.record;
+    if (current) entityWriter(db, 'scheduledInspection').upsert([current as Record<string, unknown>], now);
+    return writeLocally(db, PayloadSchema.parse(payload), now);
+  },
+};
