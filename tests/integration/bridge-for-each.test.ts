@@ -239,3 +239,40 @@ describe('workbench bridge check with a wrong for_each', () => {
     }
   });
 });
+
+describe("workbench bridge check on Riverton's recordInspectionResult with a wrong for_each", () => {
+  it('names a misspelt element field and a missing list at file:line with the field', () => {
+    const dir = join(work, 'riverton-inspections');
+    cpSync(join(repoRoot, 'bridges', 'riverton'), dir, { recursive: true });
+    const file = join(dir, 'bridge.yaml');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain('{ field: items.itemCode, pad: 6 }');
+    expect(original).toContain('      - for_each: violations\n');
+    const text = original
+      .replace('{ field: items.itemCode, pad: 6 }', '{ field: items.itemKode, pad: 6 }')
+      .replace('      - for_each: violations\n', '      - for_each: violatons\n');
+    writeFileSync(file, text);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const desk = newDeskDir('for-each-inspections');
+    try {
+      const r = workbench(desk, [
+        'bridge',
+        'check',
+        file,
+        '--connection',
+        `Driver=SQLite3;Database=${join(work, 'none.db')}`,
+      ]);
+      expect(r.status, r.stderr).toBe(1);
+      // The misspelt field; the missing list, and each of its fields bound without it (5).
+      expect(r.stdout).toContain('The bridge file has 7 problems:');
+      expect(r.stdout).toContain(
+        `${file}:${lineOf('items.itemKode')}:13  commands.recordInspectionResult.statements.4.params.2: "itemKode" is not a field of an element of items; it has: itemCode, outcome, note, #`,
+      );
+      expect(r.stdout).toContain(
+        `${file}:${lineOf('for_each: violatons')}:9  commands.recordInspectionResult.statements.5.for_each: "violatons" is not a list of recordInspectionResult; its lists are: items, violations, posting`,
+      );
+    } finally {
+      rmSync(desk, { recursive: true, force: true });
+    }
+  });
+});
