@@ -181,6 +181,38 @@ describe('renewal requirements checked on a desk cache', () => {
     expect(checkRenewalIn(db, rules, 'L-LATER', '2026-12-01', requirements).ok).toBe(true);
   });
 
+  it('a pass recorded on this desk (a done schedule row, before the sync posts it to the history) counts at once', () => {
+    const visit = (id: string, licenceId: string, status: string, result: string | null) => ({
+      id,
+      licenceId,
+      address: null,
+      ward: '3',
+      kind: 'HLTH',
+      scheduledOn: '2026-11-20',
+      windowStart: null,
+      windowEnd: null,
+      inspector: 'MGARCIA',
+      status,
+      result,
+      score: result ? 96 : null,
+      grade: result === 'pass' ? 'A' : null,
+    });
+    entityWriter(db, 'licence').upsert(
+      ['L-DESK', 'L-SCHED'].map((id) =>
+        licenceRow(id, 'B1', { licenceTypeCode: 'FOOD', expiresOn: '2026-12-15', feeCents: 1 }),
+      ),
+      at,
+    );
+    expect(check('L-DESK').ok).toBe(false);
+    entityWriter(db, 'scheduledInspection').upsert(
+      [visit('S-1', 'L-DESK', 'done', 'pass'), visit('S-2', 'L-SCHED', 'scheduled', null)],
+      at,
+    );
+    expect(check('L-DESK')).toMatchObject({ ok: true, problems: [] });
+    // A visit only on the schedule, not done, is no inspection yet.
+    expect(check('L-SCHED').problems[0]).toMatchObject({ code: 'renewal.requirement' });
+  });
+
   it('a batch of licences is answered by one query over inspection_by_licence', () => {
     const ids = ['L-PASS', 'L-EDGE', 'L-OLD', 'L-FAIL', 'L-NONE', 'L-FIRE', 'L-LATER', 'L-GENL'];
     const prepare = db.prepare.bind(db);
