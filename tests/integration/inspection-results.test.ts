@@ -4,10 +4,14 @@
 // lines, the violations and the history row that were recorded, once, also when the answer of
 // the push is lost and the entry is sent again; a visit cancelled in the legacy system meanwhile
 // is a conflict shown side by side, not a silent overwrite.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDesk } from '../../src-main/node/desk/open-desk.ts';
+import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { kindRules, loadInspectionRules } from '../../src-main/node/inspections/inspection-rules.ts';
-import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { callThrough, deskUnderTest, engines, me } from './support/desk-under-test.ts';
+import { newDeskDir } from './support/workbench-cli.ts';
 
 const rules = loadInspectionRules(join(import.meta.dirname, '../../bridges/riverton/inspections.yaml'));
 type Row = Record<string, unknown>;
@@ -177,6 +181,55 @@ describe.each(engines)('inspection results on %s', (engine) => {
     const shown = await t.call('inspections.show', { inspectionId: visit.id });
     expect(shown.visit.inspection.status).toBe('cancelled');
     expect(shown.checklist.every((c) => c.recorded === null)).toBe(true);
+  });
+
+  it('two desks recording results on the same visit offline: the second is a conflict side by side, never an overwrite', async () => {
+    const visit = openVisits()[3]!;
+    const items = kindRules(rules, visit.kind)!.items;
+    // A second desk of the same city: this desk's folder copied, under its own desk id.
+    const otherDir = newDeskDir('inspection-second-desk');
+    cpSync(t.dir, otherDir, { recursive: true });
+    const settings = join(otherDir, 'desk.json');
+    writeFileSync(
+      settings,
+      JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), deskId: 'second-desk' }),
+    );
+    const other = openDesk({ dataDir: otherDir });
+    try {
+      const callOther = callThrough(() => createHandlers(other, undefined, () => me));
+      const answers = (outcome: 'pass' | 'fail') =>
+        Object.fromEntries(items.map((i) => [i.code, { outcome }]));
+      const first = await t.call('inspections.record', { inspectionId: visit.id, answers: answers('pass') });
+      const second = await callOther('inspections.record', {
+        inspectionId: visit.id,
+        answers: answers('fail'),
+      });
+      expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0 });
+      expect((await callOther('sync.now', {})).push).toMatchObject({ applied: 0, conflicts: 1 });
+      const conflict = (await callOther('conflicts.list', {})).conflicts.find(
+        (c) => c.operationId === second.operationId,
+      )!;
+      expect(conflict).toMatchObject({ kind: 'changed', command: 'recordInspectionResult' });
+      expect(conflict.fields.find((f) => f.field === 'status')).toMatchObject({
+        seen: 'scheduled',
+        mine: 'done',
+        changedElsewhere: true,
+      });
+      expect(conflict.fields.find((f) => f.field === 'result')).toMatchObject({
+        seen: null,
+        mine: 'fail',
+        changedElsewhere: true,
+      });
+      // The legacy database holds the first desk's result only.
+      const [row] = await t.legacy<Row>(
+        `SELECT {SCHRES} AS res FROM {INSSCH} WHERE {SCHNO} = ${Number(visit.id)}`,
+      );
+      expect(text(row!.res)).toBe(first.result === 'pass' ? 'P' : 'F');
+      expect((await legacyCounts(visit.id)).lines).toBe(items.length);
+    } finally {
+      other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a result on a visit that is done, an incomplete checklist and an unknown ordinance, recording nothing', async () => {
