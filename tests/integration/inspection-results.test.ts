@@ -11,7 +11,7 @@ import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { kindRules, loadInspectionRules } from '../../src-main/node/inspections/inspection-rules.ts';
 import { callThrough, deskUnderTest, engines, me } from './support/desk-under-test.ts';
-import { newDeskDir } from './support/workbench-cli.ts';
+import { newDeskDir, workbench } from './support/workbench-cli.ts';
 
 const rules = loadInspectionRules(join(import.meta.dirname, '../../bridges/riverton/inspections.yaml'));
 type Row = Record<string, unknown>;
@@ -270,5 +270,50 @@ describe.each(engines)('inspection results on %s', (engine) => {
       t.cached<{ status: string }>('SELECT status FROM scheduled_inspection WHERE id = ?', visit!.id)[0]!
         .status,
     ).toBe('scheduled');
+  });
+});
+
+describe('workbench inspections at the command line', () => {
+  const t = deskUnderTest('inspection-cli', { size: 300, seed: 3, role: 'inspector' });
+
+  it("lists an inspector's day in route order, records a result with its working, and refuses a second one", () => {
+    const visit = t.cached<{ id: string; inspector: string; kind: string; scheduled_on: string }>(
+      `SELECT id, inspector, kind, scheduled_on FROM scheduled_inspection
+        WHERE status = 'scheduled' AND inspector IS NOT NULL AND kind = 'BLDG' ORDER BY scheduled_on LIMIT 1`,
+    )[0]!;
+    const day = workbench(t.dir, [
+      'inspections',
+      'day',
+      '--inspector',
+      visit.inspector.toLowerCase(),
+      '--on',
+      visit.scheduled_on,
+    ]);
+    expect(day.status, day.stderr).toBe(0);
+    expect(day.stdout).toMatch(new RegExp(`^${visit.inspector}, ${visit.scheduled_on}: \\d+ visits?`));
+    expect(day.stdout).toContain(`  ${visit.id.padEnd(8)} ward `);
+    const codes = kindRules(rules, 'BLDG')!.items.map((i) => i.code);
+    const [failed, ...passed] = codes;
+    const recorded = workbench(t.dir, [
+      'inspections',
+      'record',
+      visit.id,
+      '--pass',
+      passed.join(','),
+      '--fail',
+      `${failed}=not as on the plans`,
+    ]);
+    expect(recorded.status, recorded.stderr).toBe(0);
+    expect(recorded.stdout).toMatch(
+      new RegExp(`^Inspection ${visit.id}: (PASS|FAIL), score \\d+, grade [ABCF]`),
+    );
+    expect(recorded.stdout).toContain(`  ${failed} `);
+    const again = workbench(t.dir, ['inspections', 'record', visit.id, '--pass', codes.join(',')]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`Inspection ${visit.id} already has a result`);
+    expect(
+      t.cached<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE command = 'recordInspectionResult'`)[0]!
+        .n,
+    ).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { registerCounterSubcommands } from './counter.ts';
 import { registerDashboardSubcommands } from './dashboard.ts';
 import { registerDocumentSubcommands } from './documents.ts';
 import { registerDrawerSubcommands } from './drawer.ts';
+import { registerInspectionSubcommands } from './inspections.ts';
 import { registerStatusSubcommands } from './licence-status.ts';
 import { registerFeeSubcommands } from './fees.ts';
 import { registerJournalSubcommand } from './journal.ts';
@@ -130,6 +131,7 @@ registerDrawerSubcommands(program, dataDir);
 registerFeeSubcommands(program, dataDir);
 registerDashboardSubcommands(program, dataDir);
 registerDocumentSubcommands(program, dataDir);
+registerInspectionSubcommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);
