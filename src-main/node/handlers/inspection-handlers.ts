@@ -1,9 +1,8 @@
 // The handlers of inspectionOperations (src-main/common/ops/inspection-ops.ts).
 import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
 import { todayIn } from '../../common/time.ts';
-import { inspectionRulesPath, loadInspectionRules } from '../inspections/inspection-rules.ts';
 import { dayVisits, showVisit } from '../inspections/inspector-day.ts';
-import { recordInspectionResult } from '../inspections/record-result.ts';
+import { deskInspectionRulesOrNull, recordInspectionResult } from '../inspections/record-result.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
 
 export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspectionOperations> {
@@ -17,8 +16,7 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
       return { on: day, inspector: who, visits: dayVisits(desk.cache, who, day) };
     },
     async 'inspections.show'({ inspectionId }) {
-      const file = inspectionRulesPath(desk.bridge().dir);
-      return showVisit(desk.cache, file ? loadInspectionRules(file) : null, inspectionId, today());
+      return showVisit(desk.cache, deskInspectionRulesOrNull(desk), inspectionId, today());
     },
     async 'inspections.record'(input) {
       const recorded = recordInspectionResult(desk, ctx.actor(), input);

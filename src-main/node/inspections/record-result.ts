@@ -54,11 +54,17 @@ const MS_PER_DAY = 86_400_000;
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
-/** The desk's inspection rules: inspections.yaml beside its bridge file. */
-export function deskInspectionRules(desk: Desk) {
+/** The desk's inspection rules (inspections.yaml beside its bridge file), or null when it has none. */
+export function deskInspectionRulesOrNull(desk: Desk) {
   const file = inspectionRulesPath(desk.bridge().dir);
-  if (!file) throw new WorkbenchError('not_configured', errorText('inspection.no_rules', {}));
-  return loadInspectionRules(file);
+  return file ? loadInspectionRules(file) : null;
+}
+
+/** The desk's inspection rules; refused in plain words when the bridge has none. */
+export function deskInspectionRules(desk: Desk) {
+  const rules = deskInspectionRulesOrNull(desk);
+  if (!rules) throw new WorkbenchError('not_configured', errorText('inspection.no_rules', {}));
+  return rules;
 }
 
 export function recordInspectionResult(
@@ -209,17 +215,26 @@ function writeLocally(db: Cache, p: RecordInspectionResultPayload, now: string):
     now,
   );
   // Lines beyond this result's (another desk's longer checklist, applied again over it) go.
-  db.prepare(
-    `DELETE FROM checklist_result WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))`,
-  ).run(p.inspectionId, JSON.stringify(p.items.map((_, i) => lineId(i + 1))));
-  db.prepare(
-    `DELETE FROM violation WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))`,
-  ).run(p.inspectionId, JSON.stringify(p.violations.map((_, i) => lineId(i + 1))));
+  dropLinesOf(db, p.inspectionId, { checklist_result: p.items.length, violation: p.violations.length });
   return [
     { entity: 'scheduledInspection' as const, id: p.inspectionId },
     ...p.items.map((_, i) => ({ entity: 'checklistResult' as const, id: lineId(i + 1) })),
     ...p.violations.map((_, i) => ({ entity: 'violation' as const, id: lineId(i + 1) })),
   ];
+}
+
+/** Removes an inspection's checklist lines and violations past the first `keep` of each table. */
+function dropLinesOf(
+  db: Cache,
+  inspectionId: string,
+  keep: Record<'checklist_result' | 'violation', number>,
+): void {
+  for (const [table, count] of Object.entries(keep)) {
+    const kept = Array.from({ length: count }, (_, i) => `${inspectionId}:${i + 1}`);
+    db.prepare(
+      `DELETE FROM ${table} WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))`,
+    ).run(inspectionId, JSON.stringify(kept));
+  }
 }
 
 /**
@@ -230,9 +245,7 @@ function writeLocally(db: Cache, p: RecordInspectionResultPayload, now: string):
 export const inspectionResultEffects: CommandEffects = {
   base: (db, _op, payload, current) => scheduledInspectionBase(db, payload, current),
   undo: (db, current, now, payload) => {
-    const inspectionId = String(payload.inspectionId);
-    db.prepare('DELETE FROM checklist_result WHERE inspection_id = ?').run(inspectionId);
-    db.prepare('DELETE FROM violation WHERE inspection_id = ?').run(inspectionId);
+    dropLinesOf(db, String(payload.inspectionId), { checklist_result: 0, violation: 0 });
     if (current) entityWriter(db, 'scheduledInspection').upsert([current], now);
   },
   redo: (db, _op, payload, base, now) => {
