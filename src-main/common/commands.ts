@@ -14,6 +14,7 @@ import { recordInspectionResult } from './command-defs/record-inspection-result.
 import { recordPayment } from './command-defs/record-payment.ts';
 import { registerBusiness } from './command-defs/register-business.ts';
 import { renewLicence } from './command-defs/renew-licence.ts';
+import { scheduleInspection } from './command-defs/schedule-inspection.ts';
 import { DuplicateNameError } from './named-groups.ts';
 
 /** The definitions by name; a second definition of one name is refused at start-up. */
@@ -39,6 +40,7 @@ export const commandDefinitions = registerCommands(
   issueLicence,
   correctBusinessContact,
   recordInspectionResult,
+  scheduleInspection,
 );
 
 type Definitions = typeof commandDefinitions;

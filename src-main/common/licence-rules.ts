@@ -10,6 +10,13 @@ export function addMonths(iso: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** Adds whole days to an ISO date (negative days go back). */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 /**
  * The new expiry date of a renewal: one term after the current expiry, so renewing early loses
  * nothing; a licence already expired (or never given a date) runs one term from today.

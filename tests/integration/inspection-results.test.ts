@@ -91,14 +91,58 @@ describe.each(engines)('inspection results on %s', (engine) => {
       [section1!.section, 'open'],
       [section2!.section, 'open'],
     ]);
+    // The failure schedules its re-inspection by the kind's rule, on the desk, in the same transaction.
+    expect(recorded.reinspection).toMatchObject({ scheduledOn: recorded.reinspectionDue });
+    const reinspectionId = recorded.reinspection!.inspectionId;
+    expect(reinspectionId).toMatch(/^local:/);
+    expect(
+      t.cached<Row>(
+        'SELECT licence_id, kind, status, inspector FROM scheduled_inspection WHERE id = ?',
+        reinspectionId,
+      ),
+    ).toEqual([
+      { licence_id: visit.licence_id, kind: visit.kind, status: 'scheduled', inspector: visit.inspector },
+    ]);
     const away = await t.call('sync.now', {});
-    expect(away.push.remaining).toBe(1);
+    expect(away.push.remaining).toBe(2);
     expect(away.message).toBeTruthy();
     expect(await legacyCounts(visit.id)).toEqual({ lines: 0, violations: 0, posted: 0 });
 
     back();
     t.reopen();
-    expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
+    expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 2, conflicts: 0, remaining: 0 });
+    // The re-inspection is a new open INSSCH row, numbered by the legacy side, and the desk adopted its number.
+    const [adopted] = t.cached<{ legacy_id: string }>(
+      'SELECT legacy_id FROM adopted_id WHERE local_id = ?',
+      reinspectionId,
+    );
+    expect(Number(adopted!.legacy_id)).toBeGreaterThan(Number(visit.id));
+    const [again] = await t.legacy<Row>(
+      `SELECT {SCHLIC} AS licence, {SCHTYP} AS kind, {SCHDTE} AS day, {SCHBY} AS inspector, {SCHSTS} AS sts, {SCHINS} AS posted FROM {INSSCH} WHERE {SCHNO} = ${Number(adopted!.legacy_id)}`,
+    );
+    const due = recorded.reinspectionDue!;
+    expect([
+      text(again!.licence),
+      text(again!.kind),
+      Number(again!.day),
+      text(again!.inspector),
+      text(again!.sts),
+      Number(again!.posted),
+    ]).toEqual([
+      visit.licence_id,
+      visit.kind,
+      Number(`${Number(due.slice(0, 4)) - 1900}${due.slice(5, 7)}${due.slice(8, 10)}`),
+      visit.inspector,
+      'S',
+      0,
+    ]);
+    expect(
+      t.cached<Row>(
+        'SELECT status FROM scheduled_inspection WHERE id IN (?, ?)',
+        reinspectionId,
+        adopted!.legacy_id,
+      ),
+    ).toEqual([{ status: 'scheduled' }]);
     const [row] = await t.legacy<Row>(
       `SELECT {SCHSTS} AS sts, {SCHRES} AS res, {SCHSCR} AS score, {SCHGRD} AS grade, {SCHINS} AS posted FROM {INSSCH} WHERE {SCHNO} = ${Number(visit.id)}`,
     );
@@ -205,7 +249,8 @@ describe.each(engines)('inspection results on %s', (engine) => {
         answers: answers('fail'),
       });
       expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0 });
-      expect((await callOther('sync.now', {})).push).toMatchObject({ applied: 0, conflicts: 1 });
+      // (The second desk's failure queued a re-inspection of its own: that visit is sent, the result is not.)
+      expect((await callOther('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 1 });
       const conflict = (await callOther('conflicts.list', {})).conflicts.find(
         (c) => c.operationId === second.operationId,
       )!;
@@ -270,6 +315,40 @@ describe.each(engines)('inspection results on %s', (engine) => {
       t.cached<{ status: string }>('SELECT status FROM scheduled_inspection WHERE id = ?', visit!.id)[0]!
         .status,
     ).toBe('scheduled');
+  });
+
+  it('a visit a person schedules reaches INSSCH as an open row under its legacy number; a past day is refused', async () => {
+    const visit = openVisits()[0]!;
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(
+      t.call('inspections.schedule', { licenceId: visit.licence_id, kind: visit.kind, on: '2001-01-02' }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('that day has passed') });
+    const on = `${Number(today.slice(0, 4)) + 1}-03-02`;
+    const scheduled = await t.call('inspections.schedule', {
+      licenceId: visit.licence_id,
+      kind: visit.kind,
+      on,
+      inspector: 'ZTEST',
+    });
+    expect(scheduled.inspectionId).toBe(`local:${scheduled.operationId}`);
+    expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0, remaining: 0 });
+    const [adopted] = t.cached<{ legacy_id: string }>(
+      'SELECT legacy_id FROM adopted_id WHERE local_id = ?',
+      scheduled.inspectionId,
+    );
+    const [row] = await t.legacy<Row>(
+      `SELECT {SCHLIC} AS licence, {SCHBY} AS inspector, {SCHSTS} AS sts FROM {INSSCH} WHERE {SCHNO} = ${Number(adopted!.legacy_id)}`,
+    );
+    expect([text(row!.licence), text(row!.inspector), text(row!.sts)]).toEqual([
+      visit.licence_id,
+      'ZTEST',
+      'S',
+    ]);
+    const audited = t.cached<{ action: string }>(
+      `SELECT action FROM audit_log WHERE action = 'inspection.schedule' AND detail LIKE ?`,
+      `%${scheduled.operationId}%`,
+    );
+    expect(audited).toHaveLength(1);
   });
 });
 

@@ -14,7 +14,7 @@ type Rec = Record<string, unknown>;
 export type ConflictRow = readonly [field: string, seen: unknown, mine: unknown];
 
 /** The records a command can make under `local:<operationId>` until the legacy system numbers them. */
-export type ProvisionalTable = 'payment' | 'business' | 'licence';
+export type ProvisionalTable = 'payment' | 'business' | 'licence' | 'scheduled_inspection';
 
 export interface RebaseContext {
   /** The desk's date today, YYYY-MM-DD. */

@@ -13,6 +13,8 @@ const bridgeWhatEs: Record<string, string> = {
   voidPayment: 'anulaciones',
   refundPayment: 'reembolsos',
   correctBusinessContact: 'correcciones de datos de contacto',
+  recordInspectionResult: 'resultados de inspección',
+  scheduleInspection: 'visitas de inspección',
 };
 
 const renewalProblemEs: Record<string, string> = {

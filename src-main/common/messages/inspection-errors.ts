@@ -53,4 +53,21 @@ export const inspectionErrors = {
     () =>
       `El puente de este puesto no tiene reglas de inspección (inspections.yaml junto al archivo del puente). Pida a informática que las agregue.`,
   ),
+  'inspection.not_synced': message(
+    [],
+    () =>
+      `This visit was scheduled on this desk and has not reached the city's system yet, so its result cannot be recorded. Sync the desk, then record it.`,
+    () =>
+      `Esta visita se programó en este puesto y todavía no llegó al sistema de la ciudad, así que no se le puede registrar un resultado. Sincronice el puesto y regístrelo después.`,
+  ),
+  'inspection.schedule_past': message(
+    ['on', 'today'],
+    (p) => `A visit cannot be scheduled on ${p.on}: that day has passed (today is ${p.today}).`,
+    (p) => `No se puede programar una visita el ${p.on}: ese día ya pasó (hoy es ${p.today}).`,
+  ),
+  'inspection.schedule_invalid': message(
+    [],
+    () => `The visit cannot be scheduled as it is: see the marked fields. Nothing was recorded.`,
+    () => `La visita no se puede programar así: vea los campos marcados. No se registró nada.`,
+  ),
 };

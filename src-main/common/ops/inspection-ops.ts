@@ -48,6 +48,13 @@ export const ChecklistItemView = z.object({
   recorded: ChecklistResult.nullable(),
 });
 
+/** A visit scheduled on the desk: under local:<operationId> until the legacy system numbers it. */
+const ScheduledVisitOutput = z.object({
+  operationId: z.string(),
+  inspectionId: z.string(),
+  scheduledOn: IsoDate,
+});
+
 export const inspectionOperations = {
   /** One inspector's visits for a day (default: the person's own, today), and what is overdue, in route order. */
   'inspections.day': {
@@ -98,6 +105,24 @@ export const inspectionOperations = {
       working: z.array(Words),
       /** The last day of the re-inspection the rule calls for (a failure), else null. */
       reinspectionDue: IsoDate.nullable(),
+      /** The re-inspection visit scheduled with the result, on its due day (a failure). */
+      reinspection: ScheduledVisitOutput.nullable(),
     }),
+  },
+  /** Schedules a visit to a licence or a bare site, for a day and (optionally) an inspector. */
+  'inspections.schedule': {
+    input: z
+      .object({
+        licenceId: z.string().trim().min(1).max(10).optional(),
+        address: z.string().trim().min(1).max(40).optional(),
+        kind: z.string().trim().min(1, 'A kind of inspection is needed.').max(4),
+        on: IsoDate,
+        inspector: z.string().trim().min(1).max(8).optional(),
+      })
+      .refine((v) => Boolean(v.licenceId) !== Boolean(v.address), {
+        message: 'Give a licence or an address, not both.',
+        path: ['licenceId'],
+      }),
+    output: ScheduledVisitOutput,
   },
 } as const;

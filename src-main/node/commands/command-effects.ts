@@ -12,6 +12,7 @@ import { entityWriter } from '../cache/store.ts';
 import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
 import { correctContactEffects } from '../businesses/correct-contact.ts';
 import { inspectionResultEffects } from '../inspections/record-result.ts';
+import { scheduleInspectionEffects } from '../inspections/schedule.ts';
 import { businessBase, type CommandEffects, type Changes, licenceBase, notThere } from './effect-parts.ts';
 import type { BaseVersion } from './outbox.ts';
 
@@ -132,4 +133,5 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
   },
   correctBusinessContact: correctContactEffects,
   recordInspectionResult: inspectionResultEffects,
+  scheduleInspection: scheduleInspectionEffects,
 };

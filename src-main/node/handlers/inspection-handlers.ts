@@ -2,7 +2,9 @@
 import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
 import { todayIn } from '../../common/time.ts';
 import { dayVisits, showVisit } from '../inspections/inspector-day.ts';
-import { deskInspectionRulesOrNull, recordInspectionResult } from '../inspections/record-result.ts';
+import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.ts';
+import { recordInspectionResult } from '../inspections/record-result.ts';
+import { scheduleInspection } from '../inspections/schedule.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
 
 export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspectionOperations> {
@@ -29,6 +31,16 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
         grade: recorded.outcome.grade,
         working: recorded.outcome.working,
         reinspectionDue: recorded.reinspectionDue,
+        reinspection: recorded.reinspection,
+      };
+    },
+    async 'inspections.schedule'(input) {
+      const visit = scheduleInspection(desk, ctx.actor(), input);
+      ctx.runtime?.kick();
+      return {
+        operationId: visit.operationId,
+        inspectionId: visit.inspectionId,
+        scheduledOn: visit.payload.scheduledOn,
       };
     },
   };

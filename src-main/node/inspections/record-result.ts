@@ -8,6 +8,7 @@ import {
   RecordInspectionResultPayload as PayloadSchema,
 } from '../../common/command-defs/record-inspection-result.ts';
 import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { addDays } from '../../common/licence-rules.ts';
 import type { ChecklistOutcome, ViolationSeverity } from '../../common/model.ts';
 import { todayIn, zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
@@ -19,9 +20,12 @@ import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { provisionalOperation } from '../sync/provisional-refs.ts';
 import { computeResult, type InspectionOutcome } from './grade.ts';
-import { inspectionRulesPath, kindRules, loadInspectionRules } from './inspection-rules.ts';
+import { deskInspectionRules } from './desk-inspection-rules.ts';
+import { kindRules } from './inspection-rules.ts';
 import { reinspectionDue } from './reinspection.ts';
+import { queueVisit } from './schedule.ts';
 
 export interface ChecklistAnswer {
   outcome: ChecklistOutcome;
@@ -48,23 +52,8 @@ export interface RecordedInspection extends CommandResult<RecordInspectionResult
   outcome: InspectionOutcome;
   /** The last day of the re-inspection the rule calls for (a failure), else null. */
   reinspectionDue: string | null;
-}
-
-const MS_PER_DAY = 86_400_000;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
-
-/** The desk's inspection rules (inspections.yaml beside its bridge file), or null when it has none. */
-export function deskInspectionRulesOrNull(desk: Desk) {
-  const file = inspectionRulesPath(desk.bridge().dir);
-  return file ? loadInspectionRules(file) : null;
-}
-
-/** The desk's inspection rules; refused in plain words when the bridge has none. */
-export function deskInspectionRules(desk: Desk) {
-  const rules = deskInspectionRulesOrNull(desk);
-  if (!rules) throw new WorkbenchError('not_configured', errorText('inspection.no_rules', {}));
-  return rules;
+  /** The re-inspection visit queued with the result (on its due day), when the bridge takes visits. */
+  reinspection: { inspectionId: string; operationId: string; scheduledOn: string } | null;
 }
 
 export function recordInspectionResult(
@@ -87,6 +76,10 @@ export function recordInspectionResult(
           errorText('inspection.not_found', { inspectionId: input.inspectionId }),
         );
       const seen = rowToRecord('scheduledInspection', row);
+      // A visit scheduled on this desk and not yet numbered by the legacy system: its lines would
+      // be keyed by a number that does not exist yet.
+      if (provisionalOperation(input.inspectionId))
+        throw new WorkbenchError('invalid_input', errorText('inspection.not_synced', {}));
       if (seen.status !== 'scheduled')
         throw new WorkbenchError(
           'invalid_input',
@@ -176,11 +169,32 @@ export function recordInspectionResult(
           violations: payload.violations.map((v) => v.ordinanceSection),
         },
       });
+      const due = reinspectionDue(kind.reinspection, inspectedOn, outcome.result);
+      // The re-inspection the rule calls for, queued behind the result in this same transaction.
+      const reinspection =
+        due && desk.bridge().definition.commands?.scheduleInspection
+          ? queueVisit(desk, actor, {
+              v: 1,
+              licenceId,
+              address: licenceId ? null : ((seen.address as string | null) ?? null),
+              ward: (seen.ward as string | null) ?? null,
+              kind: payload.kind,
+              scheduledOn: due,
+              inspector: payload.inspector,
+              followsUp: payload.inspectionId,
+              scheduledAt: recordedAt,
+            })
+          : null;
       return {
         operationId,
         payload,
         outcome,
-        reinspectionDue: reinspectionDue(kind.reinspection, inspectedOn, outcome.result),
+        reinspectionDue: due,
+        reinspection: reinspection && {
+          inspectionId: reinspection.inspectionId,
+          operationId: reinspection.operationId,
+          scheduledOn: reinspection.payload.scheduledOn,
+        },
       };
     })
     .immediate();

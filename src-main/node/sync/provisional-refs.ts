@@ -139,6 +139,9 @@ const referencesInto: Record<string, Array<{ table: string; column: string }>> =
   ],
   // A void or refund of a payment still provisional points at it.
   payment: [{ table: 'payment', column: 'reversal_of' }],
+  // A visit scheduled offline is not recorded before it is numbered (record-result.ts), so
+  // nothing else points at it.
+  scheduled_inspection: [],
 };
 
 /**

@@ -238,7 +238,14 @@ function settle(desk: Desk, actor: string, entry: OutboxEntry, outcome: ApplyOut
     // A record the command created: the legacy system's own (its number, its receipt) replaces the
     // provisional one, and cached rows that pointed at the provisional id follow.
     const mapping = desk.bridge().definition.commands?.[entry.command as LegacyCommandName];
-    const made = mapping?.result_key ? outcome.records.filter((r) => r.entity === mapping.entity) : [];
+    // (The records re-read for the entry's base are not the one it made, even of the same entity.)
+    const read = new Set(entry.base.map((b) => `${b.entity}:${b.id}`));
+    const made = mapping?.result_key
+      ? outcome.records.filter(
+          (r) =>
+            r.entity === mapping.entity && !read.has(`${r.entity}:${String(r.record[keyField(r.entity)])}`),
+        )
+      : [];
     if (made.length === 1 && mapping) {
       const legacyId = String(made[0]!.record[keyField(mapping.entity)]);
       adoptLegacyId(db, canonicalTables[mapping.entity].table, entry.operationId, legacyId, now);
