@@ -4,10 +4,11 @@
 // reported at once with the file, line and field, so IT can fix the file in one go.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isNode } from 'yaml';
 import { z } from 'zod';
 import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { requirementKinds } from '../../common/ops/application-ops.ts';
+import { readYamlSource, SourceFileError, type SourceProblem } from '../bridge/yaml-source.ts';
 
 const ItemCode = z
   .string()
@@ -68,38 +69,15 @@ const RequirementsFile = z.strictObject({
 });
 export type RequirementsFile = z.infer<typeof RequirementsFile>;
 
-export interface RequirementsProblem {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-export class RequirementsFileError extends Error {
-  readonly problems: RequirementsProblem[];
-  constructor(problems: RequirementsProblem[]) {
-    super(
-      `The requirements file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
-    );
-    this.name = 'RequirementsFileError';
-    this.problems = problems;
+export class RequirementsFileError extends SourceFileError {
+  constructor(problems: SourceProblem[]) {
+    super('requirements', problems);
   }
 }
 
 export function parseRequirements(text: string, file: string): RequirementsFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const at = (offset: number) => {
-    const p = lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length) {
-    throw new RequirementsFileError(
-      doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '(yaml)', message: e.message.split('\n')[0]! })),
-    );
-  }
+  const { doc, syntaxProblems, at } = readYamlSource(text, file);
+  if (syntaxProblems.length) throw new RequirementsFileError(syntaxProblems);
   const parsed = RequirementsFile.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;
   throw new RequirementsFileError(

@@ -7,25 +7,19 @@ import { type EntityName, entitySchemas } from '../../common/model.ts';
 import { type LegacyCommandCatalog, legacyCommandCatalog } from '../../common/legacy-commands.ts';
 import { listReference, POSITION, paramFields } from './command-params.ts';
 import { BridgeFile, type CommandParam, type EntityMapping } from './bridge-schema.ts';
-import { readYamlSource } from './yaml-source.ts';
+import {
+  byPosition,
+  readSourceText,
+  readYamlSource,
+  SourceFileError,
+  type SourceProblem,
+} from './yaml-source.ts';
 
-export interface BridgeProblem {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
+export type BridgeProblem = SourceProblem;
 
-export class BridgeFileError extends Error {
-  readonly problems: BridgeProblem[];
-  constructor(problems: BridgeProblem[]) {
-    super(
-      `The bridge file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
-    );
-    this.name = 'BridgeFileError';
-    this.problems = problems;
+export class BridgeFileError extends SourceFileError {
+  constructor(problems: SourceProblem[]) {
+    super('bridge', problems);
   }
 }
 
@@ -49,20 +43,7 @@ export function loadBridge(
   file: string,
   commands: LegacyCommandCatalog = legacyCommandCatalog,
 ): LoadedBridge {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new BridgeFileError([
-      {
-        file,
-        line: 1,
-        column: 1,
-        path: '(file)',
-        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      },
-    ]);
-  }
+  const text = readSourceText(file, (problems) => new BridgeFileError(problems));
   return { file, dir: dirname(file), definition: parseBridge(text, file, commands) };
 }
 
@@ -72,7 +53,7 @@ export function parseBridge(
   commands: LegacyCommandCatalog = legacyCommandCatalog,
 ): BridgeFile {
   const { doc, syntaxProblems, locate } = readYamlSource(text, file);
-  const problems: BridgeProblem[] = [...syntaxProblems];
+  const problems: SourceProblem[] = [...syntaxProblems];
   if (problems.length) throw new BridgeFileError(problems);
 
   const raw = doc.toJS() as unknown;
@@ -145,8 +126,8 @@ export function parseBridge(
 type Locate = (path: (string | number)[]) => { line: number; column: number };
 
 /** Each entity reads a table or a query file (read here, relative to the bridge file). */
-function checkSources(bridge: BridgeFile, file: string, locate: Locate): BridgeProblem[] {
-  const problems: BridgeProblem[] = [];
+function checkSources(bridge: BridgeFile, file: string, locate: Locate): SourceProblem[] {
+  const problems: SourceProblem[] = [];
   for (const [entity, mapping] of Object.entries(bridge.entities)) {
     if (!mapping) continue;
     const at = (key: string) => ({
@@ -223,8 +204,8 @@ function checkCommands(
   file: string,
   locate: Locate,
   catalog: LegacyCommandCatalog,
-): BridgeProblem[] {
-  const problems: BridgeProblem[] = [];
+): SourceProblem[] {
+  const problems: SourceProblem[] = [];
   for (const [name, command] of Object.entries(bridge.commands ?? {})) {
     if (!command) continue;
     const fields = catalog.fields[name] ?? [];
@@ -318,13 +299,13 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const sortProblems = (ps: BridgeProblem[]) => ps.sort((a, b) => a.line - b.line || a.column - b.column);
+const sortProblems = (ps: SourceProblem[]) => ps.sort(byPosition);
 
 function describeIssue(
   file: string,
   issue: z.core.$ZodIssue,
   locate: (path: (string | number)[]) => { line: number; column: number },
-): BridgeProblem {
+): SourceProblem {
   const path = issue.path.map(String);
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {

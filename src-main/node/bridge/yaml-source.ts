@@ -1,5 +1,7 @@
-// YAML files IT edits by hand (bridge.yaml, fees.yaml): parsed with source positions, so every
-// problem names the file, line and column. One reader for all of them, so they report alike.
+// YAML files IT edits by hand (bridge.yaml, fees.yaml, requirements.yaml): read and parsed with
+// source positions, so every problem names the file, line and column. One reader for all of them,
+// so they report alike.
+import { readFileSync } from 'node:fs';
 import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
 
 export interface SourceProblem {
@@ -9,6 +11,40 @@ export interface SourceProblem {
   /** The field, as written in the file ("(yaml)" for a syntax error, "(top)" for the whole file). */
   path: string;
   message: string;
+}
+
+/** A file refused: every problem in it, one a line, so IT fixes the file in one go. */
+export class SourceFileError extends Error {
+  readonly problems: SourceProblem[];
+  /** `what` names the file in the message: "The <what> file has 2 problems:". */
+  constructor(what: string, problems: SourceProblem[]) {
+    super(
+      `The ${what} file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
+    );
+    this.name = new.target.name;
+    this.problems = problems;
+  }
+}
+
+/** Problems in the order they stand in the file. */
+export const byPosition = (a: SourceProblem, b: SourceProblem) => a.line - b.line || a.column - b.column;
+
+/** The file's text; a file that cannot be read is refused (`refuse`) as one problem at its start. */
+export function readSourceText(file: string, refuse: (problems: SourceProblem[]) => Error): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw refuse([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: '(file)',
+        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      },
+    ]);
+  }
 }
 
 export interface YamlSource {

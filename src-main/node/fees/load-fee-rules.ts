@@ -2,31 +2,23 @@
 // schema in common/fees/fee-rules.ts. Every mistake is reported at once with the file, line,
 // column and field, as the bridge loader does, so IT fixes the file in one go. A bridge without
 // a rules file is fine: its licences are charged the legacy base amount alone.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { FeeRulesFile, noFeeRules } from '../../common/fees/index.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { readYamlSource } from '../bridge/yaml-source.ts';
+import {
+  byPosition,
+  readSourceText,
+  readYamlSource,
+  SourceFileError,
+  type SourceProblem,
+} from '../bridge/yaml-source.ts';
 
-export interface FeeRulesProblem {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-export class FeeRulesFileError extends Error {
-  readonly problems: FeeRulesProblem[];
-  constructor(problems: FeeRulesProblem[]) {
-    super(
-      `The fee rules file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.path}: ${p.message}`).join('\n'),
-    );
-    this.name = 'FeeRulesFileError';
-    this.problems = problems;
+export class FeeRulesFileError extends SourceFileError {
+  constructor(problems: SourceProblem[]) {
+    super('fee rules', problems);
   }
 }
 
@@ -42,7 +34,7 @@ export function parseFeeRules(text: string, file: string): FeeRulesFile {
       .map((issue) =>
         describe(file, { ...issue, path: asWritten(raw, issue.path) } as z.core.$ZodIssue, locate),
       )
-      .sort((a, b) => a.line - b.line || a.column - b.column),
+      .sort(byPosition),
   );
 }
 
@@ -65,7 +57,7 @@ function describe(
   file: string,
   issue: z.core.$ZodIssue,
   locate: (path: readonly PropertyKey[]) => { line: number; column: number },
-): FeeRulesProblem {
+): SourceProblem {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
@@ -86,21 +78,10 @@ function describe(
 }
 
 export function loadFeeRules(file: string): FeeRulesFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new FeeRulesFileError([
-      {
-        file,
-        line: 1,
-        column: 1,
-        path: '(file)',
-        message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? err}`,
-      },
-    ]);
-  }
-  return parseFeeRules(text, file);
+  return parseFeeRules(
+    readSourceText(file, (problems) => new FeeRulesFileError(problems)),
+    file,
+  );
 }
 
 /**

@@ -22,23 +22,6 @@ export interface TableDef {
   primaryKey?: string | readonly string[];
 }
 
-export const TABLE_NAMES = [
-  'RVDEMO',
-  'RVSTAT',
-  'RVLTYP',
-  'RVFEE',
-  'BUSMST',
-  'LICMST',
-  'PAYHST',
-  'INSPCT',
-  'RVHOLD',
-  'ARBAL',
-  'ORDSEC',
-  'INSSCH',
-  'INSCHK',
-  'VIOLTN',
-] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
 /** The tables that hold the city (everything but the RVDEMO marker). */
 export const DATA_TABLES = [
   'RVSTAT',
@@ -56,6 +39,8 @@ export const DATA_TABLES = [
   'VIOLTN',
 ] as const;
 export type DataTableName = (typeof DATA_TABLES)[number];
+export const TABLE_NAMES = ['RVDEMO', ...DATA_TABLES] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
 
 const int = (name: string): ColumnDef => ({ name, kind: 'integer' });
 const char = (name: string, length: number): ColumnDef => ({

@@ -36,18 +36,6 @@ export interface PfColumn {
   nullable: boolean;
 }
 
-export const PF_TABLE_NAMES = [
-  'PermitFlowDemo',
-  'PermitStatuses',
-  'TenderTypes',
-  'PermitTypes',
-  'FeeSchedules',
-  'Businesses',
-  'Permits',
-  'Payments',
-  'Inspections',
-] as const;
-export type PfTableName = (typeof PF_TABLE_NAMES)[number];
 /** The tables that hold the city (everything but the PermitFlowDemo marker), parents first. */
 export const PF_DATA_TABLES = [
   'PermitStatuses',
@@ -60,6 +48,8 @@ export const PF_DATA_TABLES = [
   'Inspections',
 ] as const;
 export type PfDataTable = (typeof PF_DATA_TABLES)[number];
+export const PF_TABLE_NAMES = ['PermitFlowDemo', ...PF_DATA_TABLES] as const;
+export type PfTableName = (typeof PF_TABLE_NAMES)[number];
 
 export interface PfTable {
   name: PfTableName;
@@ -71,6 +61,15 @@ export interface PfTable {
 const col = (name: string, type: PfColumnType, nullable = false, length?: number): PfColumn =>
   length === undefined ? { name, type, nullable } : { name, type, nullable, length };
 const text = (name: string, length: number, nullable = true) => col(name, 'nvarchar', nullable, length);
+/** How PermitFlow keeps a business or a permit: deleted softly, stamped on each change, versioned. */
+const kept: readonly PfColumn[] = [
+  col('IsDeleted', 'bit'),
+  col('CreatedOn', 'datetime'),
+  text('CreatedBy', 50, false),
+  col('ModifiedOn', 'datetime'),
+  text('ModifiedBy', 50, false),
+  col('RowVer', 'bigint'),
+];
 
 export const PF_TABLES: Record<PfTableName, PfTable> = {
   PermitFlowDemo: {
@@ -137,12 +136,7 @@ export const PF_TABLES: Record<PfTableName, PfTable> = {
       text('PhoneNumber', 20),
       text('FEIN', 10),
       col('DateEstablished', 'datetime', true),
-      col('IsDeleted', 'bit'),
-      col('CreatedOn', 'datetime'),
-      text('CreatedBy', 50, false),
-      col('ModifiedOn', 'datetime'),
-      text('ModifiedBy', 50, false),
-      col('RowVer', 'bigint'),
+      ...kept,
     ],
     primaryKey: 'BusinessId',
   },
@@ -158,12 +152,7 @@ export const PF_TABLES: Record<PfTableName, PfTable> = {
       col('IssuedOn', 'datetime', true),
       col('ExpiresOn', 'datetime', true),
       col('AnnualFee', 'money', true),
-      col('IsDeleted', 'bit'),
-      col('CreatedOn', 'datetime'),
-      text('CreatedBy', 50, false),
-      col('ModifiedOn', 'datetime'),
-      text('ModifiedBy', 50, false),
-      col('RowVer', 'bigint'),
+      ...kept,
     ],
     primaryKey: 'PermitId',
   },
@@ -258,7 +247,16 @@ export interface FeeScheduleRow {
   Amount: number;
   Description: string | null;
 }
-export interface BusinessRow {
+/** The columns of `kept`. */
+interface KeptRow {
+  IsDeleted: boolean;
+  CreatedOn: string;
+  CreatedBy: string;
+  ModifiedOn: string;
+  ModifiedBy: string;
+  RowVer: number;
+}
+export interface BusinessRow extends KeptRow {
   BusinessId: number;
   LegalName: string;
   TradeName: string | null;
@@ -271,14 +269,8 @@ export interface BusinessRow {
   PhoneNumber: string | null;
   FEIN: string | null;
   DateEstablished: string | null;
-  IsDeleted: boolean;
-  CreatedOn: string;
-  CreatedBy: string;
-  ModifiedOn: string;
-  ModifiedBy: string;
-  RowVer: number;
 }
-export interface PermitRow {
+export interface PermitRow extends KeptRow {
   PermitId: number;
   PermitNumber: string;
   BusinessId: number;
@@ -288,12 +280,6 @@ export interface PermitRow {
   ExpiresOn: string | null;
   /** Cents. */
   AnnualFee: number | null;
-  IsDeleted: boolean;
-  CreatedOn: string;
-  CreatedBy: string;
-  ModifiedOn: string;
-  ModifiedBy: string;
-  RowVer: number;
 }
 export interface PaymentRow {
   PaymentId: number;
