@@ -1,8 +1,7 @@
 // New applications (issue 5 point 1). `#/applications/new`: the intake form with duplicate
 // suggestions, and the desk's open applications; `#/applications/<id>`: one application with its
 // requirements checklist and the licence to issue.
-import { Badge, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { Badge, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary } from '../../src-main/common/ops/application-ops.ts';
 import { useApplication, useApplications } from '../queries/index.ts';
@@ -12,19 +11,18 @@ import { RequirementChecklist } from '../components/applications/RequirementChec
 import { DateText } from '../components/DateText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactList } from '../components/FactList.tsx';
+import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { columnsOf, DataTable, type TableColumn } from '../components/table/DataTable.tsx';
 import { text } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { applicationHref } from '../route.ts';
-import { screenHeading, screenRoot } from '../styles/screen.ts';
+import { screenRoot } from '../styles/screen.ts';
 
 const column = columnsOf<ApplicationSummary>();
 
 const useStyles = makeStyles({
   root: screenRoot,
-  heading: screenHeading,
-  intro: { maxWidth: '60rem' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   columns: {
     display: 'grid',
@@ -41,17 +39,10 @@ export function ApplicationScreen({ applicationId }: { applicationId: string | n
 function NewApplication() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('applications.titleNew'));
-  useEffect(() => headingRef.current?.focus(), []);
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t('applications.headingNew')}
-      </h1>
-      <Text as="p" className={styles.intro}>
-        {t('applications.intro')}
-      </Text>
+      <ScreenTitle heading={t('applications.headingNew')} intro={t('applications.intro')} />
       <NewApplicationForm />
       <OpenApplications />
     </div>
@@ -108,15 +99,11 @@ function OneApplication({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const query = useApplication(applicationId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('applications.titleOne', { id: applicationId }));
-  useEffect(() => headingRef.current?.focus(), [applicationId]);
   const detail = query.data;
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t('applications.heading', { id: applicationId })}
-      </h1>
+      <ScreenTitle heading={t('applications.heading', { id: applicationId })} focusKey={applicationId} />
       {query.isError ? (
         <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
       ) : !detail ? (

@@ -16,14 +16,14 @@ import { PostStep, usePostAction } from '../components/batch/PostStep.tsx';
 import { editableStates, ReviewStep } from '../components/batch/ReviewStep.tsx';
 import { useValidateAction, ValidateStep } from '../components/batch/ValidateStep.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatTimestamp } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { screenHeading, screenRoot } from '../styles/screen.ts';
+import { screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
   root: screenRoot,
-  heading: screenHeading,
   meta: { color: tokens.colorNeutralForeground2 },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   cancel: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
@@ -87,14 +87,11 @@ function stepsOf(batch: BatchDetail) {
 export function BatchScreen({ batchId }: { batchId: string | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(batchId ? t('batch.titleOf', { id: batchId }) : t('batch.title'));
-  useEffect(() => headingRef.current?.focus(), [batchId]);
+  const title = batchId ? t('batch.titleOf', { id: batchId }) : t('batch.title');
+  useDocumentTitle(title);
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {batchId ? t('batch.titleOf', { id: batchId }) : t('batch.title')}
-      </h1>
+      <ScreenTitle heading={title} focusKey={batchId} />
       {batchId ? <ExistingBatch batchId={batchId} /> : <NewBatch />}
     </div>
   );

@@ -3,7 +3,7 @@
 // shows one field by field with the decision to make.
 import { Button, Link, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../src-main/common/sync-model.ts';
 import { ConflictDetail } from '../components/ConflictDetail.tsx';
@@ -12,6 +12,7 @@ import { ConflictKindBadge } from '../components/ConflictKindBadge.tsx';
 import { DateText } from '../components/DateText.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { columnsOf, DataTable, type TableColumn } from '../components/table/DataTable.tsx';
 import { useDocumentTitle } from '../hooks.ts';
@@ -24,7 +25,6 @@ const column = columnsOf<Conflict>();
 const useStyles = makeStyles({
   root: screenRoot,
   heading: screenHeading,
-  intro: { maxWidth: '60rem' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
 });
@@ -38,9 +38,7 @@ function ConflictList() {
   const styles = useStyles();
   const [includeResolved, setIncludeResolved] = useState(false);
   const query = useConflicts(includeResolved);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('app.titleConflicts'));
-  useEffect(() => headingRef.current?.focus(), []);
 
   const columns: TableColumn<Conflict>[] = [
     column.display({
@@ -70,12 +68,7 @@ function ConflictList() {
   const conflicts = query.data?.conflicts ?? [];
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t('conflicts.heading')}
-      </h1>
-      <Text as="p" className={styles.intro}>
-        {t('conflicts.intro')}
-      </Text>
+      <ScreenTitle heading={t('conflicts.heading')} intro={t('conflicts.intro')} />
       <div className={styles.toolbar}>
         <Switch
           checked={includeResolved}

@@ -17,15 +17,15 @@ import {
 import { type Figure, FigureCards } from '../components/dashboard/FigureCards.tsx';
 import { type PeriodValue, PeriodPicker, shiftPeriod } from '../components/dashboard/PeriodPicker.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { formatCount, formatDate, formatMoney, today } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
 import { useDeskStatus } from '../queries/index.ts';
 import type { Language } from '../i18n/index.ts';
-import { screenHeading, screenRoot } from '../styles/screen.ts';
+import { screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
   root: screenRoot,
-  heading: screenHeading,
   intro: { maxWidth: '60rem', margin: 0 },
   showing: { color: tokens.colorNeutralForeground2, margin: 0 },
   grid: {
@@ -115,9 +115,7 @@ export function DashboardScreen() {
   const language = useLanguage();
   const [period, setPeriod] = useState<PeriodValue | null>(null);
   const query = useDashboard(period);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('dashboard.title'));
-  useEffect(() => headingRef.current?.focus(), []);
   // Figures follow the desk: a refresh from the legacy system or a change sent reads them again.
   const status = useDeskStatus().data;
   const moved = status
@@ -135,9 +133,7 @@ export function DashboardScreen() {
 
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t('dashboard.heading')}
-      </h1>
+      <ScreenTitle heading={t('dashboard.heading')} />
       <Text as="p" className={styles.intro}>
         {t('dashboard.intro')}
       </Text>

@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawerSession } from '../../src-main/common/ops/drawer-ops.ts';
 import { DocumentButton } from '../components/DocumentButton.tsx';
@@ -21,17 +21,16 @@ import { OpenDrawerForm } from '../components/drawer/OpenDrawerForm.tsx';
 import { ReversalForm } from '../components/drawer/ReversalForm.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactList } from '../components/FactList.tsx';
+import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { useApi } from '../api-context.tsx';
 import { useCurrentDrawer, useDrawerSession, useDrawerSessions, useDeskStatus } from '../queries/index.ts';
 import { formatMoney, formatTimestamp } from '../format.ts';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { screenHeading, screenRoot } from '../styles/screen.ts';
+import { screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
   root: screenRoot,
-  heading: screenHeading,
-  intro: { maxWidth: '60rem' },
   note: { color: tokens.colorNeutralForeground3 },
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
@@ -43,21 +42,14 @@ export function DrawerScreen() {
   const status = useDeskStatus().data;
   const role = status?.role;
   const supervises = role === 'supervisor' || role === 'admin';
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [closed, setClosed] = useState<DrawerSession | null>(null);
   const [request, setRequest] = useState<ReverseRequest | null>(null);
   useDocumentTitle(t('drawer.title'));
-  useEffect(() => headingRef.current?.focus(), []);
 
   const session = current.data?.session ?? null;
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {t('drawer.heading')}
-      </h1>
-      <Text as="p" className={styles.intro}>
-        {t('drawer.intro')}
-      </Text>
+      <ScreenTitle heading={t('drawer.heading')} intro={t('drawer.intro')} />
       {current.isPending ? <Spinner label={t('search.searching')} /> : null}
       {current.isError ? <ErrorMessage error={current.error} onRetry={() => void current.refetch()} /> : null}
       {closed && !session ? <ClosedSession session={closed} /> : null}

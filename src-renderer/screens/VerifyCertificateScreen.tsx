@@ -63,7 +63,6 @@ export function VerifyCertificateScreen() {
   const styles = useStyles();
   const verify = useVerifyCertificate();
   const [code, setCode] = useState('');
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useDocumentTitle(t('licenceActions.verifyTitle'));
   useEffect(() => inputRef.current?.focus(), []);
@@ -76,7 +75,7 @@ export function VerifyCertificateScreen() {
 
   return (
     <div className={styles.root}>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+      <h1 tabIndex={-1} className={styles.heading}>
         {t('licenceActions.verifyTitle')}
       </h1>
       <Text className={styles.intro}>{t('licenceActions.verifyIntro')}</Text>
