@@ -23,6 +23,15 @@ export interface RebaseContext {
   termMonths: number | null;
 }
 
+/** Words a person reads, per language. */
+export type Words = { en: string; es: string };
+
+/** One thing people do with a command, the roles allowed it, and its words in a refusal ("renew licences"). */
+export interface CommandActionDefinition {
+  roles: readonly Role[];
+  words: Words;
+}
+
 /** The payload's list fields: those whose value is an array (of records, one per element). */
 type ListField<P> = string extends keyof P
   ? string
@@ -47,9 +56,17 @@ export interface CommandDefinition<
   /** The payload's schema; its `v` is `z.literal(version)`. Checked on entry and again at replay. */
   payload: S;
   /** The words for the command in a list (outbox, conflicts screen), per language. */
-  label: { en: string; es: string };
-  /** The actions (roles.ts) a person carries out with this command, and the roles allowed each. */
-  actions: Readonly<Record<A, readonly Role[]>>;
+  label: Words;
+  /**
+   * What the command sends, as a sentence names it when a desk's bridge lacks the command
+   * ("does not take renewals from the workbench yet"), per language.
+   */
+  sends: Words;
+  /**
+   * The actions (roles.ts) a person carries out with this command: the roles allowed each, and
+   * the words a role refusal uses for it.
+   */
+  actions: Readonly<Record<A, CommandActionDefinition>>;
   /** Payload fields a bridge's write statements may bind (operationId and actor always may). */
   legacyFields: readonly (keyof z.infer<S> & string)[];
   /**

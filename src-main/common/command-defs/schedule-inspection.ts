@@ -33,7 +33,13 @@ export const scheduleInspection = defineCommand({
   version: 1,
   payload: ScheduleInspectionPayload,
   label: { en: 'Inspection scheduled', es: 'Inspección programada' },
-  actions: { 'inspection.schedule': ['inspector', 'supervisor', 'admin'] },
+  sends: { en: 'inspection visits', es: 'visitas de inspección' },
+  actions: {
+    'inspection.schedule': {
+      roles: ['inspector', 'supervisor', 'admin'],
+      words: { en: 'schedule inspection visits', es: 'programar visitas de inspección' },
+    },
+  },
   legacyFields: [
     'licenceId',
     'address',
