@@ -6,6 +6,7 @@
 // files (payload schemas, bindable fields, names, replay rules, the roles of commands) are all
 // derived from the definitions in ../commands.ts. Pure: used by the worker, the desk, the UI, tests.
 import type { z } from 'zod';
+import type { MessageEntry } from '../messages/message-entry.ts';
 import type { Role } from '../role-names.ts';
 
 type Rec = Record<string, unknown>;
@@ -44,10 +45,15 @@ type ElementField<V> = NonNullable<V> extends readonly (infer E)[] ? keyof E & s
  */
 export type LegacyLists<P> = { readonly [K in ListField<P>]?: readonly ElementField<P[K]>[] };
 
+/** A command's own error messages by key (joined into the catalog, messages/error-messages.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message has its own parameters
+export type CommandErrors = Readonly<Record<string, MessageEntry<any>>>;
+
 export interface CommandDefinition<
   N extends string = string,
   S extends z.ZodObject = z.ZodObject,
   A extends string = string,
+  E extends CommandErrors = CommandErrors,
 > {
   /** The name the outbox stores and a bridge file's `commands:` section uses. */
   name: N;
@@ -96,12 +102,20 @@ export interface CommandDefinition<
   describe(payload: Rec, seen: Rec): string;
   /** The audit log's action for a person giving the command (the status change names its move). */
   auditAction(payload: Rec): string;
+  /**
+   * The errors only this command's service gives, by key, in every language. Joined into the
+   * error catalog with the others (a key defined twice is refused at start-up); errorText knows them.
+   */
+  errors?: E;
 }
 
 /** A definition, with its literal name and schema kept in the type (so payload types derive from it). */
-export function defineCommand<const N extends string, S extends z.ZodObject, const A extends string>(
-  definition: CommandDefinition<N, S, A>,
-): CommandDefinition<N, S, A> {
+export function defineCommand<
+  const N extends string,
+  S extends z.ZodObject,
+  const A extends string,
+  const E extends CommandErrors = Record<never, never>,
+>(definition: CommandDefinition<N, S, A, E>): CommandDefinition<N, S, A, E> {
   return definition;
 }
 
