@@ -7,7 +7,7 @@ import {
   contactFields,
   CorrectBusinessContactPayload,
 } from '../../common/command-defs/correct-business-contact.ts';
-import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
@@ -63,14 +63,8 @@ export function correctBusinessContact(
         reason: input.reason,
         correctedAt,
       });
-      if (!parsed.success) {
-        const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-        throw new WorkbenchError(
-          'invalid_input',
-          errorText('business.correction_invalid', { businessId: id }),
-          fields,
-        );
-      }
+      if (!parsed.success)
+        throw invalidFields(errorText('business.correction_invalid', { businessId: id }), parsed.error);
       const payload = parsed.data;
       if (contactFields.every((f) => (business[f] ?? null) === payload[f]))
         throw new WorkbenchError(

@@ -8,7 +8,7 @@ import {
   type ScheduleInspectionPayload,
   ScheduleInspectionPayload as PayloadSchema,
 } from '../../common/command-defs/schedule-inspection.ts';
-import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { todayIn, zonedIso } from '../../common/time.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
@@ -103,10 +103,7 @@ export function scheduleInspection(
 export function queueVisit(desk: Desk, actor: string, given: ScheduleInspectionPayload): ScheduledVisit {
   const db = desk.cache;
   const parsed = PayloadSchema.safeParse(given);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-    throw new WorkbenchError('invalid_input', errorText('inspection.schedule_invalid', {}), fields);
-  }
+  if (!parsed.success) throw invalidFields(errorText('inspection.schedule_invalid', {}), parsed.error);
   const payload = parsed.data;
   const operationId = randomUUID();
   const inspectionId = provisionalId(operationId);
