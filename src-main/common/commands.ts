@@ -15,6 +15,7 @@ import { recordPayment } from './command-defs/record-payment.ts';
 import { registerBusiness } from './command-defs/register-business.ts';
 import { renewLicence } from './command-defs/renew-licence.ts';
 import { scheduleInspection } from './command-defs/schedule-inspection.ts';
+import { transferLicence } from './command-defs/transfer-licence.ts';
 import { DuplicateNameError } from './named-groups.ts';
 
 /** The definitions by name; a second definition of one name is refused at start-up. */
@@ -41,6 +42,7 @@ export const commandDefinitions = registerCommands(
   correctBusinessContact,
   recordInspectionResult,
   scheduleInspection,
+  transferLicence,
 );
 
 type Definitions = typeof commandDefinitions;

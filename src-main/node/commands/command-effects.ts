@@ -13,6 +13,7 @@ import { followProvisional, provisionalId, provisionalOperation } from '../sync/
 import { correctContactEffects } from '../businesses/correct-contact.ts';
 import { inspectionResultEffects } from '../inspections/record-result.ts';
 import { scheduleInspectionEffects } from '../inspections/schedule.ts';
+import { transferLicenceEffects } from '../licence-status/transfer-licence.ts';
 import { businessBase, type CommandEffects, type Changes, licenceBase, notThere } from './effect-parts.ts';
 import type { BaseVersion } from './outbox.ts';
 
@@ -134,4 +135,5 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
   correctBusinessContact: correctContactEffects,
   recordInspectionResult: inspectionResultEffects,
   scheduleInspection: scheduleInspectionEffects,
+  transferLicence: transferLicenceEffects,
 };
