@@ -45,21 +45,16 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe("the inspector's documents", () => {
-  const t = deskUnderTest('inspection-documents', {
-    engine: 'sqlite',
-    size: 400,
-    seed: 13,
-    role: 'inspector',
-    open: true,
-  });
+  // An inspector's desk on the demo city (the same city as inspection-results.test.ts).
+  const t = deskUnderTest('inspection-documents', { size: 400, seed: 13, role: 'inspector', open: true });
 
-  /** Open licence visits numbered by the legacy system, of a kind with at least three items, by number. */
+  /** Open visits of a licensed business, numbered by the legacy system, of a kind with three items or more. */
   const openVisits = () =>
     t
-      .cached<{ id: string; kind: string; licence_id: string; inspector: string }>(
-        `SELECT id, kind, licence_id, inspector FROM scheduled_inspection
-          WHERE status = 'scheduled' AND licence_id IS NOT NULL AND inspector IS NOT NULL
-            AND id NOT LIKE 'local:%' ORDER BY CAST(id AS INTEGER)`,
+      .cached<{ id: string; kind: string; inspector: string }>(
+        `SELECT s.id, s.kind, s.inspector FROM scheduled_inspection s JOIN licence l ON l.id = s.licence_id
+          WHERE s.status = 'scheduled' AND s.inspector IS NOT NULL AND s.id NOT LIKE 'local:%'
+          ORDER BY CAST(s.id AS INTEGER)`,
       )
       .filter((v) => (kindRules(rules, v.kind)?.items.length ?? 0) >= 3);
 

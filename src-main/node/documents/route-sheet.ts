@@ -9,7 +9,7 @@ import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.
 import { kindRules } from '../inspections/inspection-rules.ts';
 import { formatDate } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
-import { documentContext } from './document-context.ts';
+import { documentContext, documentSetup } from './document-context.ts';
 import { type PlainWords, ordinanceWords } from './ordinance-words.ts';
 import { DocumentLayout } from './pdf-layout.ts';
 
@@ -160,16 +160,14 @@ export function routeSheetInputFor(
 export async function renderRouteSheet(input: RouteSheetInput, language: DocLanguage): Promise<Uint8Array> {
   const t = text(language);
   const day = formatDate(input.on, language);
-  const doc = await DocumentLayout.create({
-    city: input.city,
-    title: t('title'),
-    subtitle: t('subtitle', { inspector: input.inspector, day }),
-    desk: input.desk,
-    language,
-    generatedAt: input.printedAt,
-    subject: `${t('title')} ${input.inspector} ${input.on}`,
-    keywords: ['route sheet', input.inspector, input.on],
-  });
+  const doc = await DocumentLayout.create(
+    documentSetup(input, language, {
+      title: t('title'),
+      subtitle: t('subtitle', { inspector: input.inspector, day }),
+      subject: `${t('title')} ${input.inspector} ${input.on}`,
+      keywords: ['route sheet', input.inspector, input.on],
+    }),
+  );
   const overdue = input.stops.filter((s) => s.overdueSince).length;
   doc.keyValues([
     [t('inspector'), input.inspector],

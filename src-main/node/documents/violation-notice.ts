@@ -13,9 +13,9 @@ import { showVisit } from '../inspections/inspector-day.ts';
 import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.ts';
 import { kindRules } from '../inspections/inspection-rules.ts';
 import { reinspectionDue } from '../inspections/reinspection.ts';
-import { formatDate } from './doc-format.ts';
+import { cityStateZip, formatDate } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
-import { documentContext } from './document-context.ts';
+import { documentContext, documentSetup } from './document-context.ts';
 import { type PlainWords, ordinanceWords } from './ordinance-words.ts';
 import { colors, DocumentLayout } from './pdf-layout.ts';
 
@@ -230,12 +230,7 @@ export function violationNoticeInputFor(
         .get(inspection.licenceId) as Row | undefined)
     : undefined;
   const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-  const cityLine = [
-    str(business?.city),
-    [str(business?.state), str(business?.postal_code)].filter(Boolean).join(' '),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const cityLine = cityStateZip(business);
   return {
     ...documentContext(desk, now),
     inspectionId: inspection.id,
@@ -281,16 +276,14 @@ export async function renderViolationNotice(
 ): Promise<Uint8Array> {
   const t = text(language);
   const day = formatDate(input.inspectedOn, language);
-  const doc = await DocumentLayout.create({
-    city: input.city,
-    title: t('title'),
-    subtitle: t('subtitle', { id: input.inspectionId, day }),
-    desk: input.desk,
-    language,
-    generatedAt: input.printedAt,
-    subject: `${t('title')} ${input.inspectionId} ${input.businessName ?? ''}`.trim(),
-    keywords: ['notice of violation', input.inspectionId, ...(input.licenceId ? [input.licenceId] : [])],
-  });
+  const doc = await DocumentLayout.create(
+    documentSetup(input, language, {
+      title: t('title'),
+      subtitle: t('subtitle', { id: input.inspectionId, day }),
+      subject: `${t('title')} ${input.inspectionId} ${input.businessName ?? ''}`.trim(),
+      keywords: ['notice of violation', input.inspectionId, ...(input.licenceId ? [input.licenceId] : [])],
+    }),
+  );
   doc.keyValues([
     [t('to'), input.businessName ?? t('noLicence')],
     [t('owner'), input.ownerName],
