@@ -159,6 +159,18 @@ describe("the inspector's documents", () => {
       expect(es).toContain(longDate(v.correct_by, 'es-US'));
     }
     expect(es).toContain(`Nueva inspección: ${longDate(reinspectOn, 'es-US')}`);
+
+    // Once synced, the re-inspection has its legacy number and the notice still finds it.
+    expect((await t.call('sync.now', {})).push).toMatchObject({ conflicts: 0, remaining: 0 });
+    expect(
+      t.cached('SELECT 1 FROM scheduled_inspection WHERE id = ?', recorded.reinspection!.inspectionId),
+    ).toEqual([]);
+    const synced = squeezed(
+      await pdfText(
+        (await t.call('documents.violationNotice', { inspectionId: visit.id, language: 'en' })).base64,
+      ),
+    );
+    expect(synced).toContain(`A re-inspection is scheduled for ${longDate(reinspectOn, 'en-US')}`);
   });
 
   it("gives the rule's last day for a failure with no re-inspection on the schedule", async () => {

@@ -171,26 +171,50 @@ function inspectedOnOf(desk: Desk, inspection: ScheduledInspection): string {
 }
 
 /**
- * The open visit of the same kind at the same site (the licence, or a bare address) on or after
- * the inspection day: the re-inspection the failure queued, or one scheduled by hand since.
+ * The re-inspection on the schedule, still open: the visit this desk queued as the follow-up of
+ * this one (its outbox entry says so; the row is under local:<operation>, or under the number the
+ * legacy system gave it once synced), else an open visit of the same kind at the same site between
+ * the inspection day and the rule's last day (scheduled by hand, or in the legacy system, which
+ * keeps no link). A routine visit months later is not a re-inspection.
  */
-function followUpOf(desk: Desk, inspection: ScheduledInspection, from: string): ScheduledInspection | null {
-  const row = desk.cache
+function followUpOf(
+  desk: Desk,
+  inspection: ScheduledInspection,
+  from: string,
+  due: string | null,
+): ScheduledInspection | null {
+  const queued = desk.cache
     .prepare(
-      `SELECT * FROM scheduled_inspection
-        WHERE status = 'scheduled' AND id <> ? AND kind = ? AND scheduled_on >= ?
-          AND ((? IS NOT NULL AND licence_id = ?) OR (? IS NULL AND licence_id IS NULL AND address = ?))
-        ORDER BY scheduled_on, id LIMIT 1`,
+      `SELECT s.* FROM outbox o
+         JOIN scheduled_inspection s
+           ON s.id = 'local:' || o.operation_id
+           OR s.id = (SELECT legacy_id FROM adopted_id WHERE local_id = 'local:' || o.operation_id)
+        WHERE o.command = 'scheduleInspection' AND json_extract(o.payload, '$.followsUp') = ?
+          AND s.status = 'scheduled'
+        ORDER BY o.created_at DESC LIMIT 1`,
     )
-    .get(
-      inspection.id,
-      inspection.kind,
-      from,
-      inspection.licenceId,
-      inspection.licenceId,
-      inspection.licenceId,
-      inspection.address,
-    ) as Row | undefined;
+    .get(inspection.id) as Row | undefined;
+  const row =
+    queued ??
+    (due
+      ? (desk.cache
+          .prepare(
+            `SELECT * FROM scheduled_inspection
+              WHERE status = 'scheduled' AND id <> ? AND kind = ? AND scheduled_on BETWEEN ? AND ?
+                AND ((? IS NOT NULL AND licence_id = ?) OR (? IS NULL AND licence_id IS NULL AND address = ?))
+              ORDER BY scheduled_on, id LIMIT 1`,
+          )
+          .get(
+            inspection.id,
+            inspection.kind,
+            from,
+            due,
+            inspection.licenceId,
+            inspection.licenceId,
+            inspection.licenceId,
+            inspection.address,
+          ) as Row | undefined)
+      : undefined);
   return row ? (rowToRecord('scheduledInspection', row) as ScheduledInspection) : null;
 }
 
@@ -213,10 +237,8 @@ export function violationNoticeInputFor(
     throw new WorkbenchError('invalid_input', errorText('inspection.notice_no_violations', { inspectionId }));
   const inspectedOn = inspectedOnOf(desk, inspection);
   const kind = rules ? kindRules(rules, inspection.kind) : null;
-  const followUp = followUpOf(desk, inspection, inspectedOn);
-  const due = followUp
-    ? null
-    : reinspectionDue(kind?.reinspection ?? null, inspectedOn, inspection.result ?? 'fail');
+  const due = reinspectionDue(kind?.reinspection ?? null, inspectedOn, inspection.result ?? 'fail');
+  const followUp = followUpOf(desk, inspection, inspectedOn, due);
   const words = ordinanceWords(
     desk.cache,
     rules,
