@@ -100,6 +100,14 @@ export interface CommandDefinition<
   rebase?(payload: Rec, current: Rec, context: RebaseContext): Rec;
   /** The change in a few words, for explanations: "the renewal of licence L-1 to 2027-03-31". */
   describe(payload: Rec, seen: Rec): string;
+  /**
+   * The change on this desk this one is a consequence of, if any (a re-inspection queued with the
+   * failed result it follows): the earlier outbox entry of `command` whose payload's `field` is
+   * `value`. Replay sends this one only once that one is in the legacy database, holds it while
+   * that one waits on a person, and it is withdrawn when a person discards that one
+   * (node/sync/follow-ups.ts).
+   */
+  follows?(payload: Rec): { command: string; field: string; value: string } | null;
   /** The audit log's action for a person giving the command (the status change names its move). */
   auditAction(payload: Rec): string;
   /**

@@ -58,5 +58,10 @@ export const scheduleInspection = defineCommand({
   conflictRows: (p) => given(p, 'kind', 'licenceId', 'address', 'scheduledOn', 'inspector', 'followsUp'),
   describe: (p) =>
     `the ${String(p.kind)} visit scheduled for ${String(p.scheduledOn)}${p.licenceId ? ` at licence ${String(p.licenceId)}` : ` at ${String(p.address)}`}`,
+  // A re-inspection follows the result that failed: never sent before it, withdrawn with it.
+  follows: (p) =>
+    p.followsUp
+      ? { command: 'recordInspectionResult', field: 'inspectionId', value: String(p.followsUp) }
+      : null,
   auditAction: () => 'inspection.schedule',
 });
