@@ -5,6 +5,7 @@
 // The outbox stores a payload's version, so a desk updated mid-outage still replays what an older
 // version queued; replay checks each payload against its definition again before sending it.
 import type { z } from 'zod';
+import { assignInspection } from './command-defs/assign-inspection.ts';
 import { changeLicenceStatus } from './command-defs/change-licence-status.ts';
 import { correctBusinessContact } from './command-defs/correct-business-contact.ts';
 import type { CommandDefinition } from './command-defs/define-command.ts';
@@ -43,6 +44,7 @@ export const commandDefinitions = registerCommands(
   recordInspectionResult,
   scheduleInspection,
   transferLicence,
+  assignInspection,
 );
 
 type Definitions = typeof commandDefinitions;

@@ -1,4 +1,4 @@
-// `workbench inspections day|show|record|route-sheet|notice`: the inspector's desk from the command
+// `workbench inspections day|show|record|workload|assign|route-sheet|notice`: the inspector's desk from the command
 // line, through the contract's operations in this process (in-process.ts), with the UI's limits,
 // role checks, audit and messages. Recording a result works with the legacy database away: it
 // waits in the outbox. The route sheet and the notice of violation are PDFs kept on the desk.
@@ -145,6 +145,37 @@ export function registerInspectionSubcommands(program: Command, dataDir: () => s
           for (const line of result.working) console.log(`  ${line.en}`);
           if (result.reinspectionDue) console.log(`Re-inspection due by ${result.reinspectionDue}.`);
         }),
+    );
+  inspections
+    .command('workload')
+    .description("each inspector's visits of a day (open, overdue, done), the busiest first")
+    .option('--on <date>', 'YYYY-MM-DD (default: today)')
+    .option('--json', 'print the workload as JSON')
+    .action((o: { on?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const load = await call('inspections.workload', o.on ? { on: o.on } : {});
+        if (o.json) return print(load);
+        console.log(`Workload, ${load.on}:`);
+        for (const l of load.inspectors)
+          console.log(
+            `  ${(l.inspector ?? '(no one)').padEnd(9)} ${String(l.open).padStart(3)} open  ${String(l.overdue).padStart(3)} overdue  ${String(l.done).padStart(3)} done`,
+          );
+      }),
+    );
+  inspections
+    .command('assign')
+    .description('assign or reassign an open visit to an inspector (supervisor)')
+    .argument('<inspection>', 'the visit number')
+    .requiredOption('--to <inspector>', "the inspector's legacy user id")
+    .option('--json', 'print the result as JSON')
+    .action((inspectionId: string, o: { to: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const done = await call('inspections.assign', { inspectionId, toInspector: o.to });
+        if (o.json) return print(done);
+        console.log(
+          `Visit ${done.inspectionId}: ${done.fromInspector ?? '(no one)'} -> ${done.toInspector} (operation ${done.operationId}).`,
+        );
+      }),
     );
   inspections
     .command('route-sheet')

@@ -11,6 +11,7 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
 import { correctContactEffects } from '../businesses/correct-contact.ts';
+import { assignInspectionEffects } from '../inspections/assign.ts';
 import { inspectionResultEffects } from '../inspections/record-result.ts';
 import { scheduleInspectionEffects } from '../inspections/schedule.ts';
 import { transferLicenceEffects } from '../licence-status/transfer-licence.ts';
@@ -136,4 +137,5 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
   recordInspectionResult: inspectionResultEffects,
   scheduleInspection: scheduleInspectionEffects,
   transferLicence: transferLicenceEffects,
+  assignInspection: assignInspectionEffects,
 };
