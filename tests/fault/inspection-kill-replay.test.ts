@@ -13,7 +13,7 @@
 // entry left in doubt), once without (the bridge's applied_check does).
 //
 // WB_INSPECTION_REPLAYS (default 200: with the journal) and WB_INSPECTION_REPLAYS_NO_JOURNAL
-// (default 60, to keep the file near two minutes: replay opens a connection per entry, about 5
+// (default 60, to keep the file near two minutes: replay opens connections per entry, 4 to 10
 // entries a second through the proxy) set the results, WB_INSPECTION_KILLS (default 6) the kills a
 // case; WB_INSPECTION_KILL_SEED plays the choices of a run again (printed at the start).
 import { rmSync } from 'node:fs';
@@ -39,7 +39,7 @@ import {
   inspectionBaseline,
 } from './support/inspection-ledger.ts';
 import { startDesk, waitForGroupExit } from './support/processes.ts';
-import { legacyQuery } from './support/riverton-ledger.ts';
+import { cacheRows, legacyQuery } from './support/riverton-ledger.ts';
 import { seedFrom, seededRandom } from './support/seeded-random.ts';
 import { type CommitEvent, type TcpProxy, startTcpProxy } from './support/tcp-proxy.ts';
 
@@ -82,17 +82,11 @@ describe.each([
     /** What the desk said it recorded: visit -> its re-inspection (local id) when the result failed. */
     const recorded = new Map<string, string | null>();
     let entries = 0;
+    /** Results a kill left in doubt after the legacy COMMIT: the next sync must settle them by re-reading. */
+    const committedInDoubt = new Set<string>();
 
-    const cacheOne = <T>(sql: string): T => {
-      const db = new Database(cacheFile, { readonly: true });
-      try {
-        return db.prepare(sql).get() as T;
-      } finally {
-        db.close();
-      }
-    };
     const pending = () =>
-      cacheOne<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).n;
+      cacheRows<{ n: number }>(dir, `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`)[0]!.n;
     const attempts = (db: Database.Database) =>
       (db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM outbox').get() as { n: number }).n;
 
@@ -235,6 +229,7 @@ describe.each([
       const doubt = await inDoubt();
       const doubtful = doubt.filter((d) => d.committed !== null);
       const committed = doubtful.filter((d) => d.committed).length;
+      for (const d of doubtful) if (d.committed) committedInDoubt.add(d.id);
       kill.outcome =
         `killed with ${pending()} waiting; in doubt: ${doubtful.length} result(s) (${committed} committed in the legacy DB), ` +
         `${doubt.length - doubtful.length} re-inspection(s)`;
@@ -243,17 +238,10 @@ describe.each([
 
     /** Results left in doubt by a kill, with whether the legacy database has their visit done. */
     async function inDoubt(): Promise<Array<{ id: string; committed: boolean | null }>> {
-      const db = new Database(cacheFile, { readonly: true });
-      let rows: Array<{ operation_id: string; command: string; payload: string }>;
-      try {
-        rows = db
-          .prepare(
-            `SELECT operation_id, command, payload FROM outbox WHERE status = 'pending' AND in_doubt = 1`,
-          )
-          .all() as typeof rows;
-      } finally {
-        db.close();
-      }
+      const rows = cacheRows<{ operation_id: string; command: string; payload: string }>(
+        dir,
+        `SELECT operation_id, command, payload FROM outbox WHERE status = 'pending' AND in_doubt = 1`,
+      );
       const out: Array<{ id: string; committed: boolean | null }> = [];
       for (const r of rows) {
         if (r.command !== 'recordInspectionResult') {
@@ -299,13 +287,32 @@ describe.each([
         `[inspection-kill] journal=${journal}: ${kills.filter((k) => k.outcome.startsWith('killed')).length} of ${kills.length} syncs killed in ` +
           `${(killedMs / 1000).toFixed(1)} s, settled by ${syncs} more sync(s), ${(ms / 1000).toFixed(1)} s in all; ` +
           `${ledger.results} results (${ledger.checklistLines} checklist lines, ${ledger.violations} violations) and ` +
-          `${ledger.reinspections} re-inspections checked against the legacy DB`,
+          `${ledger.reinspections} re-inspections checked against the legacy DB; ` +
+          `${committedInDoubt.size} result(s) left committed but in doubt by a kill`,
       );
       for (const k of kills)
         console.log(
           `[inspection-kill]   ${k.group ? 'desk+worker' : 'desk'} ${k.delay} ms after ${k.after} #${k.count}: ${k.outcome}`,
         );
       expect(ledger.problems, `seed ${SEED}`).toEqual([]);
+      // Each entry settled once (one replay.* audit entry); those a kill left committed but in doubt
+      // by the journal row or the applied_check, never by sending them again.
+      const settled = cacheRows<{ action: string; detail: string }>(
+        dir,
+        `SELECT action, detail FROM audit_log WHERE action IN ('replay.applied', 'replay.already_applied')`,
+      ).map((a) => ({ action: a.action, ...(JSON.parse(a.detail) as { operationId: string; via: string }) }));
+      const times = new Map<string, number>();
+      for (const a of settled) times.set(a.operationId, (times.get(a.operationId) ?? 0) + 1);
+      expect(
+        [...times.values()].filter((n) => n !== 1),
+        'entries settled more than once',
+      ).toEqual([]);
+      expect(times.size).toBe(entries);
+      expect(
+        settled.filter((a) => committedInDoubt.has(a.operationId)).map((a) => `${a.action} via ${a.via}`),
+      ).toEqual(
+        [...committedInDoubt].map(() => `replay.already_applied via ${journal ? 'journal' : 'check'}`),
+      );
       expect(ledger.results).toBe(results);
       expect(ledger.reinspections).toBe([...recorded.values()].filter(Boolean).length);
       expect(kills.some((k) => k.outcome.startsWith('killed'))).toBe(true);
