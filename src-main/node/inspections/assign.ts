@@ -29,30 +29,33 @@ export interface InspectorLoad {
 
 /** Every inspector with visits on the day or overdue ones, the busiest first; the unassigned last. */
 export function inspectorWorkload(db: Cache, on: string): InspectorLoad[] {
-  const rows = db
+  // Two reads, each by the (status, day) index: what is open up to the day, and what was done on it.
+  const open = db
     .prepare(
-      `SELECT inspector,
-              sum(status = 'scheduled' AND scheduled_on = ?) AS open,
-              sum(status = 'scheduled' AND scheduled_on < ?) AS overdue,
-              sum(status = 'done' AND scheduled_on = ?) AS done
-         FROM scheduled_inspection
-        WHERE scheduled_on = ? OR (status = 'scheduled' AND scheduled_on < ?)
-        GROUP BY inspector`,
+      `SELECT inspector, sum(scheduled_on = ?) AS open, sum(scheduled_on < ?) AS overdue
+         FROM scheduled_inspection WHERE status = 'scheduled' AND scheduled_on <= ? GROUP BY inspector`,
     )
-    .all(on, on, on, on, on) as Array<{
-    inspector: string | null;
-    open: number;
-    overdue: number;
-    done: number;
-  }>;
-  return rows
-    .map((r) => ({ inspector: r.inspector, open: r.open, overdue: r.overdue, done: r.done }))
-    .sort(
-      (a, b) =>
-        Number(a.inspector === null) - Number(b.inspector === null) ||
-        b.open + b.overdue - (a.open + a.overdue) ||
-        String(a.inspector).localeCompare(String(b.inspector)),
-    );
+    .all(on, on, on) as Array<{ inspector: string | null; open: number; overdue: number }>;
+  const done = db
+    .prepare(
+      `SELECT inspector, count(*) AS done FROM scheduled_inspection
+        WHERE status = 'done' AND scheduled_on = ? GROUP BY inspector`,
+    )
+    .all(on) as Array<{ inspector: string | null; done: number }>;
+  const byInspector = new Map<string | null, InspectorLoad>();
+  const of = (inspector: string | null) => {
+    let load = byInspector.get(inspector);
+    if (!load) byInspector.set(inspector, (load = { inspector, open: 0, overdue: 0, done: 0 }));
+    return load;
+  };
+  for (const r of open) Object.assign(of(r.inspector), { open: r.open, overdue: r.overdue });
+  for (const r of done) of(r.inspector).done = r.done;
+  return [...byInspector.values()].sort(
+    (a, b) =>
+      Number(a.inspector === null) - Number(b.inspector === null) ||
+      b.open + b.overdue - (a.open + a.overdue) ||
+      String(a.inspector).localeCompare(String(b.inspector)),
+  );
 }
 
 function setInspector(db: Cache, inspectionId: string, inspector: string): void {

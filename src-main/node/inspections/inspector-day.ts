@@ -10,12 +10,22 @@ import { type InspectionRulesFile, kindRules } from './inspection-rules.ts';
 
 type Row = Record<string, unknown>;
 
+/**
+ * The open violations found at a site on its other visits: the site is the licence or, for a visit
+ * with no licence, the bare address. Two branches, so each is read by its own index (an OR of the
+ * two scanned the whole schedule for every address-only visit).
+ */
+const siteViolations = (site: string, visitId: string) => `
+  CASE WHEN ${site}.licence_id IS NOT NULL
+    THEN (SELECT count(*) FROM scheduled_inspection o JOIN violation v ON v.inspection_id = o.id
+           WHERE o.licence_id = ${site}.licence_id AND o.id <> ${visitId} AND +v.status = 'open')
+    ELSE (SELECT count(*) FROM scheduled_inspection o JOIN violation v ON v.inspection_id = o.id
+           WHERE o.licence_id IS NULL AND o.address = ${site}.address AND o.id <> ${visitId} AND +v.status = 'open')
+  END`;
+
 const visitSql = `
   SELECT s.*, b.name AS business_name, b.address_line AS business_address,
-         (SELECT count(*) FROM violation v JOIN scheduled_inspection o ON o.id = v.inspection_id
-           WHERE v.status = 'open' AND o.id <> s.id
-             AND ((s.licence_id IS NOT NULL AND o.licence_id = s.licence_id)
-               OR (s.licence_id IS NULL AND o.address = s.address))) AS open_violations
+         ${siteViolations('s', 's.id')} AS open_violations
     FROM scheduled_inspection s
     LEFT JOIN licence l ON l.id = s.licence_id
     LEFT JOIN business b ON b.id = l.business_id`;
@@ -93,14 +103,18 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
             .all(licenceId) as Row[]
         ).map((r) => rowToRecord('inspection', r) as Inspection)
       : [],
-    openAtSite: violationsOf(
-      `SELECT v.* FROM violation v JOIN scheduled_inspection o ON o.id = v.inspection_id
-        WHERE v.status = 'open' AND o.id <> ? AND (o.licence_id = ? OR (? IS NULL AND o.address = ?))
-        ORDER BY v.correct_by`,
-      inspectionId,
-      licenceId,
-      licenceId,
-      address,
-    ),
+    openAtSite: licenceId
+      ? violationsOf(
+          `SELECT v.* FROM scheduled_inspection o JOIN violation v ON v.inspection_id = o.id
+            WHERE o.licence_id = ? AND o.id <> ? AND +v.status = 'open' ORDER BY v.correct_by`,
+          licenceId,
+          inspectionId,
+        )
+      : violationsOf(
+          `SELECT v.* FROM scheduled_inspection o JOIN violation v ON v.inspection_id = o.id
+            WHERE o.licence_id IS NULL AND o.address = ? AND o.id <> ? AND +v.status = 'open' ORDER BY v.correct_by`,
+          address,
+          inspectionId,
+        ),
   };
 }
