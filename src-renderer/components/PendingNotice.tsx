@@ -1,13 +1,12 @@
-// On a licence page: the changes to it that have not reached the legacy database, and the ones
-// parked in a conflict (with the way to the conflicts screen).
+// On a licence page or an inspection visit: the changes to it that have not reached the legacy
+// database, and the ones parked in a conflict (with the way to the conflicts screen).
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { LicenceDetail } from '../../src-main/common/contract.ts';
+import type { PendingOperation } from '../../src-main/common/sync-model.ts';
 import { conflictsHref } from '../route.ts';
 
-export function PendingNotice({ detail }: { detail: LicenceDetail }) {
+export function PendingNotice({ operations: ops }: { operations: readonly PendingOperation[] }) {
   const { t } = useTranslation();
-  const ops = detail.pendingOperations;
   const waiting = ops.filter((o) => o.status === 'pending').length;
   const inConflict = ops.filter((o) => o.status === 'conflict').length;
   const inDoubt = ops.some((o) => o.inDoubt);

@@ -10,6 +10,7 @@ import {
   positiveCentsMessage,
   wholeCentsMessage,
 } from '../../src-main/common/model.ts';
+import { ordinanceNeededMessage, unansweredMessage } from './inspection-form.ts';
 
 /** Raised by a form itself, not the contract: nothing was typed where an amount is needed. */
 export const amountEmptyMessage = 'An amount is needed.';
@@ -36,7 +37,11 @@ const amountKeys: Record<AmountProblem, string> = {
 };
 
 /** Sentences the forms raise that are not about an amount. */
-const otherKeys: Record<string, string> = { [tenderedShortMessage]: 'drawer.tenderedShort' };
+const otherKeys: Record<string, string> = {
+  [tenderedShortMessage]: 'drawer.tenderedShort',
+  [unansweredMessage]: 'inspections.form.unanswered',
+  [ordinanceNeededMessage]: 'inspections.form.ordinanceNeeded',
+};
 
 /**
  * A text the contract requires (min 1) says so without words of its own; what the UI says

@@ -13,11 +13,13 @@ import {
   Inspection,
   InspectionGrade,
   IsoDate,
+  Ordinance,
   ScheduledInspection,
   ScheduledInspectionResult,
   Violation,
   ViolationSeverity,
 } from '../model.ts';
+import { PendingOperation } from '../sync-model.ts';
 
 const Words = z.object({ en: z.string(), es: z.string() });
 const InspectionNumber = z
@@ -73,7 +75,14 @@ export const inspectionOperations = {
       previous: z.array(Inspection),
       /** Violations still open at the site from earlier visits. */
       openAtSite: z.array(Violation),
+      /** Changes to this visit made on this desk that have not reached the legacy database yet. */
+      pendingOperations: z.array(PendingOperation),
     }),
+  },
+  /** The ordinance code table (what a violation cites), in section order, with its plain words. */
+  'inspections.ordinances': {
+    input: z.object({}),
+    output: z.object({ ordinances: z.array(Ordinance) }),
   },
   /** Records a visit's result: the checklist answered item by item, the violations found; the city's rule grades it. */
   'inspections.record': {

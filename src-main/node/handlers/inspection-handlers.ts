@@ -1,7 +1,7 @@
 // The handlers of inspectionOperations (src-main/common/ops/inspection-ops.ts).
 import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
 import { todayIn } from '../../common/time.ts';
-import { dayVisits, showVisit } from '../inspections/inspector-day.ts';
+import { dayVisits, ordinanceTable, showVisit } from '../inspections/inspector-day.ts';
 import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.ts';
 import { recordInspectionResult } from '../inspections/record-result.ts';
 import { scheduleInspection } from '../inspections/schedule.ts';
@@ -19,6 +19,9 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
     },
     async 'inspections.show'({ inspectionId }) {
       return showVisit(desk.cache, deskInspectionRulesOrNull(desk), inspectionId, today());
+    },
+    async 'inspections.ordinances'() {
+      return { ordinances: ordinanceTable(desk.cache) };
     },
     async 'inspections.record'(input) {
       const recorded = recordInspectionResult(desk, ctx.actor(), input);

@@ -2,8 +2,15 @@
 // and what is overdue, in route order (ward, then street, then house number), and one visit with
 // its checklist by the city's rules, what was recorded, and the site's history.
 import { errorText, WorkbenchError } from '../../common/errors.ts';
-import type { ChecklistResult, Inspection, ScheduledInspection, Violation } from '../../common/model.ts';
+import type {
+  ChecklistResult,
+  Inspection,
+  Ordinance,
+  ScheduledInspection,
+  Violation,
+} from '../../common/model.ts';
 import type { Visit } from '../../common/ops/inspection-ops.ts';
+import type { PendingOperation } from '../../common/sync-model.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { type InspectionRulesFile, kindRules } from './inspection-rules.ts';
@@ -93,6 +100,7 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
             .all(licenceId) as Row[]
         ).map((r) => rowToRecord('inspection', r) as Inspection)
       : [],
+    pendingOperations: pendingOfVisit(db, inspectionId),
     openAtSite: violationsOf(
       `SELECT v.* FROM violation v JOIN scheduled_inspection o ON o.id = v.inspection_id
         WHERE v.status = 'open' AND o.id <> ? AND (o.licence_id = ? OR (? IS NULL AND o.address = ?))
@@ -103,4 +111,34 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
       address,
     ),
   };
+}
+
+/** The visit's outbox entries still waiting, or parked in an open conflict (for its pending mark). */
+function pendingOfVisit(db: Cache, inspectionId: string): PendingOperation[] {
+  const rows = db
+    .prepare(
+      `SELECT o.operation_id, o.command, o.created_at, o.actor, o.status, o.in_doubt
+         FROM outbox o
+        WHERE json_extract(o.payload, '$.inspectionId') = ?
+          AND (o.status = 'pending'
+               OR (o.status = 'conflict' AND EXISTS (SELECT 1 FROM conflict c
+                     WHERE c.operation_id = o.operation_id AND c.status = 'open')))
+        ORDER BY o.seq`,
+    )
+    .all(inspectionId) as Row[];
+  return rows.map((r) => ({
+    operationId: r.operation_id as string,
+    command: r.command as PendingOperation['command'],
+    createdAt: r.created_at as string,
+    actor: r.actor as string,
+    status: r.status as PendingOperation['status'],
+    inDoubt: r.in_doubt === 1,
+  }));
+}
+
+/** The ordinance code table, whole (it is small), in section order: what a violation may cite. */
+export function ordinanceTable(db: Cache): Ordinance[] {
+  return (db.prepare('SELECT * FROM ordinance ORDER BY section').all() as Row[]).map(
+    (r) => rowToRecord('ordinance', r) as Ordinance,
+  );
 }
