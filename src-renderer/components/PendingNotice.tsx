@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { PendingOperation } from '../../src-main/common/sync-model.ts';
 import { conflictsHref } from '../route.ts';
 
-export function PendingNotice({ operations: ops }: { operations: readonly PendingOperation[] }) {
+export function PendingNotice({
+  operations: ops,
+  summaryKey = 'pending.summaryWaiting',
+}: {
+  operations: readonly PendingOperation[];
+  /** How the waiting changes are counted ("…to this licence", "…to this visit"). */
+  summaryKey?: 'pending.summaryWaiting' | 'inspections.pendingSummary';
+}) {
   const { t } = useTranslation();
   const waiting = ops.filter((o) => o.status === 'pending').length;
   const inConflict = ops.filter((o) => o.status === 'conflict').length;
@@ -14,7 +21,7 @@ export function PendingNotice({ operations: ops }: { operations: readonly Pendin
   return (
     <MessageBar intent={inConflict > 0 ? 'warning' : 'info'} layout="multiline" data-pending-notice="">
       <MessageBarBody>
-        {waiting > 0 ? <div>{t('pending.summaryWaiting', { count: waiting })}</div> : null}
+        {waiting > 0 ? <div>{t(summaryKey, { count: waiting })}</div> : null}
         {inConflict > 0 ? (
           <div>
             {t('pending.summaryConflict', { count: inConflict })}{' '}

@@ -4,9 +4,7 @@
 // outbox: the pending badge and notice say so until it reaches the legacy system.
 import { Link, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../src-main/common/contract.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { InspectionHistory } from '../components/InspectionHistory.tsx';
 import { InspectionOutcome } from '../components/inspections/InspectionOutcome.tsx';
@@ -20,7 +18,7 @@ import { PendingNotice } from '../components/PendingNotice.tsx';
 import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
-import { useOrdinances, useVisit } from '../queries/index.ts';
+import { useOrdinances, useRecordInspection, useVisit } from '../queries/index.ts';
 import { inspectionHref } from '../route.ts';
 import { screenRoot } from '../styles/screen.ts';
 
@@ -36,7 +34,8 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
   const styles = useStyles();
   const query = useVisit(inspectionId);
   const ordinances = useOrdinances().data?.ordinances ?? [];
-  const [recorded, setRecorded] = useState<OpOutput<'inspections.record'> | null>(null);
+  const record = useRecordInspection();
+  const recorded = record.data ?? null;
   useDocumentTitle(t('inspections.visit.title', { id: inspectionId }));
   const shown = query.data;
   const i = shown?.visit.inspection;
@@ -64,18 +63,21 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
               inConflict={pending.filter((o) => o.status === 'conflict').length}
             />
           </div>
-          <PendingNotice operations={pending} />
+          <PendingNotice operations={pending} summaryKey="inspections.pendingSummary" />
           <Section title={t('inspections.visit.factsHeading')}>{() => <VisitFacts shown={shown} />}</Section>
           {recorded ? (
             <Section title={t('inspections.outcomeHeading')}>
-              {() => <InspectionOutcome outcome={recorded} />}
+              {() => (
+                <InspectionOutcome
+                  outcome={recorded}
+                  waiting={pending.some((o) => o.operationId === recorded.operationId)}
+                />
+              )}
             </Section>
           ) : null}
           {i.status === 'scheduled' && !recorded ? (
             <Section title={t('inspections.form.heading')}>
-              {(id) => (
-                <ResultForm shown={shown} ordinances={ordinances} labelledBy={id} onRecorded={setRecorded} />
-              )}
+              {(id) => <ResultForm shown={shown} ordinances={ordinances} labelledBy={id} record={record} />}
             </Section>
           ) : null}
           {i.status === 'done' ? (

@@ -22,13 +22,20 @@ const useStyles = makeStyles({
   sub: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function InspectionOutcome({ outcome }: { outcome: OpOutput<'inspections.record'> }) {
+export function InspectionOutcome({
+  outcome,
+  waiting,
+}: {
+  outcome: OpOutput<'inspections.record'>;
+  /** The result has not reached the legacy system yet. */
+  waiting: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const styles = useStyles();
   const passed = outcome.result === 'pass';
   return (
-    <div className={styles.stack} data-outcome={outcome.result}>
+    <div className={styles.stack} data-testid="outcome" data-result={outcome.result}>
       <MessageBar intent={passed ? 'success' : 'error'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>
@@ -38,6 +45,7 @@ export function InspectionOutcome({ outcome }: { outcome: OpOutput<'inspections.
               grade: outcome.grade,
             })}
           </MessageBarTitle>
+          {waiting ? <div>{t('inspections.recordedPending')}</div> : null}
         </MessageBarBody>
       </MessageBar>
       <h3 className={styles.sub}>{t('inspections.working')}</h3>

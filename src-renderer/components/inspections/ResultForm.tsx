@@ -14,7 +14,7 @@ import {
   type InspectionResultValues,
   inspectionResultSchema,
 } from '../../forms/inspection-form.ts';
-import { useRecordInspection } from '../../queries/index.ts';
+import type { useRecordInspection } from '../../queries/index.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { ChecklistAnswers } from './ChecklistAnswers.tsx';
 import { ViolationRows } from './ViolationRows.tsx';
@@ -35,16 +35,16 @@ export function ResultForm({
   shown,
   ordinances,
   labelledBy,
-  onRecorded,
+  record,
 }: {
   shown: OpOutput<'inspections.show'>;
   ordinances: readonly Ordinance[];
   labelledBy: string;
-  onRecorded: (result: OpOutput<'inspections.record'>) => void;
+  /** The screen's mutation: what it gave outlives this form (which goes once the visit is done). */
+  record: ReturnType<typeof useRecordInspection>;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const record = useRecordInspection();
   const addRef = useRef<HTMLButtonElement>(null);
   const inspectionId = shown.visit.inspection.id;
   const form = useForm<InspectionResultValues, unknown, InspectionResultInput>({
@@ -58,9 +58,7 @@ export function ResultForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (record.isPending) return;
-    void form.handleSubmit((input) =>
-      record.mutate({ inspectionId, ...input }, { onSuccess: (result) => onRecorded(result) }),
-    )(event);
+    void form.handleSubmit((input) => record.mutate({ inspectionId, ...input }))(event);
   };
 
   return (

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(16rem, 2fr) minmax(10rem, 1fr) minmax(12rem, 2fr) 11rem auto',
+    gridTemplateColumns: 'minmax(16rem, 2fr) minmax(14rem, 1fr) minmax(12rem, 2fr) 12rem auto',
     columnGap: tokens.spacingHorizontalM,
     alignItems: 'start',
     border: 'none',
@@ -28,7 +28,11 @@ const useStyles = makeStyles({
     padding: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
-  remove: { alignSelf: 'end' },
+  // Level with the inputs: below the fields' labels.
+  remove: {
+    alignSelf: 'start',
+    marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})`,
+  },
   none: { color: tokens.colorNeutralForeground3 },
   dropdown: { minWidth: 0 },
 });

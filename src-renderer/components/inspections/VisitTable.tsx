@@ -14,7 +14,13 @@ const column = columnsOf<Visit>();
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  status: { display: 'inline-flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  status: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  badge: { whiteSpace: 'nowrap' },
   none: { color: tokens.colorNeutralForeground3 },
   open: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -70,7 +76,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
         <span className={styles.status}>
           {t(`inspections.status.${v.inspection.status}`)}
           {v.overdue ? (
-            <Badge appearance="tint" color="danger" shape="rounded" data-overdue="">
+            <Badge appearance="tint" color="danger" shape="rounded" className={styles.badge} data-overdue="">
               {t('inspections.overdueSince', { date: formatDate(v.inspection.scheduledOn, language) })}
             </Badge>
           ) : null}
