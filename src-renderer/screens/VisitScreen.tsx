@@ -19,6 +19,7 @@ import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { useDocumentTitle, useLanguage } from '../hooks.ts';
 import { useOrdinances, useRecordInspection, useVisit } from '../queries/index.ts';
+import { shownId } from '../provisional-id.ts';
 import { inspectionHref } from '../route.ts';
 import { screenRoot } from '../styles/screen.ts';
 
@@ -36,7 +37,7 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
   const ordinances = useOrdinances().data?.ordinances ?? [];
   const record = useRecordInspection();
   const recorded = record.data ?? null;
-  useDocumentTitle(t('inspections.visit.title', { id: inspectionId }));
+  useDocumentTitle(t('inspections.visit.title', { id: shownId(inspectionId) }));
   const shown = query.data;
   const i = shown?.visit.inspection;
   const pending = shown?.pendingOperations ?? [];
@@ -53,7 +54,7 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
           <div className={styles.title}>
             <ScreenTitle
               heading={t('inspections.visit.heading', {
-                id: i.id,
+                id: shownId(i.id),
                 kind: shown.kindLabel ? wordsIn(shown.kindLabel, language) : i.kind,
               })}
             />

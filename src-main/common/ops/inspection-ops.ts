@@ -22,11 +22,13 @@ import {
 import { PendingOperation } from '../sync-model.ts';
 
 const Words = z.object({ en: z.string(), es: z.string() });
+// Long enough for local:<operation id>, a visit scheduled on this desk (a re-inspection) that
+// the legacy system has not numbered yet: it can be opened, and recording on it says why not.
 const InspectionNumber = z
   .string({ error: 'An inspection number is needed.' })
   .trim()
   .min(1, 'An inspection number is needed.')
-  .max(20, 'An inspection number is at most 20 characters.');
+  .max(64, 'An inspection number is at most 64 characters.');
 
 /** A visit as the day's list shows it: the schedule row, where it is, and what is open there. */
 export const Visit = z.object({

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../src-main/common/contract.ts';
 import { formatDate } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
+import { shownId } from '../../provisional-id.ts';
 import { inspectionHref } from '../../route.ts';
 import { wordsIn } from './inspection-text.ts';
 
@@ -59,7 +60,7 @@ export function InspectionOutcome({
           <Link href={inspectionHref(outcome.reinspection.inspectionId)}>
             {t('inspections.reinspection', {
               date: formatDate(outcome.reinspection.scheduledOn, language),
-              id: outcome.reinspection.inspectionId,
+              id: shownId(outcome.reinspection.inspectionId),
             })}
           </Link>
         </p>

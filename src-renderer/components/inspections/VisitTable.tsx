@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../src-main/common/ops/inspection-ops.ts';
 import { formatDate, text } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
+import { shownId } from '../../provisional-id.ts';
 import { inspectionHref, licenceHref } from '../../route.ts';
 import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 import { windowText } from './inspection-text.ts';
@@ -38,9 +39,9 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
         <Link
           href={inspectionHref(v.inspection.id)}
           className={styles.mono}
-          aria-label={t('inspections.day.openVisit', { id: v.inspection.id })}
+          aria-label={t('inspections.day.openVisit', { id: shownId(v.inspection.id) })}
         >
-          {v.inspection.id}
+          {shownId(v.inspection.id)}
         </Link>
       ),
     }),
