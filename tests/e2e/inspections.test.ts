@@ -98,6 +98,14 @@ describe("the inspector's day, with the link cut", () => {
     expect(text).toContain('Record the result');
     expect(text).toContain('BD02: Structure sound; no changes made without a permit');
     await checkScreen(desk.page, 'inspections-02-visit');
+    // The help overlay lists the checklist keys.
+    await desk.page.keyboard.press('F1');
+    const help = desk.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const helpText = await shown(help);
+    expect(helpText).toContain('Inspection visit');
+    expect(helpText).toContain('Checklist: fail the focused item, then go to the next');
+    await desk.page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
   });
 
   it('answers the checklist by keyboard, adds a violation from the ordinance table, records a failure', async () => {
@@ -164,6 +172,8 @@ describe("the inspector's day, with the link cut", () => {
     await expect
       .poll(() => shown(desk.page.getByRole('heading', { level: 1 })))
       .toMatch(/^Inspección P-[0-9A-F]{8}: Construcción$/);
+    // Its scheduling waits in the outbox too: the pending mark says so.
+    expect(await main().locator('[data-pending="1"]').count()).toBe(1);
     await desk.page.getByTestId('item-BD01').getByRole('radio', { name: 'Cumple', exact: true }).focus();
     for (let i = 0; i < 8; i++) await desk.page.keyboard.press('p');
     await desk.page.getByRole('button', { name: 'Registrar el resultado' }).click();

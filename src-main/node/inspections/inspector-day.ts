@@ -113,19 +113,22 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
   };
 }
 
-/** The visit's outbox entries still waiting, or parked in an open conflict (for its pending mark). */
+/**
+ * The visit's outbox entries still waiting, or parked in an open conflict (for its pending mark):
+ * its result, and for a visit scheduled on this desk (local:<operation>) the scheduling itself.
+ */
 function pendingOfVisit(db: Cache, inspectionId: string): PendingOperation[] {
   const rows = db
     .prepare(
       `SELECT o.operation_id, o.command, o.created_at, o.actor, o.status, o.in_doubt
          FROM outbox o
-        WHERE json_extract(o.payload, '$.inspectionId') = ?
+        WHERE (json_extract(o.payload, '$.inspectionId') = ? OR 'local:' || o.operation_id = ?)
           AND (o.status = 'pending'
                OR (o.status = 'conflict' AND EXISTS (SELECT 1 FROM conflict c
                      WHERE c.operation_id = o.operation_id AND c.status = 'open')))
         ORDER BY o.seq`,
     )
-    .all(inspectionId) as Row[];
+    .all(inspectionId, inspectionId) as Row[];
   return rows.map((r) => ({
     operationId: r.operation_id as string,
     command: r.command as PendingOperation['command'],
