@@ -12,21 +12,13 @@ import { Section } from '../components/Section.tsx';
 import { formatDate, today } from '../format.ts';
 import { useDebouncedValue, useDocumentTitle, useLanguage } from '../hooks.ts';
 import { useInspectorDay } from '../queries/index.ts';
-import { screenRoot } from '../styles/screen.ts';
+import { filterLegend, filterRow, screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
   root: screenRoot,
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    border: 'none',
-    margin: 0,
-    padding: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  // Top-aligned: the inspector's field has a hint under it.
+  filters: { ...filterRow, alignItems: 'flex-start' },
+  legend: filterLegend,
   note: { color: tokens.colorNeutralForeground2 },
 });
 

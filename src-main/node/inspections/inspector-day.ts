@@ -118,9 +118,11 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
  * its result, and for a visit scheduled on this desk (local:<operation>) the scheduling itself.
  */
 function pendingOfVisit(db: Cache, inspectionId: string): PendingOperation[] {
+  // Read as the contract names the fields (in_doubt is 0 or 1 in SQLite).
   const rows = db
     .prepare(
-      `SELECT o.operation_id, o.command, o.created_at, o.actor, o.status, o.in_doubt
+      `SELECT o.operation_id AS operationId, o.command, o.created_at AS createdAt, o.actor, o.status,
+              o.in_doubt AS inDoubt
          FROM outbox o
         WHERE (json_extract(o.payload, '$.inspectionId') = ? OR 'local:' || o.operation_id = ?)
           AND (o.status = 'pending'
@@ -128,15 +130,8 @@ function pendingOfVisit(db: Cache, inspectionId: string): PendingOperation[] {
                      WHERE c.operation_id = o.operation_id AND c.status = 'open')))
         ORDER BY o.seq`,
     )
-    .all(inspectionId, inspectionId) as Row[];
-  return rows.map((r) => ({
-    operationId: r.operation_id as string,
-    command: r.command as PendingOperation['command'],
-    createdAt: r.created_at as string,
-    actor: r.actor as string,
-    status: r.status as PendingOperation['status'],
-    inDoubt: r.in_doubt === 1,
-  }));
+    .all(inspectionId, inspectionId) as Array<Omit<PendingOperation, 'inDoubt'> & { inDoubt: number }>;
+  return rows.map((r) => ({ ...r, inDoubt: r.inDoubt === 1 }));
 }
 
 /** The ordinance code table, whole (it is small), in section order: what a violation may cite. */

@@ -1,13 +1,14 @@
 // The checklist of a visit, answered item by item: pass, fail or not applicable (radio buttons, so
 // arrows work as usual), with a note each. On an item P, F or N answers it and moves the focus to
 // the next item (listed in shortcut-list.ts), so a whole checklist goes by keyboard in one pass.
-import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { type KeyboardEvent, useRef } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../src-main/common/contract.ts';
 import type { ChecklistOutcome } from '../../../src-main/common/model.ts';
 import { useFieldProblem } from '../../forms/field-problem.ts';
+import { TextInput } from '../../forms/inputs.tsx';
 import type { InspectionResultInput, InspectionResultValues } from '../../forms/inspection-form.ts';
 import { useLanguage } from '../../hooks.ts';
 import { wordsIn } from './inspection-text.ts';
@@ -117,14 +118,7 @@ export function ChecklistAnswers({
             name={`answers.${item.code}.note`}
             render={({ field }) => (
               <Field label={t('inspections.form.noteLabel', { code: item.code })}>
-                <Input
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  onBlur={field.onBlur}
-                  onChange={(_, d) => field.onChange(d.value)}
-                  autoComplete="off"
-                />
+                <TextInput field={field} />
               </Field>
             )}
           />

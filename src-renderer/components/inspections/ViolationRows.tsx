@@ -9,6 +9,7 @@ import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-h
 import { useTranslation } from 'react-i18next';
 import { type Ordinance, violationSeverities } from '../../../src-main/common/model.ts';
 import { useFieldProblem } from '../../forms/field-problem.ts';
+import { TextInput } from '../../forms/inputs.tsx';
 import {
   emptyViolation,
   type InspectionResultInput,
@@ -133,14 +134,7 @@ export const ViolationRows = forwardRef<HTMLButtonElement, Props>(function Viola
               name={`violations.${index}.description`}
               render={({ field }) => (
                 <Field label={t('inspections.form.description')}>
-                  <Input
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onBlur={field.onBlur}
-                    onChange={(_, d) => field.onChange(d.value)}
-                    autoComplete="off"
-                  />
+                  <TextInput field={field} />
                 </Field>
               )}
             />
