@@ -24,6 +24,7 @@ export function RecordedChecklist({ labelledBy, items }: { labelledBy: string; i
     column.accessor('code', {
       header: t('inspections.columns.item'),
       cell: (c) => <span className={styles.code}>{c.getValue()}</span>,
+      meta: { width: '6rem' },
     }),
     column.display({
       id: 'words',
@@ -39,10 +40,14 @@ export function RecordedChecklist({ labelledBy, items }: { labelledBy: string; i
         </span>
       ),
     }),
-    column.accessor('weight', { header: t('inspections.columns.weight'), meta: { numeric: true } }),
+    column.accessor('weight', {
+      header: t('inspections.columns.weight'),
+      meta: { numeric: true, width: '6rem' },
+    }),
     column.display({
       id: 'outcome',
       header: t('inspections.columns.outcome'),
+      meta: { width: '10rem' },
       cell: ({ row: { original: item } }) =>
         item.recorded ? (
           <span className={item.recorded.outcome === 'fail' ? styles.fail : undefined}>
@@ -55,6 +60,7 @@ export function RecordedChecklist({ labelledBy, items }: { labelledBy: string; i
     column.display({
       id: 'note',
       header: t('inspections.columns.note'),
+      meta: { width: '30%' },
       cell: ({ row: { original: item } }) => <span className={styles.wrap}>{text(item.recorded?.note)}</span>,
     }),
   ];

@@ -45,6 +45,7 @@ export function ViolationTable({
     }),
     column.accessor('severity', {
       header: t('inspections.columns.severity'),
+      meta: { width: '8rem' },
       cell: (c) => t(`inspections.severity.${c.getValue()}`),
     }),
     column.accessor('description', {
@@ -53,10 +54,12 @@ export function ViolationTable({
     }),
     column.accessor('correctBy', {
       header: t('inspections.columns.correctBy'),
+      meta: { width: '9rem' },
       cell: (c) => <DateText iso={c.getValue()} />,
     }),
     column.accessor('status', {
       header: t('inspections.columns.status'),
+      meta: { width: '8rem' },
       cell: (c) => t(`inspections.violationStatus.${c.getValue()}`),
     }),
   ];

@@ -31,9 +31,15 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
   const language = useLanguage();
   const styles = useStyles();
   const columns: TableColumn<Visit>[] = [
-    column.display({ id: 'stop', header: t('inspections.day.colStop'), cell: (c) => c.row.index + 1 }),
+    column.display({
+      id: 'stop',
+      header: t('inspections.day.colStop'),
+      cell: (c) => c.row.index + 1,
+      meta: { width: '4rem' },
+    }),
     column.display({
       id: 'visit',
+      meta: { width: '6rem' },
       header: t('inspections.day.colVisit'),
       cell: ({ row: { original: v } }) => (
         <Link
@@ -47,6 +53,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
     }),
     column.display({
       id: 'window',
+      meta: { width: '8rem' },
       header: t('inspections.day.colWindow'),
       cell: ({ row: { original: v } }) => windowText(v.inspection, t),
     }),
@@ -56,6 +63,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
     }),
     column.display({
       id: 'licence',
+      meta: { width: '8rem' },
       header: t('inspections.day.colLicence'),
       cell: ({ row: { original: v } }) =>
         v.inspection.licenceId ? (
@@ -67,6 +75,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
     column.accessor('site', { header: t('inspections.day.colSite'), cell: (c) => text(c.getValue()) }),
     column.display({
       id: 'kind',
+      meta: { width: '5rem' },
       header: t('inspections.day.colKind'),
       cell: ({ row: { original: v } }) => v.inspection.kind,
     }),
@@ -87,7 +96,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
     column.accessor('openViolations', {
       header: t('inspections.day.colOpen'),
       cell: (c) => <span className={c.getValue() > 0 ? styles.open : undefined}>{c.getValue()}</span>,
-      meta: { numeric: true },
+      meta: { numeric: true, width: '9rem' },
     }),
   ];
   return (
