@@ -109,7 +109,12 @@ describe("the inspector's day, with the link cut", () => {
   });
 
   it('answers the checklist by keyboard, adds a violation from the ordinance table, records a failure', async () => {
-    await desk.page.getByTestId('item-BD01').getByRole('radio', { name: 'Pass' }).focus();
+    // Recording with nothing answered is refused, and the focus lands on the first item.
+    await desk.page.getByRole('button', { name: 'Record the result' }).click();
+    await expect.poll(() => shown(main())).toContain('8 items have no answer yet.');
+    expect(await shown(main())).toContain('Answer this item: pass, fail or not applicable.');
+    const first = desk.page.getByTestId('item-BD01').getByRole('radio', { name: 'Pass' });
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
     for (const key of KEYS) await desk.page.keyboard.press(key);
     // After the last item the focus is on "Add a violation".
     await expect
@@ -124,6 +129,7 @@ describe("the inspector's day, with the link cut", () => {
     await desk.page.getByRole('option', { name: new RegExp(`^${SECTION} — `) }).click();
     await desk.page.getByLabel('Description', { exact: true }).fill(DESCRIPTION);
     await desk.page.getByLabel('Note on BD02', { exact: true }).fill('Partition wall removed');
+    expect(await shown(main())).not.toContain('no answer yet');
     await checkScreen(desk.page, 'inspections-03-answered');
 
     await desk.page.getByRole('button', { name: 'Record the result' }).click();

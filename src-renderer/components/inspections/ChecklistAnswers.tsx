@@ -100,6 +100,8 @@ export function ChecklistAnswers({
                 {...problem('outcome', errors.answers?.[item.code]?.outcome)}
               >
                 <RadioGroup
+                  // A refused submit focuses the first unanswered item: its first radio.
+                  ref={(el) => field.ref(el ? { focus: () => radioOf(el)?.focus() } : null)}
                   layout="horizontal"
                   name={field.name}
                   value={field.value}
