@@ -11,6 +11,7 @@ import {
   wholeCentsMessage,
 } from '../../src-main/common/model.ts';
 import { ordinanceNeededMessage, unansweredMessage } from './inspection-form.ts';
+import { scheduleMessages } from './schedule-visit-form.ts';
 
 /** Raised by a form itself, not the contract: nothing was typed where an amount is needed. */
 export const amountEmptyMessage = 'An amount is needed.';
@@ -41,6 +42,10 @@ const otherKeys: Record<string, string> = {
   [tenderedShortMessage]: 'drawer.tenderedShort',
   [unansweredMessage]: 'inspections.form.unanswered',
   [ordinanceNeededMessage]: 'inspections.form.ordinanceNeeded',
+  [scheduleMessages.licenceOrAddress]: 'inspections.schedule.licenceOrAddress',
+  [scheduleMessages.kindNeeded]: 'inspections.schedule.kindNeeded',
+  // model.ts IsoDate's own sentence (a day not typed in full).
+  'expected a date as YYYY-MM-DD': 'inspections.schedule.dayNeeded',
 };
 
 /**

@@ -1,6 +1,6 @@
 // TanStack Query hooks of the inspector's desk (inspection-ops.ts): a day's visits, one visit, the
-// ordinance code table, and recording a result. A result changes the visit, the day and the
-// licence's history, so all three are read again.
+// ordinance code table and the kinds of inspection, scheduling a visit and recording a result. A
+// result changes the visit, the day and the licence's history, so all three are read again.
 import { invalidate } from './query-client.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../src-main/common/contract.ts';
@@ -31,6 +31,24 @@ export function useOrdinances() {
     queryKey: ['inspections.ordinances'],
     queryFn: () => api['inspections.ordinances']({}),
     staleTime: Infinity,
+  });
+}
+
+export function useInspectionKinds() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['inspections.kinds'],
+    queryFn: () => api['inspections.kinds']({}),
+    staleTime: Infinity,
+  });
+}
+
+export function useScheduleVisit() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<'inspections.schedule'>) => api['inspections.schedule'](input),
+    onSettled: () => invalidate(client, 'inspections.day', 'desk.status'),
   });
 }
 

@@ -1,11 +1,12 @@
 // #/inspections: the inspector's day. A day (today unless another is chosen) and whose visits
 // (the person's own unless a legacy user id is typed), then the visits and the overdue ones in the
-// route order the desk gives (inspections.day), each opening its visit. Read from the desk's
-// cache, so it works with the link to the legacy system cut.
+// route order the desk gives (inspections.day), each opening its visit; and scheduling another
+// visit. Read from the desk's cache, so it works with the link to the legacy system cut.
 import { Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ScheduleVisitForm } from '../components/inspections/ScheduleVisitForm.tsx';
 import { VisitTable } from '../components/inspections/VisitTable.tsx';
 import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
@@ -79,6 +80,17 @@ export function InspectorDayScreen() {
           )}
         </Section>
       ) : null}
+      <Section title={t('inspections.schedule.heading')}>
+        {(id) => (
+          // Started again from the day and inspector shown, whenever they change.
+          <ScheduleVisitForm
+            key={`${on}|${typed}`}
+            labelledBy={id}
+            on={isoDay.test(on) ? on : today()}
+            inspector={typed}
+          />
+        )}
+      </Section>
     </div>
   );
 }

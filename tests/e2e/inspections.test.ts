@@ -5,8 +5,9 @@
 // failures, adds a violation from the ordinance table and records the result: the screen shows
 // the result with its working, the re-inspection the failure scheduled and the pending mark. The
 // same in Spanish; recording on the re-inspection (a visit known only to this desk) is refused in
-// plain words. Then the link comes back, "Sync now", and the legacy database (Riverton on SQLite,
-// read directly) holds the schedule row done, one INSCHK line per item and the VIOLTN row, once.
+// plain words; another visit is scheduled on the day screen. Then the link comes back, "Sync
+// now", and the legacy database (Riverton on SQLite, read directly) holds the schedule row done,
+// one INSCHK line per item, the VIOLTN row and the new INSSCH row, once.
 // Screenshots and axe on each step.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,9 @@ const INSPECTOR = 'EDAVIS';
 const VISIT = '217'; // BLDG at Quick Concrete, RV-0000279, scheduled 2026-11-19, still open
 /** BD01…BD08 as keyed: BD02 and BD06 (both critical) fail, BD08 is not applicable. */
 const KEYS = ['p', 'f', 'p', 'p', 'p', 'f', 'p', 'n'];
+const LICENCE = 'RV-0000279';
 const SECTION = '14-1-210';
+const NEXT_VISIT_DAY = '2026-12-09';
 const DESCRIPTION = 'Wall opened without a permit';
 
 type OutboxEntry = { command: string; status: string; payload: Record<string, unknown> };
@@ -190,8 +193,38 @@ describe("the inspector's day, with the link cut", () => {
     expect(reinspectionId).toMatch(/^local:/);
   });
 
-  it('when the link is back, "Sync now" brings the result to the legacy database, once', async () => {
+  it('schedules another visit on the day screen, kept on this desk until the sync', async () => {
     await desk.page.getByLabel(/^(Language|Idioma)$/).selectOption('en');
+    await desk.page.goto(`${desk.base()}#/inspections`);
+    // The day the visit is for, and whose: the form below starts from them.
+    await desk.page.getByLabel('Day', { exact: true }).fill(NEXT_VISIT_DAY);
+    await desk.page.getByLabel('Inspector', { exact: true }).fill(INSPECTOR);
+    await expect
+      .poll(() => shown(desk.page.getByTestId('day-count')))
+      .toMatch(new RegExp(`^${INSPECTOR}, ${readableDate(NEXT_VISIT_DAY, 'en-US')}: `));
+    const form = desk.page.getByRole('form', { name: 'Schedule a visit' });
+    await expect.poll(() => form.getByLabel(/^Visit by/).inputValue()).toBe(INSPECTOR);
+    expect(await form.getByLabel(/^Day of the visit/).inputValue()).toBe(NEXT_VISIT_DAY);
+    await form.getByLabel('Licence', { exact: true }).fill(LICENCE);
+    await form.getByLabel('Address (no licence)', { exact: true }).fill('1 Main St');
+    await form.getByRole('combobox', { name: 'Kind' }).click();
+    await desk.page.getByRole('option', { name: 'Health (food) (HLTH)' }).click();
+    await form.getByRole('button', { name: 'Schedule the visit' }).click();
+    await expect.poll(() => shown(form)).toContain('Give a licence or an address, not both.');
+    await form.getByLabel('Address (no licence)', { exact: true }).fill('');
+    await form.getByRole('button', { name: 'Schedule the visit' }).click();
+    await expect
+      .poll(() => shown(form))
+      .toMatch(new RegExp(`Visit P-[0-9A-F]{8} scheduled for ${readableDate(NEXT_VISIT_DAY, 'en-US')}\\.`));
+    // On that day's list at once: the new visit, under its provisional number.
+    const row = desk.page.locator('[data-visit^="local:"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await shown(row)).toContain('Quick Concrete');
+    expect(await shown(row)).toContain('HLTH');
+    await checkScreen(desk.page, 'inspections-07-scheduled');
+  });
+
+  it('when the link is back, "Sync now" brings the result to the legacy database, once', async () => {
     await desk.page.goto(`${desk.base()}#/inspections/${VISIT}`);
     await expect
       .poll(() => shown(desk.page.getByRole('heading', { level: 1 })))
@@ -200,7 +233,7 @@ describe("the inspector's day, with the link cut", () => {
     await desk.page.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => shown(footer()), { timeout: 30_000 }).toContain('Online');
     await expect.poll(() => shown(footer()), { timeout: 30_000 }).toContain('Synced');
-    expect(outbox().map((e) => e.status)).toEqual(['applied', 'applied']);
+    expect(outbox().map((e) => e.status)).toEqual(['applied', 'applied', 'applied']);
 
     const legacy = new Database(sqliteLegacyPath(desk.dataDir), { readonly: true });
     try {
@@ -238,6 +271,14 @@ describe("the inspector's day, with the link cut", () => {
       expect(violations.map((v) => [v.VIOSEQ, v.VIOSEC.trim(), v.VIODSC.trim(), v.VIOSTS])).toEqual([
         [1, SECTION, DESCRIPTION, 'O'],
       ]);
+      // The visit scheduled on the day screen: an open INSSCH row, numbered by the legacy side.
+      const scheduled = legacy
+        .prepare(`SELECT SCHBY, SCHSTS FROM INSSCH WHERE SCHLIC = ? AND SCHTYP = 'HLTH' AND SCHDTE = ?`)
+        .all(LICENCE, Number(`1${NEXT_VISIT_DAY.slice(2).replaceAll('-', '')}`)) as Array<{
+        SCHBY: string;
+        SCHSTS: string;
+      }>;
+      expect(scheduled.map((r) => [r.SCHBY.trim(), r.SCHSTS])).toEqual([[INSPECTOR, 'S']]);
     } finally {
       legacy.close();
     }
@@ -245,6 +286,6 @@ describe("the inspector's day, with the link cut", () => {
     // The screen: nothing waits any more; the visit reads as done, from the legacy's rows.
     await expect.poll(() => shown(main()), { timeout: 15_000 }).not.toContain('change waiting');
     expect(await shown(main())).toContain('Fail — Score 82, grade F');
-    await checkScreen(desk.page, 'inspections-07-synced');
+    await checkScreen(desk.page, 'inspections-08-synced');
   });
 });

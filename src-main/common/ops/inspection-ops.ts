@@ -81,6 +81,11 @@ export const inspectionOperations = {
       pendingOperations: z.array(PendingOperation),
     }),
   },
+  /** The kinds of inspection the city's rules know (inspections.yaml), with their words: what a visit may be. */
+  'inspections.kinds': {
+    input: z.object({}),
+    output: z.object({ kinds: z.array(z.object({ kind: z.string(), label: Words })) }),
+  },
   /** The ordinance code table (what a violation cites), in section order, with its plain words. */
   'inspections.ordinances': {
     input: z.object({}),

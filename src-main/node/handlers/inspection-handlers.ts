@@ -20,6 +20,12 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
     async 'inspections.show'({ inspectionId }) {
       return showVisit(desk.cache, deskInspectionRulesOrNull(desk), inspectionId, today());
     },
+    async 'inspections.kinds'() {
+      const rules = deskInspectionRulesOrNull(desk);
+      return {
+        kinds: Object.entries(rules?.kinds ?? {}).map(([kind, rule]) => ({ kind, label: rule.label })),
+      };
+    },
     async 'inspections.ordinances'() {
       return { ordinances: ordinanceTable(desk.cache) };
     },
