@@ -221,6 +221,7 @@ describe("the inspector's day, with the link cut", () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await shown(row)).toContain('Quick Concrete');
     expect(await shown(row)).toContain('HLTH');
+    expect(await shown(row)).toContain('1 change waiting');
     await checkScreen(desk.page, 'inspections-07-scheduled');
   });
 

@@ -39,6 +39,8 @@ export const Visit = z.object({
   /** The business's address for a licence, else the bare site's. */
   site: z.string().nullable(),
   openViolations: z.number().int(),
+  /** Changes to the visit made on this desk that wait for the legacy database (its result, its scheduling). */
+  pendingChanges: z.number().int().nonnegative(),
 });
 export type Visit = z.infer<typeof Visit>;
 

@@ -22,7 +22,10 @@ const visitSql = `
          (SELECT count(*) FROM violation v JOIN scheduled_inspection o ON o.id = v.inspection_id
            WHERE v.status = 'open' AND o.id <> s.id
              AND ((s.licence_id IS NOT NULL AND o.licence_id = s.licence_id)
-               OR (s.licence_id IS NULL AND o.address = s.address))) AS open_violations
+               OR (s.licence_id IS NULL AND o.address = s.address))) AS open_violations,
+         (SELECT count(*) FROM outbox w WHERE w.status = 'pending'
+             AND (json_extract(w.payload, '$.inspectionId') = s.id OR 'local:' || w.operation_id = s.id))
+           AS pending_changes
     FROM scheduled_inspection s
     LEFT JOIN licence l ON l.id = s.licence_id
     LEFT JOIN business b ON b.id = l.business_id`;
@@ -35,6 +38,7 @@ function toVisit(row: Row, on: string): Visit {
     businessName: (row.business_name as string | null) ?? null,
     site: ((row.business_address as string | null) ?? inspection.address) || null,
     openViolations: Number(row.open_violations),
+    pendingChanges: Number(row.pending_changes),
   };
 }
 

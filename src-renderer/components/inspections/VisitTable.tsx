@@ -1,6 +1,6 @@
 // The day's visits in the route order the desk gave them (one DataTable): where, when, what kind,
-// its status with an overdue mark, and how many violations are still open at the site. The visit
-// number is a link, so Enter or a click opens the visit.
+// its status with an overdue mark and what waits for the legacy system, and how many violations
+// are still open at the site. The visit number is a link, so Enter or a click opens the visit.
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../src-main/common/ops/inspection-ops.ts';
@@ -8,6 +8,7 @@ import { formatDate, text } from '../../format.ts';
 import { useLanguage } from '../../hooks.ts';
 import { shownId } from '../../provisional-id.ts';
 import { inspectionHref, licenceHref } from '../../route.ts';
+import { PendingBadge } from '../PendingBadge.tsx';
 import { columnsOf, DataTable, type TableColumn } from '../table/DataTable.tsx';
 import { windowText } from './inspection-text.ts';
 
@@ -85,6 +86,7 @@ export function VisitTable({ visits, labelledBy }: { visits: readonly Visit[]; l
       cell: ({ row: { original: v } }) => (
         <span className={styles.status}>
           {t(`inspections.status.${v.inspection.status}`)}
+          <PendingBadge waiting={v.pendingChanges} />
           {v.overdue ? (
             <Badge appearance="tint" color="danger" shape="rounded" className={styles.badge} data-overdue="">
               {t('inspections.overdueSince', { date: formatDate(v.inspection.scheduledOn, language) })}
