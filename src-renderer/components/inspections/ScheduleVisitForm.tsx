@@ -6,7 +6,6 @@ import {
   Button,
   Dropdown,
   Field,
-  Input,
   Link,
   makeStyles,
   MessageBar,
@@ -19,7 +18,7 @@ import type { FormEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useFieldProblem } from '../../forms/field-problem.ts';
-import { TextInput } from '../../forms/inputs.tsx';
+import { DateInput, TextInput } from '../../forms/inputs.tsx';
 import {
   emptyScheduleVisit,
   type ScheduleVisitInput,
@@ -135,14 +134,7 @@ export function ScheduleVisitForm({
           name="on"
           render={({ field }) => (
             <Field label={t('inspections.schedule.on')} required {...problem('on', errors.on)}>
-              <Input
-                type="date"
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                onChange={(_, d) => field.onChange(d.value)}
-              />
+              <DateInput field={field} />
             </Field>
           )}
         />

@@ -2,14 +2,14 @@
 // city's code table (its words in the person's language), the severity (the ordinance's own
 // unless another is chosen), a description and the day it must be corrected by (the ordinance's
 // own deadline unless one is given).
-import { Button, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { forwardRef } from 'react';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type Ordinance, violationSeverities } from '../../../src-main/common/model.ts';
 import { useFieldProblem } from '../../forms/field-problem.ts';
-import { TextInput } from '../../forms/inputs.tsx';
+import { DateInput, TextInput } from '../../forms/inputs.tsx';
 import {
   emptyViolation,
   type InspectionResultInput,
@@ -146,14 +146,7 @@ export const ViolationRows = forwardRef<HTMLButtonElement, Props>(function Viola
                   label={t('inspections.form.correctBy')}
                   hint={field.value ? undefined : t('inspections.form.correctByHint')}
                 >
-                  <Input
-                    type="date"
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onBlur={field.onBlur}
-                    onChange={(_, d) => field.onChange(d.value)}
-                  />
+                  <DateInput field={field} />
                 </Field>
               )}
             />
