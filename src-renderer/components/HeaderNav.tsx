@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries/index.ts';
 import { useVerifyShortcut, verifyHref } from './licence-status/useVerifyShortcut.ts';
 import { applicationHref, conflictsHref, inspectionHref } from '../route.ts';
-import { serviceRoles } from '../../src-main/common/roles.ts';
+import { useMayDo } from '../may-do.ts';
 
 const useStyles = makeStyles({
   nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
@@ -37,7 +37,7 @@ export function HeaderNav() {
   // The dashboard is a supervisor's (the desk's service refuses anyone else anyway).
   const seesDashboard = status?.role === 'supervisor' || status?.role === 'admin';
   // The inspector's day is for those who may record results (the service checks it again).
-  const inspects = status?.role ? serviceRoles['inspection.record'].includes(status.role) : false;
+  const inspects = useMayDo('inspection.record');
   return (
     <nav className={styles.nav} aria-label={t('header.nav')}>
       <ul className={styles.list}>

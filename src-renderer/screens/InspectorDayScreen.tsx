@@ -12,6 +12,7 @@ import { ScreenTitle } from '../components/ScreenTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { formatDate, today } from '../format.ts';
 import { useDebouncedValue, useDocumentTitle, useLanguage } from '../hooks.ts';
+import { useMayDo } from '../may-do.ts';
 import { useInspectorDay } from '../queries/index.ts';
 import { filterLegend, filterRow, screenRoot } from '../styles/screen.ts';
 
@@ -38,6 +39,7 @@ export function InspectorDayScreen() {
   useEffect(() => {
     remembered = { on, inspector };
   }, [on, inspector]);
+  const maySchedule = useMayDo('inspection.schedule');
   useDocumentTitle(t('inspections.day.title'));
   const day = useInspectorDay({
     ...(isoDay.test(on) ? { on } : {}),
@@ -80,17 +82,19 @@ export function InspectorDayScreen() {
           )}
         </Section>
       ) : null}
-      <Section title={t('inspections.schedule.heading')}>
-        {(id) => (
-          // Started again from the day and inspector shown, whenever they change.
-          <ScheduleVisitForm
-            key={`${on}|${typed}`}
-            labelledBy={id}
-            on={isoDay.test(on) ? on : today()}
-            inspector={typed}
-          />
-        )}
-      </Section>
+      {maySchedule ? (
+        <Section title={t('inspections.schedule.heading')}>
+          {(id) => (
+            // Started again from the day and inspector shown, whenever they change.
+            <ScheduleVisitForm
+              key={`${on}|${typed}`}
+              labelledBy={id}
+              on={isoDay.test(on) ? on : today()}
+              inspector={typed}
+            />
+          )}
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { useDocumentTitle, useLanguage } from '../hooks.ts';
 import { useOrdinances, useRecordInspection, useVisit } from '../queries/index.ts';
 import { shownId } from '../provisional-id.ts';
 import { inspectionHref } from '../route.ts';
+import { useMayDo } from '../may-do.ts';
 import { screenRoot } from '../styles/screen.ts';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
   const query = useVisit(inspectionId);
   const ordinances = useOrdinances().data?.ordinances ?? [];
   const record = useRecordInspection();
+  const mayRecord = useMayDo('inspection.record');
   const recorded = record.data ?? null;
   useDocumentTitle(t('inspections.visit.title', { id: shownId(inspectionId) }));
   const shown = query.data;
@@ -76,7 +78,12 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
               )}
             </Section>
           ) : null}
-          {i.status === 'scheduled' && !recorded ? (
+          {i.status === 'scheduled' && !recorded && !mayRecord ? (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('inspections.visit.readOnly')}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {i.status === 'scheduled' && !recorded && mayRecord ? (
             <Section title={t('inspections.form.heading')}>
               {(id) => <ResultForm shown={shown} ordinances={ordinances} labelledBy={id} record={record} />}
             </Section>

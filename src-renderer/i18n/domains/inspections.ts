@@ -65,6 +65,7 @@ export const inspectionsEn = {
     violationsEmpty: 'No violations were recorded.',
     noChecklist: 'The city’s rules have no checklist for this kind of inspection.',
     closed: 'This visit is {{status}}: there is no result to record.',
+    readOnly: 'An inspector records the result of this visit; your role shows it read-only.',
   },
   columns: {
     item: 'Item',
@@ -204,6 +205,8 @@ export const inspectionsEs: typeof inspectionsEn = {
     violationsEmpty: 'No se registraron infracciones.',
     noChecklist: 'Las reglas de la ciudad no tienen lista de control para este tipo de inspección.',
     closed: 'Esta visita está {{status}}: no hay resultado que registrar.',
+    readOnly:
+      'El resultado de esta visita lo registra un inspector; su función lo muestra solo para consulta.',
   },
   columns: {
     item: 'Punto',
