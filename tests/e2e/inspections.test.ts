@@ -7,7 +7,8 @@
 // same in Spanish; recording on the re-inspection (a visit known only to this desk) is refused in
 // plain words; another visit is scheduled on the day screen. Then the link comes back, "Sync
 // now", and the legacy database (Riverton on SQLite, read directly) holds the schedule row done,
-// one INSCHK line per item, the VIOLTN row and the new INSSCH row, once.
+// one INSCHK line per item, the VIOLTN row and the new INSSCH row, once. Last, a clerk reads a
+// visit without a way to record its result.
 // Screenshots and axe on each step.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -288,5 +289,22 @@ describe("the inspector's day, with the link cut", () => {
     await expect.poll(() => shown(main()), { timeout: 15_000 }).not.toContain('change waiting');
     expect(await shown(main())).toContain('Fail — Score 82, grade F');
     await checkScreen(desk.page, 'inspections-08-synced');
+  });
+
+  it('a clerk reads the visits but records nothing', async () => {
+    policyAs(desk.dataDir, 'clerk');
+    await desk.page.goto(`${desk.base()}#/inspections/26`);
+    await desk.page.reload();
+    await expect
+      .poll(() => shown(desk.page.getByRole('heading', { level: 1 })))
+      .toBe('Inspection 26: Building');
+    await expect
+      .poll(() => shown(main()))
+      .toContain('An inspector records the result of this visit; your role shows it read-only.');
+    expect(await desk.page.getByRole('button', { name: 'Record the result' }).count()).toBe(0);
+    expect(await desk.page.getByRole('navigation').getByRole('link', { name: 'Inspections' }).count()).toBe(
+      0,
+    );
+    await checkScreen(desk.page, 'inspections-09-clerk-read-only');
   });
 });
