@@ -14,9 +14,12 @@ const useStyles = makeStyles({ notes: { whiteSpace: 'normal' } });
 export function InspectionHistory({
   labelledBy,
   inspections,
+  empty,
 }: {
   labelledBy: string;
   inspections: readonly Inspection[];
+  /** Said when there are none (default: none for this licence). */
+  empty?: string;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -45,7 +48,7 @@ export function InspectionHistory({
       columns={columns}
       rows={inspections}
       rowKey={(i) => i.id}
-      empty={t('licence.inspectionsEmpty')}
+      empty={empty ?? t('licence.inspectionsEmpty')}
     />
   );
 }

@@ -123,7 +123,13 @@ export function VisitScreen({ inspectionId }: { inspectionId: string }) {
             )}
           </Section>
           <Section title={t('inspections.visit.previousHeading')}>
-            {(id) => <InspectionHistory labelledBy={id} inspections={shown.previous} />}
+            {(id) => (
+              <InspectionHistory
+                labelledBy={id}
+                inspections={shown.previous}
+                empty={t('inspections.visit.previousEmpty')}
+              />
+            )}
           </Section>
         </>
       ) : null}
