@@ -5,6 +5,7 @@
 // The outbox stores a payload's version, so a desk updated mid-outage still replays what an older
 // version queued; replay checks each payload against its definition again before sending it.
 import type { z } from 'zod';
+import { assignInspection } from './command-defs/assign-inspection.ts';
 import { changeLicenceStatus } from './command-defs/change-licence-status.ts';
 import { correctBusinessContact } from './command-defs/correct-business-contact.ts';
 import type { CommandDefinition } from './command-defs/define-command.ts';
@@ -15,6 +16,7 @@ import { recordPayment } from './command-defs/record-payment.ts';
 import { registerBusiness } from './command-defs/register-business.ts';
 import { renewLicence } from './command-defs/renew-licence.ts';
 import { scheduleInspection } from './command-defs/schedule-inspection.ts';
+import { transferLicence } from './command-defs/transfer-licence.ts';
 import { DuplicateNameError } from './named-groups.ts';
 
 /** The definitions by name; a second definition of one name is refused at start-up. */
@@ -41,6 +43,8 @@ export const commandDefinitions = registerCommands(
   correctBusinessContact,
   recordInspectionResult,
   scheduleInspection,
+  transferLicence,
+  assignInspection,
 );
 
 type Definitions = typeof commandDefinitions;

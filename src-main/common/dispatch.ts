@@ -1,8 +1,7 @@
 // One dispatcher for every transport: validates the input against the contract, runs the
 // handler, validates the output, and turns any failure into a typed error value.
 import { type CallResult, type Handlers, isOperationName, operations } from './contract.ts';
-import { errorText, isWorkbenchError, WorkbenchError } from './errors.ts';
-import { issueText } from './messages/contract-issues.ts';
+import { errorText, invalidFields, isWorkbenchError, WorkbenchError } from './errors.ts';
 
 /** A bug, in plain words: the detail went to the desk's log (onInternalError). */
 const internalError = () => new WorkbenchError('internal', errorText('contract.internal', {})).toShape();
@@ -22,15 +21,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       // Each field's problem as a catalog message; its English stays zod's own sentence (the contract's).
-      const error = new WorkbenchError('invalid_input', errorText('contract.invalid_request', {}));
-      const fields: Record<string, string> = {};
-      const fieldTexts: Record<string, ReturnType<typeof issueText>> = {};
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.join('.') || '(input)';
-        fields[path] = issue.message;
-        fieldTexts[path] = issueText(issue);
-      }
-      return { ok: false, error: { ...error.toShape(), fields, fieldTexts } };
+      const error = invalidFields(errorText('contract.invalid_request', {}), parsed.error);
+      return { ok: false, error: error.toShape() };
     }
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is indexed by a checked name

@@ -4,6 +4,7 @@
 // clients that do not know the key.
 import { z } from 'zod';
 import { type ErrorText, ErrorTextShape, formatErrorText } from './messages/error-text.ts';
+import { issueText } from './messages/contract-issues.ts';
 import type { MessageLanguage } from './messages/message-entry.ts';
 
 export const errorCodes = [
@@ -112,6 +113,22 @@ export function fieldMessagesIn(error: WorkbenchError, language: MessageLanguage
   for (const [field, text] of Object.entries(error.fieldTexts ?? {}))
     out[field] = formatErrorText(text, language) ?? out[field] ?? text.key;
   return out;
+}
+
+/**
+ * The refusal of the fields a schema refused (the contract's way): each field's English as the
+ * schema says it, and its catalog message for the other languages (messages/contract-issues.ts).
+ */
+export function invalidFields(text: ErrorText, error: z.ZodError): WorkbenchError {
+  const pathOf = (issue: z.core.$ZodIssue) => issue.path.join('.') || '(input)';
+  const refusal = new WorkbenchError(
+    'invalid_input',
+    text,
+    Object.fromEntries(error.issues.map((i) => [pathOf(i), i.message])),
+  );
+  return Object.assign(refusal, {
+    fieldTexts: Object.fromEntries(error.issues.map((i) => [pathOf(i), issueText(i)])),
+  });
 }
 
 export { type ErrorText, errorText } from './messages/error-text.ts';

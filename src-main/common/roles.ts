@@ -1,6 +1,7 @@
 // Staff roles and what each may do. The IT policy file maps OS accounts to roles
 // (src-main/node/security/policy.ts); every service checks the role here before it changes
 // anything, so a hidden button is never the only guard.
+import type { CommandActionDefinition } from './command-defs/define-command.ts';
 import { type CommandAction, commandDefinitions } from './commands.ts';
 import { type ErrorText, errorText, formatErrorText } from './messages/error-text.ts';
 import { joinNamedGroups } from './named-groups.ts';
@@ -28,7 +29,14 @@ const otherActionRoles = {
  */
 export const serviceRoles = joinNamedGroups(
   'action',
-  ...Object.values(commandDefinitions).map((d) => d.actions),
+  ...Object.values(commandDefinitions).map((d) =>
+    Object.fromEntries(
+      Object.entries(d.actions as Record<string, CommandActionDefinition>).map(([action, a]) => [
+        action,
+        a.roles,
+      ]),
+    ),
+  ),
   otherActionRoles,
 ) as Record<CommandAction | keyof typeof otherActionRoles, readonly Role[]>;
 export type ServiceAction = keyof typeof serviceRoles;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openDesk } from '../../src-main/node/desk/open-desk.ts';
 import { createHandlers } from '../../src-main/node/handlers/handlers.ts';
 import { kindRules, loadInspectionRules } from '../../src-main/node/inspections/inspection-rules.ts';
-import { callThrough, deskUnderTest, engines, me } from './support/desk-under-test.ts';
+import { callThrough, deskUnderTest, engines, me, writePolicy } from './support/desk-under-test.ts';
 import { newDeskDir, workbench } from './support/workbench-cli.ts';
 
 const rules = loadInspectionRules(join(import.meta.dirname, '../../bridges/riverton/inspections.yaml'));
@@ -35,6 +35,10 @@ describe.each(engines)('inspection results on %s', (engine) => {
       )
       .filter((v) => (kindRules(rules, v.kind)?.items.length ?? 0) >= 3);
 
+  const legacyScheduleCount = async () => {
+    const [row] = await t.legacy<Row>(`SELECT COUNT(*) AS n FROM {INSSCH}`);
+    return Number(row!.n);
+  };
   const legacyCounts = async (id: string) => {
     const n = Number(id);
     // (LINES is a reserved word in MariaDB: hence the _count names.)
@@ -249,8 +253,11 @@ describe.each(engines)('inspection results on %s', (engine) => {
         answers: answers('fail'),
       });
       expect((await t.call('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 0 });
-      // (The second desk's failure queued a re-inspection of its own: that visit is sent, the result is not.)
-      expect((await callOther('sync.now', {})).push).toMatchObject({ applied: 1, conflicts: 1 });
+      // The second desk's failure queued a re-inspection of its own: it waits behind its result.
+      expect(second.reinspection).not.toBeNull();
+      const schedBefore = await legacyScheduleCount();
+      expect((await callOther('sync.now', {})).push).toMatchObject({ applied: 0, conflicts: 1, held: 1 });
+      expect(await legacyScheduleCount()).toBe(schedBefore);
       const conflict = (await callOther('conflicts.list', {})).conflicts.find(
         (c) => c.operationId === second.operationId,
       )!;
@@ -271,6 +278,42 @@ describe.each(engines)('inspection results on %s', (engine) => {
       );
       expect(text(row!.res)).toBe(first.result === 'pass' ? 'P' : 'F');
       expect((await legacyCounts(visit.id)).lines).toBe(items.length);
+
+      // Discarded (by a supervisor: an inspector does not resolve conflicts), the result takes its
+      // re-inspection with it: withdrawn, audited, never sent.
+      writePolicy(otherDir, 'supervisor');
+      await callOther('conflicts.resolve', {
+        conflictId: conflict.id,
+        resolution: 'discard',
+        reason: 'recorded on the other desk first',
+      });
+      const reinspectionId = second.reinspection!.operationId;
+      const otherCached = <T>(sql: string, ...params: unknown[]) =>
+        other.cache.prepare(sql).all(...params) as T[];
+      expect(
+        otherCached(
+          'SELECT o.status, c.kind, c.status AS conflict, c.resolution FROM outbox o JOIN conflict c USING (operation_id) WHERE operation_id = ?',
+          reinspectionId,
+        ),
+      ).toEqual([{ status: 'conflict', kind: 'gone', conflict: 'resolved', resolution: 'discard' }]);
+      expect(
+        otherCached('SELECT id FROM scheduled_inspection WHERE id = ?', second.reinspection!.inspectionId),
+      ).toEqual([]);
+      const withdrawn = otherCached<{ detail: string }>(
+        `SELECT detail FROM audit_log WHERE action = 'conflict.discard' AND detail LIKE ?`,
+        `%${reinspectionId}%`,
+      );
+      expect(JSON.parse(withdrawn[0]!.detail)).toMatchObject({
+        command: 'scheduleInspection',
+        withdrawnWith: conflict.id,
+      });
+      expect((await callOther('sync.now', {})).push).toMatchObject({
+        applied: 0,
+        conflicts: 0,
+        held: 0,
+        remaining: 0,
+      });
+      expect(await legacyScheduleCount()).toBe(schedBefore);
     } finally {
       other.close();
       rmSync(otherDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import {
 import { legacyCommandFields, legacyCommandLists } from '../../src-main/common/legacy-commands.ts';
 import { entitySchemas } from '../../src-main/common/model.ts';
 import { commandWatch } from '../../src-main/common/replay-rules.ts';
+import { actionWords } from '../../src-main/common/messages/role-words.ts';
 import { serviceRoles } from '../../src-main/common/roles.ts';
 import { CommandNameSchema } from '../../src-main/common/sync-model.ts';
 import { DuplicateNameError, joinNamedGroups } from '../../src-main/common/named-groups.ts';
@@ -54,8 +55,11 @@ describe('the command registry', () => {
       expect(commandEffects[name], `${name} has its cache effects`).toBeDefined();
       expect(en.commands[name]).toBe(commandDefinitions[name].label.en);
       expect(es.commands[name]).toBe(commandDefinitions[name].label.es);
-      for (const [action, roles] of Object.entries(commandDefinitions[name].actions))
+      for (const [action, { roles, words }] of Object.entries(commandDefinitions[name].actions)) {
         expect(serviceRoles[action as keyof typeof serviceRoles]).toEqual(roles);
+        expect(actionWords.en[action]).toBe(words.en);
+        expect(actionWords.es[action]).toBe(words.es);
+      }
     }
   });
 });
@@ -97,10 +101,16 @@ describe.each(definitions.map((d) => [d.name, d] as const))('the definition of %
     for (const f of d.watch) expect(recordFields, `${f} is a ${d.basedOn} field`).toContain(f);
   });
 
-  it('gives every action it carries out at least one role, and words for itself', () => {
+  it('gives every action it carries out at least one role and its words, and words for itself', () => {
     expect(Object.keys(d.actions).length).toBeGreaterThan(0);
-    for (const roles of Object.values(d.actions)) expect(roles.length).toBeGreaterThan(0);
-    expect(d.label.en).not.toBe('');
-    expect(d.label.es).not.toBe('');
+    for (const action of Object.values(d.actions)) {
+      expect(action.roles.length).toBeGreaterThan(0);
+      expect(action.words.en).not.toBe('');
+      expect(action.words.es).not.toBe('');
+    }
+    for (const words of [d.label, d.sends]) {
+      expect(words.en).not.toBe('');
+      expect(words.es).not.toBe('');
+    }
   });
 });

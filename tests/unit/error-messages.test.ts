@@ -88,6 +88,21 @@ describe('a role refusal', () => {
   });
 });
 
+describe('a bridge that lacks a command', () => {
+  it("names what the command sends in each language, from the command's definition", () => {
+    const error = new WorkbenchError(
+      'not_configured',
+      errorText('bridge.command_missing', { bridge: 'permitflow', command: 'refundPayment' }),
+    );
+    expect(errorMessageIn(error, 'en')).toBe(
+      'This desk\'s legacy system (bridge "permitflow") does not take refunds from the workbench yet: IT must add a "refundPayment" command to the bridge file. Nothing was recorded.',
+    );
+    expect(errorMessageIn(error, 'es')).toBe(
+      'El sistema heredado de este puesto (puente «permitflow») todavía no acepta reembolsos desde el puesto: Informática debe agregar un comando «refundPayment» al archivo del puente. No se registró nada.',
+    );
+  });
+});
+
 describe('an error over the contract', () => {
   it('carries its key, params and field keys, with the English as the fallback, and is rebuilt the same', () => {
     const error = new WorkbenchError(

@@ -34,12 +34,16 @@ export const changeLicenceStatus = defineCommand({
   version: 1,
   payload: ChangeLicenceStatusPayload,
   label: { en: 'Status change', es: 'Cambio de estado' },
+  sends: { en: 'status changes', es: 'cambios de estado' },
   // As the status machine says (licence-status.ts; a unit test keeps them equal).
   actions: {
-    'licence.suspend': supervisors,
-    'licence.revoke': supervisors,
-    'licence.close': supervisors,
-    'licence.reinstate': supervisors,
+    'licence.suspend': { roles: supervisors, words: { en: 'suspend licences', es: 'suspender licencias' } },
+    'licence.revoke': { roles: supervisors, words: { en: 'revoke licences', es: 'revocar licencias' } },
+    'licence.close': { roles: supervisors, words: { en: 'close licences', es: 'cerrar licencias' } },
+    'licence.reinstate': {
+      roles: supervisors,
+      words: { en: 'reinstate licences', es: 'rehabilitar licencias' },
+    },
   },
   legacyFields: ['licenceId', 'action', 'from', 'to', 'reason', 'changedAt'],
   basedOn: 'licence',

@@ -46,7 +46,16 @@ export const correctBusinessContact = defineCommand({
   version: 1,
   payload: CorrectBusinessContactPayload,
   label: { en: 'Contact correction', es: 'Corrección de contacto' },
-  actions: { 'business.correct': ['clerk', 'supervisor', 'admin'] },
+  sends: { en: 'corrections of contact details', es: 'correcciones de datos de contacto' },
+  actions: {
+    'business.correct': {
+      roles: ['clerk', 'supervisor', 'admin'],
+      words: {
+        en: 'correct the contact details of businesses',
+        es: 'corregir los datos de contacto de los negocios',
+      },
+    },
+  },
   legacyFields: ['businessId', ...contactFields, 'correctedAt'],
   basedOn: 'business',
   creates: null,

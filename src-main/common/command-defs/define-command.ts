@@ -6,6 +6,7 @@
 // files (payload schemas, bindable fields, names, replay rules, the roles of commands) are all
 // derived from the definitions in ../commands.ts. Pure: used by the worker, the desk, the UI, tests.
 import type { z } from 'zod';
+import type { MessageEntry } from '../messages/message-entry.ts';
 import type { Role } from '../role-names.ts';
 
 type Rec = Record<string, unknown>;
@@ -23,6 +24,15 @@ export interface RebaseContext {
   termMonths: number | null;
 }
 
+/** Words a person reads, per language. */
+export type Words = { en: string; es: string };
+
+/** One thing people do with a command, the roles allowed it, and its words in a refusal ("renew licences"). */
+export interface CommandActionDefinition {
+  roles: readonly Role[];
+  words: Words;
+}
+
 /** The payload's list fields: those whose value is an array (of records, one per element). */
 type ListField<P> = string extends keyof P
   ? string
@@ -35,10 +45,15 @@ type ElementField<V> = NonNullable<V> extends readonly (infer E)[] ? keyof E & s
  */
 export type LegacyLists<P> = { readonly [K in ListField<P>]?: readonly ElementField<P[K]>[] };
 
+/** A command's own error messages by key (joined into the catalog, messages/error-messages.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each message has its own parameters
+export type CommandErrors = Readonly<Record<string, MessageEntry<any>>>;
+
 export interface CommandDefinition<
   N extends string = string,
   S extends z.ZodObject = z.ZodObject,
   A extends string = string,
+  E extends CommandErrors = CommandErrors,
 > {
   /** The name the outbox stores and a bridge file's `commands:` section uses. */
   name: N;
@@ -47,9 +62,17 @@ export interface CommandDefinition<
   /** The payload's schema; its `v` is `z.literal(version)`. Checked on entry and again at replay. */
   payload: S;
   /** The words for the command in a list (outbox, conflicts screen), per language. */
-  label: { en: string; es: string };
-  /** The actions (roles.ts) a person carries out with this command, and the roles allowed each. */
-  actions: Readonly<Record<A, readonly Role[]>>;
+  label: Words;
+  /**
+   * What the command sends, as a sentence names it when a desk's bridge lacks the command
+   * ("does not take renewals from the workbench yet"), per language.
+   */
+  sends: Words;
+  /**
+   * The actions (roles.ts) a person carries out with this command: the roles allowed each, and
+   * the words a role refusal uses for it.
+   */
+  actions: Readonly<Record<A, CommandActionDefinition>>;
   /** Payload fields a bridge's write statements may bind (operationId and actor always may). */
   legacyFields: readonly (keyof z.infer<S> & string)[];
   /**
@@ -77,14 +100,30 @@ export interface CommandDefinition<
   rebase?(payload: Rec, current: Rec, context: RebaseContext): Rec;
   /** The change in a few words, for explanations: "the renewal of licence L-1 to 2027-03-31". */
   describe(payload: Rec, seen: Rec): string;
+  /**
+   * The change on this desk this one is a consequence of, if any (a re-inspection queued with the
+   * failed result it follows): the earlier outbox entry of `command` whose payload's `field` is
+   * `value`. Replay sends this one only once that one is in the legacy database, holds it while
+   * that one waits on a person, and it is withdrawn when a person discards that one
+   * (node/sync/follow-ups.ts).
+   */
+  follows?(payload: Rec): { command: string; field: string; value: string } | null;
   /** The audit log's action for a person giving the command (the status change names its move). */
   auditAction(payload: Rec): string;
+  /**
+   * The errors only this command's service gives, by key, in every language. Joined into the
+   * error catalog with the others (a key defined twice is refused at start-up); errorText knows them.
+   */
+  errors?: E;
 }
 
 /** A definition, with its literal name and schema kept in the type (so payload types derive from it). */
-export function defineCommand<const N extends string, S extends z.ZodObject, const A extends string>(
-  definition: CommandDefinition<N, S, A>,
-): CommandDefinition<N, S, A> {
+export function defineCommand<
+  const N extends string,
+  S extends z.ZodObject,
+  const A extends string,
+  const E extends CommandErrors = Record<never, never>,
+>(definition: CommandDefinition<N, S, A, E>): CommandDefinition<N, S, A, E> {
   return definition;
 }
 

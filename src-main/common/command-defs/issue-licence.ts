@@ -22,7 +22,13 @@ export const issueLicence = defineCommand({
   version: 1,
   payload: IssueLicencePayload,
   label: { en: 'New licence', es: 'Nueva licencia' },
-  actions: { 'application.issue': ['clerk', 'supervisor', 'admin'] },
+  sends: { en: 'new licences', es: 'licencias nuevas' },
+  actions: {
+    'application.issue': {
+      roles: ['clerk', 'supervisor', 'admin'],
+      words: { en: 'issue licences', es: 'emitir licencias' },
+    },
+  },
   legacyFields: ['businessId', 'licenceTypeCode', 'issuedOn', 'expiresOn', 'feeCents', 'issuedAt'],
   basedOn: 'business',
   creates: 'licence',

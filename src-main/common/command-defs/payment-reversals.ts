@@ -52,7 +52,10 @@ export const voidPayment = defineCommand({
   version: 1,
   payload: VoidPaymentPayload,
   label: { en: 'Void of a payment', es: 'Anulación de un pago' },
-  actions: { 'payment.void': ['supervisor', 'admin'] },
+  sends: { en: 'voids', es: 'anulaciones' },
+  actions: {
+    'payment.void': { roles: ['supervisor', 'admin'], words: { en: 'void payments', es: 'anular pagos' } },
+  },
   legacyFields,
   basedOn: 'licence',
   creates: 'payment',
@@ -71,7 +74,13 @@ export const refundPayment = defineCommand({
   name: 'refundPayment',
   payload: RefundPaymentPayload,
   label: { en: 'Refund of a payment', es: 'Reembolso de un pago' },
-  actions: { 'payment.refund': ['supervisor', 'admin'] },
+  sends: { en: 'refunds', es: 'reembolsos' },
+  actions: {
+    'payment.refund': {
+      roles: ['supervisor', 'admin'],
+      words: { en: 'refund payments', es: 'reembolsar pagos' },
+    },
+  },
   editable: ['amountCents', 'reason'],
   describe: (p) =>
     `the refund of ${dollars(p.amountCents)} (${String(p.method)}) on payment ${String(p.paymentId)} of licence ${String(p.licenceId)}`,

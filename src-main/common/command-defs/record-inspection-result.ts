@@ -74,7 +74,13 @@ export const recordInspectionResult = defineCommand({
   version: 1,
   payload: RecordInspectionResultPayload,
   label: { en: 'Inspection result', es: 'Resultado de inspección' },
-  actions: { 'inspection.record': recorders },
+  sends: { en: 'inspection results', es: 'resultados de inspección' },
+  actions: {
+    'inspection.record': {
+      roles: recorders,
+      words: { en: 'record inspection results', es: 'registrar resultados de inspección' },
+    },
+  },
   legacyFields: [
     'inspectionId',
     'licenceId',

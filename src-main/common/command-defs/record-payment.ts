@@ -21,7 +21,13 @@ export const recordPayment = defineCommand({
   version: 1,
   payload: RecordPaymentPayload,
   label: { en: 'Payment', es: 'Pago' },
-  actions: { 'payment.record': ['clerk', 'supervisor', 'admin'] },
+  sends: { en: 'payments', es: 'pagos' },
+  actions: {
+    'payment.record': {
+      roles: ['clerk', 'supervisor', 'admin'],
+      words: { en: 'take payments', es: 'cobrar pagos' },
+    },
+  },
   legacyFields: ['licenceId', 'amountCents', 'method', 'paidOn', 'paidAt', 'receiptNo'],
   basedOn: 'licence',
   creates: 'payment',

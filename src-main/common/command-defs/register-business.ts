@@ -30,7 +30,13 @@ export const registerBusiness = defineCommand({
   version: 1,
   payload: RegisterBusinessPayload,
   label: { en: 'New business', es: 'Nuevo negocio' },
-  actions: { 'application.create': ['clerk', 'supervisor', 'admin'] },
+  sends: { en: 'new businesses', es: 'negocios nuevos' },
+  actions: {
+    'application.create': {
+      roles: ['clerk', 'supervisor', 'admin'],
+      words: { en: 'take new applications', es: 'recibir solicitudes nuevas' },
+    },
+  },
   legacyFields: [
     'name',
     'dbaName',

@@ -30,7 +30,13 @@ export const renewLicence = defineCommand({
   version: 1,
   payload: RenewLicencePayload,
   label: { en: 'Renewal', es: 'Renovación' },
-  actions: { 'licence.renew': ['clerk', 'supervisor', 'admin'] },
+  sends: { en: 'renewals', es: 'renovaciones' },
+  actions: {
+    'licence.renew': {
+      roles: ['clerk', 'supervisor', 'admin'],
+      words: { en: 'renew licences', es: 'renovar licencias' },
+    },
+  },
   legacyFields: ['licenceId', 'newExpiresOn', 'feeCents', 'renewedAt'],
   basedOn: 'licence',
   creates: null,

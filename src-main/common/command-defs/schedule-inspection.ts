@@ -33,7 +33,13 @@ export const scheduleInspection = defineCommand({
   version: 1,
   payload: ScheduleInspectionPayload,
   label: { en: 'Inspection scheduled', es: 'Inspección programada' },
-  actions: { 'inspection.schedule': ['inspector', 'supervisor', 'admin'] },
+  sends: { en: 'inspection visits', es: 'visitas de inspección' },
+  actions: {
+    'inspection.schedule': {
+      roles: ['inspector', 'supervisor', 'admin'],
+      words: { en: 'schedule inspection visits', es: 'programar visitas de inspección' },
+    },
+  },
   legacyFields: [
     'licenceId',
     'address',
@@ -52,5 +58,10 @@ export const scheduleInspection = defineCommand({
   conflictRows: (p) => given(p, 'kind', 'licenceId', 'address', 'scheduledOn', 'inspector', 'followsUp'),
   describe: (p) =>
     `the ${String(p.kind)} visit scheduled for ${String(p.scheduledOn)}${p.licenceId ? ` at licence ${String(p.licenceId)}` : ` at ${String(p.address)}`}`,
+  // A re-inspection follows the result that failed: never sent before it, withdrawn with it.
+  follows: (p) =>
+    p.followsUp
+      ? { command: 'recordInspectionResult', field: 'inspectionId', value: String(p.followsUp) }
+      : null,
   auditAction: () => 'inspection.schedule',
 });

@@ -2,20 +2,14 @@
 // voids and refunds, the cash drawer, and the contract's own refusals. English is the words the
 // services said before the errors became keys (tests and people know them); Spanish says the same.
 import { actionWords, allowedRolesIn, roleWords } from './role-words.ts';
+import { commandDefinitions } from '../commands.ts';
 import { message, plural } from './message-entry.ts';
 
-const bridgeWhatEs: Record<string, string> = {
-  renewLicence: 'renovaciones',
-  recordPayment: 'pagos',
-  changeLicenceStatus: 'cambios de estado',
-  registerBusiness: 'negocios nuevos',
-  issueLicence: 'licencias nuevas',
-  voidPayment: 'anulaciones',
-  refundPayment: 'reembolsos',
-  correctBusinessContact: 'correcciones de datos de contacto',
-  recordInspectionResult: 'resultados de inspección',
-  scheduleInspection: 'visitas de inspección',
-};
+/** What a command sends, in the language's words (its definition's `sends`), e.g. "renewals". */
+const sends = (command: unknown, language: 'en' | 'es'): string =>
+  (commandDefinitions as Record<string, { sends: { en: string; es: string } }>)[String(command)]?.sends[
+    language
+  ] ?? String(command);
 
 const renewalProblemEs: Record<string, string> = {
   renewal_hold: 'La licencia está retenida: hay que levantar la retención antes de renovarla.',
@@ -81,11 +75,11 @@ export const counterErrors = {
     (p) => `El negocio de la licencia ${p.licenceId} falta en la caché de este puesto; actualice el puesto.`,
   ),
   'bridge.command_missing': message(
-    ['bridge', 'command', 'what'],
+    ['bridge', 'command'],
     (p) =>
-      `This desk's legacy system (bridge "${p.bridge}") does not take ${p.what} from the workbench yet: IT must add a "${p.command}" command to the bridge file. Nothing was recorded.`,
+      `This desk's legacy system (bridge "${p.bridge}") does not take ${sends(p.command, 'en')} from the workbench yet: IT must add a "${p.command}" command to the bridge file. Nothing was recorded.`,
     (p) =>
-      `El sistema heredado de este puesto (puente «${p.bridge}») todavía no acepta ${bridgeWhatEs[p.command] ?? p.what} desde el puesto: Informática debe agregar un comando «${p.command}» al archivo del puente. No se registró nada.`,
+      `El sistema heredado de este puesto (puente «${p.bridge}») todavía no acepta ${sends(p.command, 'es')} desde el puesto: Informática debe agregar un comando «${p.command}» al archivo del puente. No se registró nada.`,
   ),
   'renewal.refused': message(
     ['licenceId', 'problems', 'codes'],

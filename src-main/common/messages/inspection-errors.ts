@@ -1,4 +1,5 @@
-// The errors of the inspector's desk: recording a result on a scheduled inspection.
+// The errors of the inspector's desk: recording a result on a scheduled inspection, scheduling a
+// visit, and printing its notice of violation.
 import { message } from './message-entry.ts';
 
 const statusEn: Record<string, string> = {
@@ -59,6 +60,19 @@ export const inspectionErrors = {
       `This visit was scheduled on this desk and has not reached the city's system yet, so its result cannot be recorded. Sync the desk, then record it.`,
     () =>
       `Esta visita se programó en este puesto y todavía no llegó al sistema de la ciudad, así que no se le puede registrar un resultado. Sincronice el puesto y regístrelo después.`,
+  ),
+  'inspection.notice_not_done': message(
+    ['inspectionId', 'status'],
+    (p) =>
+      `Inspection ${p.inspectionId} ${statusEn[String(p.status)] ?? `is ${p.status === 'scheduled' ? 'still to be done' : p.status}`}: a notice of violation is printed only after an inspection is done.`,
+    (p) =>
+      `La inspección ${p.inspectionId} ${statusEs[String(p.status)] ?? `está ${p.status === 'scheduled' ? 'todavía pendiente' : `en estado ${p.status}`}`}: el aviso de infracción solo se imprime después de hacer la inspección.`,
+  ),
+  'inspection.notice_no_violations': message(
+    ['inspectionId'],
+    (p) => `Inspection ${p.inspectionId} found no violations, so there is no notice of violation to print.`,
+    (p) =>
+      `La inspección ${p.inspectionId} no encontró infracciones, así que no hay aviso de infracción que imprimir.`,
   ),
   'inspection.schedule_past': message(
     ['on', 'today'],

@@ -1,7 +1,11 @@
 // The words a role refusal needs in each language: the role names and what each guarded service
-// does ("renew licences"). Keyed by the names in ../roles.ts (serviceRoles); a unit test checks
-// every action and role there has words in every language. They live here, not in roles.ts, so
-// that roles.ts can build its refusal from the catalog without an import cycle.
+// does ("renew licences"). A command's actions bring their words in its definition
+// (../command-defs/); the other actions' words are here. Keyed by the names in ../roles.ts
+// (serviceRoles); a unit test checks every action and role there has words in every language.
+// They live here, not in roles.ts, so that roles.ts can build its refusal from the catalog
+// without an import cycle.
+import type { CommandActionDefinition, Words } from '../command-defs/define-command.ts';
+import { commandDefinitions } from '../commands.ts';
 import type { MessageLanguage } from './message-entry.ts';
 
 export const roleWords: Record<MessageLanguage, Record<string, string>> = {
@@ -9,53 +13,34 @@ export const roleWords: Record<MessageLanguage, Record<string, string>> = {
   es: { clerk: 'empleado', inspector: 'inspector', supervisor: 'supervisor', admin: 'administrador' },
 };
 
+/** The words for what people do that is not giving a command (roles.ts otherActionRoles). */
+const otherActionWords: Record<string, Words> = {
+  'conflict.resolve': { en: 'resolve conflicts', es: 'resolver conflictos' },
+  'certificate.issue': { en: 'issue licence certificates', es: 'emitir certificados de licencia' },
+  'batch.prepare': { en: 'prepare renewal batches', es: 'preparar lotes de renovación' },
+  'batch.post': { en: 'post renewal batches', es: 'registrar lotes de renovación' },
+  'application.update': {
+    en: 'update application checklists',
+    es: 'actualizar la lista de requisitos de una solicitud',
+  },
+  'application.waive': { en: 'waive a requirement', es: 'dispensar un requisito' },
+  'drawer.use': { en: 'open or close a cash drawer', es: 'abrir o cerrar una caja' },
+  'dashboard.view': { en: "see the supervisor's dashboard", es: 'ver el panel del supervisor' },
+};
+
+/** Every action's words by language: the commands' from their definitions, then the others. */
+const everyActionWords: [string, Words][] = [
+  ...Object.values(commandDefinitions).flatMap((d) =>
+    Object.entries(d.actions as Record<string, CommandActionDefinition>).map(
+      ([action, a]) => [action, a.words] as [string, Words],
+    ),
+  ),
+  ...Object.entries(otherActionWords),
+];
+
 export const actionWords: Record<MessageLanguage, Record<string, string>> = {
-  en: {
-    'licence.renew': 'renew licences',
-    'payment.record': 'take payments',
-    'inspection.record': 'record inspection results',
-    'inspection.schedule': 'schedule inspection visits',
-    'conflict.resolve': 'resolve conflicts',
-    'licence.suspend': 'suspend licences',
-    'licence.revoke': 'revoke licences',
-    'licence.close': 'close licences',
-    'licence.reinstate': 'reinstate licences',
-    'certificate.issue': 'issue licence certificates',
-    'batch.prepare': 'prepare renewal batches',
-    'batch.post': 'post renewal batches',
-    'application.create': 'take new applications',
-    'application.update': 'update application checklists',
-    'application.issue': 'issue licences',
-    'application.waive': 'waive a requirement',
-    'drawer.use': 'open or close a cash drawer',
-    'payment.void': 'void payments',
-    'payment.refund': 'refund payments',
-    'business.correct': 'correct the contact details of businesses',
-    'dashboard.view': "see the supervisor's dashboard",
-  },
-  es: {
-    'licence.renew': 'renovar licencias',
-    'payment.record': 'cobrar pagos',
-    'inspection.record': 'registrar resultados de inspección',
-    'inspection.schedule': 'programar visitas de inspección',
-    'conflict.resolve': 'resolver conflictos',
-    'licence.suspend': 'suspender licencias',
-    'licence.revoke': 'revocar licencias',
-    'licence.close': 'cerrar licencias',
-    'licence.reinstate': 'rehabilitar licencias',
-    'certificate.issue': 'emitir certificados de licencia',
-    'batch.prepare': 'preparar lotes de renovación',
-    'batch.post': 'registrar lotes de renovación',
-    'application.create': 'recibir solicitudes nuevas',
-    'application.update': 'actualizar la lista de requisitos de una solicitud',
-    'application.issue': 'emitir licencias',
-    'application.waive': 'dispensar un requisito',
-    'drawer.use': 'abrir o cerrar una caja',
-    'payment.void': 'anular pagos',
-    'payment.refund': 'reembolsar pagos',
-    'business.correct': 'corregir los datos de contacto de los negocios',
-    'dashboard.view': 'ver el panel del supervisor',
-  },
+  en: Object.fromEntries(everyActionWords.map(([action, w]) => [action, w.en])),
+  es: Object.fromEntries(everyActionWords.map(([action, w]) => [action, w.es])),
 };
 
 /** "supervisor or admin" from "supervisor,admin", in the language's words. */

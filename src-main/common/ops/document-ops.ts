@@ -1,6 +1,8 @@
-// Printable documents (PDF): receipts and the other documents of the counter (issue 5 points 3-5).
+// Printable documents (PDF): receipts and the other documents of the counter (issue 5 points 3-5),
+// and the inspector's route sheet and notice of violation (issue 13 point 3).
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
+import { IsoDate } from '../model.ts';
 
 /** The language a document is printed in (independent of the UI's, though the UI passes its own). */
 export const DocumentLanguage = z.enum(['en', 'es']);
@@ -25,6 +27,23 @@ export const documentOperations = {
   /** The receipt of one payment (provisional `local:…` or legacy), as a PDF also kept on the desk. */
   'documents.receipt': {
     input: z.object({ paymentId: z.string().min(1).max(200), language: DocumentLanguage.default('en') }),
+    output: PrintedDocument,
+  },
+  /** An inspector's route sheet: the visits of `inspections.day` (same defaults, same order), with lines for notes. */
+  'documents.routeSheet': {
+    input: z.object({
+      inspector: z.string().trim().max(8).optional(),
+      on: IsoDate.optional(),
+      language: DocumentLanguage.default('en'),
+    }),
+    output: PrintedDocument,
+  },
+  /** The notice of violation of a done inspection that found violations; refused for one that found none. */
+  'documents.violationNotice': {
+    input: z.object({
+      inspectionId: z.string().trim().min(1, 'An inspection number is needed.').max(20),
+      language: DocumentLanguage.default('en'),
+    }),
     output: PrintedDocument,
   },
 } as const;

@@ -2,6 +2,7 @@
 // and the site's history, and recording a result. Spread into the contract's operation table in
 // contract.ts.
 import { z } from 'zod';
+import { InspectorId } from '../command-defs/assign-inspection.ts';
 import {
   MAX_CHECKLIST_NOTE,
   MAX_VIOLATION_DESCRIPTION,
@@ -142,5 +143,33 @@ export const inspectionOperations = {
         path: ['licenceId'],
       }),
     output: ScheduledVisitOutput,
+  },
+  /** Each inspector's visits on a day (open, overdue, done), the busiest first: the supervisor's view for assigning. */
+  'inspections.workload': {
+    input: z.object({ on: IsoDate.optional() }),
+    output: z.object({
+      on: IsoDate,
+      inspectors: z.array(
+        z.object({
+          inspector: z.string().nullable(),
+          open: z.number().int(),
+          overdue: z.number().int(),
+          done: z.number().int(),
+        }),
+      ),
+    }),
+  },
+  /** Assigns or reassigns an open visit to an inspector (a supervisor's). */
+  'inspections.assign': {
+    input: z.object({
+      inspectionId: InspectionNumber.or(z.string().regex(/^local:/)),
+      toInspector: InspectorId,
+    }),
+    output: z.object({
+      operationId: z.string(),
+      inspectionId: z.string(),
+      fromInspector: z.string().nullable(),
+      toInspector: z.string(),
+    }),
   },
 } as const;

@@ -1,8 +1,10 @@
-// Licence status changes through the status machine, and certificates with verification codes (issue 5 point 5).
+// Licence status changes through the status machine, transfers to a new owner, and certificates
+// with verification codes (issue 5 point 5).
 // Spread into the contract's operation table in contract.ts.
 import { z } from 'zod';
 import { IsoDate, IsoTimestamp, LicenceNumber, LicenceStatus } from '../model.ts';
 import { MAX_STATUS_REASON, PersonStatusAction } from '../command-defs/change-licence-status.ts';
+import { MAX_TRANSFER_REASON, TransferLicencePayload } from '../command-defs/transfer-licence.ts';
 import { DocumentLanguage, PrintedDocument } from './document-ops.ts';
 
 /** What a verification code says now. */
@@ -81,6 +83,20 @@ export const statusOperations = {
       action: PersonStatusAction,
       from: LicenceStatus,
       to: LicenceStatus,
+    }),
+  },
+  /** Transfers an active licence to a new owner (a business the desk holds), with a reason. */
+  'licences.transfer': {
+    input: z.object({
+      licenceId: LicenceNumber,
+      toBusinessId: TransferLicencePayload.shape.toBusinessId,
+      reason: z.string().max(MAX_TRANSFER_REASON, `A reason is at most ${MAX_TRANSFER_REASON} characters.`),
+    }),
+    output: z.object({
+      operationId: z.string(),
+      licenceId: z.string(),
+      fromBusinessId: z.string(),
+      toBusinessId: z.string(),
     }),
   },
   /** The status changes made at this desk to a licence, newest first, with reasons and how far each got. */

@@ -1,8 +1,11 @@
-// `workbench inspections day|show|record`: the inspector's desk from the command line, through the
-// contract's operations in this process (in-process.ts), with the UI's limits, role checks, audit
-// and messages. Recording a result works with the legacy database away: it waits in the outbox.
-import type { Command } from 'commander';
+// `workbench inspections day|show|record|workload|assign|route-sheet|notice`: the inspector's desk from the command
+// line, through the contract's operations in this process (in-process.ts), with the UI's limits,
+// role checks, audit and messages. Recording a result works with the legacy database away: it
+// waits in the outbox. The route sheet and the notice of violation are PDFs kept on the desk.
+import { type Command, Option } from 'commander';
+import { messageLanguageFrom } from '../../common/messages/language-choice.ts';
 import type { ChecklistOutcome } from '../../common/model.ts';
+import type { PrintedDocument } from '../../common/ops/document-ops.ts';
 import { withDeskCalls } from './in-process.ts';
 
 const print = (value: unknown): void => {
@@ -27,6 +30,18 @@ function answersFrom(o: { pass?: string[]; fail?: string[]; na?: string[] }) {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --lang: the document's language, by default the terminal's (WB_LANG, else the locale). */
+const languageOption = () =>
+  new Option('--lang <lang>', "the document's language (default: the terminal's)")
+    .choices(['en', 'es'])
+    .default(messageLanguageFrom(process.env));
+
+const printedAt = (what: string, printed: PrintedDocument, json?: boolean) => {
+  const { base64: _bytes, ...where } = printed;
+  if (json) print(where);
+  else console.log(`${what} ${printed.fileName} kept at ${printed.savedTo}.`);
+};
 
 export function registerInspectionSubcommands(program: Command, dataDir: () => string | undefined): void {
   const inspections = program.command('inspections').description("the inspector's visits and their results");
@@ -130,5 +145,65 @@ export function registerInspectionSubcommands(program: Command, dataDir: () => s
           for (const line of result.working) console.log(`  ${line.en}`);
           if (result.reinspectionDue) console.log(`Re-inspection due by ${result.reinspectionDue}.`);
         }),
+    );
+  inspections
+    .command('workload')
+    .description("each inspector's visits of a day (open, overdue, done), the busiest first")
+    .option('--on <date>', 'YYYY-MM-DD (default: today)')
+    .option('--json', 'print the workload as JSON')
+    .action((o: { on?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const load = await call('inspections.workload', o.on ? { on: o.on } : {});
+        if (o.json) return print(load);
+        console.log(`Workload, ${load.on}:`);
+        for (const l of load.inspectors)
+          console.log(
+            `  ${(l.inspector ?? '(no one)').padEnd(9)} ${String(l.open).padStart(3)} open  ${String(l.overdue).padStart(3)} overdue  ${String(l.done).padStart(3)} done`,
+          );
+      }),
+    );
+  inspections
+    .command('assign')
+    .description('assign or reassign an open visit to an inspector (supervisor)')
+    .argument('<inspection>', 'the visit number')
+    .requiredOption('--to <inspector>', "the inspector's legacy user id")
+    .option('--json', 'print the result as JSON')
+    .action((inspectionId: string, o: { to: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const done = await call('inspections.assign', { inspectionId, toInspector: o.to });
+        if (o.json) return print(done);
+        console.log(
+          `Visit ${done.inspectionId}: ${done.fromInspector ?? '(no one)'} -> ${done.toInspector} (operation ${done.operationId}).`,
+        );
+      }),
+    );
+  inspections
+    .command('route-sheet')
+    .description("the route sheet (PDF) of an inspector's day: the visits of `inspections day`, in its order")
+    .option('--inspector <id>', 'the legacy user id (default: yours)')
+    .option('--on <date>', 'YYYY-MM-DD (default: today)')
+    .addOption(languageOption())
+    .option('--json', 'print where it was kept as JSON')
+    .action((o: { inspector?: string; on?: string; lang: 'en' | 'es'; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const printed = await call('documents.routeSheet', {
+          ...(o.inspector ? { inspector: o.inspector } : {}),
+          ...(o.on ? { on: o.on } : {}),
+          language: o.lang,
+        });
+        printedAt('Route sheet', printed, o.json);
+      }),
+    );
+  inspections
+    .command('notice')
+    .description('the notice of violation (PDF) of a done inspection that found violations')
+    .argument('<inspection>', 'the inspection (schedule) number')
+    .addOption(languageOption())
+    .option('--json', 'print where it was kept as JSON')
+    .action((inspectionId: string, o: { lang: 'en' | 'es'; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const printed = await call('documents.violationNotice', { inspectionId, language: o.lang });
+        printedAt('Notice of violation', printed, o.json);
+      }),
     );
 }

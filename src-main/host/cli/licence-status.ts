@@ -1,6 +1,7 @@
-// `workbench suspend|revoke|close|reinstate <licence> --reason "..."` and `workbench certificate
-// issue|verify|list`: the status actions and certificates from the command line. The status actions
-// and issuing a certificate write records: they go through the contract's operations in this
+// `workbench suspend|revoke|close|reinstate <licence> --reason "..."`, `workbench transfer <licence>
+// --to <business> --reason "..."` and `workbench certificate issue|verify|list`: the status actions,
+// transfers and certificates from the command line. The status actions, transfers and issuing a
+// certificate write records: they go through the contract's operations in this
 // process (in-process.ts), with the UI's limits, role checks, audit and messages. Verify and list read.
 import type { Command } from 'commander';
 import { personStatusActions } from '../../common/command-defs/change-licence-status.ts';
@@ -49,6 +50,28 @@ export function registerStatusSubcommands(program: Command, dataDir: () => strin
         }),
       );
   }
+
+  program
+    .command('transfer')
+    .description('transfer an active licence to a new owner (a business this desk holds), with a reason')
+    .argument('<licence>', 'licence number')
+    .requiredOption('--to <business>', "the new owner's business number")
+    .requiredOption('--reason <text>', 'why: kept in the outbox entry and the audit log')
+    .option('--json', 'print the result as JSON')
+    .action((licence: string, o: { to: string; reason: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call, desk) => {
+        const result = await call('licences.transfer', {
+          licenceId: licence,
+          toBusinessId: o.to,
+          reason: o.reason,
+        });
+        if (o.json) print({ ...result, payload: queuedPayload(desk, result.operationId) });
+        else
+          console.log(
+            `Licence ${result.licenceId}: business ${result.fromBusinessId} -> ${result.toBusinessId} (operation ${result.operationId}).`,
+          );
+      }),
+    );
 
   const certificate = program
     .command('certificate')

@@ -12,10 +12,10 @@ import type { RegisterBusinessPayload } from '../../common/command-defs/register
 import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { addMonths } from '../../common/licence-rules.ts';
 import type { NewBusiness } from '../../common/ops/application-ops.ts';
-import type { LegacyCommandName } from '../../common/legacy-commands.ts';
 import { zonedIso } from '../../common/time.ts';
 import { formatPhone } from '../bridge/transforms.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
+import { assertBridgeTakes, assertMayGive } from '../commands/may-give.ts';
 import { enqueue } from '../commands/outbox.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import type { Desk } from '../desk/open-desk.ts';
@@ -28,16 +28,6 @@ import { currentIdOf } from '../sync/provisional-refs.ts';
 
 /** The state that completes an item of each kind ('waived' completes any, with a supervisor). */
 export const doneState = { document: 'received', inspection: 'passed', approval: 'approved' } as const;
-
-function assertBridgeTakes(desk: Desk, command: LegacyCommandName, what: string): void {
-  const { definition } = desk.bridge();
-  if (!definition.commands?.[command]) {
-    throw new WorkbenchError(
-      'not_configured',
-      errorText('bridge.command_missing', { bridge: definition.name, command, what }),
-    );
-  }
-}
 
 function nextApplicationId(desk: Desk): string {
   return nextDeskNumber(desk.cache, desk.configured().deskId, 'application', 'APP', 5);
@@ -60,7 +50,7 @@ export function createApplication(
   const db = desk.cache;
   const deskId = desk.configured().deskId;
   assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.create');
-  if (input.business.kind === 'new') assertBridgeTakes(desk, 'registerBusiness', 'new businesses');
+  if (input.business.kind === 'new') assertBridgeTakes(desk, 'registerBusiness');
   const typeCode = input.licenceTypeCode.trim().toUpperCase();
   const checklist = requirementsFor(loadRequirements(desk.bridge().dir).requirements, typeCode);
   return db
@@ -329,8 +319,7 @@ export function issueLicence(
 ): { operationId: string; licenceId: string } {
   const db = desk.cache;
   const deskId = desk.configured().deskId;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'application.issue');
-  assertBridgeTakes(desk, 'issueLicence', 'new licences');
+  assertMayGive(desk, actor, 'issueLicence');
   const result = db
     .transaction(() => {
       const app = loadOpenApplication(desk, applicationId);

@@ -7,17 +7,16 @@ import {
   contactFields,
   CorrectBusinessContactPayload,
 } from '../../common/command-defs/correct-business-contact.ts';
-import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { businessBase, type CommandEffects } from '../commands/effect-parts.ts';
-import { assertBridgeTakes } from '../commands/licence-commands.ts';
+import { assertMayGive } from '../commands/may-give.ts';
 import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
 import { currentIdOf, followProvisional } from '../sync/provisional-refs.ts';
 
@@ -44,8 +43,7 @@ export function correctBusinessContact(
   now = new Date(),
 ): { operationId: string; payload: CorrectBusinessContactPayload } {
   const db = desk.cache;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'business.correct');
-  assertBridgeTakes(desk, 'correctBusinessContact', 'corrections of contact details');
+  assertMayGive(desk, actor, 'correctBusinessContact');
   return db
     .transaction(() => {
       const id = currentIdOf(db, followProvisional(db, input.businessId.trim()));
@@ -65,14 +63,8 @@ export function correctBusinessContact(
         reason: input.reason,
         correctedAt,
       });
-      if (!parsed.success) {
-        const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-        throw new WorkbenchError(
-          'invalid_input',
-          errorText('business.correction_invalid', { businessId: id }),
-          fields,
-        );
-      }
+      if (!parsed.success)
+        throw invalidFields(errorText('business.correction_invalid', { businessId: id }), parsed.error);
       const payload = parsed.data;
       if (contactFields.every((f) => (business[f] ?? null) === payload[f]))
         throw new WorkbenchError(

@@ -11,8 +11,10 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { followProvisional, provisionalId, provisionalOperation } from '../sync/provisional-refs.ts';
 import { correctContactEffects } from '../businesses/correct-contact.ts';
+import { assignInspectionEffects } from '../inspections/assign.ts';
 import { inspectionResultEffects } from '../inspections/record-result.ts';
 import { scheduleInspectionEffects } from '../inspections/schedule.ts';
+import { transferLicenceEffects } from '../licence-status/transfer-licence.ts';
 import { businessBase, type CommandEffects, type Changes, licenceBase, notThere } from './effect-parts.ts';
 import type { BaseVersion } from './outbox.ts';
 
@@ -134,4 +136,6 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
   correctBusinessContact: correctContactEffects,
   recordInspectionResult: inspectionResultEffects,
   scheduleInspection: scheduleInspectionEffects,
+  transferLicence: transferLicenceEffects,
+  assignInspection: assignInspectionEffects,
 };

@@ -2,7 +2,6 @@
 // its outbox entry (with the licence as the clerk saw it) and its audit entry, so the counter
 // works the same whether the legacy database is up or not. Replay takes it from there.
 import type { RenewLicencePayload } from '../../common/command-defs/renew-licence.ts';
-import type { CommandName } from '../../common/commands.ts';
 import { errorText, WorkbenchError } from '../../common/errors.ts';
 import { explainLines } from '../../common/fees/index.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -10,10 +9,10 @@ import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { licenceKey } from '../sync/provisional-refs.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../renewals/renewal-check.ts';
 import { deskRenewalRequirements } from '../renewals/renewal-requirements.ts';
+import { assertMayGive } from './may-give.ts';
 import { enqueue } from './outbox.ts';
 
 export interface CommandResult<P> {
@@ -31,17 +30,6 @@ export function loadLicence(desk: Desk, licenceId: string): Record<string, unkno
   return row;
 }
 
-/** A command the legacy system cannot take would wait in the outbox for ever: refused at the counter instead. */
-export function assertBridgeTakes(desk: Desk, command: CommandName, what: string): void {
-  const { definition } = desk.bridge();
-  if (!definition.commands?.[command]) {
-    throw new WorkbenchError(
-      'not_configured',
-      errorText('bridge.command_missing', { bridge: definition.name, command, what }),
-    );
-  }
-}
-
 export function renewLicence(
   desk: Desk,
   actor: string,
@@ -50,8 +38,7 @@ export function renewLicence(
 ): CommandResult<RenewLicencePayload> {
   const db = desk.cache;
   const deskId = desk.configured().deskId;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'licence.renew');
-  assertBridgeTakes(desk, 'renewLicence', 'renewals');
+  assertMayGive(desk, actor, 'renewLicence');
   const rules = deskFeeRules(desk);
   const requirements = deskRenewalRequirements(desk);
   return db

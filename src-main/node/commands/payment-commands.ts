@@ -10,8 +10,8 @@ import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
-import { assertBridgeTakes, type CommandResult, loadLicence } from './licence-commands.ts';
+import { type CommandResult, loadLicence } from './licence-commands.ts';
+import { assertMayGive } from './may-give.ts';
 import { recordDrawerEntry } from '../drawer/entries.ts';
 import { requireOpenSession } from '../drawer/sessions.ts';
 import { enqueue, nextProvisionalReceipt } from './outbox.ts';
@@ -73,8 +73,7 @@ export function recordPayment(
   }
   const db = desk.cache;
   const deskId = desk.configured().deskId;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'payment.record');
-  assertBridgeTakes(desk, 'recordPayment', 'payments');
+  assertMayGive(desk, actor, 'recordPayment');
   const tender = tenderOf(input);
   return db
     .transaction(() => {

@@ -18,8 +18,8 @@ import type { Desk } from '../desk/open-desk.ts';
 import { currentPaymentId, recordDrawerEntry, samePaymentIds } from '../drawer/entries.ts';
 import { requireOpenSession } from '../drawer/sessions.ts';
 import { audit } from '../security/audit.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
-import { assertBridgeTakes, type CommandResult, loadLicence } from './licence-commands.ts';
+import { type CommandResult, loadLicence } from './licence-commands.ts';
+import { assertMayGive } from './may-give.ts';
 import { enqueue, nextProvisionalReceipt } from './outbox.ts';
 
 export type ReversalKind = 'void' | 'refund';
@@ -82,14 +82,13 @@ export function reversePayment(
 ): ReversalResult {
   const command = kind === 'void' ? 'voidPayment' : 'refundPayment';
   // The role first: a clerk learns it is not theirs to do, whatever else is wrong.
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, kind === 'void' ? 'payment.void' : 'payment.refund');
+  assertMayGive(desk, actor, command);
   const reason = input.reason.trim();
   if (!reason) {
     throw new WorkbenchError('invalid_input', errorText('reversal.reason_required', { kind }), {
       reason: errorText('field.required', {}),
     });
   }
-  assertBridgeTakes(desk, command, kind === 'void' ? 'voids' : 'refunds');
   const db = desk.cache;
   const deskId = desk.configured().deskId;
   return db

@@ -43,3 +43,10 @@ export function formatDateTime(isoTimestamp: string | null | undefined, language
     }).format(at),
   );
 }
+
+/** A business row's last address line as the post office writes it: "Riverton, IL 60542" (parts left out when empty). */
+export function cityStateZip(row: Record<string, unknown> | undefined): string | null {
+  const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  const stateZip = [str(row?.state), str(row?.postal_code)].filter(Boolean).join(' ');
+  return [str(row?.city), stateZip].filter(Boolean).join(', ') || null;
+}

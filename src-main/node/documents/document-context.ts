@@ -2,6 +2,8 @@
 // id (the PDF's author) and the time of printing in the city's zone.
 import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
+import type { DocLanguage } from './doc-text.ts';
+import type { DocumentSetup } from './pdf-layout.ts';
 
 export interface DocumentContext {
   city: string;
@@ -32,4 +34,13 @@ export function documentContext(desk: Desk, now = new Date()): DocumentContext {
     desk: desk.config?.deskId ?? 'desk',
     printedAt: zonedIso(now, desk.timeZone),
   };
+}
+
+/** What DocumentLayout.create needs: the context's city, desk and time, the language and the document's own header. */
+export function documentSetup(
+  context: DocumentContext,
+  language: DocLanguage,
+  header: Pick<DocumentSetup, 'title' | 'subtitle' | 'subject' | 'keywords'>,
+): DocumentSetup {
+  return { city: context.city, desk: context.desk, generatedAt: context.printedAt, language, ...header };
 }

@@ -323,6 +323,23 @@ export class DocumentLayout {
     this.space(size * 0.6);
   }
 
+  /**
+   * A label and `count` empty ruled lines to write on by hand (an inspector's notes on a route
+   * sheet), kept together on one page.
+   */
+  writeInLines(label: string, count = 2, options: { size?: number } = {}): void {
+    const size = options.size ?? 9;
+    const gap = 18;
+    this.ensureSpace(size + 4 + count * gap);
+    this.textAt(label, MARGIN, this.y - size, { size, bold: true, color: colors.muted });
+    this.y -= size + 4;
+    for (let n = 0; n < count; n++) {
+      this.y -= gap;
+      this.rule(this.y);
+    }
+    this.space(8);
+  }
+
   /** A bordered box with a bold line of text: "PROVISIONAL RECEIPT", "VOID". */
   banner(text: string, color: Color = colors.warning, detail?: string): void {
     const size = 13;

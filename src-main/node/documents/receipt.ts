@@ -8,7 +8,7 @@ import type { PaymentMethod } from '../../common/model.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { paymentDetailsOf, reversalsOf } from '../drawer/entries.ts';
 import { documentContext } from './document-context.ts';
-import { formatDate, formatDateTime, formatMoney } from './doc-format.ts';
+import { cityStateZip, formatDate, formatDateTime, formatMoney } from './doc-format.ts';
 import { type DocLanguage, docText } from './doc-text.ts';
 import { colors, DocumentLayout } from './pdf-layout.ts';
 
@@ -301,12 +301,7 @@ export function receiptInputFor(desk: Desk, paymentId: string, now = new Date())
     : undefined;
   const provisional = String(payment.id).startsWith('local:');
   const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-  const cityLine = [
-    str(business?.city),
-    [str(business?.state), str(business?.postal_code)].filter(Boolean).join(' '),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const cityLine = cityStateZip(business);
   const context = documentContext(desk, now);
   // The drawer's own record of how it was paid, and of any void or refund since.
   const details = paymentDetailsOf(desk, String(payment.id));

@@ -1,6 +1,7 @@
 // The handlers of inspectionOperations (src-main/common/ops/inspection-ops.ts).
 import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
 import { todayIn } from '../../common/time.ts';
+import { assignInspection, inspectorWorkload } from '../inspections/assign.ts';
 import { dayVisits, ordinanceTable, showVisit } from '../inspections/inspector-day.ts';
 import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.ts';
 import { recordInspectionResult } from '../inspections/record-result.ts';
@@ -42,6 +43,16 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
         reinspectionDue: recorded.reinspectionDue,
         reinspection: recorded.reinspection,
       };
+    },
+    async 'inspections.workload'({ on }) {
+      const day = on ?? today();
+      return { on: day, inspectors: inspectorWorkload(desk.cache, day) };
+    },
+    async 'inspections.assign'(input) {
+      const { operationId, payload } = assignInspection(desk, ctx.actor(), input);
+      ctx.runtime?.kick();
+      const { inspectionId, fromInspector, toInspector } = payload;
+      return { operationId, inspectionId, fromInspector, toInspector };
     },
     async 'inspections.schedule'(input) {
       const visit = scheduleInspection(desk, ctx.actor(), input);

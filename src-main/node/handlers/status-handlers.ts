@@ -4,6 +4,7 @@ import { listCertificates, recordCertificate, verifyCertificate } from '../certi
 import { printCertificate } from '../documents/certificate.ts';
 import { changeLicenceStatus } from '../licence-status/change-status.ts';
 import { statusHistory } from '../licence-status/status-history.ts';
+import { transferLicence } from '../licence-status/transfer-licence.ts';
 import type { HandlerContext, HandlersOf } from './handler-context.ts';
 
 export function statusHandlers(ctx: HandlerContext): HandlersOf<typeof statusOperations> {
@@ -20,6 +21,12 @@ export function statusHandlers(ctx: HandlerContext): HandlersOf<typeof statusOpe
         from: payload.from,
         to: payload.to,
       };
+    },
+    async 'licences.transfer'(input) {
+      const { operationId, payload } = transferLicence(desk, ctx.actor(), input);
+      ctx.runtime?.kick();
+      const { licenceId, fromBusinessId, toBusinessId } = payload;
+      return { operationId, licenceId, fromBusinessId, toBusinessId };
     },
     async 'licences.statusHistory'({ licenceId }) {
       return { changes: statusHistory(desk.cache, licenceId) };

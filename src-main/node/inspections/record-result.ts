@@ -15,11 +15,11 @@ import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { type Changes, type CommandEffects, scheduledInspectionBase } from '../commands/effect-parts.ts';
-import { assertBridgeTakes, type CommandResult } from '../commands/licence-commands.ts';
+import type { CommandResult } from '../commands/licence-commands.ts';
+import { assertMayGive } from '../commands/may-give.ts';
 import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { provisionalOperation } from '../sync/provisional-refs.ts';
 import { computeResult, type InspectionOutcome } from './grade.ts';
 import { deskInspectionRules } from './desk-inspection-rules.ts';
@@ -63,8 +63,7 @@ export function recordInspectionResult(
   now = new Date(),
 ): RecordedInspection {
   const db = desk.cache;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'inspection.record');
-  assertBridgeTakes(desk, 'recordInspectionResult', 'inspection results');
+  assertMayGive(desk, actor, 'recordInspectionResult');
   const rules = deskInspectionRules(desk);
   return db
     .transaction(() => {

@@ -8,16 +8,15 @@ import {
   type ScheduleInspectionPayload,
   ScheduleInspectionPayload as PayloadSchema,
 } from '../../common/command-defs/schedule-inspection.ts';
-import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { todayIn, zonedIso } from '../../common/time.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import type { CommandEffects } from '../commands/effect-parts.ts';
-import { assertBridgeTakes } from '../commands/licence-commands.ts';
+import { assertMayGive } from '../commands/may-give.ts';
 import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
-import { assertAllowed, loadPolicy } from '../security/policy.ts';
 import { provisionalId } from '../sync/provisional-refs.ts';
 import { kindRules } from './inspection-rules.ts';
 import { deskInspectionRules } from './desk-inspection-rules.ts';
@@ -49,8 +48,7 @@ export function scheduleInspection(
   now = new Date(),
 ): ScheduledVisit {
   const db = desk.cache;
-  assertAllowed(loadPolicy(desk.paths.dataDir), actor, 'inspection.schedule');
-  assertBridgeTakes(desk, 'scheduleInspection', 'inspection visits');
+  assertMayGive(desk, actor, 'scheduleInspection');
   const kind = request.kind.trim().toUpperCase();
   if (!kindRules(deskInspectionRules(desk), kind))
     throw new WorkbenchError('invalid_input', errorText('inspection.kind_unknown', { kind }), {
@@ -105,10 +103,7 @@ export function scheduleInspection(
 export function queueVisit(desk: Desk, actor: string, given: ScheduleInspectionPayload): ScheduledVisit {
   const db = desk.cache;
   const parsed = PayloadSchema.safeParse(given);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
-    throw new WorkbenchError('invalid_input', errorText('inspection.schedule_invalid', {}), fields);
-  }
+  if (!parsed.success) throw invalidFields(errorText('inspection.schedule_invalid', {}), parsed.error);
   const payload = parsed.data;
   const operationId = randomUUID();
   const inspectionId = provisionalId(operationId);

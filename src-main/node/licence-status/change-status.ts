@@ -12,7 +12,8 @@ import type { LicenceStatus } from '../../common/model.ts';
 import type { ServiceAction } from '../../common/roles.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
-import { assertBridgeTakes, type CommandResult, loadLicence } from '../commands/licence-commands.ts';
+import { type CommandResult, loadLicence } from '../commands/licence-commands.ts';
+import { assertBridgeTakes } from '../commands/may-give.ts';
 import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
@@ -48,7 +49,7 @@ export function changeLicenceStatus(
   const role = policy.roleOf(actor);
   // No role at all: the policy's own sentence (which account, which file).
   if (!role) assertAllowed(policy, actor, statusServiceAction[request.action]);
-  assertBridgeTakes(desk, 'changeLicenceStatus', 'status changes');
+  assertBridgeTakes(desk, 'changeLicenceStatus');
   return db
     .transaction(() => {
       const licence = rowToRecord('licence', loadLicence(desk, request.licenceId));

@@ -8,7 +8,7 @@
 import { isWorkbenchError, errorText, WorkbenchError } from '../../common/errors.ts';
 import type { BatchProblem } from '../../common/ops/batch-ops.ts';
 import { zonedIso } from '../../common/time.ts';
-import { assertBridgeTakes } from '../commands/licence-commands.ts';
+import { assertMayGive } from '../commands/may-give.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
@@ -36,8 +36,7 @@ export function startPosting(
 ): { resumed: boolean; alreadyPosted: boolean } {
   const policy = loadPolicy(desk.paths.dataDir);
   assertAllowed(policy, actor, 'batch.post');
-  assertAllowed(policy, actor, 'licence.renew');
-  assertBridgeTakes(desk, 'renewLicence', 'renewals');
+  assertMayGive(desk, actor, 'renewLicence');
   const db = desk.cache;
   const at = zonedIso(now, desk.timeZone);
   return db

@@ -14,6 +14,7 @@ export function recordsOf(entry: Pick<OutboxEntry, 'operationId' | 'payload' | '
     ['licenceId', 'licence'],
     ['paymentId', 'payment'],
     ['businessId', 'business'],
+    ['inspectionId', 'scheduledInspection'],
   ] as const) {
     const id = entry.payload[field];
     if (id === undefined || id === null || id === '') continue;

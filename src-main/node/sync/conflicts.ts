@@ -17,7 +17,9 @@ import type { Desk } from '../desk/open-desk.ts';
 import { audit } from '../security/audit.ts';
 import { recordsOf } from './change-records.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
+import { followersOf, withdrawFollower } from './follow-ups.ts';
 import {
+  dropProvisional,
   followProvisional,
   provisionalId,
   provisionalOperation,
@@ -234,6 +236,14 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
         subject,
         detail: { conflictId: r.conflictId, operationId, command, reason, discarded: payload },
       });
+      // What was queued as its consequence (a re-inspection of a failed result) goes with it.
+      for (const follower of followersOf(db, operationId))
+        withdrawFollower(db, follower, {
+          actor,
+          at: now,
+          reason: `withdrawn with conflict ${r.conflictId}: ${reason}`,
+          withConflict: r.conflictId,
+        });
       return;
     }
 
@@ -358,23 +368,6 @@ function finish(
   db.prepare(
     `UPDATE conflict SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, reason = ?, new_operation_id = ? WHERE id = ?`,
   ).run(resolution, actor, at, reason, newOperationId, id);
-}
-
-/** Discarded: the record the change made under local:<operationId>, if any, goes. */
-function dropProvisional(db: Cache, command: CommandName, operationId: string): void {
-  const table = definitionOf(command).creates;
-  if (!table) return;
-  const local = provisionalId(operationId);
-  if (table === 'licence') {
-    const rowid = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck().get(local) as
-      number | undefined;
-    if (rowid !== undefined) db.prepare('DELETE FROM licence_search WHERE rowid = ?').run(rowid);
-    // The application is open again: its licence was never made (a clerk may issue it again).
-    db.prepare(
-      `UPDATE application SET status = 'open', licence_id = NULL, issued_at = NULL, issued_by = NULL WHERE licence_id = ?`,
-    ).run(local);
-  }
-  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(local);
 }
 
 /** An edited amount: a number, or digits typed (Number() alone would take "0x10" as 16 and "1e3" as 1000). */

@@ -10,6 +10,7 @@
 // - when an operation that created a record settles, the cache adopts the legacy id: the
 //   provisional row goes (the legacy row came back with the answer) and cached rows pointing at
 //   the provisional id point at the legacy one.
+import { type CommandName, definitionOf } from '../../common/commands.ts';
 import type { BridgeFile } from '../bridge/bridge-schema.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import type { OutboxEntry } from '../commands/outbox.ts';
@@ -234,4 +235,21 @@ export function licenceKey(db: Cache, typed: string): string {
 /** How a provisional id reads on paper, as on screen: P- and the operation's first eight characters. */
 export function shownIdOf(id: string): string {
   return provisionalOperation(id) ? `P-${id.slice(6, 14).toUpperCase()}` : id;
+}
+
+/** Discarded: the record the change made under local:<operationId>, if any, goes. */
+export function dropProvisional(db: Cache, command: CommandName, operationId: string): void {
+  const table = definitionOf(command).creates;
+  if (!table) return;
+  const local = provisionalId(operationId);
+  if (table === 'licence') {
+    const rowid = db.prepare('SELECT rowid FROM licence WHERE id = ?').pluck().get(local) as
+      number | undefined;
+    if (rowid !== undefined) db.prepare('DELETE FROM licence_search WHERE rowid = ?').run(rowid);
+    // The application is open again: its licence was never made (a clerk may issue it again).
+    db.prepare(
+      `UPDATE application SET status = 'open', licence_id = NULL, issued_at = NULL, issued_by = NULL WHERE licence_id = ?`,
+    ).run(local);
+  }
+  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(local);
 }

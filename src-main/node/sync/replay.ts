@@ -21,6 +21,7 @@ import { adoptLegacyId, resolveProvisionalRefs } from './provisional-refs.ts';
 import { updateSearchIndex } from './refresh-search.ts';
 import { type OtherSenderWait, withPushLease } from './push-lease.ts';
 import { recordsOf } from './change-records.ts';
+import { followedState, withdrawFollower } from './follow-ups.ts';
 
 export interface PushProgress {
   done: number;
@@ -64,6 +65,24 @@ async function push(desk: Desk, actor: string, onProgress?: (p: PushProgress) =>
     after = entry.seq;
     const touched = recordsOf(entry);
     if (touched.some((r) => held.has(r))) {
+      summary.held++;
+      onProgress?.({ done: ++done, total });
+      continue;
+    }
+    // A consequence of another change (a re-inspection of a failed result) goes only after it.
+    const followed = followedState(db, entry);
+    if (followed === 'discarded') {
+      // Discarded by a version that did not withdraw what followed it: withdrawn now.
+      withdrawFollower(db, entry, {
+        actor,
+        at: zonedIso(new Date(), desk.timeZone),
+        reason: 'withdrawn: the change it follows was discarded',
+        withConflict: null,
+      });
+      onProgress?.({ done: ++done, total });
+      continue;
+    }
+    if (followed === 'waiting') {
       summary.held++;
       onProgress?.({ done: ++done, total });
       continue;
