@@ -9,6 +9,8 @@ import { BatchScreen } from './screens/BatchScreen.tsx';
 import { ConflictsScreen } from './screens/ConflictsScreen.tsx';
 import { DashboardScreen } from './screens/DashboardScreen.tsx';
 import { DrawerScreen } from './screens/DrawerScreen.tsx';
+import { InspectorDayScreen } from './screens/InspectorDayScreen.tsx';
+import { VisitScreen } from './screens/VisitScreen.tsx';
 import { LicenceScreen } from './screens/LicenceScreen.tsx';
 import { RenewalQueueScreen } from './screens/RenewalQueueScreen.tsx';
 import { SearchScreen } from './screens/SearchScreen.tsx';
@@ -37,6 +39,8 @@ function keyOf(route: Route): string {
       return `batch:${route.batchId ?? 'new'}`;
     case 'application':
       return `application:${route.applicationId ?? 'new'}`;
+    case 'inspection':
+      return `inspection:${route.inspectionId}`;
     default:
       return route.name;
   }
@@ -61,6 +65,10 @@ function RouteScreen({ route }: { route: Exclude<Route, { name: 'search' }> }) {
       return <DashboardScreen />;
     case 'verify':
       return <VerifyCertificateScreen />;
+    case 'inspections':
+      return <InspectorDayScreen />;
+    case 'inspection':
+      return <VisitScreen inspectionId={route.inspectionId} />;
   }
 }
 

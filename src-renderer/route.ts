@@ -1,4 +1,5 @@
-// Hash routes (`#/` search, `#/licence/<number>`, `#/conflicts`, `#/conflicts/<id>`), so
+// Hash routes (`#/` search, `#/licence/<number>`, `#/conflicts`, `#/conflicts/<id>`,
+// `#/inspections`, `#/inspections/<id>` …), so
 // back/forward work, a page can be reloaded, and the app runs unchanged under app:// and under the
 // loopback host.
 import { useSyncExternalStore } from 'react';
@@ -12,7 +13,9 @@ export type Route =
   | { name: 'batch'; batchId: string | null }
   | { name: 'application'; applicationId: string | null }
   | { name: 'dashboard' }
-  | { name: 'verify' };
+  | { name: 'verify' }
+  | { name: 'inspections' }
+  | { name: 'inspection'; inspectionId: string };
 
 /** Screens at a fixed address (`#/drawer` …). */
 const fixedRoutes: Record<string, Route> = {
@@ -22,6 +25,7 @@ const fixedRoutes: Record<string, Route> = {
   '#/applications/new': { name: 'application', applicationId: null },
   '#/dashboard': { name: 'dashboard' },
   '#/certificates/verify': { name: 'verify' },
+  '#/inspections': { name: 'inspections' },
 };
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +35,9 @@ export function parseRoute(hash: string): Route {
   if (b?.[1]) return { name: 'batch', batchId: b[1] };
   const a = /^#\/applications\/([A-Za-z0-9:-]{1,64})$/.exec(hash);
   if (a?.[1]) return { name: 'application', applicationId: a[1] };
+  // An inspection number, or local:<operation> for a visit scheduled on this desk.
+  const i = /^#\/inspections\/([A-Za-z0-9:%-]{1,80})$/.exec(hash);
+  if (i?.[1]) return { name: 'inspection', inspectionId: decodeURIComponent(i[1]) };
   const c = /^#\/conflicts(?:\/(\d{1,15}))?$/.exec(hash);
   if (c) return { name: 'conflicts', conflictId: c[1] ? Number(c[1]) : null };
   const m = /^#\/licence\/([^/?#]+)$/.exec(hash);
@@ -52,6 +59,9 @@ export const batchHref = (batchId?: string): string =>
   `#/renewals/batch/${batchId === undefined ? 'new' : encodeURIComponent(batchId)}`;
 export const applicationHref = (applicationId?: string): string =>
   `#/applications/${applicationId === undefined ? 'new' : encodeURIComponent(applicationId)}`;
+
+export const inspectionHref = (inspectionId?: string): string =>
+  inspectionId === undefined ? '#/inspections' : `#/inspections/${encodeURIComponent(inspectionId)}`;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

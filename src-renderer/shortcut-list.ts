@@ -15,7 +15,8 @@ export interface ShortcutEntry {
     | 'batch'
     | 'application'
     | 'conflicts'
-    | 'dashboard';
+    | 'dashboard'
+    | 'inspection';
 }
 
 export const shortcuts: readonly ShortcutEntry[] = [
@@ -40,4 +41,7 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['Ctrl', 'Enter'], labelKey: 'drawer.shortcutSubmit', scope: 'drawer' },
   { keys: ['['], labelKey: 'dashboard.shortcutPrevious', scope: 'dashboard' },
   { keys: [']'], labelKey: 'dashboard.shortcutNext', scope: 'dashboard' },
+  { keys: ['P'], labelKey: 'inspections.shortcutPass', scope: 'inspection' },
+  { keys: ['F'], labelKey: 'inspections.shortcutFail', scope: 'inspection' },
+  { keys: ['N'], labelKey: 'inspections.shortcutNa', scope: 'inspection' },
 ];

@@ -4,7 +4,8 @@ import { CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-componen
 import { useTranslation } from 'react-i18next';
 import { useDeskStatus } from '../queries/index.ts';
 import { useVerifyShortcut, verifyHref } from './licence-status/useVerifyShortcut.ts';
-import { applicationHref, conflictsHref } from '../route.ts';
+import { applicationHref, conflictsHref, inspectionHref } from '../route.ts';
+import { useMayDo } from '../may-do.ts';
 
 const useStyles = makeStyles({
   nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
@@ -35,6 +36,8 @@ export function HeaderNav() {
   const open = status?.openConflicts ?? 0;
   // The dashboard is a supervisor's (the desk's service refuses anyone else anyway).
   const seesDashboard = status?.role === 'supervisor' || status?.role === 'admin';
+  // The inspector's day is for those who may record results (the service checks it again).
+  const inspects = useMayDo('inspection.record');
   return (
     <nav className={styles.nav} aria-label={t('header.nav')}>
       <ul className={styles.list}>
@@ -76,6 +79,13 @@ export function HeaderNav() {
             {t('applications.nav')}
           </Link>
         </li>
+        {inspects ? (
+          <li className={styles.item}>
+            <Link className={styles.link} href={inspectionHref()}>
+              {t('inspections.nav')}
+            </Link>
+          </li>
+        ) : null}
         {seesDashboard ? (
           <li className={styles.item}>
             <Link className={styles.link} href="#/dashboard">

@@ -58,6 +58,7 @@ const scopes: readonly ShortcutEntry['scope'][] = [
   'application',
   'conflicts',
   'dashboard',
+  'inspection',
 ];
 
 export function HelpOverlay() {

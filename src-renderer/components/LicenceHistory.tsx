@@ -2,22 +2,21 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LicenceDetail } from '../../src-main/common/contract.ts';
-import type { Inspection, Payment } from '../../src-main/common/model.ts';
+import type { Payment } from '../../src-main/common/model.ts';
 import { formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { DateText } from './DateText.tsx';
 import { FeeSchedule } from './FeeSchedule.tsx';
+import { InspectionHistory } from './InspectionHistory.tsx';
 import { ReceiptButton } from './ReceiptButton.tsx';
 import { Section } from './Section.tsx';
 import { columnsOf, DataTable, type TableColumn } from './table/DataTable.tsx';
 
 const paymentColumn = columnsOf<Payment>();
-const inspectionColumn = columnsOf<Inspection>();
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  notes: { whiteSpace: 'normal' },
   receipt: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   was: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
@@ -83,25 +82,6 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
       ),
     }),
   ];
-  const inspectionColumns: TableColumn<Inspection>[] = [
-    inspectionColumn.accessor('inspectedOn', {
-      header: t('licence.inspectedOn'),
-      cell: (c) => <DateText iso={c.getValue()} />,
-    }),
-    inspectionColumn.accessor('kind', { header: t('licence.kind'), cell: (c) => text(c.getValue()) }),
-    inspectionColumn.accessor('result', {
-      header: t('licence.result'),
-      cell: (c) => t(`inspectionResult.${c.getValue()}`),
-    }),
-    inspectionColumn.accessor('inspector', {
-      header: t('licence.inspector'),
-      cell: (c) => text(c.getValue()),
-    }),
-    inspectionColumn.accessor('notes', {
-      header: t('licence.notes'),
-      cell: (c) => <span className={styles.notes}>{text(c.getValue())}</span>,
-    }),
-  ];
 
   return (
     <div className={styles.stack}>
@@ -120,15 +100,7 @@ export function LicenceHistory({ detail }: { detail: LicenceDetail }) {
         )}
       </Section>
       <Section title={t('licence.inspections')}>
-        {(id) => (
-          <DataTable
-            labelledBy={id}
-            columns={inspectionColumns}
-            rows={detail.inspections}
-            rowKey={(i) => i.id}
-            empty={t('licence.inspectionsEmpty')}
-          />
-        )}
+        {(id) => <InspectionHistory labelledBy={id} inspections={detail.inspections} />}
       </Section>
     </div>
   );

@@ -1,13 +1,19 @@
-// On a licence page: the changes to it that have not reached the legacy database, and the ones
-// parked in a conflict (with the way to the conflicts screen).
+// On a licence page or an inspection visit: the changes to it that have not reached the legacy
+// database, and the ones parked in a conflict (with the way to the conflicts screen).
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { LicenceDetail } from '../../src-main/common/contract.ts';
+import type { PendingOperation } from '../../src-main/common/sync-model.ts';
 import { conflictsHref } from '../route.ts';
 
-export function PendingNotice({ detail }: { detail: LicenceDetail }) {
+export function PendingNotice({
+  operations: ops,
+  summaryKey = 'pending.summaryWaiting',
+}: {
+  operations: readonly PendingOperation[];
+  /** How the waiting changes are counted ("…to this licence", "…to this visit"). */
+  summaryKey?: 'pending.summaryWaiting' | 'inspections.pendingSummary';
+}) {
   const { t } = useTranslation();
-  const ops = detail.pendingOperations;
   const waiting = ops.filter((o) => o.status === 'pending').length;
   const inConflict = ops.filter((o) => o.status === 'conflict').length;
   const inDoubt = ops.some((o) => o.inDoubt);
@@ -15,7 +21,7 @@ export function PendingNotice({ detail }: { detail: LicenceDetail }) {
   return (
     <MessageBar intent={inConflict > 0 ? 'warning' : 'info'} layout="multiline" data-pending-notice="">
       <MessageBarBody>
-        {waiting > 0 ? <div>{t('pending.summaryWaiting', { count: waiting })}</div> : null}
+        {waiting > 0 ? <div>{t(summaryKey, { count: waiting })}</div> : null}
         {inConflict > 0 ? (
           <div>
             {t('pending.summaryConflict', { count: inConflict })}{' '}

@@ -10,6 +10,8 @@ import {
   positiveCentsMessage,
   wholeCentsMessage,
 } from '../../src-main/common/model.ts';
+import { ordinanceNeededMessage, unansweredMessage } from './inspection-form.ts';
+import { scheduleMessages } from './schedule-visit-form.ts';
 
 /** Raised by a form itself, not the contract: nothing was typed where an amount is needed. */
 export const amountEmptyMessage = 'An amount is needed.';
@@ -36,7 +38,15 @@ const amountKeys: Record<AmountProblem, string> = {
 };
 
 /** Sentences the forms raise that are not about an amount. */
-const otherKeys: Record<string, string> = { [tenderedShortMessage]: 'drawer.tenderedShort' };
+const otherKeys: Record<string, string> = {
+  [tenderedShortMessage]: 'drawer.tenderedShort',
+  [unansweredMessage]: 'inspections.form.unanswered',
+  [ordinanceNeededMessage]: 'inspections.form.ordinanceNeeded',
+  [scheduleMessages.licenceOrAddress]: 'inspections.schedule.licenceOrAddress',
+  [scheduleMessages.kindNeeded]: 'inspections.schedule.kindNeeded',
+  // model.ts IsoDate's own sentence (a day not typed in full).
+  'expected a date as YYYY-MM-DD': 'inspections.schedule.dayNeeded',
+};
 
 /**
  * A text the contract requires (min 1) says so without words of its own; what the UI says

@@ -10,6 +10,7 @@ import { applicationsEn } from './domains/applications.ts';
 import { documentsEn } from './domains/documents.ts';
 import { dashboardEn } from './domains/dashboard.ts';
 import { helpEn } from './domains/help.ts';
+import { inspectionsEn } from './domains/inspections.ts';
 export const en = {
   app: {
     name: 'Civic Workbench',
@@ -360,6 +361,7 @@ export const en = {
   documents: documentsEn,
   dashboard: dashboardEn,
   help: helpEn,
+  inspections: inspectionsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

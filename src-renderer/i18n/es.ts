@@ -9,6 +9,7 @@ import { applicationsEs } from './domains/applications.ts';
 import { documentsEs } from './domains/documents.ts';
 import { dashboardEs } from './domains/dashboard.ts';
 import { helpEs } from './domains/help.ts';
+import { inspectionsEs } from './domains/inspections.ts';
 import type { Messages } from './en.ts';
 
 export const es: Messages = {
@@ -362,4 +363,5 @@ export const es: Messages = {
   documents: documentsEs,
   dashboard: dashboardEs,
   help: helpEs,
+  inspections: inspectionsEs,
 };

@@ -26,7 +26,15 @@ export function useDeskStatus() {
 
 /** Everything a change made on this desk (or a sync) can alter on screen. */
 export function invalidateDeskData(client: QueryClient): Promise<unknown> {
-  return invalidate(client, 'licences.get', 'licences.search', 'desk.status', 'conflicts.list');
+  return invalidate(
+    client,
+    'licences.get',
+    'licences.search',
+    'desk.status',
+    'conflicts.list',
+    'inspections.show',
+    'inspections.day',
+  );
 }
 
 /**
@@ -50,7 +58,14 @@ export function useReloadWhenDeskMoves(): void {
     const before = previous.current;
     previous.current = mark;
     if (mark === null || before === null || before === mark) return; // first sight: nothing moved yet
-    void invalidate(client, 'licences.get', 'licences.search', 'conflicts.list');
+    void invalidate(
+      client,
+      'licences.get',
+      'licences.search',
+      'conflicts.list',
+      'inspections.show',
+      'inspections.day',
+    );
   }, [mark, client]);
 }
 

@@ -6,6 +6,7 @@ export * from './conflicts.ts';
 export * from './desk.ts';
 export * from './drawer.ts';
 export * from './fees.ts';
+export * from './inspections.ts';
 export * from './licences.ts';
 export * from './query-client.ts';
 export * from './status.ts';

@@ -103,7 +103,7 @@ export function LicenceScreen({ licenceId }: { licenceId: string }) {
             <Text size={500}>{text(detail.business.name)}</Text>
             {dba ? <Text className={styles.dba}>{t('search.dba', { name: dba })}</Text> : null}
           </div>
-          <PendingNotice detail={detail} />
+          <PendingNotice operations={detail.pendingOperations} />
           <LicenceFacts detail={detail} />
           <CounterSection detail={detail} readAt={query.dataUpdatedAt} />
           <LicenceStatusSection detail={detail} />

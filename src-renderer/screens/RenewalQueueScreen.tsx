@@ -26,7 +26,7 @@ import { useRenewalQueue } from '../queries/index.ts';
 import { formatCount, formatDate, formatMoney, text } from '../format.ts';
 import { useLanguage } from '../hooks.ts';
 import { batchHref, openLicence } from '../route.ts';
-import { screenHeading, screenRoot } from '../styles/screen.ts';
+import { filterLegend, filterRow, screenHeading, screenRoot } from '../styles/screen.ts';
 
 const ROW_HEIGHT = 44;
 const LIMIT = 1000;
@@ -42,17 +42,8 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    border: 'none',
-    margin: 0,
-    padding: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  filters: filterRow,
+  legend: filterLegend,
   note: { color: tokens.colorNeutralForeground2 },
   frame: { minHeight: '20rem', height: '60vh' },
   grid: {

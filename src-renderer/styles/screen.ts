@@ -19,3 +19,21 @@ export const screenHeading = {
   fontWeight: tokens.fontWeightSemibold,
   outlineStyle: 'none',
 } as const;
+
+/** A screen's filters: a fieldset of fields side by side (wrapping), with no frame of its own. */
+export const filterRow = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'flex-end',
+  columnGap: tokens.spacingHorizontalL,
+  rowGap: tokens.spacingVerticalS,
+  border: 'none',
+  margin: 0,
+  padding: 0,
+} as const;
+
+/** The legend that names a screen's filters. */
+export const filterLegend = {
+  fontWeight: tokens.fontWeightSemibold,
+  marginBottom: tokens.spacingVerticalXS,
+} as const;

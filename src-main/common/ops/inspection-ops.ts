@@ -14,18 +14,22 @@ import {
   Inspection,
   InspectionGrade,
   IsoDate,
+  Ordinance,
   ScheduledInspection,
   ScheduledInspectionResult,
   Violation,
   ViolationSeverity,
 } from '../model.ts';
+import { PendingOperation } from '../sync-model.ts';
 
 const Words = z.object({ en: z.string(), es: z.string() });
+// Long enough for local:<operation id>, a visit scheduled on this desk (a re-inspection) that
+// the legacy system has not numbered yet: it can be opened, and recording on it says why not.
 const InspectionNumber = z
   .string({ error: 'An inspection number is needed.' })
   .trim()
   .min(1, 'An inspection number is needed.')
-  .max(20, 'An inspection number is at most 20 characters.');
+  .max(64, 'An inspection number is at most 64 characters.');
 
 /** A visit as the day's list shows it: the schedule row, where it is, and what is open there. */
 export const Visit = z.object({
@@ -36,6 +40,8 @@ export const Visit = z.object({
   /** The business's address for a licence, else the bare site's. */
   site: z.string().nullable(),
   openViolations: z.number().int(),
+  /** Changes to the visit made on this desk that wait for the legacy database (its result, its scheduling). */
+  pendingChanges: z.number().int().nonnegative(),
 });
 export type Visit = z.infer<typeof Visit>;
 
@@ -74,7 +80,19 @@ export const inspectionOperations = {
       previous: z.array(Inspection),
       /** Violations still open at the site from earlier visits. */
       openAtSite: z.array(Violation),
+      /** Changes to this visit made on this desk that have not reached the legacy database yet. */
+      pendingOperations: z.array(PendingOperation),
     }),
+  },
+  /** The kinds of inspection the city's rules know (inspections.yaml), with their words: what a visit may be. */
+  'inspections.kinds': {
+    input: z.object({}),
+    output: z.object({ kinds: z.array(z.object({ kind: z.string(), label: Words })) }),
+  },
+  /** The ordinance code table (what a violation cites), in section order, with its plain words. */
+  'inspections.ordinances': {
+    input: z.object({}),
+    output: z.object({ ordinances: z.array(Ordinance) }),
   },
   /** Records a visit's result: the checklist answered item by item, the violations found; the city's rule grades it. */
   'inspections.record': {

@@ -2,7 +2,7 @@
 import type { inspectionOperations } from '../../common/ops/inspection-ops.ts';
 import { todayIn } from '../../common/time.ts';
 import { assignInspection, inspectorWorkload } from '../inspections/assign.ts';
-import { dayVisits, showVisit } from '../inspections/inspector-day.ts';
+import { dayVisits, ordinanceTable, showVisit } from '../inspections/inspector-day.ts';
 import { deskInspectionRulesOrNull } from '../inspections/desk-inspection-rules.ts';
 import { recordInspectionResult } from '../inspections/record-result.ts';
 import { scheduleInspection } from '../inspections/schedule.ts';
@@ -20,6 +20,15 @@ export function inspectionHandlers(ctx: HandlerContext): HandlersOf<typeof inspe
     },
     async 'inspections.show'({ inspectionId }) {
       return showVisit(desk.cache, deskInspectionRulesOrNull(desk), inspectionId, today());
+    },
+    async 'inspections.kinds'() {
+      const rules = deskInspectionRulesOrNull(desk);
+      return {
+        kinds: Object.entries(rules?.kinds ?? {}).map(([kind, rule]) => ({ kind, label: rule.label })),
+      };
+    },
+    async 'inspections.ordinances'() {
+      return { ordinances: ordinanceTable(desk.cache) };
     },
     async 'inspections.record'(input) {
       const recorded = recordInspectionResult(desk, ctx.actor(), input);

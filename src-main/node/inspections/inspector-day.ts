@@ -2,8 +2,15 @@
 // and what is overdue, in route order (ward, then street, then house number), and one visit with
 // its checklist by the city's rules, what was recorded, and the site's history.
 import { errorText, WorkbenchError } from '../../common/errors.ts';
-import type { ChecklistResult, Inspection, ScheduledInspection, Violation } from '../../common/model.ts';
+import type {
+  ChecklistResult,
+  Inspection,
+  Ordinance,
+  ScheduledInspection,
+  Violation,
+} from '../../common/model.ts';
 import type { Visit } from '../../common/ops/inspection-ops.ts';
+import type { PendingOperation } from '../../common/sync-model.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { type InspectionRulesFile, kindRules } from './inspection-rules.ts';
@@ -25,7 +32,10 @@ const siteViolations = (site: string, visitId: string) => `
 
 const visitSql = `
   SELECT s.*, b.name AS business_name, b.address_line AS business_address,
-         ${siteViolations('s', 's.id')} AS open_violations
+         ${siteViolations('s', 's.id')} AS open_violations,
+         (SELECT count(*) FROM outbox w WHERE w.status = 'pending'
+             AND (json_extract(w.payload, '$.inspectionId') = s.id OR 'local:' || w.operation_id = s.id))
+           AS pending_changes
     FROM scheduled_inspection s
     LEFT JOIN licence l ON l.id = s.licence_id
     LEFT JOIN business b ON b.id = l.business_id`;
@@ -38,6 +48,7 @@ function toVisit(row: Row, on: string): Visit {
     businessName: (row.business_name as string | null) ?? null,
     site: ((row.business_address as string | null) ?? inspection.address) || null,
     openViolations: Number(row.open_violations),
+    pendingChanges: Number(row.pending_changes),
   };
 }
 
@@ -103,6 +114,7 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
             .all(licenceId) as Row[]
         ).map((r) => rowToRecord('inspection', r) as Inspection)
       : [],
+    pendingOperations: pendingOfVisit(db, inspectionId),
     openAtSite: licenceId
       ? violationsOf(
           `SELECT v.* FROM scheduled_inspection o JOIN violation v ON v.inspection_id = o.id
@@ -117,4 +129,32 @@ export function showVisit(db: Cache, rules: InspectionRulesFile | null, inspecti
           inspectionId,
         ),
   };
+}
+
+/**
+ * The visit's outbox entries still waiting, or parked in an open conflict (for its pending mark):
+ * its result, and for a visit scheduled on this desk (local:<operation>) the scheduling itself.
+ */
+function pendingOfVisit(db: Cache, inspectionId: string): PendingOperation[] {
+  // Read as the contract names the fields (in_doubt is 0 or 1 in SQLite).
+  const rows = db
+    .prepare(
+      `SELECT o.operation_id AS operationId, o.command, o.created_at AS createdAt, o.actor, o.status,
+              o.in_doubt AS inDoubt
+         FROM outbox o
+        WHERE (json_extract(o.payload, '$.inspectionId') = ? OR 'local:' || o.operation_id = ?)
+          AND (o.status = 'pending'
+               OR (o.status = 'conflict' AND EXISTS (SELECT 1 FROM conflict c
+                     WHERE c.operation_id = o.operation_id AND c.status = 'open')))
+        ORDER BY o.seq`,
+    )
+    .all(inspectionId, inspectionId) as Array<Omit<PendingOperation, 'inDoubt'> & { inDoubt: number }>;
+  return rows.map((r) => ({ ...r, inDoubt: r.inDoubt === 1 }));
+}
+
+/** The ordinance code table, whole (it is small), in section order: what a violation may cite. */
+export function ordinanceTable(db: Cache): Ordinance[] {
+  return (db.prepare('SELECT * FROM ordinance ORDER BY section').all() as Row[]).map(
+    (r) => rowToRecord('ordinance', r) as Ordinance,
+  );
 }

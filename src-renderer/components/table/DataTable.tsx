@@ -2,7 +2,7 @@
 // core row model only: no sorting or paging is wanted), rendered with Fluent's Table parts. Each
 // use types its columns over its own rows with `columnsOf<Row>()`. A column's `meta` says how its
 // cells look: `numeric` right-aligns them in tabular figures (money, counts), `cellClassName`
-// adds a class (fixed or per row). A table with no rows shows the `empty` message instead.
+// adds a class (fixed or per row), `width` fixes its width. A table with no rows shows the `empty` message instead.
 import {
   makeStyles,
   mergeClasses,
@@ -36,6 +36,8 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** A class for the column's cells, or one per row. */
     cellClassName?: string | ((row: TData) => string | undefined);
+    /** The column's width (CSS, e.g. '6rem'); columns without one share what is left. */
+    width?: string;
   }
 }
 
@@ -121,10 +123,12 @@ export function DataTable<T extends RowData>(props: Props<T>) {
             <TableRow key={group.id}>
               {group.headers.map((header) => {
                 const numeric = header.column.columnDef.meta?.numeric;
+                const width = header.column.columnDef.meta?.width;
                 return (
                   <TableHeaderCell
                     key={header.id}
                     className={numeric ? styles.numeric : undefined}
+                    style={width ? { width } : undefined}
                     button={numeric ? { className: styles.numeric } : undefined}
                   >
                     {header.isPlaceholder ? null : <table.FlexRender header={header} />}

@@ -22,6 +22,7 @@ export const helpEn = {
     application: 'New application',
     conflicts: 'Conflicts',
     dashboard: 'Dashboard',
+    inspection: 'Inspection visit',
   },
 };
 
@@ -48,5 +49,6 @@ export const helpEs: typeof helpEn = {
     application: 'Nueva solicitud',
     conflicts: 'Conflictos',
     dashboard: 'Panel del supervisor',
+    inspection: 'Visita de inspección',
   },
 };
