@@ -14,9 +14,8 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { businessBase, type CommandEffects } from '../commands/effect-parts.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
 import { currentIdOf, followProvisional } from '../sync/provisional-refs.ts';
 
@@ -72,22 +71,14 @@ export function correctBusinessContact(
           errorText('business.nothing_to_correct', { businessId: id }),
         );
       writeDetails(db, id, payload);
-      const operationId = enqueue(db, {
-        deskId: desk.configured().deskId,
-        actor,
-        createdAt: correctedAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'correctBusinessContact',
+        at: correctedAt,
         payload,
         base: [{ entity: 'business', id, record: business }],
         changes: [{ entity: 'business', id }],
-      });
-      audit(db, {
-        at: correctedAt,
-        actor,
-        action: 'business.correct',
         subject: payload.licenceId ?? id,
         detail: {
-          operationId,
           businessId: id,
           from: Object.fromEntries(contactFields.map((f) => [f, business[f] ?? null])),
           to: Object.fromEntries(contactFields.map((f) => [f, payload[f]])),

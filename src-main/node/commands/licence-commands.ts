@@ -7,13 +7,12 @@ import { explainLines } from '../../common/fees/index.ts';
 import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { licenceKey } from '../sync/provisional-refs.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
 import { checkRenewalIn } from '../renewals/renewal-check.ts';
 import { deskRenewalRequirements } from '../renewals/renewal-requirements.ts';
 import { assertMayGive } from './may-give.ts';
-import { enqueue } from './outbox.ts';
+import { giveCommand } from './give-command.ts';
 
 export interface CommandResult<P> {
   operationId: string;
@@ -37,7 +36,6 @@ export function renewLicence(
   now = new Date(),
 ): CommandResult<RenewLicencePayload> {
   const db = desk.cache;
-  const deskId = desk.configured().deskId;
   assertMayGive(desk, actor, 'renewLicence');
   const rules = deskFeeRules(desk);
   const requirements = deskRenewalRequirements(desk);
@@ -82,22 +80,14 @@ export function renewLicence(
         payload.feeCents,
         payload.licenceId,
       );
-      const operationId = enqueue(db, {
-        deskId,
-        actor,
-        createdAt: renewedAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'renewLicence',
+        at: renewedAt,
         payload,
         base: [{ entity: 'licence', id: payload.licenceId, record: licence }],
         changes: [{ entity: 'licence', id: payload.licenceId }],
-      });
-      audit(db, {
-        at: renewedAt,
-        actor,
-        action: 'licence.renew',
         subject: payload.licenceId,
         detail: {
-          operationId,
           from: licence.expiresOn,
           to: payload.newExpiresOn,
           status: licence.status,

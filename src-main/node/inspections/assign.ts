@@ -11,10 +11,9 @@ import { entityWriter } from '../cache/store.ts';
 import { type CommandEffects, scheduledInspectionBase } from '../commands/effect-parts.ts';
 import type { CommandResult } from '../commands/licence-commands.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 
 export interface InspectorLoad {
   /** The inspector's legacy id; null for the visits no one has yet. */
@@ -95,21 +94,14 @@ export function assignInspection(
           errorText('assign.same_inspector', { inspectionId, inspector: payload.toInspector }),
         );
       setInspector(db, inspectionId, payload.toInspector);
-      const operationId = enqueue(db, {
-        deskId: desk.configured().deskId,
-        actor,
-        createdAt: assignedAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'assignInspection',
+        at: assignedAt,
         payload,
         base: [{ entity: 'scheduledInspection', id: inspectionId, record: visit }],
         changes: [{ entity: 'scheduledInspection', id: inspectionId }],
-      });
-      audit(db, {
-        at: assignedAt,
-        actor,
-        action: 'inspection.assign',
         subject: visit.licenceId ?? inspectionId,
-        detail: { operationId, inspectionId, from: payload.fromInspector, to: payload.toInspector },
+        detail: { inspectionId, from: payload.fromInspector, to: payload.toInspector },
       });
       return { operationId, payload };
     })

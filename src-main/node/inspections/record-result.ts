@@ -17,9 +17,8 @@ import { entityWriter } from '../cache/store.ts';
 import { type Changes, type CommandEffects, scheduledInspectionBase } from '../commands/effect-parts.ts';
 import type { CommandResult } from '../commands/licence-commands.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { provisionalOperation } from '../sync/provisional-refs.ts';
 import { computeResult, type InspectionOutcome } from './grade.ts';
 import { deskInspectionRules } from './desk-inspection-rules.ts';
@@ -143,22 +142,14 @@ export function recordInspectionResult(
         posting: licenceId ? [{ licenceId }] : [],
       } satisfies RecordInspectionResultPayload);
       const changes = writeLocally(db, payload, recordedAt);
-      const operationId = enqueue(db, {
-        deskId: desk.configured().deskId,
-        actor,
-        createdAt: recordedAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'recordInspectionResult',
+        at: recordedAt,
         payload,
         base: [{ entity: 'scheduledInspection', id: payload.inspectionId, record: seen }],
         changes,
-      });
-      audit(db, {
-        at: recordedAt,
-        actor,
-        action: 'inspection.record',
         subject: payload.inspectionId,
         detail: {
-          operationId,
           licenceId,
           kind: payload.kind,
           result: payload.result,

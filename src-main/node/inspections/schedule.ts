@@ -14,9 +14,8 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import type { CommandEffects } from '../commands/effect-parts.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { provisionalId } from '../sync/provisional-refs.ts';
 import { kindRules } from './inspection-rules.ts';
 import { deskInspectionRules } from './desk-inspection-rules.ts';
@@ -108,32 +107,21 @@ export function queueVisit(desk: Desk, actor: string, given: ScheduleInspectionP
   const operationId = randomUUID();
   const inspectionId = provisionalId(operationId);
   writeVisit(db, inspectionId, payload);
-  enqueue(
-    db,
-    {
-      deskId: desk.configured().deskId,
-      actor,
-      createdAt: payload.scheduledAt,
-      command: 'scheduleInspection',
-      payload,
-      base: [],
-      changes: [{ entity: 'scheduledInspection', id: inspectionId }],
-    },
-    operationId,
-  );
-  audit(db, {
+  giveCommand(desk, actor, {
+    command: 'scheduleInspection',
     at: payload.scheduledAt,
-    actor,
-    action: 'inspection.schedule',
+    payload,
+    base: [],
+    changes: [{ entity: 'scheduledInspection', id: inspectionId }],
     subject: payload.licenceId ?? inspectionId,
     detail: {
-      operationId,
       inspectionId,
       kind: payload.kind,
       on: payload.scheduledOn,
       inspector: payload.inspector,
       followsUp: payload.followsUp,
     },
+    operationId,
   });
   return { operationId, inspectionId, payload };
 }

@@ -14,9 +14,8 @@ import { zonedIso } from '../../common/time.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import { type CommandResult, loadLicence } from '../commands/licence-commands.ts';
 import { assertBridgeTakes } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { assertAllowed, loadPolicy } from '../security/policy.ts';
 
 export interface StatusChangeRequest {
@@ -44,7 +43,6 @@ export function changeLicenceStatus(
   now = new Date(),
 ): CommandResult<ChangeLicenceStatusPayload> {
   const db = desk.cache;
-  const deskId = desk.configured().deskId;
   const policy = loadPolicy(desk.paths.dataDir);
   const role = policy.roleOf(actor);
   // No role at all: the policy's own sentence (which account, which file).
@@ -93,21 +91,14 @@ export function changeLicenceStatus(
         changedAt,
       };
       db.prepare('UPDATE licence SET status = ? WHERE id = ?').run(payload.to, payload.licenceId);
-      const operationId = enqueue(db, {
-        deskId,
-        actor,
-        createdAt: changedAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'changeLicenceStatus',
+        at: changedAt,
         payload,
         base: [{ entity: 'licence', id: payload.licenceId, record: licence }],
         changes: [{ entity: 'licence', id: payload.licenceId }],
-      });
-      audit(db, {
-        at: changedAt,
-        actor,
-        action: statusServiceAction[request.action],
         subject: payload.licenceId,
-        detail: { operationId, from: payload.from, to: payload.to, reason: payload.reason, role },
+        detail: { from: payload.from, to: payload.to, reason: payload.reason, role },
       });
       return { operationId, payload };
     })

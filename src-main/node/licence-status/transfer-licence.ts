@@ -12,9 +12,8 @@ import { entityWriter } from '../cache/store.ts';
 import { type CommandEffects, licenceBase } from '../commands/effect-parts.ts';
 import { type CommandResult, loadLicence } from '../commands/licence-commands.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { currentIdOf, followProvisional } from '../sync/provisional-refs.ts';
 import { updateSearchIndex } from '../sync/refresh-search.ts';
 
@@ -74,21 +73,14 @@ export function transferLicence(
         );
       const payload: TransferLicencePayload = { ...parsed.data, toBusinessId };
       moveLicence(db, licenceId, toBusinessId);
-      const operationId = enqueue(db, {
-        deskId: desk.configured().deskId,
-        actor,
-        createdAt: transferredAt,
+      const operationId = giveCommand(desk, actor, {
         command: 'transferLicence',
+        at: transferredAt,
         payload,
         base: [{ entity: 'licence', id: licenceId, record: licence }],
         changes: [{ entity: 'licence', id: licenceId }],
-      });
-      audit(db, {
-        at: transferredAt,
-        actor,
-        action: 'licence.transfer',
         subject: licenceId,
-        detail: { operationId, from: payload.fromBusinessId, to: toBusinessId, reason: payload.reason },
+        detail: { from: payload.fromBusinessId, to: toBusinessId, reason: payload.reason },
       });
       return { operationId, payload };
     })
