@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../src-main/common/time.ts';
 import { checkRenewal } from '../../src-main/node/renewals/renewal-check.ts';
+import { shownIdOf } from '../../src-main/node/sync/provisional-refs.ts';
 import { deskUnderTest, engines } from './support/desk-under-test.ts';
+import { workbench, workbenchOk } from './support/workbench-cli.ts';
 
 /** Today in Riverton as CYYMMDD (the legacy date columns). */
 const cyymmdd = (iso: string) =>
@@ -240,6 +242,66 @@ describe.each(engines)('code enforcement on %s', (engine) => {
       forbidden,
     );
     expect(outboxCount()).toBe(before);
+    t.policyAs('inspector');
+  }, 120_000);
+});
+
+describe('code enforcement at the command line', () => {
+  const t = deskUnderTest('enforcement-cli', { size: 200, seed: 4, role: 'inspector' });
+  const json = <T>(args: string[]) => JSON.parse(workbenchOk(t.dir, [...args, '--json'])) as T;
+
+  it('takes complaints, opens, lists with age and filters, assigns, cites and closes through the contract', () => {
+    const first = json<{ complaintId: string; openCases: unknown[] }>([
+      'cases',
+      'complaint',
+      '--address',
+      '12  Elm St',
+      '--channel',
+      'walk_in',
+      '--text',
+      'Car repair in the driveway',
+    ]);
+    expect(first.openCases).toEqual([]);
+    const opened = json<{ caseId: string }>(['cases', 'open', first.complaintId, '--officer', 'ychen']);
+    const again = workbench(t.dir, ['cases', 'complaint', '--address', '12 elm st', '--text', 'Still at it']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Open case at the same place: ${shownIdOf(opened.caseId)}`);
+
+    const list = workbench(t.dir, ['cases', 'list', '--officer', 'YCHEN']);
+    expect(list.stdout).toMatch(/^\d+ open case\(s\) on \d{4}-\d{2}-\d{2}/);
+    expect(list.stdout).toContain(
+      `  ${shownIdOf(opened.caseId).padEnd(10)}    0 d  open      YCHEN    12 Elm St`,
+    );
+    const all = json<{ cases: Array<{ case: { status: string }; daysOpen: number }> }>([
+      'cases',
+      'list',
+      '--status',
+      'all',
+    ]);
+    expect(new Set(all.cases.map((c) => c.case.status)).size).toBeGreaterThan(1);
+    expect(all.cases.some((c) => c.daysOpen > 30)).toBe(true);
+
+    // Assigning and citing are a supervisor's: refused for an inspector, in English and Spanish.
+    const refused = workbench(t.dir, ['cases', 'cite', opened.caseId, '--fine', '25000']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/approve citations and fines/);
+    const es = workbench(t.dir, ['cases', 'cite', opened.caseId, '--fine', '25000'], undefined, {
+      WB_LANG: 'es',
+    });
+    expect(es.stderr).toMatch(/aprobar citaciones y multas/);
+    t.policyAs('supervisor');
+    expect(workbenchOk(t.dir, ['cases', 'assign', opened.caseId, '--officer', 'jsmith'])).toContain(
+      'assigned to JSMITH',
+    );
+    expect(workbenchOk(t.dir, ['cases', 'cite', opened.caseId, '--fine', '25000'])).toContain(
+      'cited with a fine of $250.00',
+    );
+    const closed = workbench(t.dir, ['cases', 'close', opened.caseId]);
+    expect(closed.status).toBe(1);
+    expect(closed.stderr).toContain('is cited, no longer open');
+    const shown = workbenchOk(t.dir, ['cases', 'show', opened.caseId]);
+    expect(shown).toContain('fine $250.00, not paid');
+    expect(shown).toContain('complaint ');
     t.policyAs('inspector');
   }, 120_000);
 });
