@@ -68,8 +68,9 @@ describe.each(engines)('code enforcement on %s', (engine) => {
         description: 'Still there',
       });
       expect(third.openCases.map((c) => c.id)).toEqual([caseId]);
-      // The visit to the address, on the schedule like any other.
-      await call('inspections.schedule', { address, kind: 'ZONE', on: today(), inspector: 'JSMITH' });
+      // The visit to the address, for the case's officer, on the schedule like any other.
+      const visit = await call('cases.visit', { caseId, kind: 'ZONE', on: today() });
+      expect(visit.inspectionId).toMatch(/^local:/);
       // An inspector does not approve fines; a supervisor does.
       await expect(call('cases.cite', { caseId, fineCents: 500_00 })).rejects.toMatchObject({
         code: 'forbidden',
@@ -108,7 +109,7 @@ describe.each(engines)('code enforcement on %s', (engine) => {
     const cases = await legacy(`SELECT {CASNO} FROM {ENFCAS} WHERE TRIM({CASADR}) = '${address}'`);
     expect(cases).toHaveLength(1);
     const visits = await legacy(
-      `SELECT {SCHNO} FROM {INSSCH} WHERE TRIM({SCHADR}) = '${address}' AND {SCHTYP} = 'ZONE'`,
+      `SELECT {SCHNO} FROM {INSSCH} WHERE TRIM({SCHADR}) = '${address}' AND {SCHTYP} = 'ZONE' AND TRIM({SCHBY}) = 'JSMITH'`,
     );
     expect(visits).toHaveLength(1);
     // The desk holds the legacy numbers: the case and the complaints pointing at it.
@@ -123,7 +124,15 @@ describe.each(engines)('code enforcement on %s', (engine) => {
     const audits = cached<{ action: string }>(
       `SELECT action FROM audit_log WHERE action LIKE 'complaint.%' OR action LIKE 'case.%' ORDER BY id`,
     ).map((a) => a.action);
-    expect(audits).toEqual(['complaint.take', 'complaint.take', 'case.open', 'complaint.take', 'case.cite']);
+    expect(audits).toEqual([
+      'complaint.take',
+      'complaint.take',
+      'case.open',
+      'complaint.take',
+      'case.visit',
+      'case.cite',
+    ]);
+    expect(shown.visits.map((v) => [v.kind, v.inspector, v.address])).toEqual([['ZONE', 'JSMITH', address]]);
   }, 180_000);
 
   it("a licensed business's cited fine refuses its renewal at the counter until the fine is paid", async () => {
@@ -141,8 +150,36 @@ describe.each(engines)('code enforcement on %s', (engine) => {
     expect(
       cached('SELECT business_id, licence_id FROM enforcement_case WHERE id = ?', opened.caseId),
     ).toEqual([{ business_id: licence.business_id, licence_id: licence.id }]);
+    // The visit, numbered by the legacy system, then a failed result with a violation: the notice,
+    // and the re-inspection the rule calls for, both at the case's place.
+    await call('cases.visit', { caseId: opened.caseId, kind: 'ZONE', on, inspector: 'JSMITH' });
+    expect((await call('sync.now', {})).push).toMatchObject({ conflicts: 0, remaining: 0 });
+    const caseNo = adoptedId(opened.caseId)!;
+    const [visit] = (await call('cases.show', { caseId: caseNo })).visits;
+    expect(visit).toMatchObject({ kind: 'ZONE', status: 'scheduled', licenceId: licence.id });
+    const result = await call('inspections.record', {
+      inspectionId: visit!.id,
+      answers: {
+        ZN01: { outcome: 'fail', note: 'Storage yard in a shopping district' },
+        ZN02: { outcome: 'pass' },
+        ZN03: { outcome: 'pass' },
+        ZN04: { outcome: 'pass' },
+        ZN05: { outcome: 'fail' },
+        ZN06: { outcome: 'na' },
+      },
+      violations: [{ ordinanceSection: '17-2-110', description: 'Use not allowed in the district' }],
+    });
+    expect(result).toMatchObject({ result: 'fail' });
+    expect(result.reinspection).not.toBeNull();
+    const notice = await call('documents.violationNotice', { inspectionId: visit!.id, language: 'es' });
+    expect(notice.fileName).toMatch(/\.pdf$/);
+    const worked = await call('cases.show', { caseId: caseNo });
+    expect(worked.visits.map((v) => v.status)).toEqual(['done', 'scheduled']);
+    expect(worked.visits[1]!.scheduledOn).toBe(result.reinspection!.scheduledOn);
+    expect(worked.violations.map((v) => [v.ordinanceSection, v.status])).toEqual([['17-2-110', 'open']]);
+
     t.policyAs('supervisor');
-    await call('cases.cite', { caseId: opened.caseId, fineCents: 250_00 });
+    await call('cases.cite', { caseId: caseNo, fineCents: 250_00 });
 
     // At the counter, at once, before any sync.
     t.policyAs('clerk');
@@ -152,8 +189,7 @@ describe.each(engines)('code enforcement on %s', (engine) => {
       fields: { 'renewal.balanceDue': 'An outstanding balance of $250.00 must be paid before renewing.' },
     };
     await expect(call('licences.renew', { licenceId: licence.id })).rejects.toMatchObject(refused);
-    expect((await call('sync.now', {})).push).toMatchObject({ applied: 3, conflicts: 0, remaining: 0 });
-    const caseNo = adoptedId(opened.caseId)!;
+    expect((await call('sync.now', {})).push).toMatchObject({ conflicts: 0, remaining: 0 });
     expect(await legacyCase(caseNo)).toEqual([
       {
         sts: 'T',
@@ -263,6 +299,13 @@ describe('code enforcement at the command line', () => {
     ]);
     expect(first.openCases).toEqual([]);
     const opened = json<{ caseId: string }>(['cases', 'open', first.complaintId, '--officer', 'ychen']);
+    const on = todayIn('America/Chicago');
+    expect(workbenchOk(t.dir, ['cases', 'visit', opened.caseId, '--kind', 'zone', '--on', on])).toContain(
+      `on ${on} scheduled for case ${shownIdOf(opened.caseId)}`,
+    );
+    expect(workbenchOk(t.dir, ['cases', 'show', opened.caseId])).toMatch(
+      new RegExp(`visit P-\\w+ ${on} ZONE YCHEN: scheduled`),
+    );
     const again = workbench(t.dir, ['cases', 'complaint', '--address', '12 elm st', '--text', 'Still at it']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(`Open case at the same place: ${shownIdOf(opened.caseId)}`);

@@ -13,6 +13,8 @@ import {
   EnforcementCaseStatus,
   IsoDate,
   PositiveMoney,
+  ScheduledInspection,
+  Violation,
 } from '../model.ts';
 
 const CaseNumber = z
@@ -46,10 +48,30 @@ export const caseOperations = {
     }),
     output: z.object({ on: IsoDate, total: z.number().int(), cases: z.array(CaseRow) }),
   },
-  /** One case with its complaints. */
+  /** One case with its complaints, and the visits to its place since it opened with their violations. */
   'cases.show': {
     input: z.object({ caseId: CaseNumber }),
-    output: z.object({ row: CaseRow, complaints: z.array(Complaint) }),
+    output: z.object({
+      row: CaseRow,
+      complaints: z.array(Complaint),
+      visits: z.array(ScheduledInspection),
+      violations: z.array(Violation),
+    }),
+  },
+  /** Schedules a visit to an open case's place (its licence or its address), by default for its officer. */
+  'cases.visit': {
+    input: z.object({
+      caseId: CaseNumber,
+      kind: z.string().trim().min(1, 'A kind of inspection is needed.').max(4),
+      on: IsoDate,
+      inspector: Officer.optional(),
+    }),
+    output: z.object({
+      operationId: z.string(),
+      caseId: z.string(),
+      inspectionId: z.string(),
+      scheduledOn: IsoDate,
+    }),
   },
   /** Takes a complaint about a place (a licence, or a bare address); suggests open cases there. */
   'cases.complaint': {

@@ -1,4 +1,4 @@
-// `workbench cases list|show|complaint|open|assign|close|cite`: code enforcement from the command
+// `workbench cases list|show|complaint|open|visit|assign|close|cite`: code enforcement from the command
 // line, through the contract's operations in this process (in-process.ts), with the UI's limits,
 // role checks, audit and messages. Every step works with the legacy database away: it waits in
 // the outbox. The list shows each case's age (days open) and takes the status and officer filters.
@@ -68,6 +68,14 @@ export function registerCaseSubcommands(program: Command, dataDir: () => string 
           console.log(
             `  fine ${formatCents(c.fineCents)}, ${c.finePaidOn ? `paid ${c.finePaidOn}` : 'not paid'}`,
           );
+        for (const v of shown.visits)
+          console.log(
+            `  visit ${shownIdOf(v.id)} ${v.scheduledOn} ${v.kind} ${v.inspector ?? '-'}: ${v.status}${v.result ? `, ${v.result}` : ''}`,
+          );
+        for (const x of shown.violations)
+          console.log(
+            `  violation ${x.ordinanceSection} (${x.severity}) ${x.status}, correct by ${x.correctBy ?? '-'}`,
+          );
         for (const k of shown.complaints)
           console.log(
             `  complaint ${shownIdOf(k.id)} ${k.receivedOn ?? ''} ${k.channel ?? ''}: ${k.description ?? ''}`,
@@ -129,6 +137,28 @@ export function registerCaseSubcommands(program: Command, dataDir: () => string 
         if (o.json) return print(opened);
         console.log(
           `Case ${shownIdOf(opened.caseId)} opened, to be corrected by ${opened.correctBy ?? '-'} (operation ${opened.operationId}).`,
+        );
+      }),
+    );
+  cases
+    .command('visit')
+    .description("schedule a visit to an open case's place (by default for its officer)")
+    .argument('<case>', 'case number')
+    .requiredOption('--kind <kind>', 'the kind of inspection (ZONE, BLDG, HLTH, FIRE...)')
+    .requiredOption('--on <date>', 'YYYY-MM-DD')
+    .option('--inspector <id>', 'the inspector (default: the case officer)')
+    .option('--json', 'print the result as JSON')
+    .action((caseId: string, o: { kind: string; on: string; inspector?: string; json?: boolean }) =>
+      withDeskCalls(dataDir(), async (call) => {
+        const done = await call('cases.visit', {
+          caseId,
+          kind: o.kind,
+          on: o.on,
+          ...(o.inspector ? { inspector: o.inspector } : {}),
+        });
+        if (o.json) return print(done);
+        console.log(
+          `Visit ${shownIdOf(done.inspectionId)} on ${done.scheduledOn} scheduled for case ${shownIdOf(done.caseId)} (operation ${done.operationId}).`,
         );
       }),
     );

@@ -6,6 +6,7 @@ import type { CaseRow } from '../../common/ops/case-ops.ts';
 import { rowToRecord } from '../cache/canonical-tables.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import { loadCase } from './case-records.ts';
+import { caseVisits } from './case-visits.ts';
 
 export interface CaseFilter {
   status: EnforcementCaseStatus | 'all';
@@ -57,7 +58,7 @@ export function showCase(
   db: Cache,
   caseId: string,
   today: string,
-): { row: CaseRow; complaints: Complaint[] } {
+): { row: CaseRow; complaints: Complaint[] } & ReturnType<typeof caseVisits> {
   const kase = loadCase(db, caseId);
   const complaints = (
     db.prepare('SELECT * FROM complaint WHERE case_id = ? ORDER BY received_on, id').all(kase.id) as Record<
@@ -65,5 +66,5 @@ export function showCase(
       unknown
     >[]
   ).map((r) => rowToRecord('complaint', r) as Complaint);
-  return { row: toRow(db, kase, today), complaints };
+  return { row: toRow(db, kase, today), complaints, ...caseVisits(db, kase) };
 }

@@ -4,6 +4,7 @@ import { todayIn } from '../../common/time.ts';
 import { assignCase } from '../enforcement/assign-case.ts';
 import { listCases, showCase } from '../enforcement/case-list.ts';
 import { citeCase } from '../enforcement/cite-case.ts';
+import { scheduleCaseVisit } from '../enforcement/case-visits.ts';
 import { closeCase } from '../enforcement/close-case.ts';
 import { openCase } from '../enforcement/open-case.ts';
 import { takeComplaint } from '../enforcement/take-complaint.ts';
@@ -35,6 +36,15 @@ export function caseHandlers(ctx: HandlerContext): HandlersOf<typeof caseOperati
     async 'cases.open'({ complaintIds, officer, correctBy }) {
       const opened = queued(openCase(desk, ctx.actor(), { complaintIds, officer, correctBy }));
       return { operationId: opened.operationId, caseId: opened.caseId, correctBy: opened.payload.correctBy };
+    },
+    async 'cases.visit'(input) {
+      const visit = queued(scheduleCaseVisit(desk, ctx.actor(), input));
+      return {
+        operationId: visit.operationId,
+        caseId: visit.caseId,
+        inspectionId: visit.inspectionId,
+        scheduledOn: visit.payload.scheduledOn,
+      };
     },
     async 'cases.assign'(input) {
       const { operationId, payload } = queued(assignCase(desk, ctx.actor(), input));
