@@ -3,7 +3,6 @@
 // them; the deadline 30 days on unless given), its complaints put on it, the outbox entry with the
 // complaints as the officer saw them, and the audit entry. A complaint taken offline is on the
 // desk under its own provisional id: replay sends it first and binds its number.
-import { randomUUID } from 'node:crypto';
 import { OpenCasePayload } from '../../common/command-defs/open-case.ts';
 import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { addDays } from '../../common/licence-rules.ts';
@@ -14,11 +13,10 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import { type CommandEffects, notThere } from '../commands/effect-parts.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { followProvisional, provisionalId } from '../sync/provisional-refs.ts';
 import { loadComplaint, placeKey } from './case-records.ts';
+import { queueNewRecord } from './new-record.ts';
 
 /** Days a new case gives the place to correct, unless the officer gives a deadline. */
 export const CASE_DEADLINE_DAYS = 30;
@@ -75,32 +73,19 @@ export function openCase(desk: Desk, actor: string, request: OpenCaseRequest, no
       });
       if (!parsed.success) throw invalidFields(errorText('case.invalid', {}), parsed.error);
       const payload = parsed.data;
-      const operationId = randomUUID();
-      const caseId = provisionalId(operationId);
-      writeOpenCase(db, caseId, payload);
-      enqueue(
-        db,
-        {
-          deskId: desk.configured().deskId,
-          actor,
-          createdAt: openedAt,
-          command: 'openCase',
-          payload,
-          base: complaints.map((c) => ({ entity: 'complaint' as const, id: c.id, record: c })),
-          changes: [
-            { entity: 'enforcementCase', id: caseId },
-            ...complaints.map((c) => ({ entity: 'complaint' as const, id: c.id })),
-          ],
-        },
-        operationId,
-      );
-      audit(db, {
+      const { operationId, id: caseId } = queueNewRecord(desk, actor, {
+        command: 'openCase',
+        payload,
         at: openedAt,
-        actor,
-        action: 'case.open',
-        subject: caseId,
+        base: complaints.map((c) => ({ entity: 'complaint' as const, id: c.id, record: c })),
+        write: (id) => {
+          writeOpenCase(db, id, payload);
+          return [
+            { entity: 'enforcementCase', id },
+            ...complaints.map((c) => ({ entity: 'complaint' as const, id: c.id })),
+          ];
+        },
         detail: {
-          operationId,
           complaints: complaints.map((c) => c.id),
           address: payload.address,
           businessId,

@@ -3,7 +3,6 @@
 // business (its licence given: the address defaults to the business's) or a bare address. The
 // answer suggests the open cases at the same place, so the officer joins one rather than
 // opening a duplicate. Replay gives the complaint its legacy number (Riverton: the next CMPNO).
-import { randomUUID } from 'node:crypto';
 import { TakeComplaintPayload } from '../../common/command-defs/take-complaint.ts';
 import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import type { ComplaintChannel, EnforcementCase } from '../../common/model.ts';
@@ -12,11 +11,10 @@ import type { Cache } from '../cache/open-cache.ts';
 import { entityWriter } from '../cache/store.ts';
 import type { CommandEffects } from '../commands/effect-parts.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { licenceKey, provisionalId } from '../sync/provisional-refs.ts';
 import { cleanAddress, openCasesAt } from './case-records.ts';
+import { queueNewRecord } from './new-record.ts';
 
 export interface ComplaintRequest {
   /** The place; optional with a licence (the business's address then). */
@@ -74,29 +72,16 @@ export function takeComplaint(
       });
       if (!parsed.success) throw invalidFields(errorText('complaint.invalid', {}), parsed.error);
       const payload = parsed.data;
-      const operationId = randomUUID();
-      const complaintId = provisionalId(operationId);
-      writeComplaint(db, complaintId, payload);
-      enqueue(
-        db,
-        {
-          deskId: desk.configured().deskId,
-          actor,
-          createdAt: takenAt,
-          command: 'takeComplaint',
-          payload,
-          base: [],
-          changes: [{ entity: 'complaint', id: complaintId }],
-        },
-        operationId,
-      );
-      audit(db, {
+      const { operationId, id: complaintId } = queueNewRecord(desk, actor, {
+        command: 'takeComplaint',
+        payload,
         at: takenAt,
-        actor,
-        action: 'complaint.take',
-        subject: complaintId,
+        base: [],
+        write: (id) => {
+          writeComplaint(db, id, payload);
+          return [{ entity: 'complaint', id }];
+        },
         detail: {
-          operationId,
           address: payload.address,
           licenceId: payload.licenceId,
           channel: payload.channel,
