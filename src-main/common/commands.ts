@@ -6,16 +6,21 @@
 // version queued; replay checks each payload against its definition again before sending it.
 import type { z } from 'zod';
 import { assignInspection } from './command-defs/assign-inspection.ts';
+import { assignCase } from './command-defs/assign-case.ts';
 import { changeLicenceStatus } from './command-defs/change-licence-status.ts';
+import { citeCase } from './command-defs/cite-case.ts';
+import { closeCase } from './command-defs/close-case.ts';
 import { correctBusinessContact } from './command-defs/correct-business-contact.ts';
 import type { CommandDefinition } from './command-defs/define-command.ts';
 import { issueLicence } from './command-defs/issue-licence.ts';
+import { openCase } from './command-defs/open-case.ts';
 import { refundPayment, voidPayment } from './command-defs/payment-reversals.ts';
 import { recordInspectionResult } from './command-defs/record-inspection-result.ts';
 import { recordPayment } from './command-defs/record-payment.ts';
 import { registerBusiness } from './command-defs/register-business.ts';
 import { renewLicence } from './command-defs/renew-licence.ts';
 import { scheduleInspection } from './command-defs/schedule-inspection.ts';
+import { takeComplaint } from './command-defs/take-complaint.ts';
 import { transferLicence } from './command-defs/transfer-licence.ts';
 import { DuplicateNameError } from './named-groups.ts';
 
@@ -45,6 +50,11 @@ export const commandDefinitions = registerCommands(
   scheduleInspection,
   transferLicence,
   assignInspection,
+  takeComplaint,
+  openCase,
+  assignCase,
+  closeCase,
+  citeCase,
 );
 
 type Definitions = typeof commandDefinitions;

@@ -20,6 +20,7 @@ import {
 } from './model.ts';
 import { applicationOperations } from './ops/application-ops.ts';
 import { batchOperations } from './ops/batch-ops.ts';
+import { caseOperations } from './ops/case-ops.ts';
 import { businessOperations } from './ops/business-ops.ts';
 import { dashboardOperations } from './ops/dashboard-ops.ts';
 import { documentOperations } from './ops/document-ops.ts';
@@ -194,6 +195,7 @@ export const operations = joinNamedGroups(
   dashboardOperations,
   businessOperations,
   inspectionOperations,
+  caseOperations,
 );
 
 export type Operations = typeof operations;

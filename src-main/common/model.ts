@@ -198,6 +198,57 @@ export const Ordinance = z.object({
 });
 export type Ordinance = z.infer<typeof Ordinance>;
 
+// ---- code enforcement (issue 13 point 4) -------------------------------------------------------
+// A complaint is what someone reported about a place (a licensed business or a bare address); a
+// case is the city's work on that place: opened on one or more complaints, assigned to an officer,
+// inspected, then closed as corrected, cited with a fine, or dismissed. An unpaid fine on a cited
+// case is a balance the business owes: its renewals are refused until it is paid.
+
+export const complaintChannels = ['phone', 'walk_in', 'web'] as const;
+export const ComplaintChannel = z.enum(complaintChannels);
+export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
+export const complaintStatuses = ['new', 'on_case', 'dismissed'] as const;
+export const ComplaintStatus = z.enum(complaintStatuses);
+
+export const Complaint = z.object({
+  id: z.string().min(1),
+  receivedOn: IsoDate.nullable(),
+  channel: ComplaintChannel.nullable(),
+  /** The place complained about, as the caller gave it. */
+  address: z.string().nullable(),
+  /** The licence at that place, when there is one. */
+  licenceId: z.string().nullable(),
+  description: z.string().nullable(),
+  status: ComplaintStatus,
+  /** The case it was put on (null: none yet). */
+  caseId: z.string().nullable(),
+});
+export type Complaint = z.infer<typeof Complaint>;
+
+export const enforcementCaseStatuses = ['open', 'corrected', 'cited', 'dismissed'] as const;
+export const EnforcementCaseStatus = z.enum(enforcementCaseStatuses);
+export type EnforcementCaseStatus = z.infer<typeof EnforcementCaseStatus>;
+
+export const EnforcementCase = z.object({
+  id: z.string().min(1),
+  openedOn: IsoDate.nullable(),
+  address: z.string().nullable(),
+  /** The business and licence at the address, when there are (null: an unlicensed place). */
+  businessId: z.string().nullable(),
+  licenceId: z.string().nullable(),
+  /** The officer's legacy user id (JSMITH); null: not assigned. */
+  officer: z.string().nullable(),
+  status: EnforcementCaseStatus,
+  /** The day the site must be corrected by. */
+  correctBy: IsoDate.nullable(),
+  /** A citation's fine (0: none), and the day it was paid (null: not paid). */
+  fineCents: Cents,
+  closedOn: IsoDate.nullable(),
+  finePaidOn: IsoDate.nullable(),
+  legacyUpdatedAt: IsoTimestamp.nullable(),
+});
+export type EnforcementCase = z.infer<typeof EnforcementCase>;
+
 /** One code of a legacy code table (statuses, payment methods, inspection kinds…), with its label. */
 export const CodeValue = z.object({
   id: z.string().min(1), // codeTable + ':' + code
@@ -246,6 +297,8 @@ export const entitySchemas = {
   checklistResult: ChecklistResult,
   violation: Violation,
   ordinance: Ordinance,
+  complaint: Complaint,
+  enforcementCase: EnforcementCase,
 } as const;
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as EntityName[];

@@ -272,7 +272,7 @@ describe('refusing what looks like a real database', () => {
     await expect(
       createDemoCity({ engine: 'sqlite', connection, dataDir: dir, size: 20, seed: 2 }),
     ).rejects.toThrow(
-      /already has Riverton tables \(RVSTAT, RVLTYP, RVFEE, BUSMST, LICMST, PAYHST, INSPCT, RVHOLD, ARBAL, ORDSEC, INSSCH, INSCHK, VIOLTN\).*looks like a real database/,
+      /already has Riverton tables \(RVSTAT, RVLTYP, RVFEE, BUSMST, LICMST, PAYHST, INSPCT, RVHOLD, ARBAL, ORDSEC, INSSCH, INSCHK, VIOLTN, CMPLNT, ENFCAS\).*looks like a real database/,
     );
     const [row] = await withConnection(connection, (c) =>
       c.query<{ N: number }>('SELECT COUNT(*) AS "N" FROM "LICMST"'),

@@ -36,6 +36,8 @@ describe('bridge files', () => {
         'checklistResult',
         'violation',
         'ordinance',
+        'complaint',
+        'enforcementCase',
       ].sort(),
     );
   });

@@ -103,6 +103,8 @@ describe('determinism', () => {
       INSSCH: rowsOf(big, 'INSSCH').length,
       INSCHK: rowsOf(big, 'INSCHK').length,
       VIOLTN: rowsOf(big, 'VIOLTN').length,
+      CMPLNT: rowsOf(big, 'CMPLNT').length,
+      ENFCAS: rowsOf(big, 'ENFCAS').length,
     });
   });
 
@@ -548,5 +550,80 @@ describe("the inspector's tables", () => {
     expect(violations.some((v) => v.VIOSEC.startsWith('4-60-'))).toBe(true); // liquor
     expect(violations.some((v) => v.VIODUE === '00000000')).toBe(true); // dirt
     for (const o of sections.values()) expect(o.ORDTES.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the code enforcement tables', () => {
+  it('has complaints about licensed sites and bare addresses, most of them on a case', () => {
+    const complaints = rowsOf(big, 'CMPLNT');
+    const cases = rowsOf(big, 'ENFCAS');
+    expect(complaints.length).toBeGreaterThan(0.04 * 5000);
+    expect(cases.length).toBeGreaterThan(0.5 * complaints.length);
+    const licensed = complaints.filter((c) => c.CMPLIC !== '');
+    expect(licensed.length / complaints.length).toBeGreaterThan(0.5);
+    expect(complaints.length - licensed.length).toBeGreaterThan(0.1 * complaints.length);
+    const numbers = complaints.map((c) => c.CMPNO);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('puts every complaint marked O on a case that exists, at its address, and only those', () => {
+    const cases = new Map(rowsOf(big, 'ENFCAS').map((c) => [c.CASNO, c]));
+    const licences = new Map(big.licences.map((l) => [l.LICNO, l]));
+    for (const c of rowsOf(big, 'CMPLNT')) {
+      if (c.CMPSTS !== 'O') {
+        expect(c.CMPCAS).toBe(0);
+        expect(['N', 'D']).toContain(c.CMPSTS);
+        continue;
+      }
+      const kase = cases.get(c.CMPCAS)!;
+      expect(kase, `CMPNO ${c.CMPNO}`).toBeDefined();
+      expect(c.CMPADR.trim().replace(/\s+/g, ' ')).toBe(kase.CASADR.trim().replace(/\s+/g, ' '));
+      expect(c.CMPLIC.toUpperCase()).toBe(kase.CASLIC);
+    }
+    for (const k of cases.values()) {
+      if (k.CASLIC) expect(licences.get(k.CASLIC)?.LICBUS).toBe(k.CASBUS);
+      else expect(k.CASBUS).toBe(0);
+    }
+    // Some cases have two complaints (a second caller about the same site).
+    const perCase = new Map<number, number>();
+    for (const c of rowsOf(big, 'CMPLNT'))
+      if (c.CMPCAS) perCase.set(c.CMPCAS, (perCase.get(c.CMPCAS) ?? 0) + 1);
+    expect([...perCase.values()].some((n) => n === 2)).toBe(true);
+    expect(perCase.size).toBe(cases.size);
+  });
+
+  it('closes old cases corrected, cited or dismissed with dates in order; fines only on citations; recent cases open', () => {
+    const cases = rowsOf(big, 'ENFCAS');
+    expect(new Set(cases.map((k) => k.CASSTS))).toEqual(new Set(['O', 'C', 'T', 'X']));
+    for (const k of cases) {
+      expect(isRealCyymmdd(k.CASOPN)).toBe(true);
+      expect(k.CASOPN).toBeLessThan(TODAY_CYYMMDD);
+      if (k.CASSTS === 'O') expect([k.CASCLS, k.CASFIN, k.CASPAY]).toEqual([0, 0, 0]);
+      else {
+        expect(isRealCyymmdd(k.CASCLS)).toBe(true);
+        expect(k.CASCLS).toBeGreaterThanOrEqual(k.CASOPN);
+      }
+      if (k.CASSTS === 'T') expect(k.CASFIN).toBeGreaterThanOrEqual(100_00);
+      else expect(k.CASFIN).toBe(0);
+      if (k.CASPAY) expect(k.CASPAY).toBeGreaterThan(k.CASCLS);
+      if (k.CASOPN > toCyymmdd(dayOf(2026, 11, 1) - 60)) expect(k.CASSTS).toBe('O');
+    }
+    const cited = cases.filter((k) => k.CASSTS === 'T');
+    expect(cited.some((k) => k.CASPAY === 0)).toBe(true); // unpaid fines
+    expect(cited.some((k) => k.CASPAY > 0)).toBe(true);
+  });
+
+  it('has the dirt of the rest: blank officers and channels, padded and doubled spaces, lower case, no deadline', () => {
+    const complaints = rowsOf(big, 'CMPLNT');
+    const cases = rowsOf(big, 'ENFCAS');
+    expect(complaints.some((c) => c.CMPCHN === '')).toBe(true);
+    expect(complaints.some((c) => c.CMPADR.startsWith(' ') || c.CMPADR.includes('  '))).toBe(true);
+    expect(complaints.some((c) => c.CMPDSC !== c.CMPDSC.toUpperCase())).toBe(true);
+    expect(cases.some((k) => k.CASDUE === 0)).toBe(true);
+    expect(cases.some((k) => k.CASUPD === '')).toBe(true);
+    expect(cases.filter((k) => k.CASSTS === 'O').some((k) => k.CASOFF === '')).toBe(true);
+    // No web complaints before the city's web form (2003).
+    for (const c of complaints) if (c.CMPCHN === 'I') expect(c.CMPRCV).toBeGreaterThanOrEqual(1030101);
   });
 });

@@ -15,7 +15,8 @@ type Rec = Record<string, unknown>;
 export type ConflictRow = readonly [field: string, seen: unknown, mine: unknown];
 
 /** The records a command can make under `local:<operationId>` until the legacy system numbers them. */
-export type ProvisionalTable = 'payment' | 'business' | 'licence' | 'scheduled_inspection';
+export type ProvisionalTable =
+  'payment' | 'business' | 'licence' | 'scheduled_inspection' | 'complaint' | 'enforcement_case';
 
 export interface RebaseContext {
   /** The desk's date today, YYYY-MM-DD. */
@@ -82,7 +83,7 @@ export interface CommandDefinition<
    */
   legacyLists?: LegacyLists<z.infer<S>>;
   /** The record the change is based on (the one the clerk saw), if any: named in explanations. */
-  basedOn: 'licence' | 'business' | 'scheduledInspection' | null;
+  basedOn: 'licence' | 'business' | 'scheduledInspection' | 'complaint' | 'enforcementCase' | null;
   /** The record it makes under local:<operationId> until the legacy system numbers it, if any. */
   creates: ProvisionalTable | null;
   /**

@@ -14,6 +14,7 @@ import { registerDashboardSubcommands } from './dashboard.ts';
 import { registerDocumentSubcommands } from './documents.ts';
 import { registerDrawerSubcommands } from './drawer.ts';
 import { registerInspectionSubcommands } from './inspections.ts';
+import { registerCaseSubcommands } from './cases.ts';
 import { registerStatusSubcommands } from './licence-status.ts';
 import { registerFeeSubcommands } from './fees.ts';
 import { registerJournalSubcommand } from './journal.ts';
@@ -132,6 +133,7 @@ registerFeeSubcommands(program, dataDir);
 registerDashboardSubcommands(program, dataDir);
 registerDocumentSubcommands(program, dataDir);
 registerInspectionSubcommands(program, dataDir);
+registerCaseSubcommands(program, dataDir);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof BridgeFileError) console.error(err.message);

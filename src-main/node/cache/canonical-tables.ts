@@ -152,6 +152,37 @@ export const canonicalTables: Record<EntityName, TableMap> = {
       correctionDays: 'correction_days',
     },
   },
+  // migrations/0017_code_enforcement.sql
+  complaint: {
+    table: 'complaint',
+    columns: {
+      id: 'id',
+      receivedOn: 'received_on',
+      channel: 'channel',
+      address: 'address',
+      licenceId: 'licence_id',
+      description: 'description',
+      status: 'status',
+      caseId: 'case_id',
+    },
+  },
+  enforcementCase: {
+    table: 'enforcement_case',
+    columns: {
+      id: 'id',
+      openedOn: 'opened_on',
+      address: 'address',
+      businessId: 'business_id',
+      licenceId: 'licence_id',
+      officer: 'officer',
+      status: 'status',
+      correctBy: 'correct_by',
+      fineCents: 'fine_cents',
+      closedOn: 'closed_on',
+      finePaidOn: 'fine_paid_on',
+      legacyUpdatedAt: 'legacy_updated_at',
+    },
+  },
 };
 
 /** The cache's primary-key column of each entity (the canonical key field). */

@@ -15,6 +15,11 @@ import { assignInspectionEffects } from '../inspections/assign.ts';
 import { inspectionResultEffects } from '../inspections/record-result.ts';
 import { scheduleInspectionEffects } from '../inspections/schedule.ts';
 import { transferLicenceEffects } from '../licence-status/transfer-licence.ts';
+import { assignCaseEffects } from '../enforcement/assign-case.ts';
+import { citeCaseEffects } from '../enforcement/cite-case.ts';
+import { closeCaseEffects } from '../enforcement/close-case.ts';
+import { openCaseEffects } from '../enforcement/open-case.ts';
+import { takeComplaintEffects } from '../enforcement/take-complaint.ts';
 import { businessBase, type CommandEffects, type Changes, licenceBase, notThere } from './effect-parts.ts';
 import type { BaseVersion } from './outbox.ts';
 
@@ -138,4 +143,9 @@ export const commandEffects: Record<CommandName, CommandEffects> = {
   scheduleInspection: scheduleInspectionEffects,
   transferLicence: transferLicenceEffects,
   assignInspection: assignInspectionEffects,
+  takeComplaint: takeComplaintEffects,
+  openCase: openCaseEffects,
+  assignCase: assignCaseEffects,
+  closeCase: closeCaseEffects,
+  citeCase: citeCaseEffects,
 };

@@ -3,6 +3,7 @@
 // a hold on the licence or its business is not released, or while the business owes money.
 import type Database from 'better-sqlite3';
 import type { Hold } from '../../common/fees/index.ts';
+import { unpaidFineCents } from '../enforcement/unpaid-fines.ts';
 
 interface HoldRow {
   id: string;
@@ -34,11 +35,14 @@ export function activeHolds(
   }));
 }
 
-/** What the business still owes from earlier charges, in cents (never below zero). */
+/**
+ * What the business still owes from earlier charges, in cents (never below zero): its open
+ * receivables, and its citations' fines still unpaid (enforcement/unpaid-fines.ts).
+ */
 export function outstandingBalanceCents(db: Database.Database, businessId: string): number {
   const owed = db
     .prepare('SELECT COALESCE(SUM(amount_cents), 0) FROM balance WHERE business_id = ?')
     .pluck()
     .get(businessId) as number;
-  return Math.max(0, owed);
+  return Math.max(0, owed) + unpaidFineCents(db, businessId);
 }

@@ -18,6 +18,7 @@ import { licenceKey } from '../sync/provisional-refs.ts';
 import { syncOnce } from '../sync/sync-once.ts';
 import { applicationHandlers } from './application-handlers.ts';
 import { batchHandlers } from './batch-handlers.ts';
+import { caseHandlers } from './case-handlers.ts';
 import { businessHandlers } from './business-handlers.ts';
 import { dashboardHandlers } from './dashboard-handlers.ts';
 import { documentHandlers } from './document-handlers.ts';
@@ -162,6 +163,7 @@ export function createHandlers(
     dashboardHandlers(ctx),
     businessHandlers(ctx),
     inspectionHandlers(ctx),
+    caseHandlers(ctx),
   );
 }
 

@@ -19,6 +19,7 @@ import {
 import { zonedIso } from '../../common/time.ts';
 import type { Desk } from '../desk/open-desk.ts';
 import { deskFeeRules } from '../fees/load-fee-rules.ts';
+import { UNPAID_FINES_SQL } from '../enforcement/unpaid-fines.ts';
 
 /** The earliest expiry still renewable on `on`: the longest window any rule leaves open. */
 export function oldestRenewableExpiry(rules: FeeRulesFile, on: string): string | null {
@@ -124,6 +125,8 @@ export function renewalQueueIn(
         AND (placed_on IS NULL OR placed_on <= ?) AND (released_on IS NULL OR released_on > ?)`,
   );
   const balance = db.prepare('SELECT COALESCE(SUM(amount_cents), 0) FROM balance WHERE business_id = ?');
+  // A citation's unpaid fine is owed like a receivable (enforcement/unpaid-fines.ts).
+  const fines = db.prepare(UNPAID_FINES_SQL);
   const rows: RenewalQueueRow[] = page.map((r) => ({
     licenceId: r.id,
     businessId: r.business_id,
@@ -134,7 +137,9 @@ export function renewalQueueIn(
     expiresOn: r.expires_on,
     daysLate: daysBetween(r.expires_on, on),
     holds: holds.pluck().get(r.id, r.business_id, on, on) as number,
-    balanceCents: Math.max(0, balance.pluck().get(r.business_id) as number),
+    balanceCents:
+      Math.max(0, balance.pluck().get(r.business_id) as number) +
+      (fines.pluck().get(r.business_id) as number),
   }));
   const licenceTypes = db.prepare('SELECT code, name FROM licence_type ORDER BY name').all() as Array<{
     code: string;

@@ -143,6 +143,11 @@ const referencesInto: Record<string, Array<{ table: string; column: string }>> =
   // A visit scheduled offline is not recorded before it is numbered (record-result.ts), so
   // nothing else points at it.
   scheduled_inspection: [],
+  // Code enforcement: a complaint taken offline is put on a case by its id in the case's payload
+  // (resolved before sending), so no cached column points at it; a case opened offline is named
+  // by the complaints put on it.
+  complaint: [],
+  enforcement_case: [{ table: 'complaint', column: 'case_id' }],
 };
 
 /**

@@ -6,6 +6,7 @@
 // size = number of licences (LICMST rows). LICNO is 'RV-' followed by a 7-digit sequence number
 // ('RV-0000001' ... 'RV-9999999'), in the order the licences are generated.
 import { addMonths, dayOf, toCyymmdd, toTimestamp, toYyyymmdd, ymdOf } from './dates.ts';
+import { EnforcementWork, type EnforcementRows } from './enforcement-work.ts';
 import { InspectorWork, type InspectorRows, ordinanceRows, scheduleDayOf, wardOf } from './inspector-work.ts';
 import { Rng, streamSeed } from './prng.ts';
 import type {
@@ -675,6 +676,8 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   let insNo = 1;
   const inspector = new InspectorWork(scheduleDayOf(params.today ?? GENERATOR_TODAY));
   const work: InspectorRows = { schedule: [], checks: [], violations: [] };
+  const enforcement = new EnforcementWork();
+  const cases: EnforcementRows = { complaints: [], cases: [] };
 
   for (let b = 0; shaper.licencesMade < size; b++) {
     const shape = shaper.next(b);
@@ -734,6 +737,7 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
       }
     }
 
+    const firstLicNo = licenceNumber(licenceIndex);
     for (const lic of shape.licences) {
       if (hasHold(licenceIndex)) {
         holds.push(holdRow(holdNo++, licenceIndex, licenceNumber(licenceIndex), busNo));
@@ -836,9 +840,15 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
       }
     }
     if (workRng.chance(0.02)) inspector.bareSite(workRng, ward, work);
-    yield* fullBatches(work, batchSize, false);
+    // Complaints and cases draw from a fourth stream, so the tables above stay as they were.
+    enforcement.business(
+      new Rng(streamSeed(seed, b, 3)),
+      { busNo, licNo: firstLicNo, address: id.address },
+      cases,
+    );
+    yield* fullBatches(work, cases, batchSize, false);
   }
-  yield* fullBatches(work, batchSize, true);
+  yield* fullBatches(work, cases, batchSize, true);
   if (businesses.length > 0) yield { table: 'BUSMST', rows: businesses };
   if (licences.length > 0) yield { table: 'LICMST', rows: licences };
   if (payments.length > 0) yield { table: 'PAYHST', rows: payments };
@@ -847,14 +857,23 @@ export function* generateDemoCity(params: DemoParams): Generator<DemoBatch, void
   if (balances.length > 0) yield { table: 'ARBAL', rows: balances };
 }
 
-/** The inspector's rows as batches of batchSize (the rest too when `all`), emptied from `work`. */
-function* fullBatches(work: InspectorRows, batchSize: number, all: boolean): Generator<DemoBatch> {
-  for (const [table, key] of [
-    ['INSSCH', 'schedule'],
-    ['INSCHK', 'checks'],
-    ['VIOLTN', 'violations'],
+/**
+ * The inspector's and code enforcement's rows as batches of batchSize (the rest too when `all`),
+ * emptied from `work` and `cases`.
+ */
+function* fullBatches(
+  work: InspectorRows,
+  cases: EnforcementRows,
+  batchSize: number,
+  all: boolean,
+): Generator<DemoBatch> {
+  for (const [table, rows] of [
+    ['INSSCH', work.schedule],
+    ['INSCHK', work.checks],
+    ['VIOLTN', work.violations],
+    ['CMPLNT', cases.complaints],
+    ['ENFCAS', cases.cases],
   ] as const) {
-    const rows = work[key];
     let at = 0;
     while (rows.length - at >= batchSize || (all && at < rows.length)) {
       yield { table, rows: rows.slice(at, at + batchSize) } as DemoBatch;
@@ -867,7 +886,8 @@ function* fullBatches(work: InspectorRows, batchSize: number, all: boolean): Gen
 /**
  * Exact rows per table the generator makes for (size, seed). The older tables are counted from the
  * shapes alone (no text is made); the inspector's tables (INSSCH, INSCHK, VIOLTN) follow the kind
- * and result of each INSPCT row, which are drawn with the text, so they are counted by generating.
+ * and result of each INSPCT row, which are drawn with the text, so they are counted by generating,
+ * and so are complaints and cases (CMPLNT, ENFCAS: cheap, and drawn with their rows).
  */
 export function countDemoCity(size: number, seed: number): Record<DataTableName, number> {
   checkDemoParams(size, seed);
@@ -885,6 +905,8 @@ export function countDemoCity(size: number, seed: number): Record<DataTableName,
     INSSCH: 0,
     INSCHK: 0,
     VIOLTN: 0,
+    CMPLNT: 0,
+    ENFCAS: 0,
   };
   const shaper = new Shaper(size, seed);
   for (let b = 0; shaper.licencesMade < size; b++) {
@@ -898,8 +920,8 @@ export function countDemoCity(size: number, seed: number): Record<DataTableName,
       counts.INSPCT += lic.visits.length;
     }
   }
+  const generated = ['INSSCH', 'INSCHK', 'VIOLTN', 'CMPLNT', 'ENFCAS'] as const;
   for (const batch of generateDemoCity({ size, seed, batchSize: 5000 }))
-    if (batch.table === 'INSSCH' || batch.table === 'INSCHK' || batch.table === 'VIOLTN')
-      counts[batch.table] += batch.rows.length;
+    if ((generated as readonly string[]).includes(batch.table)) counts[batch.table] += batch.rows.length;
   return counts;
 }

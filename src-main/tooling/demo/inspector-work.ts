@@ -152,9 +152,7 @@ export class InspectorWork {
   /** A site with no licence (new construction, a complaint): a bare address, done or still open. */
   bareSite(rng: Rng, ward: string, out: InspectorRows): void {
     const kind = rng.weighted(BARE_SITE_KINDS);
-    const [street, suffix, directional] = rng.pick(STREETS);
-    let address = `${rng.int(100, 9899)} ${directional && rng.chance(0.7) ? `${rng.pick(DIRECTIONS)} ` : ''}${street}${suffix ? ` ${suffix}` : ''}`;
-    if (rng.chance(0.05)) address = address.replace(' ', '  ');
+    const address = bareAddress(rng);
     const base = { licNo: '', licType: '', ward, kind, inspector: rng.pick(INSPECTORS[kind]), insNo: 0 };
     const before = out.schedule.length;
     if (rng.chance(0.35)) this.open(rng, base, out);
@@ -212,6 +210,13 @@ export class InspectorWork {
       VIOSTS: status,
     };
   }
+}
+
+/** A street address with no licence on file (a site, a complaint), sometimes keyed with a double space. */
+export function bareAddress(rng: Rng): string {
+  const [street, suffix, directional] = rng.pick(STREETS);
+  const address = `${rng.int(100, 9899)} ${directional && rng.chance(0.7) ? `${rng.pick(DIRECTIONS)} ` : ''}${street}${suffix ? ` ${suffix}` : ''}`;
+  return rng.chance(0.05) ? address.replace(' ', '  ') : address;
 }
 
 /** A ward for a business (the legacy system had none on BUSMST: the scheduler keyed it). */

@@ -37,6 +37,8 @@ export const DATA_TABLES = [
   'INSSCH',
   'INSCHK',
   'VIOLTN',
+  'CMPLNT',
+  'ENFCAS',
 ] as const;
 export type DataTableName = (typeof DATA_TABLES)[number];
 export const TABLE_NAMES = ['RVDEMO', ...DATA_TABLES] as const;
@@ -241,6 +243,49 @@ export const TABLES: Record<TableName, TableDef> = {
     ],
     primaryKey: ['VIOSCH', 'VIOSEQ'],
   },
+  // Code enforcement (issue 13 point 4), added to the system in the 1990s beside the inspections:
+  // complaints as the clerk took them, and the cases opened on them. A complaint on a case points
+  // at it (CMPCAS); a case at a licensed site names the business and licence, else only the address.
+  CMPLNT: {
+    name: 'CMPLNT',
+    description: 'complaints received (P phone, W walk-in, I web; N new, O on a case, D dismissed)',
+    columns: [
+      int('CMPNO'),
+      dec('CMPRCV', 7, 0),
+      char('CMPCHN', 1),
+      char('CMPADR', 40),
+      // Blank: the address has no licence on file.
+      char('CMPLIC', 10),
+      varchar('CMPDSC', 200),
+      char('CMPSTS', 1),
+      // The case it was put on (0: none yet).
+      int('CMPCAS'),
+    ],
+    primaryKey: 'CMPNO',
+  },
+  ENFCAS: {
+    name: 'ENFCAS',
+    description: 'code enforcement cases (O open, C corrected, T cited, X dismissed)',
+    columns: [
+      int('CASNO'),
+      dec('CASOPN', 7, 0),
+      char('CASADR', 40),
+      // 0 and blank: no business or licence at the address.
+      int('CASBUS'),
+      char('CASLIC', 10),
+      // The officer working it (blank: not assigned).
+      char('CASOFF', 8),
+      char('CASSTS', 1),
+      // The day the site must be corrected by (0: none keyed).
+      dec('CASDUE', 7, 0),
+      // The citation's fine (0: none) and the day it was paid (0: not paid).
+      dec('CASFIN', 9, 2),
+      dec('CASCLS', 7, 0),
+      dec('CASPAY', 7, 0),
+      char('CASUPD', 14),
+    ],
+    primaryKey: 'CASNO',
+  },
 };
 
 /** Secondary indexes, named like the legacy logical files. Created after the rows are loaded. */
@@ -355,6 +400,31 @@ export type VioltnRow = {
   VIOSTS: string;
 };
 
+export type CmplntRow = {
+  CMPNO: number;
+  CMPRCV: number;
+  CMPCHN: string;
+  CMPADR: string;
+  CMPLIC: string;
+  CMPDSC: string;
+  CMPSTS: string;
+  CMPCAS: number;
+};
+export type EnfcasRow = {
+  CASNO: number;
+  CASOPN: number;
+  CASADR: string;
+  CASBUS: number;
+  CASLIC: string;
+  CASOFF: string;
+  CASSTS: string;
+  CASDUE: number;
+  CASFIN: number;
+  CASCLS: number;
+  CASPAY: number;
+  CASUPD: string;
+};
+
 export interface RowOf {
   RVDEMO: RvdemoRow;
   RVSTAT: RvstatRow;
@@ -370,6 +440,8 @@ export interface RowOf {
   INSSCH: InsschRow;
   INSCHK: InschkRow;
   VIOLTN: VioltnRow;
+  CMPLNT: CmplntRow;
+  ENFCAS: EnfcasRow;
 }
 export type AnyRow = Record<string, string | number>;
 

@@ -3,8 +3,8 @@
 // so change them only with GENERATOR_VERSION.
 import { dayOf } from './dates.ts';
 
-/** Bumped whenever the same (size, seed) would give different rows. Stored in RVDEMO.GENVER. 2: the inspector's tables (INSSCH, INSCHK, VIOLTN, ORDSEC). */
-export const GENERATOR_VERSION = 2;
+/** Bumped whenever the same (size, seed) would give different rows. Stored in RVDEMO.GENVER. 2: the inspector's tables (INSSCH, INSCHK, VIOLTN, ORDSEC). 3: code enforcement (CMPLNT, ENFCAS). */
+export const GENERATOR_VERSION = 3;
 
 /** "Today" for the generator: active licences expire after it, expired ones before it. Never the clock. */
 export const GENERATOR_TODAY = '2026-11-01';

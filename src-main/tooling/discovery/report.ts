@@ -131,6 +131,8 @@ const entityTitle: Record<EntityName, string> = {
   checklistResult: 'Checklist results',
   violation: 'Violations',
   ordinance: 'Ordinance sections',
+  complaint: 'Complaints',
+  enforcementCase: 'Enforcement cases',
 };
 
 function columnRow(t: AnalysedTable, c: ColumnProfile, mappedTo: string | null): string {

@@ -1,11 +1,11 @@
-// Migration 0017 (inspection sites): a cache at 0016 gains the index by bare address that the open
+// Migration 0018 (inspection sites): a cache at 0017 gains the index by bare address that the open
 // violations at a site with no licence are counted by; its schedule rows stay as they were.
 import { describe, expect, it } from 'vitest';
 import { eachCacheBefore, indexColumns, plan } from '../support/migration-cache.ts';
 
-const cache = eachCacheBefore('0017_inspection_sites');
+const cache = eachCacheBefore('0018_inspection_sites');
 
-describe('0017_inspection_sites', () => {
+describe('0018_inspection_sites', () => {
   it('indexes the visits with no licence by address, keeping the schedule', () => {
     const { db } = cache;
     db.prepare(
