@@ -238,6 +238,7 @@ describe.each(engines)('code enforcement on %s', (engine) => {
       (c) => c.operationId === cited.operationId,
     )!;
     expect(conflict).toMatchObject({ kind: 'changed', command: 'citeCase' });
+    expect(conflict.explanation).toMatch(new RegExp(`^Case ${caseNo} was changed in the legacy database`));
     expect(conflict.fields.find((f) => f.field === 'status')).toMatchObject({
       mine: 'cited',
       changedElsewhere: true,

@@ -87,6 +87,7 @@ describe.each(engines)('assigning inspection visits on %s', (engine) => {
       (c) => c.operationId === done.operationId,
     )!;
     expect(conflict).toMatchObject({ kind: 'changed', command: 'assignInspection' });
+    expect(conflict.explanation).toMatch(new RegExp(`^Visit ${visit.id} was changed in the legacy database`));
     expect(conflict.fields.find((f) => f.field === 'status')).toMatchObject({
       seen: 'scheduled',
       changedElsewhere: true,

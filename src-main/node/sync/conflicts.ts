@@ -145,8 +145,8 @@ function explain(
       const thing = ref === 'paymentId' ? 'payment' : ref === 'businessId' ? 'business' : 'licence';
       return `The ${thing} it refers to (${String(payload[ref])}) was made on this desk and never reached the legacy database: its own change was discarded, or is a conflict still to settle. So ${what} was not applied. Settle that change first and apply this one again, or discard it with a reason.`;
     }
-    if (definition.basedOn === 'business')
-      return `Business ${String(payload.businessId)} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason.`;
+    if (definition.basedOn && definition.basedOn !== 'licence')
+      return `${baseRecordWords(definition, payload)} is no longer in the legacy database, so ${what} was not applied. Discard it with a reason.`;
     const fix = definition.editable.includes('licenceId')
       ? 'or edit it onto another licence'
       : 'and take it again on the licence it belongs to';
@@ -163,11 +163,7 @@ function explain(
         changes.push(`${fieldWords[f] ?? f} ${shown(f, seen[f])} → ${shown(f, current[f])}`);
     }
   }
-  const record =
-    definition.basedOn === 'business'
-      ? `Business ${String(payload.businessId)}`
-      : `Licence ${String(payload.licenceId)}`;
-  return `${record} was changed in the legacy database after this desk read it (${changes.join(', ') || 'other fields'}), so ${what} was not applied on top of it.`;
+  return `${baseRecordWords(definition, payload)} was changed in the legacy database after this desk read it (${changes.join(', ') || 'other fields'}), so ${what} was not applied on top of it.`;
 }
 
 /** Record fields as a person calls them, in explanations (others by their own name). */
@@ -180,6 +176,26 @@ const fieldWords: Record<string, string> = {
   ownerName: 'owner',
   postalCode: 'postal code',
 };
+
+/** The record a change is based on, as the explanation names it: "Licence RV-0000012", "Visit 217". */
+function baseRecordWords(definition: CommandDefinition, payload: Rec): string {
+  switch (definition.basedOn) {
+    case 'business':
+      return `Business ${String(payload.businessId)}`;
+    case 'scheduledInspection':
+      return `Visit ${String(payload.inspectionId)}`;
+    case 'enforcementCase':
+      return `Case ${String(payload.caseId)}`;
+    case 'complaint': {
+      const ids = ((payload.complaints as Array<{ complaintId: string }> | undefined) ?? []).map(
+        (c) => c.complaintId,
+      );
+      return `Complaint ${ids.join(', ')}`;
+    }
+    default:
+      return `Licence ${String(payload.licenceId)}`;
+  }
+}
 
 function rebased(desk: Desk, command: CommandName, payload: Rec, current: Rec): Rec {
   const term = current.licenceTypeCode
