@@ -3,15 +3,13 @@
 // the outbox entry with the case as the person saw it (replay compares its status, officer and
 // fine with the legacy row: a case changed on another desk is a conflict), and the audit entry.
 import type { z } from 'zod';
-import { commandDefinitions } from '../../common/commands.ts';
 import { errorText, invalidFields } from '../../common/errors.ts';
 import type { EnforcementCase } from '../../common/model.ts';
 import type { Cache } from '../cache/open-cache.ts';
 import type { CommandResult } from '../commands/licence-commands.ts';
 import { assertMayGive } from '../commands/may-give.ts';
-import { enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { assertOpen, loadCase } from './case-records.ts';
 
 export interface CaseStep<S extends z.ZodType> {
@@ -47,21 +45,14 @@ export function recordCaseStep<S extends z.ZodType>(
       const payload = parsed.data as z.infer<S>;
       const at = step.at(payload);
       step.apply(db, kase.id, payload);
-      const operationId = enqueue(db, {
-        deskId: desk.configured().deskId,
-        actor,
-        createdAt: at,
+      const operationId = giveCommand(desk, actor, {
         command: step.command,
-        payload: payload as Record<string, unknown> & { v: number },
+        at,
+        payload: payload as never,
         base: [{ entity: 'enforcementCase', id: kase.id, record: kase }],
         changes: [{ entity: 'enforcementCase', id: kase.id }],
-      });
-      audit(db, {
-        at,
-        actor,
-        action: commandDefinitions[step.command].auditAction(payload as Record<string, unknown>),
         subject: kase.id,
-        detail: { operationId, ...step.detail(payload) },
+        detail: step.detail(payload),
       });
       return { operationId, payload };
     })

@@ -2,11 +2,10 @@
 // local:<operationId> (until the legacy system numbers it), its outbox entry and its audit entry.
 import { randomUUID } from 'node:crypto';
 import type { CommandName } from '../../common/commands.ts';
-import { commandDefinitions } from '../../common/commands.ts';
 import type { Changes } from '../commands/effect-parts.ts';
-import { type BaseVersion, enqueue } from '../commands/outbox.ts';
+import { giveCommand } from '../commands/give-command.ts';
+import type { BaseVersion } from '../commands/outbox.ts';
 import type { Desk } from '../desk/open-desk.ts';
-import { audit } from '../security/audit.ts';
 import { provisionalId } from '../sync/provisional-refs.ts';
 
 export interface NewRecord {
@@ -21,29 +20,18 @@ export interface NewRecord {
 }
 
 export function queueNewRecord(desk: Desk, actor: string, r: NewRecord): { operationId: string; id: string } {
-  const db = desk.cache;
   const operationId = randomUUID();
   const id = provisionalId(operationId);
   const changes = r.write(id);
-  enqueue(
-    db,
-    {
-      deskId: desk.configured().deskId,
-      actor,
-      createdAt: r.at,
-      command: r.command,
-      payload: r.payload,
-      base: r.base,
-      changes,
-    },
-    operationId,
-  );
-  audit(db, {
+  giveCommand(desk, actor, {
+    command: r.command,
     at: r.at,
-    actor,
-    action: commandDefinitions[r.command].auditAction(r.payload),
+    payload: r.payload as never,
+    base: r.base,
+    changes,
     subject: id,
-    detail: { operationId, ...r.detail },
+    detail: r.detail,
+    operationId,
   });
   return { operationId, id };
 }
