@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { type CommandDefinition, dollars } from '../../common/command-defs/define-command.ts';
 import { type CommandName, definitionOf } from '../../common/commands.ts';
-import { errorText, WorkbenchError } from '../../common/errors.ts';
+import { errorText, invalidFields, WorkbenchError } from '../../common/errors.ts';
 import { conflictFields, editableFields, rebase } from '../../common/replay-rules.ts';
 import type { Conflict } from '../../common/sync-model.ts';
 import { zonedIso } from '../../common/time.ts';
@@ -273,11 +273,7 @@ export function resolveConflict(desk: Desk, actor: string, r: Resolution): Confl
     effects.prepare?.(db, operationId, next);
     const base = effects.base(db, operationId, next, current);
     const parsed = definition.payload.safeParse(next);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] = issue.message;
-      throw new WorkbenchError('invalid_input', errorText('conflict.change_invalid', {}), fields);
-    }
+    if (!parsed.success) throw invalidFields(errorText('conflict.change_invalid', {}), parsed.error);
     const payloadNext = parsed.data as Rec & { v: number };
     db.prepare('DELETE FROM pending_change WHERE operation_id = ?').run(operationId);
     // The new operation's id is known before it is written: the provisional record takes it at once.
